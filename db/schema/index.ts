@@ -1,0 +1,3 @@
+// Every table of the hub, one file per aggregate. drizzle-kit reads this file to generate migrations.
+export * from './directory.ts';
+export * from './auth.ts';

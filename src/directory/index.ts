@@ -1,0 +1,29 @@
+// The directory module's public entry: everything other modules may use.
+export { compactIdentifier, deriveSiret, frenchVatNumber, isValidSiren, isValidSiret, LA_POSTE_SIREN, luhnValid } from './identifiers.ts';
+export { normalizeForSearch } from './normalize.ts';
+export {
+  DEMO_SUPPLIERS,
+  DEMO_SUPPLIER_ARMOR_BUREAUTIQUE,
+  DEMO_SUPPLIER_BREIZH_TRAVAUX,
+  DEMO_SUPPLIER_KERLANN_INFORMATIQUE,
+  DEMO_SUPPLIER_OCEANE_RESTAURATION,
+  type DemoSupplier,
+} from './seed/demo-suppliers.ts';
+export { BRETON_DEPARTEMENTS, HUB_SYNDICAT, REGION_BRETAGNE, type KnownStructure } from './seed/known-structures.ts';
+export { seedDirectory, type SeedDirectoryResult } from './seed/seed-directory.ts';
+export { getStructure, findStructureBySiren, findStructureBySiret } from './read-structure.ts';
+export { searchStructures, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from './search-structures.ts';
+export { listEpciMembers, listServices } from './lists.ts';
+export { directoryRoutes } from './routes.ts';
+export type {
+  ChorusRouting,
+  EpciNature,
+  EstablishmentInfo,
+  SearchStructuresInput,
+  SearchStructuresResult,
+  ServiceInfo,
+  StructureDetail,
+  StructureKind,
+  StructureRef,
+  StructureSummary,
+} from './types.ts';

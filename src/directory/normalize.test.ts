@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeForSearch } from './normalize.ts';
+
+describe('normalizeForSearch', () => {
+  it('lowercases, strips accents and turns punctuation into single spaces', () => {
+    expect(normalizeForSearch("Côtes-d'Armor")).toBe('cotes d armor');
+    expect(normalizeForSearch('  Île-de-Bréhat ')).toBe('ile de brehat');
+    expect(normalizeForSearch('CA Golfe du Morbihan - Vannes Agglomération')).toBe('ca golfe du morbihan vannes agglomeration');
+    expect(normalizeForSearch('Systèmes d’information')).toBe('systemes d information');
+  });
+
+  it('expands ligatures', () => {
+    expect(normalizeForSearch('Œuvre Cœur')).toBe('oeuvre coeur');
+  });
+
+  it('gives the same form for a name typed without accents', () => {
+    expect(normalizeForSearch('plougastel daoulas')).toBe(normalizeForSearch('Plougastel-Daoulas'));
+  });
+});

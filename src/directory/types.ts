@@ -1,0 +1,84 @@
+// Plain objects the directory verbs return.
+import type { epciNatures, structureKinds } from '../../db/schema/directory.ts';
+
+export type StructureKind = (typeof structureKinds)[number];
+export type EpciNature = (typeof epciNatures)[number];
+
+export interface StructureSummary {
+  id: string;
+  kind: StructureKind;
+  name: string;
+  siren: string | null;
+  /** SIRET of the main establishment, when one is recorded. */
+  siret: string | null;
+  vatNumber: string | null;
+  inseeCode: string | null;
+  departementCode: string | null;
+  population: number | null;
+  epciNature: EpciNature | null;
+  demo: boolean;
+  active: boolean;
+}
+
+/** Chorus Pro routing rules of a structure (`consulterStructure` → `parametres`). */
+export interface ChorusRouting {
+  /** `codeServiceDoitEtreRenseigne` */
+  serviceCodeRequired: boolean;
+  /** `numeroEJDoitEtreRenseigne` */
+  engagementNumberRequired: boolean;
+  /** `gestionNumeroEJOuCodeService` */
+  serviceCodeOrEngagementRequired: boolean;
+  /** Invoices to this structure are forwarded to Chorus Pro. */
+  receivesThroughChorus: boolean;
+}
+
+export interface ServiceInfo {
+  id: string;
+  code: string;
+  label: string;
+  active: boolean;
+  /** Chorus `numeroEngagement`: invoices to this service must carry an engagement number. */
+  engagementNumberRequired: boolean;
+}
+
+export interface EstablishmentInfo {
+  id: string;
+  siret: string;
+  main: boolean;
+  /** Computed from the SIREN rather than known from the SIRENE register. */
+  derived: boolean;
+  label: string | null;
+  active: boolean;
+}
+
+export interface StructureRef {
+  id: string;
+  name: string;
+  siren: string | null;
+}
+
+export interface StructureDetail extends StructureSummary {
+  chorus: ChorusRouting;
+  services: ServiceInfo[];
+  establishments: EstablishmentInfo[];
+  /** For a commune: the EPCI à fiscalité propre it belongs to. */
+  epci: StructureRef | null;
+  /** For an EPCI: how many of its member communes are in the directory. */
+  memberCount: number | null;
+}
+
+export interface SearchStructuresInput {
+  /** Name (any case, with or without accents), SIREN, SIRET or INSEE code; spaces in numbers are ignored. */
+  q?: string | undefined;
+  kind?: StructureKind | undefined;
+  departement?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface SearchStructuresResult {
+  items: StructureSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}

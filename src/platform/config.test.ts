@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives embedded defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.temporal.address).toBeUndefined();
+    expect(config.temporal.namespace).toBe('default');
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('names the variable in one line when a value is malformed', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ TEMPORAL_ADDRESS: 'nohostport' })).toThrow(/TEMPORAL_ADDRESS/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('requires TLS certificate and key together', () => {
+    expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/c.pem' })).toThrow(/TEMPORAL_TLS_KEY/);
+    const config = loadConfig({ TEMPORAL_TLS_CERT: '/c.pem', TEMPORAL_TLS_KEY: '/k.pem', TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233' });
+    expect(config.temporal.tls).toEqual({ certPath: '/c.pem', keyPath: '/k.pem', serverCaPath: undefined });
+  });
+
+  it('reads a cluster address, namespace and API key', () => {
+    const config = loadConfig({ TEMPORAL_ADDRESS: 'temporal.example:7233', TEMPORAL_NAMESPACE: 'hub-prod', TEMPORAL_API_KEY: 'k' });
+    expect(config.temporal).toMatchObject({ address: 'temporal.example:7233', namespace: 'hub-prod', apiKey: 'k' });
+  });
+});

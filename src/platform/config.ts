@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the hub reads from its environment, typed and checked once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicUrl: string | undefined;
+  temporal: {
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string;
+    apiKey: string | undefined;
+    tls: { certPath: string; keyPath: string; serverCaPath: string | undefined } | undefined;
+    cliPath: string | undefined;
+    uiPort: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration invalide : ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `doit être un numéro de port (1-65535)`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, 'doit être un numéro de port (1-65535)')
+    .describe(name);
+
+const schema = {
+  PORT: port('PORT').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'doit être une URL postgres://utilisateur@hôte:port/base')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url('doit être une URL http(s)://…').optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'doit être de la forme hôte:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('hub'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA: z.string().min(1).optional(),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
+} as const;
+
+type Raw = { [K in keyof typeof schema]: z.output<(typeof schema)[K]> };
+
+/** Reads the environment; the first bad variable stops the start with one line that names it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = {} as Record<string, unknown>;
+  for (const [name, type] of Object.entries(schema)) {
+    const value = env[name] === '' ? undefined : env[name];
+    const parsed = (type as z.ZodType).safeParse(value);
+    if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0]?.message ?? 'est invalide');
+    raw[name] = parsed.data;
+  }
+  const r = raw as Raw;
+  if (Boolean(r.TEMPORAL_TLS_CERT) !== Boolean(r.TEMPORAL_TLS_KEY)) {
+    throw new ConfigError(r.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT', 'doit être fourni avec son pendant (certificat et clé)');
+  }
+  return {
+    port: r.PORT,
+    host: r.HOST,
+    dataDir: resolve(r.DATA_DIR),
+    databaseUrl: r.DATABASE_URL,
+    logLevel: r.LOG_LEVEL,
+    publicUrl: r.PUBLIC_URL,
+    temporal: {
+      address: r.TEMPORAL_ADDRESS,
+      namespace: r.TEMPORAL_NAMESPACE,
+      taskQueue: r.TEMPORAL_TASK_QUEUE,
+      apiKey: r.TEMPORAL_API_KEY,
+      tls:
+        r.TEMPORAL_TLS_CERT && r.TEMPORAL_TLS_KEY
+          ? { certPath: r.TEMPORAL_TLS_CERT, keyPath: r.TEMPORAL_TLS_KEY, serverCaPath: r.TEMPORAL_TLS_SERVER_CA }
+          : undefined,
+      cliPath: r.TEMPORAL_CLI_PATH,
+      uiPort: r.TEMPORAL_UI_PORT,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from './auth/actor.ts';
+import type { Clock } from './clock.ts';
+
+/** What route handlers and verbs receive: built once at start, never global. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Cookies are marked Secure unless the hub is served over plain HTTP on embedded defaults. */
+  secureCookies: boolean;
+  /** Temporal client used to start and signal workflows; absent only in tests that need none. */
+  temporal?: Client;
+  /** Temporal namespace and task queue the workflows run in. */
+  temporalNamespace?: string;
+  taskQueue?: string;
+  /** A real round trip to the database (health). */
+  pingDb?: () => Promise<void>;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    actor: Actor | undefined;
+  };
+};

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+};
+
+// Two projects: `formats` is pure and needs no service; `hub` gets Postgres and the Temporal dev server.
+export default defineConfig({
+  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: 'formats', include: ['formats/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'hub',
+          include: ['src/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'workflows/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/global-setup.ts'],
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
