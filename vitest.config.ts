@@ -7,7 +7,7 @@ const shared = {
 
 // Two projects: `formats` is pure and needs no service; `hub` gets Postgres and the Temporal dev server.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     projects: [
       {
@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'hub',
           include: ['src/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'workflows/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/helpers/quiet-temporal.ts'],
           pool: 'forks',
         },
       },

@@ -1,6 +1,10 @@
 CREATE TYPE "public"."epci_nature" AS ENUM('CC', 'CA', 'CU', 'METRO');--> statement-breakpoint
 CREATE TYPE "public"."structure_kind" AS ENUM('region', 'departement', 'epci', 'commune', 'syndicat', 'supplier');--> statement-breakpoint
 CREATE TYPE "public"."auth_role" AS ENUM('supplier', 'accountant', 'agent', 'operator');--> statement-breakpoint
+CREATE TYPE "public"."deposit_channel" AS ENUM('api', 'web', 'import', 'chorus_mirror', 'chorus_sync', 'billing');--> statement-breakpoint
+CREATE TYPE "public"."deposit_outcome" AS ENUM('accepted', 'refused');--> statement-breakpoint
+CREATE TYPE "public"."invoice_status" AS ENUM('DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION', 'SERVICE_FAIT', 'SUSPENDUE', 'COMPLETEE', 'A_RECYCLER', 'REJETEE', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT');--> statement-breakpoint
+CREATE TYPE "public"."invoice_syntax" AS ENUM('UBL', 'CII', 'FACTURX');--> statement-breakpoint
 CREATE TABLE "epci_members" (
 	"epci_id" uuid NOT NULL,
 	"commune_id" uuid NOT NULL,
@@ -46,6 +50,7 @@ CREATE TABLE "structures" (
 	"service_code_required" boolean DEFAULT false NOT NULL,
 	"engagement_number_required" boolean DEFAULT false NOT NULL,
 	"service_code_or_engagement_required" boolean DEFAULT false NOT NULL,
+	"payment_delay_days" integer DEFAULT 30 NOT NULL,
 	"receives_through_chorus" boolean DEFAULT false NOT NULL,
 	"demo" boolean DEFAULT false NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
@@ -123,6 +128,105 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "blobs" (
+	"sha256" text PRIMARY KEY NOT NULL,
+	"size" bigint NOT NULL,
+	"media_type" text NOT NULL,
+	"content" "bytea",
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "deposits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"supplier_id" uuid NOT NULL,
+	"original_sha256" text NOT NULL,
+	"file_name" text,
+	"channel" "deposit_channel" NOT NULL,
+	"outcome" "deposit_outcome" NOT NULL,
+	"refusal_code" text,
+	"refusal_message" text,
+	"violations" jsonb,
+	"invoice_id" uuid,
+	"deposited_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "email_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_key" text NOT NULL,
+	"to_address" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"sent_at" timestamp with time zone,
+	"last_error" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invoice_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"invoice_id" uuid NOT NULL,
+	"sequence" integer NOT NULL,
+	"from_status" "invoice_status",
+	"to_status" "invoice_status" NOT NULL,
+	"actor" text NOT NULL,
+	"actor_name" text NOT NULL,
+	"motive" text,
+	"data" jsonb,
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "invoice_events_motive_length" CHECK ("invoice_events"."motive" is null or char_length("invoice_events"."motive") <= 255)
+);
+--> statement-breakpoint
+CREATE TABLE "invoices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"supplier_id" uuid NOT NULL,
+	"number" text NOT NULL,
+	"year" integer NOT NULL,
+	"type_code" text NOT NULL,
+	"issue_date" date NOT NULL,
+	"currency" text NOT NULL,
+	"total_without_vat" numeric(19, 2) NOT NULL,
+	"total_vat" numeric(19, 2) NOT NULL,
+	"total_with_vat" numeric(19, 2) NOT NULL,
+	"amount_due" numeric(19, 2) NOT NULL,
+	"supplier_name" text NOT NULL,
+	"supplier_identifier" text,
+	"buyer_id" uuid NOT NULL,
+	"buyer_siret" text NOT NULL,
+	"service_id" uuid,
+	"service_code" text,
+	"engagement_number" text,
+	"status" "invoice_status" DEFAULT 'DEPOSEE' NOT NULL,
+	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"event_count" integer DEFAULT 0 NOT NULL,
+	"syntax" "invoice_syntax" NOT NULL,
+	"original_sha256" text NOT NULL,
+	"validation_report" jsonb NOT NULL,
+	"workflow_id" text NOT NULL,
+	"made_available_at" timestamp with time zone,
+	"legal_due_at" timestamp with time zone,
+	"paid_on" date,
+	"mandate_number" text,
+	"late_days" integer,
+	"late_interest" numeric(19, 2),
+	"late_indemnity" numeric(19, 2),
+	"last_motive" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "invoices_motive_length" CHECK ("invoices"."last_motive" is null or char_length("invoices"."last_motive") <= 255)
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"structure_id" uuid NOT NULL,
+	"invoice_id" uuid,
+	"event_key" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "epci_members" ADD CONSTRAINT "epci_members_epci_id_structures_id_fk" FOREIGN KEY ("epci_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epci_members" ADD CONSTRAINT "epci_members_commune_id_structures_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "establishments" ADD CONSTRAINT "establishments_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -134,6 +238,15 @@ ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_structure_id_structures_id
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deposits" ADD CONSTRAINT "deposits_supplier_id_structures_id_fk" FOREIGN KEY ("supplier_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deposits" ADD CONSTRAINT "deposits_original_sha256_blobs_sha256_fk" FOREIGN KEY ("original_sha256") REFERENCES "public"."blobs"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoice_events" ADD CONSTRAINT "invoice_events_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_supplier_id_structures_id_fk" FOREIGN KEY ("supplier_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_buyer_id_structures_id_fk" FOREIGN KEY ("buyer_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_original_sha256_blobs_sha256_fk" FOREIGN KEY ("original_sha256") REFERENCES "public"."blobs"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "epci_members_commune_uq" ON "epci_members" USING btree ("commune_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "establishments_siret_uq" ON "establishments" USING btree ("siret");--> statement-breakpoint
 CREATE INDEX "establishments_structure_idx" ON "establishments" USING btree ("structure_id");--> statement-breakpoint
@@ -154,4 +267,15 @@ CREATE UNIQUE INDEX "role_grants_person_role_structure_uq" ON "role_grants" USIN
 CREATE INDEX "role_grants_structure_idx" ON "role_grants" USING btree ("structure_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_hash_uq" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_person_idx" ON "sessions" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "sessions_expires_at_idx" ON "sessions" USING btree ("expires_at");
+CREATE INDEX "sessions_expires_at_idx" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "deposits_supplier_sha_idx" ON "deposits" USING btree ("supplier_id","original_sha256");--> statement-breakpoint
+CREATE INDEX "deposits_invoice_idx" ON "deposits" USING btree ("invoice_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "email_outbox_event_to_uq" ON "email_outbox" USING btree ("event_key","to_address");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoice_events_invoice_sequence_uq" ON "invoice_events" USING btree ("invoice_id","sequence");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoices_supplier_number_year_uq" ON "invoices" USING btree ("supplier_id","number","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoices_workflow_id_uq" ON "invoices" USING btree ("workflow_id");--> statement-breakpoint
+CREATE INDEX "invoices_buyer_status_due_idx" ON "invoices" USING btree ("buyer_id","status","legal_due_at");--> statement-breakpoint
+CREATE INDEX "invoices_buyer_service_idx" ON "invoices" USING btree ("buyer_id","service_id");--> statement-breakpoint
+CREATE INDEX "invoices_supplier_created_idx" ON "invoices" USING btree ("supplier_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_event_structure_uq" ON "notifications" USING btree ("event_key","structure_id");--> statement-breakpoint
+CREATE INDEX "notifications_structure_created_idx" ON "notifications" USING btree ("structure_id","created_at");

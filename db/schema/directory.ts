@@ -38,6 +38,8 @@ export const structures = pgTable(
     engagementNumberRequired: boolean('engagement_number_required').notNull().default(false),
     /** Chorus `gestionNumeroEJOuCodeService`: a service code or an engagement number, at least one. */
     serviceCodeOrEngagementRequired: boolean('service_code_or_engagement_required').notNull().default(false),
+    /** Legal payment delay (décret 2013-269 art. 1): 30 days for collectivities, 50 for public hospitals. */
+    paymentDelayDays: integer('payment_delay_days').notNull().default(30),
     /** The structure receives its invoices through Chorus Pro (the sync pushes them there). */
     receivesThroughChorus: boolean('receives_through_chorus').notNull().default(false),
     /** Fictitious structure created for demonstrations (demo suppliers). */

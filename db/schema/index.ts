@@ -1,3 +1,5 @@
 // Every table of the hub, one file per aggregate. drizzle-kit reads this file to generate migrations.
 export * from './directory.ts';
 export * from './auth.ts';
+export * from './blobs.ts';
+export * from './invoices.ts';

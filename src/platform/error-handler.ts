@@ -15,6 +15,8 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);
   }
   if (error instanceof HTTPException) {
+    // An exception carrying its own response (a 415 from request parsing, a 401 with WWW-Authenticate) keeps it.
+    if (error.res) return error.getResponse();
     const status = error.status as ContentfulStatusCode;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'HTTP_ERROR';
     const message = status === 413 ? 'Le fichier ou la requête dépasse la taille autorisée.' : error.message || 'Requête refusée.';

@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../../db/client.ts';
-import { seedDirectory } from '../../src/directory/index.ts';
+import { seedAll } from '../../src/seed.ts';
 
-/** What every test database starts with, beyond the migrations. */
+/** What every test database starts with, beyond the migrations: the same data as a first `hub start`. */
 export async function prepareTemplateDatabase(handle: DatabaseHandle): Promise<void> {
-  // The directory of Breton collectivities, the syndicat and the demo suppliers.
-  await seedDirectory(handle.db);
+  // The directory of Breton collectivities, the syndicat, the demo suppliers, and the demo people and API client.
+  await seedAll(handle.db);
 }

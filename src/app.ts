@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { directoryRoutes } from './directory/index.ts';
+import { authenticate, authRoutes } from './platform/auth/index.ts';
+import { handleError, handleNotFound, validationHook } from './platform/error-handler.ts';
+import { healthRoutes } from './platform/health-routes.ts';
+import type { AppDeps, AppEnv } from './platform/http.ts';
+import { apiReferencePage } from './platform/openapi/reference-page.tsx';
+import { requestLog } from './platform/request-log.ts';
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** The whole HTTP surface of the hub, built from its dependencies (no globals, so tests build their own). */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestLog());
+  app.use('*', secureHeaders());
+  app.use('*', authenticate());
+
+  app.route('/', healthRoutes);
+  app.route('/', authRoutes);
+  app.route('/', directoryRoutes);
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'API du hub régional d’administration numérique',
+      version: '0.1.0',
+      description: 'Facturation électronique reliée à Chorus Pro, annuaire des collectivités bretonnes, authentification unique.',
+    },
+  });
+  app.get('/api/docs', (c) => c.html(apiReferencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'API du hub', version: '0.1.0' } }))));
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

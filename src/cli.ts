@@ -1,0 +1,143 @@
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { createLogger } from './platform/logging.ts';
+import { TemporalBinaryMissing } from './platform/temporal/binary.ts';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+type Command = { summary: string; usage: string; run: (args: string[], io: Io) => Promise<number> };
+
+const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+const ENV_HELP = `Variables d'environnement : PORT (3000), DATA_DIR (./data), DATABASE_URL (sinon PGlite dans DATA_DIR),
+TEMPORAL_ADDRESS (sinon serveur de développement lancé par le hub), TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE,
+TEMPORAL_API_KEY, TEMPORAL_TLS_CERT / TEMPORAL_TLS_KEY / TEMPORAL_TLS_SERVER_CA, TEMPORAL_CLI_PATH, LOG_LEVEL, PUBLIC_URL.`;
+
+function runHub(mode: 'start' | 'serve' | 'worker') {
+  return async (): Promise<number> => {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel);
+    const started = performance.now();
+    const { startHub } = await import('./main.ts');
+    const hub = await startHub(mode, config, logger);
+    logger.info(
+      { mode, url: hub.url, temporal: hub.temporalAddress, temporalUi: hub.temporalUiUrl, startupMs: Math.round(performance.now() - started) },
+      'hub started',
+    );
+    if (hub.url) io.stdout(`Hub prêt sur ${hub.url}  (API : ${hub.url}/api/docs${hub.temporalUiUrl ? `, Temporal : ${hub.temporalUiUrl}` : ''})\n`);
+    await new Promise<void>((resolve) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        hub.stop().then(resolve, resolve);
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    return 0;
+  };
+}
+
+const commands: Record<string, Command> = {
+  start: {
+    summary: 'Démarre tout le hub (HTTP + worker) sur les valeurs embarquées',
+    usage: 'hub start\n\nBase PGlite dans ./data et serveur Temporal de développement (SQLite dans ./data, interface web sur le port 8233)\nsauf si DATABASE_URL / TEMPORAL_ADDRESS sont définis. Données de démonstration au premier démarrage.',
+    run: runHub('start'),
+  },
+  serve: {
+    summary: 'Démarre le serveur HTTP seul (sans worker)',
+    usage: 'hub serve\n\nAttend un Temporal joignable (TEMPORAL_ADDRESS, sinon 127.0.0.1:7233).',
+    run: runHub('serve'),
+  },
+  worker: {
+    summary: 'Démarre un worker Temporal seul (workflows et activités)',
+    usage: 'hub worker\n\nAttend un Temporal joignable (TEMPORAL_ADDRESS, sinon 127.0.0.1:7233).',
+    run: runHub('worker'),
+  },
+  migrate: {
+    summary: 'Applique les migrations de la base',
+    usage: 'hub migrate',
+    run: async () => {
+      const { openConfiguredDatabase } = await import('./main.ts');
+      const database = await openConfiguredDatabase(loadConfig());
+      try {
+        await database.migrate();
+        io.stdout(`Migrations appliquées (${database.kind}).\n`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  seed: {
+    summary: "Charge l'annuaire breton et les comptes de démonstration (idempotent)",
+    usage: 'hub seed',
+    run: async () => {
+      const { openConfiguredDatabase } = await import('./main.ts');
+      const { seedAll } = await import('./seed.ts');
+      const database = await openConfiguredDatabase(loadConfig());
+      try {
+        await database.migrate();
+        const counts = await seedAll(database.db);
+        io.stdout(`Données chargées : ${JSON.stringify(counts)}\n`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  validate: {
+    summary: 'Valide des factures (UBL, CII, Factur-X) selon EN 16931 et les règles françaises',
+    usage: 'hub validate [--json] [--profile en16931|fr] FICHIER...',
+    run: async (args, out) => (await import('./cli/validate.ts')).run(args, out),
+  },
+  convert: {
+    summary: 'Convertit une facture (UBL ↔ CII, ou vers Factur-X)',
+    usage: 'hub convert --to ubl|cii|facturx ENTRÉE SORTIE',
+    run: async (args, out) => (await import('./cli/convert.ts')).run(args, out),
+  },
+  render: {
+    summary: "Produit la représentation PDF lisible d'une facture",
+    usage: 'hub render ENTRÉE SORTIE.pdf',
+    run: async (args, out) => (await import('./cli/render.ts')).run(args, out),
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return [
+    'Usage : hub <commande> [options]   (hub <commande> --help pour le détail)',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    ENV_HELP,
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`Commande inconnue : ${name}\n\n${help()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage : ${command.usage}\n\n${ENV_HELP}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof TemporalBinaryMissing) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`Échec de « hub ${name} » : ${(error as Error).message}\n`);
+    return 1;
+  }
+}

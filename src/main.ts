@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Client } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { createActivities } from './activities.ts';
+import { createApp } from './app.ts';
+import { systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { AppDeps } from './platform/http.ts';
+import type { Logger } from './platform/logging.ts';
+import { ensureTemporalBinary } from './platform/temporal/binary.ts';
+import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
+import { startDevServer } from './platform/temporal/dev-server.ts';
+import { ensureSchedules } from './platform/temporal/schedules.ts';
+import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
+import { createHubWorker } from './platform/temporal/worker.ts';
+import { seedIfEmpty } from './seed.ts';
+
+export type HubMode = 'start' | 'serve' | 'worker';
+
+export interface RunningHub {
+  url: string | undefined;
+  temporalAddress: string;
+  temporalUiUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Things to undo on shutdown, last opened first closed. */
+class Stack {
+  private readonly items: { name: string; close: () => Promise<unknown> }[] = [];
+  push(name: string, close: () => Promise<unknown>): void {
+    this.items.push({ name, close });
+  }
+  async closeAll(logger: Logger): Promise<void> {
+    for (const item of this.items.reverse()) {
+      try {
+        await item.close();
+      } catch (error) {
+        logger.warn({ err: error }, `while stopping ${item.name}`);
+      }
+    }
+    this.items.length = 0;
+  }
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
+}
+
+/**
+ * Starts the hub. `start` is all-in-one on embedded defaults (PGlite and a Temporal dev server of its own unless
+ * DATABASE_URL / TEMPORAL_ADDRESS say otherwise); `serve` is HTTP only; `worker` runs workflows and activities only.
+ */
+export async function startHub(mode: HubMode, config: Config, logger: Logger): Promise<RunningHub> {
+  const stack = new Stack();
+  try {
+    const database = await openConfiguredDatabase(config);
+    stack.push('database', () => database.close());
+    await database.migrate();
+    logger.info({ kind: database.kind }, 'database migrated');
+    if (mode === 'start') {
+      const seeded = await seedIfEmpty(database.db);
+      if (seeded) logger.info(seeded, 'demo data seeded (first start)');
+    }
+
+    const temporalTarget = await resolveTemporal(mode, config, logger, stack);
+    const client = await connectClient(temporalTarget.target);
+    stack.push('temporal client', () => client.connection.close());
+
+    const deps: AppDeps = {
+      db: database.db,
+      clock: systemClock,
+      logger,
+      secureCookies: Boolean(config.publicUrl?.startsWith('https://')),
+      temporal: client,
+      temporalNamespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      pingDb: () => database.ping(),
+    };
+
+    if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);
+    await ensureSchedules(client, config.temporal.taskQueue, logger);
+
+    let url: string | undefined;
+    if (mode !== 'worker') {
+      const server = await listen(createApp(deps).fetch, config);
+      stack.push('http server', () => new Promise((resolve) => server.close(() => resolve(undefined))));
+      url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+      logger.info({ url }, 'hub listening');
+    }
+    return {
+      url,
+      temporalAddress: temporalTarget.target.address,
+      temporalUiUrl: temporalTarget.uiUrl,
+      stop: () => stack.closeAll(logger),
+    };
+  } catch (error) {
+    await stack.closeAll(logger);
+    throw error;
+  }
+}
+
+async function resolveTemporal(mode: HubMode, config: Config, logger: Logger, stack: Stack): Promise<{ target: TemporalTarget; uiUrl: string | undefined }> {
+  const base = { namespace: config.temporal.namespace, apiKey: config.temporal.apiKey, tls: config.temporal.tls };
+  if (config.temporal.address) return { target: { ...base, address: config.temporal.address }, uiUrl: undefined };
+  if (mode !== 'start') return { target: { ...base, address: '127.0.0.1:7233' }, uiUrl: undefined };
+  const binary = await ensureTemporalBinary((line) => logger.info(line));
+  const server = await startDevServer({
+    binary,
+    dataDir: config.dataDir,
+    namespace: config.temporal.namespace,
+    uiPort: config.temporal.uiPort,
+    log: (line) => logger.info(line),
+  });
+  stack.push('temporal dev server', () => server.stop());
+  return { target: { ...base, address: server.address }, uiUrl: server.uiUrl };
+}
+
+async function startWorker(deps: AppDeps, target: TemporalTarget, config: Config, logger: Logger, stack: Stack): Promise<void> {
+  installTemporalRuntimeLogger(logger);
+  const connection: NativeConnection = await connectWorker(target);
+  stack.push('worker connection', () => connection.close());
+  const worker: Worker = await createHubWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: createActivities(deps),
+  });
+  const running = worker.run();
+  // Graceful: stop polling, let in-flight activities finish (shutdownGraceTime), then resolve.
+  stack.push('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+  running.catch((error: unknown) => logger.error({ err: error }, 'worker stopped with an error'));
+  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host });
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Le port ${config.port} est déjà utilisé : arrêtez l'autre processus ou choisissez un autre port avec PORT=…`)
+          : error,
+      );
+    });
+  });
+}
+
+export type { Client };

@@ -1,0 +1,42 @@
+// The auth module's public entry: what the app, other modules' verbs and pages may use.
+export { ROLES, type Actor, type Role, type RoleGrant } from './actor.ts';
+export type { AuthDeps } from './deps.ts';
+
+// Verbs
+export { login, type LoginInput, type LoginResult } from './login.ts';
+export { logout, openSession, resolveSession, revokeSessionsOf, type OpenedSession, type ResolvedSession } from './sessions.ts';
+export {
+  ACCESS_TOKEN_TTL_SECONDS,
+  issueClientToken,
+  resolveBearer,
+  type ClientActor,
+  type ClientCredentialsInput,
+  type TokenResponse,
+} from './client-credentials.ts';
+export { createPerson, findPersonByEmail, personActor, setPassword, type NewPersonInput, type PersonActor } from './people.ts';
+export { createApiClient, type NewApiClientInput } from './api-clients.ts';
+export { grantRole, grantsFor } from './grants.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+
+// Authorization, for other modules' verbs
+export {
+  actsFor,
+  hasRole,
+  isOperator,
+  requireActorPresent,
+  requireActsFor,
+  requireOperator,
+  requireRole,
+  structuresWithRole,
+} from './authorize.ts';
+
+// HTTP
+export { authenticate, requireActor } from './middleware.ts';
+export { authRoutes } from './routes.ts';
+export { CSRF_FIELD, csrfField, csrfToken, verifyCsrf } from './csrf.tsx';
+export { SESSION_COOKIE } from './cookies.ts';
+
+// Demo data
+export { DEMO_ACCOUNTS, DEMO_API_CLIENT, seedDemoAccounts, type DemoAccount, type SeedDemoAccountsResult } from './demo-accounts.ts';
+export { purgeExpiredCredentials, type PurgeResult } from './purge.ts';
+export { createAuthActivities } from './activities.ts';
