@@ -9,7 +9,8 @@ const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.
 
 const ENV_HELP = `Variables d'environnement : PORT (3000), DATA_DIR (./data), DATABASE_URL (sinon PGlite dans DATA_DIR),
 TEMPORAL_ADDRESS (sinon serveur de développement lancé par le hub), TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE,
-TEMPORAL_API_KEY, TEMPORAL_TLS_CERT / TEMPORAL_TLS_KEY / TEMPORAL_TLS_SERVER_CA, TEMPORAL_CLI_PATH, LOG_LEVEL, PUBLIC_URL.`;
+TEMPORAL_API_KEY, TEMPORAL_TLS_CERT / TEMPORAL_TLS_KEY / TEMPORAL_TLS_SERVER_CA, TEMPORAL_CLI_PATH,
+TEMPORAL_DEV_PORT (7233), TEMPORAL_UI_PORT (8233), LOG_LEVEL, PUBLIC_URL.`;
 
 function runHub(mode: 'start' | 'serve' | 'worker') {
   return async (): Promise<number> => {

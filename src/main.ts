@@ -57,6 +57,8 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 export async function startHub(mode: HubMode, config: Config, logger: Logger): Promise<RunningHub> {
   const stack = new Stack();
   try {
+    // Fail fast, before touching data, when the dev server would be needed and cannot be found or built.
+    const temporalBinary = mode === 'start' && !config.temporal.address ? await ensureTemporalBinary((line) => logger.info(line)) : undefined;
     const database = await openConfiguredDatabase(config);
     stack.push('database', () => database.close());
     await database.migrate();
@@ -66,7 +68,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       if (seeded) logger.info(seeded, 'demo data seeded (first start)');
     }
 
-    const temporalTarget = await resolveTemporal(mode, config, logger, stack);
+    const temporalTarget = await resolveTemporal(mode, config, logger, stack, temporalBinary);
     const client = await connectClient(temporalTarget.target);
     stack.push('temporal client', () => client.connection.close());
 
@@ -103,15 +105,21 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
   }
 }
 
-async function resolveTemporal(mode: HubMode, config: Config, logger: Logger, stack: Stack): Promise<{ target: TemporalTarget; uiUrl: string | undefined }> {
+async function resolveTemporal(
+  mode: HubMode,
+  config: Config,
+  logger: Logger,
+  stack: Stack,
+  binary: string | undefined,
+): Promise<{ target: TemporalTarget; uiUrl: string | undefined }> {
   const base = { namespace: config.temporal.namespace, apiKey: config.temporal.apiKey, tls: config.temporal.tls };
   if (config.temporal.address) return { target: { ...base, address: config.temporal.address }, uiUrl: undefined };
-  if (mode !== 'start') return { target: { ...base, address: '127.0.0.1:7233' }, uiUrl: undefined };
-  const binary = await ensureTemporalBinary((line) => logger.info(line));
+  if (mode !== 'start' || !binary) return { target: { ...base, address: '127.0.0.1:7233' }, uiUrl: undefined };
   const server = await startDevServer({
     binary,
     dataDir: config.dataDir,
     namespace: config.temporal.namespace,
+    port: config.temporal.devPort,
     uiPort: config.temporal.uiPort,
     log: (line) => logger.info(line),
   });

@@ -17,6 +17,8 @@ export interface Config {
     tls: { certPath: string; keyPath: string; serverCaPath: string | undefined } | undefined;
     cliPath: string | undefined;
     uiPort: number;
+    /** Port of the dev server the hub launches itself (a busy one is replaced by a free one). */
+    devPort: number;
   };
 }
 
@@ -54,6 +56,7 @@ const schema = {
   TEMPORAL_TLS_SERVER_CA: z.string().min(1).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
+  TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT').default(7233),
 } as const;
 
 type Raw = { [K in keyof typeof schema]: z.output<(typeof schema)[K]> };
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
       cliPath: r.TEMPORAL_CLI_PATH,
       uiPort: r.TEMPORAL_UI_PORT,
+      devPort: r.TEMPORAL_DEV_PORT,
     },
   };
 }
