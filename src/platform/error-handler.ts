@@ -22,8 +22,23 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     const message = status === 413 ? 'Le fichier ou la requête dépasse la taille autorisée.' : error.message || 'Requête refusée.';
     return c.json(errorBody(c, code, message), status);
   }
+  if (isDatabaseUnavailable(error)) {
+    c.get('deps')?.logger.warn({ err: error, requestId: c.get('requestId') }, 'database unavailable');
+    return c.json(errorBody(c, 'DATABASE_UNAVAILABLE', 'La base de données est momentanément indisponible. Réessayez dans quelques instants ; rien n’a été enregistré.'), 503);
+  }
   c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
   return c.json(errorBody(c, 'INTERNAL_ERROR', 'Erreur interne du hub. Réessayez plus tard ; si le problème persiste, communiquez l’identifiant de requête au support.'), 500);
+}
+
+/** Connection-level failures of postgres.js and of the server shutting down (SQLSTATE class 57, 08). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(57P0[1-3]|08\d{3})$/.test(code))) return true;
+  }
+  return false;
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response {
