@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeCii } from '../cii/write.ts';
+import { sampleInvoice } from '../pdf/testing/sample-invoice.ts';
+import { requireTools, runOnPdf } from '../pdf/testing/tools.ts';
+import { readInvoice } from '../read.ts';
+import { extractFacturX } from './extract.ts';
+import { writeFacturX } from './write.ts';
+
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const hasCorpus = existsSync(`${CORPUS}MANIFEST.tsv`);
+const hasPoppler = requireTools(['pdfinfo'], 'poppler-utils');
+const hasQpdf = requireTools(['qpdf'], 'qpdf');
+
+describe('writeFacturX', () => {
+  it('is read back by readInvoice with the same business terms', async () => {
+    const invoice = sampleInvoice({ lines: 25 });
+    const pdf = await writeFacturX(invoice);
+    const read = await readInvoice(pdf);
+    expect(read.syntax).toBe('FACTURX');
+    expect(read.xmlSyntax).toBe('CII');
+    expect(read.pdf).toEqual({ filename: 'factur-x.xml', xmpConformance: 'EN 16931' });
+    // Same model as reading the CII the writer embeds.
+    const direct = await readInvoice(Buffer.from(writeCii(invoice), 'utf8'));
+    expect(read.invoice).toEqual(direct.invoice);
+    // And the terms of the source invoice.
+    expect(read.invoice.number).toBe(invoice.number);
+    expect(read.invoice.issueDate).toBe(invoice.issueDate);
+    expect(read.invoice.buyerReference).toBe(invoice.buyerReference);
+    expect(read.invoice.purchaseOrderReference).toBe(invoice.purchaseOrderReference);
+    expect(read.invoice.seller.name).toBe(invoice.seller.name);
+    expect(read.invoice.totals).toEqual(invoice.totals);
+    expect(read.invoice.vatBreakdown).toEqual(invoice.vatBreakdown);
+    expect(read.invoice.lines.map((l) => [l.id, l.quantity, l.netAmount, l.item.name])).toEqual(
+      invoice.lines.map((l) => [l.id, l.quantity, l.netAmount, l.item.name]),
+    );
+  });
+
+  it('embeds exactly the CII that writeCii produces', async () => {
+    const invoice = sampleInvoice();
+    const extracted = await extractFacturX(await writeFacturX(invoice));
+    expect(Buffer.from(extracted.xml).toString('utf8')).toBe(writeCii(invoice));
+  });
+
+  it('is byte-identical across two writes', async () => {
+    const a = await writeFacturX(sampleInvoice({ lines: 40 }));
+    const b = await writeFacturX(sampleInvoice({ lines: 40 }));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('takes the conformance level from the options', async () => {
+    const pdf = await writeFacturX(sampleInvoice(), { conformance: 'EXTENDED' });
+    expect((await extractFacturX(pdf)).xmpConformance).toBe('EXTENDED');
+  });
+
+  it.skipIf(!hasQpdf || !hasPoppler)('passes qpdf --check and pdfinfo', async () => {
+    const pdf = await writeFacturX(sampleInvoice({ lines: 120 }));
+    const check = runOnPdf('qpdf', ['--check'], pdf);
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe('');
+    const info = runOnPdf('pdfinfo', [], pdf);
+    expect(info.status).toBe(0);
+    expect(info.stderr).toBe('');
+    expect(info.stdout).toMatch(/Pages:\s+[3-9]/);
+  });
+
+  it.skipIf(!hasCorpus)('round-trips corpus invoices through Factur-X', async () => {
+    for (const file of ['cii/valid/mus__validV2FR.xml', 'ubl/valid/akr__ubl-21-en16931.xml', 'facturx/akr__invoice_EN16931.pdf']) {
+      const source = await readInvoice(readFileSync(CORPUS + file));
+      const back = await readInvoice(await writeFacturX(source.invoice));
+      const direct = await readInvoice(Buffer.from(writeCii(source.invoice), 'utf8'));
+      expect(back.invoice, file).toEqual(direct.invoice);
+      expect(back.invoice.number, file).toBe(source.invoice.number);
+      expect(back.invoice.totals, file).toEqual(source.invoice.totals);
+    }
+  });
+});

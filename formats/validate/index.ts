@@ -1,0 +1,62 @@
+/**
+ * Validation of EN 16931 invoices: the official business rules (BR-xx, BR-CO-xx, BR-DEC-xx, VAT
+ * categories, code lists), the syntax bindings (UBL-SR/CR/DT, CII-SR/DT), a schema-level check of the
+ * structure (UBL-XSD / CII-XSD), and optionally the French rules (profile 'fr').
+ */
+import type { ReadResult } from '../read.ts';
+import { ciiFacts } from './facts/cii.ts';
+import type { Facts } from './facts/types.ts';
+import { ublFacts } from './facts/ubl.ts';
+import { Out } from './out.ts';
+import { checkCalculations } from './rules/calculation.ts';
+import { ciiCodelistChecks, ciiOriginCountry, ublCodelistChecks, ublNoteSubjects, type ElementCheck } from './rules/codelists.ts';
+import { checkCore } from './rules/core.ts';
+import { checkDecimals } from './rules/decimals.ts';
+import { checkFrench } from './rules/fr/index.ts';
+import { checkVatCategories } from './rules/vat/categories.ts';
+import { checkVatSpecials } from './rules/vat/specials.ts';
+import { checkCiiSyntax } from './rules/cii-syntax.ts';
+import { checkUblSyntax } from './rules/ubl-syntax.ts';
+import { checkSchema } from './rules/schema.ts';
+import type { ValidateOptions, Violation } from './types.ts';
+import { walkElements } from './walk.ts';
+
+export type { Violation, Severity, Profile, ValidateOptions } from './types.ts';
+
+const CII_CODELISTS = ciiCodelistChecks();
+
+/** Extracts the validation facts of a read invoice. */
+export function factsOf(read: Pick<ReadResult, 'root' | 'xmlSyntax'>): Facts {
+  return read.xmlSyntax === 'UBL' ? ublFacts(read.root) : ciiFacts(read.root);
+}
+
+/** Validates a read invoice; returns every violation found (fatal and warnings), in rule order of discovery. */
+export function validate(read: ReadResult, opts: ValidateOptions = {}): Violation[] {
+  const f = factsOf(read);
+  const out = new Out(read.root);
+  checkSchema(f, out);
+  checkCore(f, out);
+  checkCalculations(f, out);
+  checkDecimals(f, out);
+  checkVatCategories(f, out);
+  checkVatSpecials(f, out);
+  if (f.syntax === 'UBL') {
+    const checks: Map<string, ElementCheck> = ublCodelistChecks(f);
+    walkElements(f.root, (el) => checks.get(el.local)?.(el, out));
+    ublNoteSubjects(f, out);
+    checkUblSyntax(f, out);
+  } else {
+    walkElements(f.root, (el) => {
+      CII_CODELISTS.get(el.local)?.(el, out);
+      if (el.local === 'ID') ciiOriginCountry(el, out);
+    });
+    checkCiiSyntax(f, out);
+  }
+  if (opts.profile === 'fr') checkFrench(read, f, out);
+  return out.violations;
+}
+
+/** True when no violation is fatal. */
+export function isValid(violations: readonly Violation[]): boolean {
+  return !violations.some((v) => v.severity === 'fatal');
+}

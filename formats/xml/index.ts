@@ -1,0 +1,4 @@
+export { parseXml, DEFAULT_MAX_BYTES } from './parse.ts';
+export type { XmlElement, ParseXmlOptions } from './parse.ts';
+export { child, children, descend, textOf, attr, walk, pathOf } from './query.ts';
+export { NS, CONVENTIONAL_PREFIX } from './ns.ts';

@@ -1,0 +1,102 @@
+// `hub convert --to ubl|cii|facturx IN OUT`: converts an invoice (UBL, CII or Factur-X)
+// into UBL, CII or a Factur-X PDF. An input with fatal EN 16931 errors is refused unless --force.
+import { readFile, writeFile } from 'node:fs/promises';
+import { isFormatError, readInvoice, validate, writeCii, writeFacturX, writeUbl } from '../../formats/index.ts';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+type Target = 'ubl' | 'cii' | 'facturx';
+
+const USAGE = 'Usage : hub convert --to ubl|cii|facturx [--force] ENTRÉE SORTIE\n';
+const TARGETS: readonly Target[] = ['ubl', 'cii', 'facturx'];
+
+interface Options {
+  to: Target;
+  force: boolean;
+  input: string;
+  output: string;
+}
+
+function parseArgs(argv: readonly string[]): Options | string | 'help' {
+  let to: string | undefined;
+  let force = false;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--force') force = true;
+    else if (arg === '--to' || arg.startsWith('--to=')) {
+      to = arg === '--to' ? argv[++i] : arg.slice('--to='.length);
+      if (to === undefined) return "L'option --to attend une valeur : ubl, cii ou facturx.";
+    } else if (arg.startsWith('-')) return `Option inconnue « ${arg} ».`;
+    else paths.push(arg);
+  }
+  if (to === undefined) return "L'option --to est obligatoire (ubl, cii ou facturx).";
+  if (!TARGETS.includes(to as Target)) return `Format cible inconnu « ${to} » : valeurs possibles ubl, cii ou facturx.`;
+  if (paths.length !== 2) return 'Il faut un fichier d’entrée et un fichier de sortie.';
+  return { to: to as Target, force, input: paths[0]!, output: paths[1]! };
+}
+
+async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): Promise<Uint8Array | undefined> {
+  const read = await readInvoice(bytes);
+  const fatal = validate(read, { profile: 'en16931' }).filter((v) => v.severity === 'fatal');
+  if (fatal.length > 0) {
+    const shown = fatal.slice(0, 10).map((v) => `    [${v.rule}]${v.bt ? ` ${v.bt}` : ''} : ${v.message}`);
+    const more = fatal.length > shown.length ? [`    … et ${fatal.length - shown.length} autre(s)`] : [];
+    io.stderr(`La facture d'entrée n'est pas conforme à EN 16931 (${fatal.length} erreur(s)) :\n${[...shown, ...more].join('\n')}\n`);
+    if (!force) {
+      io.stderr('Conversion refusée (utiliser --force pour convertir malgré tout).\n');
+      return undefined;
+    }
+  }
+  switch (to) {
+    case 'ubl':
+      return Buffer.from(writeUbl(read.invoice), 'utf8');
+    case 'cii':
+      return Buffer.from(writeCii(read.invoice), 'utf8');
+    case 'facturx':
+      return writeFacturX(read.invoice);
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const options = parseArgs(argv);
+  if (options === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (typeof options === 'string') {
+    io.stderr(`${options}\n${USAGE}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(options.input);
+  } catch (err) {
+    io.stderr(`Impossible de lire ${options.input} : ${(err as Error).message}\n`);
+    return 1;
+  }
+  let output: Uint8Array | undefined;
+  try {
+    output = await convert(bytes, options.to, options.force, io);
+  } catch (err) {
+    io.stderr(
+      isFormatError(err)
+        ? `${options.input} : ${err.message} [${err.code}]\n`
+        : `${options.input} : erreur inattendue pendant la conversion (${(err as Error).message})\n`,
+    );
+    return 1;
+  }
+  if (!output) return 1;
+  try {
+    await writeFile(options.output, output);
+  } catch (err) {
+    io.stderr(`Impossible d'écrire ${options.output} : ${(err as Error).message}\n`);
+    return 1;
+  }
+  io.stdout(`${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`);
+  return 0;
+}
