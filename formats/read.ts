@@ -97,7 +97,7 @@ export function readInvoiceXml(input: Uint8Array | string, opts: ReadOptions = {
 export async function readInvoice(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
   if (bytes.length === 0) throw new FormatError('EMPTY_INPUT', 'Le document est vide.');
   if (looksLikePdf(bytes)) {
-    const extracted = await extractFacturX(bytes);
+    const extracted = await extractFacturX(bytes, opts.maxBytes === undefined ? {} : { maxXmlBytes: opts.maxBytes });
     const r = readInvoiceXml(extracted.xml, opts);
     const pdf: NonNullable<ReadResult['pdf']> = { filename: extracted.filename };
     if (extracted.xmpConformance !== undefined) pdf.xmpConformance = extracted.xmpConformance;

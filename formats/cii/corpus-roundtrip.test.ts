@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ciiOrder, normalize } from '../model/testing/arbitraries.ts';
 import { readUbl } from '../ubl/read.ts';
-import { writeUbl } from '../ubl/write.ts';
+import { ublPriceDiscount, writeUbl } from '../ubl/write.ts';
 import { parseXml } from '../xml/parse.ts';
 import { isCiiRoot, readCii } from './read.ts';
 import { writeCii } from './write.ts';
@@ -27,7 +27,8 @@ describe('conversions of every corpus XML document keep every business term', ()
       expect(normalize(viaCii)).toEqual(normalize(ciiOrder(model)));
       if (ublSafe) {
         const viaUbl = readUbl(parseXml(writeUbl(model))).invoice;
-        expect(normalize(viaUbl)).toEqual(normalize(model));
+        const asUbl = { ...model, lines: model.lines.map((l) => ({ ...l, price: { ...l.price, discount: ublPriceDiscount(l.price) } })) };
+        expect(normalize(viaUbl)).toEqual(normalize(asUbl));
       }
     });
   }

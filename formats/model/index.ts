@@ -3,5 +3,5 @@ export { emptyInvoice, emptyLine } from './invoice.ts';
 export { TERMS, termLabel } from './terms.ts';
 export type { TermLabel } from './terms.ts';
 export { Decimal, dec, tryDec, sum, isDecimal, fractionDigits, roundHalfUp, roundHalfCeil, toFixed, toPlain, decEquals } from './decimal.ts';
-export { LocationRecorder } from './locations.ts';
+export { LocationRecorder, LazyLocations } from './locations.ts';
 export type { Locations, SyntaxReadResult } from './locations.ts';

@@ -13,7 +13,9 @@ import type {
   Contact,
   DocumentAllowance,
   DocumentCharge,
+  PriceDetails,
 } from '../model/invoice.ts';
+import { fractionDigits, tryDec } from '../model/decimal.ts';
 import { leaf, node, required, serialize } from '../xml/build.ts';
 import type { XNode } from '../xml/build.ts';
 import { NS } from '../xml/ns.ts';
@@ -276,7 +278,7 @@ class UblWriter {
         (p.discount !== undefined || p.grossPrice !== undefined) &&
           required('cac:AllowanceCharge', [
             cbc('ChargeIndicator', 'false'),
-            this.amount('Amount', p.discount),
+            this.amount('Amount', ublPriceDiscount(p)),
             this.amount('BaseAmount', p.grossPrice),
           ]),
       ]),
@@ -374,6 +376,20 @@ class UblWriter {
       ['xmlns:cbc', NS.CBC],
     ]);
   }
+}
+
+/**
+ * The item price discount (BT-147) written in UBL. The schema requires an Amount next to the gross price
+ * (BT-148): when the model has a gross price but no discount, the discount is derived from its definition,
+ * gross price − net price (or 0 without a usable net price), with as many decimals as the operands.
+ */
+export function ublPriceDiscount(p: PriceDetails): string | undefined {
+  if (p.discount !== undefined || p.grossPrice === undefined) return p.discount;
+  const gross = tryDec(p.grossPrice);
+  const net = tryDec(p.netPrice);
+  if (!gross || !net || p.netPrice === undefined) return '0';
+  const places = Math.max(fractionDigits(p.grossPrice), fractionDigits(p.netPrice));
+  return gross.minus(net).toFixed(places);
 }
 
 /** True when the model is written as a UBL CreditNote by default. */

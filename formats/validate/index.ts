@@ -9,21 +9,19 @@ import type { Facts } from './facts/types.ts';
 import { ublFacts } from './facts/ubl.ts';
 import { Out } from './out.ts';
 import { checkCalculations } from './rules/calculation.ts';
-import { ciiCodelistChecks, ciiOriginCountry, ublCodelistChecks, ublNoteSubjects, type ElementCheck } from './rules/codelists.ts';
+import { codelistVisitor } from './rules/codelists.ts';
 import { checkCore } from './rules/core.ts';
 import { checkDecimals } from './rules/decimals.ts';
 import { checkFrench } from './rules/fr/index.ts';
 import { checkVatCategories } from './rules/vat/categories.ts';
 import { checkVatSpecials } from './rules/vat/specials.ts';
-import { checkCiiSyntax } from './rules/cii-syntax.ts';
-import { checkUblSyntax } from './rules/ubl-syntax.ts';
-import { checkSchema } from './rules/schema.ts';
+import { ciiSyntaxVisitor } from './rules/cii-syntax.ts';
+import { ublSyntaxVisitor } from './rules/ubl-syntax.ts';
+import { schemaVisitor } from './rules/schema.ts';
 import type { ValidateOptions, Violation } from './types.ts';
-import { walkElements } from './walk.ts';
+import { runVisitors } from './walk.ts';
 
 export type { Violation, Severity, Profile, ValidateOptions } from './types.ts';
-
-const CII_CODELISTS = ciiCodelistChecks();
 
 /** Extracts the validation facts of a read invoice. */
 export function factsOf(read: Pick<ReadResult, 'root' | 'xmlSyntax'>): Facts {
@@ -34,24 +32,14 @@ export function factsOf(read: Pick<ReadResult, 'root' | 'xmlSyntax'>): Facts {
 export function validate(read: ReadResult, opts: ValidateOptions = {}): Violation[] {
   const f = factsOf(read);
   const out = new Out(read.root);
-  checkSchema(f, out);
   checkCore(f, out);
   checkCalculations(f, out);
   checkDecimals(f, out);
   checkVatCategories(f, out);
   checkVatSpecials(f, out);
-  if (f.syntax === 'UBL') {
-    const checks: Map<string, ElementCheck> = ublCodelistChecks(f);
-    walkElements(f.root, (el) => checks.get(el.local)?.(el, out));
-    ublNoteSubjects(f, out);
-    checkUblSyntax(f, out);
-  } else {
-    walkElements(f.root, (el) => {
-      CII_CODELISTS.get(el.local)?.(el, out);
-      if (el.local === 'ID') ciiOriginCountry(el, out);
-    });
-    checkCiiSyntax(f, out);
-  }
+  // Element-by-element families share one walk of the document.
+  const syntax = f.syntax === 'UBL' ? ublSyntaxVisitor(f, out) : ciiSyntaxVisitor(f, out);
+  runVisitors(f.root, [schemaVisitor(f, out), codelistVisitor(f, out), syntax]);
   if (opts.profile === 'fr') checkFrench(read, f, out);
   return out.violations;
 }

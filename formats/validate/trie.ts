@@ -14,6 +14,9 @@ export interface PathRule {
 }
 
 export interface TrieNode {
+  /** Namespace of the element of this node ('' for the root of a trie). */
+  ns: string;
+  /** Children by local name (a trie never holds two namespaces for one local name at one level). */
   children: Map<string, TrieNode>;
   /** Rules reported when the element of this node exists. */
   rules: PathRule[];
@@ -23,12 +26,14 @@ export interface TrieNode {
 
 const PREFIXES: Record<string, string> = { cbc: NS.CBC, cac: NS.CAC, ext: NS.EXT, ram: NS.RAM, rsm: NS.RSM, udt: NS.UDT, qdt: NS.QDT };
 
-export function key(ns: string, local: string): string {
-  return `${ns}|${local}`;
+export function newNode(ns = ''): TrieNode {
+  return { ns, children: new Map(), rules: [], attrs: new Map() };
 }
 
-export function newNode(): TrieNode {
-  return { children: new Map(), rules: [], attrs: new Map() };
+/** The child node matching an element, if any. */
+export function childNode(node: TrieNode, el: XmlElement): TrieNode | undefined {
+  const n = node.children.get(el.local);
+  return n !== undefined && n.ns === el.ns ? n : undefined;
 }
 
 /**
@@ -53,11 +58,12 @@ export function addPath(root: TrieNode, path: string, rule: PathRule): void {
         const [prefix, local] = name.split(':') as [string, string];
         const ns = PREFIXES[prefix];
         if (ns === undefined) throw new Error(`unknown prefix in ${path}`);
-        const k = key(ns, local);
-        let c = n.children.get(k);
+        let c = n.children.get(local);
         if (!c) {
-          c = newNode();
-          n.children.set(k, c);
+          c = newNode(ns);
+          n.children.set(local, c);
+        } else if (c.ns !== ns) {
+          throw new Error(`two namespaces for ${local} in ${path}`);
         }
         next.push(c);
       }
@@ -71,28 +77,30 @@ export type PathReport = (rule: PathRule, el: XmlElement, attribute: string | un
 
 /** Reports each rule of the trie whose path exists under `context` (at most once per rule and call). */
 export function evalTrie(context: XmlElement, trie: TrieNode, report: PathReport): void {
-  const seen = new Set<PathRule>();
-  const visit = (el: XmlElement, node: TrieNode): void => {
-    for (const c of el.children) {
-      const n = node.children.get(key(c.ns, c.local));
-      if (!n) continue;
-      for (const r of n.rules) {
-        if (!seen.has(r)) {
-          seen.add(r);
-          report(r, c, undefined);
-        }
-      }
-      for (const [attr, rules] of n.attrs) {
-        if (!c.attrs.has(attr)) continue;
-        for (const r of rules) {
-          if (!seen.has(r)) {
-            seen.add(r);
-            report(r, c, attr);
-          }
-        }
-      }
-      if (n.children.size > 0 || n.attrs.size > 0) visit(c, n);
+  visit(context, trie, report, { seen: undefined });
+}
+
+interface Seen {
+  seen: Set<PathRule> | undefined;
+}
+
+function fire(r: PathRule, el: XmlElement, attribute: string | undefined, report: PathReport, state: Seen): void {
+  state.seen ??= new Set();
+  if (state.seen.has(r)) return;
+  state.seen.add(r);
+  report(r, el, attribute);
+}
+
+function visit(el: XmlElement, node: TrieNode, report: PathReport, state: Seen): void {
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as XmlElement;
+    const n = node.children.get(c.local);
+    if (n === undefined || n.ns !== c.ns) continue;
+    for (const r of n.rules) fire(r, c, undefined, report, state);
+    if (n.attrs.size > 0 && c.attrs.size > 0) {
+      for (const [attr, rules] of n.attrs) if (c.attrs.has(attr)) for (const r of rules) fire(r, c, attr, report, state);
     }
-  };
-  visit(context, trie);
+    if (n.children.size > 0) visit(c, n, report, state);
+  }
 }

@@ -87,6 +87,19 @@ describe('parseXml: hostile input', () => {
     for (const x of bad) expect([x, codeOf(() => parseXml(x))]).toEqual([x, 'XML_MALFORMED']);
   });
 
+  it('refuses attributes repeated under another prefix of the same namespace', () => {
+    expect(codeOf(() => parseXml('<a xmlns:p="urn:x" xmlns:q="urn:x" p:b="1" q:b="2"/>'))).toBe('XML_MALFORMED');
+    expect(codeOf(() => parseXml('<a xmlns:p="urn:x" xmlns:p="urn:y"/>'))).toBe('XML_MALFORMED');
+  });
+
+  it('checks many attributes in linear time', () => {
+    const attrs = Array.from({ length: 50_000 }, (_, k) => `a${k}="v"`).join(' ');
+    const t0 = performance.now();
+    expect(parseXml(`<a ${attrs}/>`).attrs.size).toBe(50_000);
+    expect(codeOf(() => parseXml(`<a ${attrs} a7="w"/>`))).toBe('XML_MALFORMED');
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
   it('reports the line and column of a defect', () => {
     try {
       parseXml('<a>\n  <b>\n</a>');

@@ -27,12 +27,49 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 256;
 
 const EMPTY_ATTRS: ReadonlyMap<string, string> = new Map();
+/** Shared by every element without children (frozen: a parsed tree is read-only). */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/** A compact read-only map for the few attributes an element carries (flat key/value array). */
+class Attributes implements ReadonlyMap<string, string> {
+  private readonly kv: string[];
+  constructor(kv: string[]) {
+    this.kv = kv;
+  }
+  get size(): number {
+    return this.kv.length / 2;
+  }
+  get(key: string): string | undefined {
+    const kv = this.kv;
+    for (let k = 0; k < kv.length; k += 2) if (kv[k] === key) return kv[k + 1];
+    return undefined;
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  forEach(cb: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this);
+  }
+  *entries(): MapIterator<[string, string]> {
+    const kv = this.kv;
+    for (let k = 0; k < kv.length; k += 2) yield [kv[k] as string, kv[k + 1] as string];
+  }
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<string> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+}
 
 class Element implements XmlElement {
   ns: string;
   local: string;
   attrs: ReadonlyMap<string, string>;
-  children: XmlElement[] = [];
+  children: XmlElement[] = NO_CHILDREN;
   text = '';
   parent: XmlElement | undefined;
   constructor(ns: string, local: string, attrs: ReadonlyMap<string, string>, parent: XmlElement | undefined) {
@@ -52,6 +89,22 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** The first key repeated in a flat key/value list, if any (linear for the usual few attributes). */
+function duplicateKey(kv: readonly string[]): string | undefined {
+  if (kv.length <= 2) return undefined;
+  if (kv.length <= 16) {
+    for (let a = 0; a < kv.length; a += 2) for (let b = a + 2; b < kv.length; b += 2) if (kv[a] === kv[b]) return kv[a];
+    return undefined;
+  }
+  const seen = new Set<string>();
+  for (let a = 0; a < kv.length; a += 2) {
+    const k = kv[a] as string;
+    if (seen.has(k)) return k;
+    seen.add(k);
+  }
+  return undefined;
 }
 
 function isBlank(s: string): boolean {
@@ -151,6 +204,7 @@ class Parser {
         if (open !== name) this.fail('XML_MALFORMED', `balise fermante </${name}> alors que <${open}> est ouverte.`, lt);
         scopes.pop();
         scope = scopes[scopes.length - 1] ?? INITIAL_SCOPE;
+        this.compact(cur);
         cur = cur.parent as Element | undefined;
         i = gt + 1;
       } else if (c === 33 /* ! */) {
@@ -254,18 +308,18 @@ class Parser {
         let local: string;
         if (colon === -1) {
           ns = scope.get('') ?? '';
-          local = qname;
+          local = this.intern(qname);
         } else {
           const prefix = qname.slice(0, colon);
           const uri = scope.get(prefix);
           if (uri === undefined || uri === '') this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
           ns = uri;
-          local = qname.slice(colon + 1);
+          local = this.intern(qname.slice(colon + 1));
         }
         // Attributes resolution.
         let attrs: ReadonlyMap<string, string> = EMPTY_ATTRS;
         if (raw !== undefined) {
-          let map: Map<string, string> | undefined;
+          let kv: string[] | undefined;
           for (let k = 0; k < raw.length; k += 2) {
             const an = raw[k] as string;
             if (an === 'xmlns' || an.startsWith('xmlns:')) continue;
@@ -277,24 +331,24 @@ class Parser {
               if (uri === undefined || uri === '') this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
               key = `{${uri}}${an.slice(ac + 1)}`;
             }
-            map ??= new Map();
-            if (map.has(key)) this.fail('XML_MALFORMED', `attribut ${an} répété dans <${qname}>.`, lt);
-            map.set(key, raw[k + 1] as string);
+            kv ??= [];
+            kv.push(key, raw[k + 1] as string);
           }
+          // Expanded names must be unique too (two prefixes may be bound to the same namespace).
+          const dupKey = kv ? duplicateKey(kv) : undefined;
+          if (dupKey !== undefined) this.fail('XML_MALFORMED', `attribut ${dupKey} répété dans <${qname}>.`, lt);
           // Duplicate raw names (including duplicate xmlns declarations).
-          if (raw.length > 2) {
-            const seen = new Set<string>();
-            for (let k = 0; k < raw.length; k += 2) {
-              const an = raw[k] as string;
-              if (seen.has(an)) this.fail('XML_MALFORMED', `attribut ${an} répété dans <${qname}>.`, lt);
-              seen.add(an);
-            }
-          }
-          if (map) attrs = map;
+          const dupRaw = duplicateKey(raw);
+          if (dupRaw !== undefined) this.fail('XML_MALFORMED', `attribut ${dupRaw} répété dans <${qname}>.`, lt);
+          if (kv) attrs = new Attributes(kv);
         }
         const el = new Element(ns, local, attrs, cur);
-        if (cur) cur.children.push(el);
-        else root = el;
+        if (cur) {
+          if (cur.children === NO_CHILDREN) cur.children = [el];
+          else cur.children.push(el);
+        } else {
+          root = el;
+        }
         if (selfClosing) {
           scope = scopes[scopes.length - 1] ?? INITIAL_SCOPE;
         } else {
@@ -309,6 +363,30 @@ class Parser {
     if (cur !== undefined) this.fail('XML_MALFORMED', `élément <${names[names.length - 1] ?? ''}> non fermé en fin de document.`, n);
     if (root === undefined) this.fail('XML_MALFORMED', 'aucun élément racine.', 0);
     return root;
+  }
+
+  private readonly nameCache = new Map<string, string>();
+  private readonly blanks = new Map<string, string>();
+
+  /** One string per distinct name, shared by all elements. */
+  private intern(name: string): string {
+    const known = this.nameCache.get(name);
+    if (known !== undefined) return known;
+    this.nameCache.set(name, name);
+    return name;
+  }
+
+  /**
+   * Frees what a closed element no longer needs: the spare capacity of its children array, and the
+   * concatenation chain of its whitespace-only text (indentation), replaced by one shared string.
+   */
+  private compact(el: Element): void {
+    if (el.children.length > 1) el.children = el.children.slice();
+    if (el.children.length > 0 && el.text.length > 0 && isBlank(el.text)) {
+      const known = this.blanks.get(el.text);
+      if (known !== undefined) el.text = known;
+      else if (this.blanks.size < 256) this.blanks.set(el.text, el.text);
+    }
   }
 
   private decodeText(raw: string, at: number): string {

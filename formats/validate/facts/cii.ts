@@ -1,5 +1,5 @@
 import type { XmlElement } from '../../xml/index.ts';
-import { all, first, norm, path, RAM, RSM, UDT, v, vs, walk, xsBoolean } from './common.ts';
+import { all, first, norm, path, RAM, RSM, UDT, v, vs, walkElements, xsBoolean } from './common.ts';
 import type { AllowanceCharge, Breakdown, CategoryKind, Facts, Line, Party, Period, TaxCategoryRef, V } from './types.ts';
 
 function isVatType(el: XmlElement): boolean {
@@ -147,14 +147,14 @@ export function ciiFacts(root: XmlElement): Facts {
   const dueDateCodes: XmlElement[] = [];
   const dueDates: XmlElement[] = [];
   const terms: XmlElement[] = [];
-  for (const e of walk(root)) {
-    if (e.ns !== RAM) continue;
+  walkElements(root, (e) => {
+    if (e.ns !== RAM) return;
     if (e.local === 'ApplicableTradeTax' || e.local === 'CategoryTradeTax') allCategories.push(category(e));
     else if (e.local === 'TaxPointDate') taxPointDates.push(e);
     else if (e.local === 'DueDateTypeCode') dueDateCodes.push(e);
     else if (e.local === 'DueDateDateTime' && e.parent?.local === 'SpecifiedTradePaymentTerms') dueDates.push(e);
     else if (e.local === 'Description' && e.parent?.local === 'SpecifiedTradePaymentTerms') terms.push(e);
-  }
+  });
   const issue = path(doc, [RAM, 'IssueDateTime'], [UDT, 'DateTimeString']).find((d) => d.attrs.get('format') === '102');
   const actual = path(delivery, [RAM, 'ActualDeliverySupplyChainEvent'], [RAM, 'OccurrenceDateTime'], [UDT, 'DateTimeString'])[0];
   const shipTo = first(delivery, RAM, 'ShipToTradeParty');

@@ -66,7 +66,7 @@ export function xsBoolean(text: string | undefined): boolean | undefined {
   return undefined;
 }
 
-export { walk } from '../../xml/index.ts';
+export { walkElements } from '../walk.ts';
 export const CBC = NS.CBC;
 export const CAC = NS.CAC;
 export const RAM = NS.RAM;

@@ -1,6 +1,6 @@
 import type { XmlElement } from '../../xml/index.ts';
 import { NS } from '../../xml/index.ts';
-import { all, CAC, CBC, first, norm, path, v, vs, walk, xsBoolean } from './common.ts';
+import { all, CAC, CBC, first, norm, path, v, vs, walkElements, xsBoolean } from './common.ts';
 import type { AllowanceCharge, Breakdown, CategoryKind, Facts, Line, Party, Period, TaxCategoryRef } from './types.ts';
 
 function isVatScheme(category: XmlElement): boolean {
@@ -147,11 +147,11 @@ export function ublFacts(root: XmlElement): Facts {
   const allCategories: TaxCategoryRef[] = [];
   const dueDates: XmlElement[] = [];
   const paymentTermsNotes: XmlElement[] = [];
-  for (const e of walk(root)) {
+  walkElements(root, (e) => {
     if (e.ns === CAC && (e.local === 'TaxCategory' || e.local === 'ClassifiedTaxCategory')) allCategories.push(category(e));
     else if (e.ns === CBC && e.local === 'DueDate') dueDates.push(e);
     else if (e.ns === CBC && e.local === 'Note' && e.parent?.ns === CAC && e.parent.local === 'PaymentTerms') paymentTermsNotes.push(e);
-  }
+  });
   return {
     syntax: 'UBL',
     root,

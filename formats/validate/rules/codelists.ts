@@ -7,6 +7,7 @@ import { NS, type XmlElement } from '../../xml/index.ts';
 import { first, norm, xsBoolean } from '../facts/common.ts';
 import type { Facts } from '../facts/types.ts';
 import type { Out } from '../out.ts';
+import type { Visitor } from '../walk.ts';
 
 /** `not(contains(normalize-space(x), ' ')) and contains(' list ', concat(' ', normalize-space(x), ' '))`. */
 function inList(list: ReadonlySet<string>, value: string | undefined): boolean {
@@ -227,4 +228,23 @@ export function ublNoteSubjects(f: Facts, out: Out): void {
     const s = n.subject?.text;
     if (s !== undefined && s.length === 3 && !UBL_4451_TEXT.includes(s)) bad(out, 'BR-CL-08', 'BT-21', n.el, 'Code de sujet de la note', s);
   }
+}
+
+const CII_CHECKS = ciiCodelistChecks();
+
+/** Code-list rules BR-CL-xx of the document's syntax, checked during the single document walk. */
+export function codelistVisitor(f: Facts, out: Out): Visitor {
+  if (f.syntax === 'UBL') {
+    const checks = ublCodelistChecks(f);
+    return {
+      visit: (el) => checks.get(el.local)?.(el, out),
+      finish: () => ublNoteSubjects(f, out),
+    };
+  }
+  return {
+    visit(el) {
+      CII_CHECKS.get(el.local)?.(el, out);
+      if (el.local === 'ID') ciiOriginCountry(el, out);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { NS, type XmlElement } from '../../xml/index.ts';
 import type { Facts } from '../facts/types.ts';
 import type { Out } from '../out.ts';
-import { walkElements } from '../walk.ts';
+import type { Visitor } from '../walk.ts';
 
 /**
  * Schema-level checks (rule ids UBL-XSD and CII-XSD): the structural defects the official XML
@@ -106,6 +106,40 @@ function modelOf(el: XmlElement, root: XmlElement): Model | undefined {
   return undefined;
 }
 
+/** Children the schemas require (minOccurs ≥ 1), for the aggregates checked; by local name, then namespace. */
+const REQUIRED_LIST: ReadonlyArray<readonly [string, Model]> = [
+  [`${NS.UBL_INVOICE}|Invoice`, model(CBC, 'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:InvoiceLine')],
+  [`${NS.UBL_CREDIT_NOTE}|CreditNote`, model(CBC, 'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:CreditNoteLine')],
+  [`${CAC}|PaymentMeans`, model(CBC, 'cbc:PaymentMeansCode')],
+  [`${CAC}|TaxTotal`, model(CBC, 'cbc:TaxAmount')],
+  [`${CAC}|TaxSubtotal`, model(CBC, 'cbc:TaxAmount cac:TaxCategory')],
+  [`${CAC}|TaxCategory`, model(CBC, 'cac:TaxScheme')],
+  [`${CAC}|ClassifiedTaxCategory`, model(CBC, 'cac:TaxScheme')],
+  [`${CAC}|LegalMonetaryTotal`, model(CBC, 'cbc:PayableAmount')],
+  [`${CAC}|InvoiceLine`, model(CBC, 'cbc:ID cbc:LineExtensionAmount cac:Item')],
+  [`${CAC}|CreditNoteLine`, model(CBC, 'cbc:ID cbc:LineExtensionAmount cac:Item')],
+  [`${CAC}|AllowanceCharge`, model(CBC, 'cbc:ChargeIndicator cbc:Amount')],
+  [`${RSM}|CrossIndustryInvoice`, model(RSM, 'rsm:ExchangedDocumentContext rsm:ExchangedDocument rsm:SupplyChainTradeTransaction')],
+  [`${RSM}|SupplyChainTradeTransaction`, model(RAM, 'ram:ApplicableHeaderTradeAgreement ram:ApplicableHeaderTradeDelivery ram:ApplicableHeaderTradeSettlement')],
+  [`${RAM}|SpecifiedTradeAllowanceCharge`, model(RAM, 'ram:ChargeIndicator')],
+];
+const REQUIRED = new Map<string, Map<string, Model>>();
+for (const [k, m] of REQUIRED_LIST) {
+  const [ns, local] = k.split('|') as [string, string];
+  const byNs = REQUIRED.get(local) ?? new Map<string, Model>();
+  byNs.set(ns, m);
+  REQUIRED.set(local, byNs);
+}
+
+function checkRequired(el: XmlElement, required: Model, rule: string, out: Out): void {
+  for (const [ns, local] of required) {
+    if (!el.children.some((c) => c.ns === ns && c.local === local)) {
+      out.fatal(rule, '', el, `Structure non conforme au schéma : l'élément ${local} est obligatoire dans ${el.local}.`);
+      return;
+    }
+  }
+}
+
 /** Children must be known and in the order of the content model. */
 function checkOrder(el: XmlElement, m: Model, rule: string, out: Out): void {
   let pos = 0;
@@ -144,12 +178,14 @@ function datatypeOf(el: XmlElement): 'decimal' | 'date' | 'boolean' | undefined 
   return undefined;
 }
 
-export function checkSchema(f: Facts, out: Out): void {
+export function schemaVisitor(f: Facts, out: Out): Visitor {
   const rule = f.syntax === 'UBL' ? 'UBL-XSD' : 'CII-XSD';
   const root = f.root;
-  walkElements(root, (el) => {
+  return { visit: (el) => {
     const m = modelOf(el, root);
     if (m) checkOrder(el, m, rule, out);
+    const required = REQUIRED.get(el.local)?.get(el.ns);
+    if (required) checkRequired(el, required, rule, out);
     if (el.children.length > 0) return;
     const type = datatypeOf(el);
     if (type === undefined) return;
@@ -158,5 +194,5 @@ export function checkSchema(f: Facts, out: Out): void {
       const what = type === 'decimal' ? 'un nombre décimal' : type === 'date' ? 'une date AAAA-MM-JJ' : 'un indicateur true/false';
       out.fatal(rule, '', el, `Valeur non conforme au schéma : ${el.local} doit être ${what} (valeur « ${el.text.trim()} »).`);
     }
-  });
+  } };
 }

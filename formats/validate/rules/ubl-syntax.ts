@@ -3,8 +3,8 @@ import { fractionDigits } from '../decimal.ts';
 import { all, first, path, xsBoolean } from '../facts/common.ts';
 import type { Facts } from '../facts/types.ts';
 import type { Out } from '../out.ts';
-import { addPath, evalTrie, key, newNode, type PathRule, type TrieNode } from '../trie.ts';
-import { walkElements } from '../walk.ts';
+import { addPath, childNode, evalTrie, newNode, type PathRule, type TrieNode } from '../trie.ts';
+import type { Visitor } from '../walk.ts';
 import { UBL_CR_PATHS } from './ubl-cr.ts';
 
 const CBC = NS.CBC;
@@ -38,8 +38,8 @@ function count(el: XmlElement | undefined, ...steps: ReadonlyArray<readonly [str
   return path(el, ...steps).length;
 }
 
-/** UBL syntax binding rules UBL-SR, UBL-CR and UBL-DT. */
-export function checkUblSyntax(f: Facts, out: Out): void {
+/** UBL syntax binding rules UBL-SR, UBL-CR and UBL-DT, checked during the single document walk. */
+export function ublSyntaxVisitor(f: Facts, out: Out): Visitor {
   const root = f.root;
   const report = (r: PathRule, el: XmlElement, attribute: string | undefined): void =>
     out.add(r.rule, r.severity, '', el, `Élément non prévu par la norme EN 16931 : ${r.label}.`, attribute);
@@ -47,38 +47,67 @@ export function checkUblSyntax(f: Facts, out: Out): void {
   invoiceLevel(f, out);
 
   const seen = new Set<string>();
-  const once = (rule: string, el: XmlElement, message: string, attribute?: string, severity: 'fatal' | 'warning' = 'warning'): void => {
+  const once = (rule: string, el: XmlElement, message: string, attribute?: string): void => {
     if (seen.has(rule)) return;
     seen.add(rule);
-    out.add(rule, severity, '', el, message, attribute);
+    out.warning(rule, '', el, message, attribute);
   };
   let names = 0;
   let paymentMeansNames = 0;
   const anySeen = new Set<PathRule>();
-  walkElements(root, (el) => {
-    // UBL-CR paths that apply anywhere.
-    const n = ANY_TRIE.children.get(key(el.ns, el.local));
-    if (n) {
-      for (const r of n.rules) if (!anySeen.has(r)) { anySeen.add(r); report(r, el, undefined); }
-      for (const [attr, rules] of n.attrs) if (el.attrs.has(attr)) for (const r of rules) if (!anySeen.has(r)) { anySeen.add(r); report(r, el, attr); }
-      if (n.children.size > 0) {
-        const sub = newNode();
-        sub.children = n.children;
-        evalTrie(el, sub, (r, e, a) => { if (!anySeen.has(r)) { anySeen.add(r); report(r, e, a); } });
+  const anyReport = (r: PathRule, e: XmlElement, a: string | undefined): void => {
+    if (anySeen.has(r)) return;
+    anySeen.add(r);
+    report(r, e, a);
+  };
+  // Document-wide facts for UBL-SR-29/44/47 and UBL-CR-665/666/673.
+  let sepa = 0;
+  const paymentIds = new Set<string>();
+  const meansCodes = new Set<string>();
+  let cr665 = false;
+  let cr666 = false;
+  let cr673 = false;
+  return {
+    visit(el) {
+      // UBL-CR paths that apply anywhere.
+      const n = childNode(ANY_TRIE, el);
+      if (n) {
+        for (const r of n.rules) if (!anySeen.has(r)) { anySeen.add(r); report(r, el, undefined); }
+        for (const [attr, rules] of n.attrs) if (el.attrs.has(attr)) for (const r of rules) if (!anySeen.has(r)) { anySeen.add(r); report(r, el, attr); }
+        if (n.children.size > 0) evalTrie(el, n, anyReport);
       }
-    }
-    // Attributes (UBL-DT-08 … -28, UBL-CR-663).
-    for (const a of el.attrs.keys()) {
-      const dt = FORBIDDEN_ATTRIBUTES.get(a);
-      if (dt) once(dt, el, `Attribut « ${a} » non prévu par la norme EN 16931.`, a);
-      else if (a === 'name') {
-        names++;
-        if (el.ns === CBC && el.local === 'PaymentMeansCode') paymentMeansNames++;
-      } else if (a === 'unitCodeListID') once('UBL-CR-663', el, 'Attribut « unitCodeListID » non prévu par la norme EN 16931.', a);
-    }
-    elementRules(f, el, out);
-  });
-  if (names - paymentMeansNames > 0) out.warning('UBL-DT-18', '', root, 'Attribut « name » non prévu par la norme EN 16931.');
+      // Attributes (UBL-DT-08 … -28, UBL-CR-663).
+      if (el.attrs.size > 0) for (const a of el.attrs.keys()) {
+        const dt = FORBIDDEN_ATTRIBUTES.get(a);
+        if (dt) once(dt, el, `Attribut « ${a} » non prévu par la norme EN 16931.`, a);
+        else if (a === 'name') {
+          names++;
+          if (el.ns === CBC && el.local === 'PaymentMeansCode') paymentMeansNames++;
+        } else if (a === 'unitCodeListID') once('UBL-CR-663', el, 'Attribut « unitCodeListID » non prévu par la norme EN 16931.', a);
+      }
+      if (el.ns === CBC) {
+        if (el.local === 'PaymentID') paymentIds.add(el.text);
+        else if (el.local === 'PaymentMeansCode') meansCodes.add(el.text);
+        else if (el.local === 'ID' && el.parent?.ns === CAC && el.parent.local === 'PartyIdentification' && (el.attrs.get('schemeID') ?? '').toUpperCase() === 'SEPA') sepa++;
+      } else if (el.ns === CAC && el.local === 'AdditionalDocumentReference') {
+        const types = all(el, CBC, 'DocumentTypeCode');
+        const is130 = types.some((t) => t.text === '130');
+        if ((types.some((t) => t.text !== '130') || types.length === 0) && all(el, CBC, 'ID').some((i) => i.attrs.has('schemeID'))) cr665 = true;
+        if (is130 && first(el, CAC, 'Attachment')) cr666 = true;
+        if (is130 && first(el, CBC, 'DocumentDescription')) cr673 = true;
+      }
+      elementRules(f, el, out);
+    },
+    finish() {
+      if (names - paymentMeansNames > 0) out.warning('UBL-DT-18', '', root, 'Attribut « name » non prévu par la norme EN 16931.');
+      if (sepa > 1) out.fatal('UBL-SR-29', 'BT-90', root, 'Identifiant du créancier SEPA (BT-90) : une seule occurrence autorisée.');
+      if (paymentIds.size > 1) out.fatal('UBL-SR-44', 'BT-83', root, 'Référence du paiement (BT-83) : une seule valeur par facture (elle peut être répétée pour plusieurs moyens de paiement).');
+      if (meansCodes.size > 1) out.fatal('UBL-SR-47', 'BT-81', root, 'Code du moyen de paiement (BT-81) : plusieurs moyens de paiement doivent avoir le même code.');
+      if (cr665) out.warning('UBL-CR-665', '', root, "Identifiant de schéma d'un document justificatif : réservé au code de type 130.");
+      if (cr666) out.fatal('UBL-CR-666', 'BT-18', root, "Identifiant de l'objet facturé (BT-18) : ne peut pas porter de pièce jointe.");
+      if (cr673) out.fatal('UBL-CR-673', 'BT-18', root, "Identifiant de l'objet facturé (BT-18) : ne peut pas porter de description de document.");
+    },
+  };
 }
 
 const DT01_LABEL = 'Montant : deux décimales au plus sont autorisées';
@@ -223,35 +252,8 @@ function invoiceLevel(f: Facts, out: Out): void {
   atMostOne('UBL-SR-46', 'BT-82', all(root, CAC, 'PaymentMeans').flatMap((p) => all(p, CBC, 'PaymentMeansCode')).filter((c) => c.attrs.has('name')).length, 'Libellé du moyen de paiement');
   atMostOne('UBL-SR-49', 'BT-8', count(root, [CAC, 'InvoicePeriod'], [CBC, 'DescriptionCode']), "Code de date d'exigibilité de la TVA");
 
-  const sepa: XmlElement[] = [];
-  const paymentIds = new Set<string>();
-  const meansCodes = new Set<string>();
-  walkElements(root, (el) => {
-    if (el.ns !== CBC) return;
-    if (el.local === 'PaymentID') paymentIds.add(el.text);
-    else if (el.local === 'PaymentMeansCode') meansCodes.add(el.text);
-    else if (el.local === 'ID' && el.parent?.ns === CAC && el.parent.local === 'PartyIdentification' && (el.attrs.get('schemeID') ?? '').toUpperCase() === 'SEPA') sepa.push(el);
-  });
-  if (sepa.length > 1) out.fatal('UBL-SR-29', 'BT-90', root, 'Identifiant du créancier SEPA (BT-90) : une seule occurrence autorisée.');
-  if (paymentIds.size > 1) out.fatal('UBL-SR-44', 'BT-83', root, 'Référence du paiement (BT-83) : une seule valeur par facture (elle peut être répétée pour plusieurs moyens de paiement).');
-  if (meansCodes.size > 1) out.fatal('UBL-SR-47', 'BT-81', root, 'Code du moyen de paiement (BT-81) : plusieurs moyens de paiement doivent avoir le même code.');
-
   // UBL-CR rules with a condition.
   const version = first(root, CBC, 'UBLVersionID');
   if (version && version.text !== '2.1') out.warning('UBL-CR-002', '', version, 'Version UBL : absente ou 2.1.');
   if (!f.creditNote && count(root, [CAC, 'PaymentMeans'], [CBC, 'PaymentDueDate']) > 0) out.warning('UBL-CR-412', '', root, 'Élément non prévu par la norme EN 16931 : cac:PaymentMeans/cbc:PaymentDueDate.');
-  let cr665 = false;
-  let cr666 = false;
-  let cr673 = false;
-  walkElements(root, (el) => {
-    if (el.ns !== CAC || el.local !== 'AdditionalDocumentReference') return;
-    const types = all(el, CBC, 'DocumentTypeCode');
-    const is130 = types.some((t) => t.text === '130');
-    if ((types.some((t) => t.text !== '130') || types.length === 0) && all(el, CBC, 'ID').some((i) => i.attrs.has('schemeID'))) cr665 = true;
-    if (is130 && first(el, CAC, 'Attachment')) cr666 = true;
-    if (is130 && first(el, CBC, 'DocumentDescription')) cr673 = true;
-  });
-  if (cr665) out.warning('UBL-CR-665', '', root, "Identifiant de schéma d'un document justificatif : réservé au code de type 130.");
-  if (cr666) out.fatal('UBL-CR-666', 'BT-18', root, "Identifiant de l'objet facturé (BT-18) : ne peut pas porter de pièce jointe.");
-  if (cr673) out.fatal('UBL-CR-673', 'BT-18', root, "Identifiant de l'objet facturé (BT-18) : ne peut pas porter de description de document.");
 }
