@@ -21,7 +21,7 @@ export { readUbl, isUblRoot } from './ubl/read.ts';
 export { readCii, isCiiRoot } from './cii/read.ts';
 
 // Writing
-export { writeUbl, isCreditNoteType } from './ubl/write.ts';
+export { writeUbl, isCreditNoteType, ublPriceDiscount } from './ubl/write.ts';
 export type { UblWriteOptions } from './ubl/write.ts';
 export { writeCii } from './cii/write.ts';
 

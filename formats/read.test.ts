@@ -104,7 +104,7 @@ describe('readInvoice: limits and large documents', () => {
   });
 
   // Timings on a shared machine vary, so the test compares with a bare fast-xml-parser parse of the same text
-  // (the full read, typically 0.6x of it, must stay under 1.5x; the validation budget is 3x) and keeps a loose
+  // (the full read, typically 0.6x of it, must stay under 2x; the validation budget is 3x) and keeps a loose
   // absolute bound.
   it('reads a 20,000-line invoice at the cost of a bare fast-xml-parser parse, in UBL and CII', async () => {
     const model = bigInvoice(20_000);
@@ -125,10 +125,10 @@ describe('readInvoice: limits and large documents', () => {
       expect(r.invoice.lines).toHaveLength(20_000);
       expect(r.invoice.lines[19_999]?.item.name).toBe('Fourniture n° 20000 — papier A4 <80 g>');
       expect(r.locations.get('BG-25[20000]/BT-131')?.text).toBe('30.00');
-      expect(ours).toBeLessThan(1.5 * bare);
-      expect(ours).toBeLessThan(5000);
+      expect(ours).toBeLessThan(2 * bare);
+      expect(ours).toBeLessThan(10_000);
     }
-  });
+  }, 120_000);
 });
 
 describe('convertInvoice', () => {

@@ -38,7 +38,7 @@ describe('parseXml: hostile input', () => {
     ].join('\n');
     const t0 = performance.now();
     expect(codeOf(() => parseXml(lol))).toBe('XML_DTD_FORBIDDEN');
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(performance.now() - t0).toBeLessThan(250);
   });
 
   it('refuses an ENTITY declaration outside a DOCTYPE', () => {
