@@ -34,6 +34,7 @@ export { extractFacturX } from './facturx/extract.ts';
 export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
 export { writeFacturX } from './facturx/write.ts';
 export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
+export { renderInvoicePdf } from './pdf/render.ts';
 
 // Conversion
 export { convertInvoice } from './convert.ts';

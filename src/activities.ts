@@ -1,10 +1,18 @@
+import { createInvoiceActivities } from './invoices/activities.ts';
+import { createChorusActivities } from './chorus/index.ts';
 import { createAuthActivities } from './platform/auth/index.ts';
 import type { AppDeps } from './platform/http.ts';
+import type { Mailer } from './platform/mail/smtp.ts';
 
-/** Every activity the worker registers, built from the hub's dependencies. Workflows import only its type. */
-export function createActivities(deps: AppDeps) {
+/**
+ * Every activity the worker registers, built from the hub's dependencies. Workflows import only its type.
+ * `mailer` sends notification e-mails when SMTP is configured; without it they wait in the outbox.
+ */
+export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }) {
   return {
     ...createAuthActivities(deps),
+    ...createInvoiceActivities(deps),
+    ...createChorusActivities(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { directoryRoutes } from './directory/index.ts';
+import { invoiceRoutes } from './invoices/index.ts';
 import { authenticate, authRoutes } from './platform/auth/index.ts';
 import { handleError, handleNotFound, validationHook } from './platform/error-handler.ts';
 import { healthRoutes } from './platform/health-routes.ts';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes);
   app.route('/', authRoutes);
   app.route('/', directoryRoutes);
+  app.route('/', invoiceRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -3,3 +3,4 @@ export * from './directory.ts';
 export * from './auth.ts';
 export * from './blobs.ts';
 export * from './invoices.ts';
+export * from './chorus.ts';

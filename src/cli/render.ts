@@ -1,7 +1,7 @@
 // `hub render IN OUT.pdf`: the human-readable PDF (in French) of an invoice (UBL, CII or Factur-X).
 import { readFile, writeFile } from 'node:fs/promises';
 import { isFormatError, readInvoice } from '../../formats/index.ts';
-import { renderInvoicePdf } from '../../formats/pdf/render.ts';
+import { renderInvoicePdf } from '../../formats/index.ts';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 

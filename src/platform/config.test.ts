@@ -29,4 +29,14 @@ describe('loadConfig', () => {
     const config = loadConfig({ TEMPORAL_ADDRESS: 'temporal.example:7233', TEMPORAL_NAMESPACE: 'hub-prod', TEMPORAL_API_KEY: 'k' });
     expect(config.temporal).toMatchObject({ address: 'temporal.example:7233', namespace: 'hub-prod', apiKey: 'k' });
   });
+
+  it('reads the SMTP server of notification e-mails, which needs a sender address', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://hub:pw@mail.example:587', SMTP_FROM: 'factures@hub.example' }).smtp).toEqual({
+      url: 'smtp://hub:pw@mail.example:587',
+      from: 'factures@hub.example',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' })).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', SMTP_FROM: 'a@b.example' })).toThrow(/SMTP_URL/);
+  });
 });

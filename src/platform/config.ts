@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string | undefined;
+  /** Notification e-mails go out through this SMTP server; without it they wait in the outbox. */
+  smtp: { url: string; from: string } | undefined;
   temporal: {
     address: string | undefined;
     namespace: string;
@@ -57,6 +59,11 @@ const schema = {
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT').default(7233),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'doit être une URL smtp://utilisateur:mot-de-passe@hôte:port ou smtps://…')
+    .optional(),
+  SMTP_FROM: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$/, "doit être l'adresse d'expédition des e-mails (nom@domaine)").optional(),
 } as const;
 
 type Raw = { [K in keyof typeof schema]: z.output<(typeof schema)[K]> };
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(r.TEMPORAL_TLS_CERT) !== Boolean(r.TEMPORAL_TLS_KEY)) {
     throw new ConfigError(r.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT', 'doit être fourni avec son pendant (certificat et clé)');
   }
+  if (r.SMTP_URL && !r.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'doit être fourni avec SMTP_URL');
   return {
     port: r.PORT,
     host: r.HOST,
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: r.DATABASE_URL,
     logLevel: r.LOG_LEVEL,
     publicUrl: r.PUBLIC_URL,
+    smtp: r.SMTP_URL && r.SMTP_FROM ? { url: r.SMTP_URL, from: r.SMTP_FROM } : undefined,
     temporal: {
       address: r.TEMPORAL_ADDRESS,
       namespace: r.TEMPORAL_NAMESPACE,

@@ -1,0 +1,25 @@
+// Activities of the invoice lifecycle workflow, built from the hub's dependencies.
+import type { Mailer } from '../platform/mail/smtp.ts';
+import { loadLifecycleInvoice } from './lifecycle/load-invoice.ts';
+import { recordTransition, type LifecycleDeps, type RecordTransitionInput } from './lifecycle/record-transition.ts';
+import { resolveRecipient, type RecipientReferences } from './lifecycle/resolve-recipient.ts';
+import { notifyInvoice, type InvoiceNotice } from './notifications/notify.ts';
+import { sendPendingEmails, unsentEmails } from './notifications/send-emails.ts';
+
+export type InvoiceActivityDeps = LifecycleDeps & { mailer?: Mailer | undefined };
+
+export function createInvoiceActivities(deps: InvoiceActivityDeps) {
+  return {
+    loadLifecycleInvoice: (invoiceId: string) => loadLifecycleInvoice(deps, invoiceId),
+    recordInvoiceTransition: (input: RecordTransitionInput) => recordTransition(deps, input),
+    resolveInvoiceRecipient: (references: RecipientReferences) => resolveRecipient(deps, references),
+    /** Writes the notifications of an event; `toSend` says how many of its e-mails a mailer could send now. */
+    notifyInvoice: async (notice: InvoiceNotice) => {
+      const result = await notifyInvoice(deps, notice);
+      return { ...result, toSend: await unsentEmails(deps, result.eventKey) };
+    },
+    sendInvoiceEmails: (eventKey: string) => sendPendingEmails(deps, eventKey),
+  };
+}
+
+export type InvoiceActivities = ReturnType<typeof createInvoiceActivities>;

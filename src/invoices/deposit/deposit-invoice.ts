@@ -1,0 +1,167 @@
+// The deposit verb: a supplier hands over one invoice file (UBL, CII or Factur-X PDF).
+import { looksLikePdf } from '../../../formats/index.ts';
+import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
+import { invoiceWorkflowId } from '../../../workflows/shared/invoice-contract.ts';
+import { requireRole, type Actor } from '../../platform/auth/index.ts';
+import { databaseBlobStore } from '../../platform/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import { routeInvoice } from '../routing.ts';
+import { depositProfile, maxDepositBytes, paymentTimingFor, workflowStartTimeoutMs, type InvoiceDeps } from '../settings.ts';
+import { actorRef } from './actor-ref.ts';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
+import { essentialsOf } from './essentials.ts';
+import { readAndValidate } from './read-and-validate.ts';
+import { recordAcceptedInvoice, recordRefusedDeposit, type DepositChannel, type DepositContext } from './record.ts';
+import { routingReferencesOf } from './references.ts';
+import { DUPLICATE_MESSAGE, type DepositRefusal, type DepositRefusalCode, type ReportedViolation } from './refusal.ts';
+import { checkSeller } from './seller.ts';
+import { supplierIdentity } from './supplier.ts';
+
+export interface DepositInput {
+  /** The supplier structure the invoice is deposited for. */
+  supplierId: string;
+  bytes: Uint8Array;
+  fileName?: string | undefined;
+  channel: DepositChannel;
+}
+
+export type DepositResult =
+  | {
+      outcome: 'accepted';
+      depositId: string;
+      invoiceId: string;
+      status: InvoiceStatus;
+      number: string;
+      year: number;
+      issueDate: string;
+      syntax: 'UBL' | 'CII' | 'FACTURX';
+      buyer: { id: string; name: string; siret: string };
+      serviceCode: string | null;
+      engagementNumber: string | null;
+      originalSha256: string;
+      workflowId: string;
+      /** Non-blocking findings of the validation. */
+      warnings: ReportedViolation[];
+    }
+  | {
+      outcome: 'refused';
+      depositId: string;
+      code: DepositRefusalCode;
+      message: string;
+      originalSha256: string;
+      violations?: ReportedViolation[];
+    };
+
+/**
+ * Deposits one invoice. The original bytes are stored first, whatever happens next; every attempt, accepted or
+ * refused, is recorded in `deposits`. Throws only for what is not a deposit at all: no right to deposit for
+ * this supplier (401/403), a file over the size limit (413), a database out of reach (503).
+ */
+export async function depositInvoice(deps: InvoiceDeps, actor: Actor | undefined, input: DepositInput): Promise<DepositResult> {
+  try {
+    return await deposit(deps, actor, input);
+  } catch (error) {
+    // Postgres down or restarting: a clear, retryable answer; nothing half-stored (the invoice writes are one transaction).
+    if (isDatabaseUnavailable(error)) {
+      deps.logger.error({ err: error }, 'database unavailable during a deposit');
+      throw databaseUnavailable();
+    }
+    throw error;
+  }
+}
+
+async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: DepositInput): Promise<DepositResult> {
+  const present = requireRole(actor, 'supplier', input.supplierId);
+  const limit = maxDepositBytes(deps);
+  if (input.bytes.length > limit) {
+    throw new AppError(
+      'FILE_TOO_LARGE',
+      `Le fichier fait ${formatMegabytes(input.bytes.length)} ; la taille maximale d’une facture déposée est ${formatMegabytes(limit)}.`,
+      413,
+    );
+  }
+  const supplier = await supplierIdentity(deps.db, input.supplierId);
+  if (!supplier || supplier.kind !== 'supplier') throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
+
+  const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';
+  const originalSha256 = await databaseBlobStore(deps.db).put(input.bytes, mediaType);
+  const context: DepositContext = {
+    supplierId: input.supplierId,
+    originalSha256,
+    fileName: cleanFileName(input.fileName),
+    channel: input.channel,
+    ...actorRef(present),
+    at: deps.clock.now(),
+  };
+  const refused = async (refusal: DepositRefusal): Promise<DepositResult> => {
+    const depositId = await recordRefusedDeposit(deps.db, context, refusal);
+    return { outcome: 'refused', depositId, originalSha256, ...refusal };
+  };
+
+  const profile = depositProfile(deps);
+  const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit });
+  if (!checked.ok) return refused(checked.refusal);
+  const { read, warnings } = checked;
+  const facts = essentialsOf(read.invoice);
+  if (!facts.ok) return refused(facts.refusal);
+  const seller = checkSeller(read.invoice, supplier);
+  if (!seller.ok) return refused({ code: 'SELLER_MISMATCH', message: seller.message });
+
+  const references = routingReferencesOf(read.invoice);
+  if (references.buyerSiret === null && references.buyerSiren !== null) {
+    return refused({
+      code: 'MISSING_RECIPIENT',
+      message: `Le destinataire n’est identifié que par son SIREN ${references.buyerSiren} (BT-47) ; les factures publiques sont adressées au SIRET de l’établissement destinataire (code destinataire Chorus Pro) : renseignez-le en BT-47 (schéma 0009) ou en BT-46.`,
+    });
+  }
+  const routing = await routeInvoice(deps.db, references);
+  if (routing.outcome === 'refused') return refused({ code: routing.code, message: routing.message });
+  const { route } = routing;
+
+  const { essentials } = facts;
+  const workflowId = invoiceWorkflowId(supplier.siren ?? supplier.vatNumber ?? supplier.id, essentials.year, essentials.number);
+  const recorded = await recordAcceptedInvoice(
+    deps.db,
+    context,
+    { essentials, syntax: read.syntax, route, warnings, profile, workflowId, timing: paymentTimingFor(deps, route.buyer.paymentDelayDays) },
+    { temporal: deps.temporal, taskQueue: deps.taskQueue, timeoutMs: workflowStartTimeoutMs(deps) },
+  );
+  if (recorded.kind === 'duplicate') {
+    return refused({ code: 'DUPLICATE_INVOICE', message: `${DUPLICATE_MESSAGE} (facture ${essentials.number}, année ${essentials.year}).` });
+  }
+  if (recorded.kind === 'unavailable') {
+    deps.logger.error({ err: recorded.cause, workflowId }, 'invoice workflow start failed; deposit refused');
+    return refused({
+      code: 'TEMPORARILY_UNAVAILABLE',
+      message: 'Le traitement des factures est momentanément indisponible : la facture n’a pas été enregistrée (le fichier est conservé). Déposez-la de nouveau dans quelques minutes.',
+    });
+  }
+  return {
+    outcome: 'accepted',
+    depositId: recorded.depositId,
+    invoiceId: recorded.invoiceId,
+    status: recorded.status,
+    number: essentials.number,
+    year: essentials.year,
+    issueDate: essentials.issueDate,
+    syntax: read.syntax,
+    buyer: { id: route.buyer.id, name: route.buyer.name, siret: route.buyer.siret },
+    serviceCode: route.serviceCode,
+    engagementNumber: route.engagementNumber,
+    originalSha256,
+    workflowId,
+    warnings,
+  };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toLocaleString('fr-FR')} Mo`;
+}
+
+/** Keeps the base name, without control characters, at most 200 characters (as Chorus Pro). */
+function cleanFileName(name: string | undefined): string | null {
+  if (!name) return null;
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return cleaned ? cleaned.slice(-200) : null;
+}

@@ -1,0 +1,15 @@
+// Lifecycle rules shown by the hub: transitions, labels, reform codes.
+export { REFORM_CODE_OF_STATUS, REFORM_LIFECYCLE_STATUSES, reformStatusOf, type ReformLifecycleStatus } from './reform-codes.ts';
+export {
+  ACTION_LABELS,
+  allowedActions,
+  canTransition,
+  isTerminal,
+  MOTIVE_MAX_LENGTH,
+  STATUS_LABELS,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  type AllowedAction,
+  type Mover,
+  type Transition,
+} from '../../../workflows/shared/invoice-transitions.ts';

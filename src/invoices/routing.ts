@@ -1,0 +1,171 @@
+// Routing of an invoice to its public recipient, as Chorus Pro does: the buyer SIRET (`codeDestinataire`)
+// chooses the structure, BT-10 (`codeServiceExecutant`) the service, BT-13 carries the engagement number
+// (`numeroEngagement`); the structure's and the service's Chorus flags decide what is mandatory.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { establishments, services, structures } from '../../db/schema/directory.ts';
+import { compactIdentifier, isValidSiret, type ServiceInfo, type StructureDetail } from '../directory/index.ts';
+
+export interface RoutingReferences {
+  /** Chorus `codeDestinataire`: SIRET of the recipient establishment. */
+  buyerSiret: string | null | undefined;
+  /** BT-10, Chorus `codeServiceExecutant`. */
+  serviceCode: string | null | undefined;
+  /** BT-13, Chorus `numeroEngagement` (engagement juridique / bon de commande). */
+  engagementNumber: string | null | undefined;
+}
+
+export interface InvoiceRoute {
+  buyer: {
+    id: string;
+    name: string;
+    kind: StructureDetail['kind'];
+    siret: string;
+    /** Legal payment delay of the recipient, in days (décret 2013-269). */
+    paymentDelayDays: number;
+    receivesThroughChorus: boolean;
+  };
+  service: { id: string; code: string; label: string } | null;
+  /** The service code as the directory spells it, when a service was named. */
+  serviceCode: string | null;
+  engagementNumber: string | null;
+}
+
+export const ROUTING_REFUSAL_CODES = [
+  'MISSING_RECIPIENT',
+  'UNKNOWN_RECIPIENT',
+  'INACTIVE_RECIPIENT',
+  'UNKNOWN_SERVICE',
+  'INACTIVE_SERVICE',
+  'SERVICE_CODE_REQUIRED',
+  'ENGAGEMENT_NUMBER_REQUIRED',
+  'SERVICE_CODE_OR_ENGAGEMENT_REQUIRED',
+] as const;
+export type RoutingRefusalCode = (typeof ROUTING_REFUSAL_CODES)[number];
+
+export type RoutingResult =
+  | { outcome: 'routed'; route: InvoiceRoute }
+  | { outcome: 'refused'; code: RoutingRefusalCode; message: string };
+
+const refuse = (code: RoutingRefusalCode, message: string): RoutingResult => ({ outcome: 'refused', code, message });
+
+/** "la commune de Rennes", "la commune d'Elven", or the structure's own name ("Région Bretagne"). */
+export function recipientLabel(structure: Pick<StructureDetail, 'kind' | 'name'>): string {
+  if (structure.kind !== 'commune') return structure.name;
+  return /^[aeiouyéèêâîôûh]/i.test(structure.name) ? `la commune d’${structure.name}` : `la commune de ${structure.name}`;
+}
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/**
+ * Finds the recipient structure and service of an invoice and checks the Chorus rules.
+ * Every refusal names, in French, the reference that is missing or unknown.
+ */
+export async function routeInvoice(db: Db, references: RoutingReferences): Promise<RoutingResult> {
+  const rawSiret = clean(references.buyerSiret);
+  const serviceCode = clean(references.serviceCode);
+  const engagementNumber = clean(references.engagementNumber);
+
+  if (rawSiret === null) {
+    return refuse(
+      'MISSING_RECIPIENT',
+      'Le SIRET du destinataire public est absent : renseignez le SIRET de la structure destinataire (BT-47, identifiant légal de l’acheteur, schéma 0009), comme le code destinataire de Chorus Pro.',
+    );
+  }
+  const siret = compactIdentifier(rawSiret);
+  if (!isValidSiret(siret)) {
+    return refuse('UNKNOWN_RECIPIENT', `Le SIRET du destinataire "${rawSiret}" n’est pas un SIRET valide (14 chiffres, clé de contrôle).`);
+  }
+  const structure = await recipientBySiret(db, siret);
+  if (!structure || structure.kind === 'supplier') {
+    return refuse('UNKNOWN_RECIPIENT', `Aucune structure publique destinataire ne porte le SIRET ${siret} dans l’annuaire du hub.`);
+  }
+  const label = recipientLabel(structure);
+  if (!structure.active || !structure.establishmentActive) {
+    return refuse('INACTIVE_RECIPIENT', `Le destinataire ${label} (SIRET ${siret}) n’est plus actif : il ne reçoit plus de factures.`);
+  }
+
+  let service: ServiceInfo | undefined;
+  if (serviceCode !== null) {
+    service = structure.services.find((s) => s.code.toUpperCase() === serviceCode.toUpperCase());
+    if (!service) {
+      return refuse('UNKNOWN_SERVICE', `Le code service (BT-10) "${serviceCode}" n’existe pas pour ${label} (SIRET ${siret}).`);
+    }
+    if (!service.active) {
+      return refuse('INACTIVE_SERVICE', `Le service "${service.code}" (${service.label}) de ${label} (SIRET ${siret}) n’est plus actif : adressez la facture à un service actif.`);
+    }
+  }
+
+  const flags = structure;
+  if (flags.serviceCodeRequired && !service) {
+    return refuse('SERVICE_CODE_REQUIRED', `${capitalize(label)} (SIRET ${siret}) exige un code service (BT-10, référence acheteur) : il est absent de la facture.`);
+  }
+  if (flags.engagementNumberRequired && engagementNumber === null) {
+    return refuse('ENGAGEMENT_NUMBER_REQUIRED', `${capitalize(label)} (SIRET ${siret}) exige un numéro d’engagement (BT-13, référence de bon de commande) : il est absent de la facture.`);
+  }
+  if (service?.engagementNumberRequired && engagementNumber === null) {
+    return refuse(
+      'ENGAGEMENT_NUMBER_REQUIRED',
+      `Le service "${service.code}" (${service.label}) de ${label} (SIRET ${siret}) exige un numéro d’engagement (BT-13, référence de bon de commande) : il est absent de la facture.`,
+    );
+  }
+  if (flags.serviceCodeOrEngagementRequired && !service && engagementNumber === null) {
+    return refuse(
+      'SERVICE_CODE_OR_ENGAGEMENT_REQUIRED',
+      `${capitalize(label)} (SIRET ${siret}) exige au moins un code service (BT-10) ou un numéro d’engagement (BT-13) : la facture n’en porte aucun.`,
+    );
+  }
+
+  return {
+    outcome: 'routed',
+    route: {
+      buyer: {
+        id: structure.id,
+        name: structure.name,
+        kind: structure.kind,
+        siret,
+        paymentDelayDays: structure.paymentDelayDays,
+        receivesThroughChorus: flags.receivesThroughChorus,
+      },
+      service: service ? { id: service.id, code: service.code, label: service.label } : null,
+      serviceCode: service?.code ?? null,
+      engagementNumber,
+    },
+  };
+}
+
+/**
+ * The structure owning the establishment with this SIRET, with its Chorus flags, legal delay and services:
+ * what routing needs, in two queries (a deposit runs this for every invoice).
+ */
+async function recipientBySiret(db: Db, siret: string) {
+  const [row] = await db
+    .select({
+      id: structures.id,
+      kind: structures.kind,
+      name: structures.name,
+      active: structures.active,
+      establishmentActive: establishments.active,
+      serviceCodeRequired: structures.serviceCodeRequired,
+      engagementNumberRequired: structures.engagementNumberRequired,
+      serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
+      receivesThroughChorus: structures.receivesThroughChorus,
+      paymentDelayDays: structures.paymentDelayDays,
+    })
+    .from(establishments)
+    .innerJoin(structures, eq(structures.id, establishments.structureId))
+    .where(eq(establishments.siret, siret));
+  if (!row) return null;
+  const serviceList: ServiceInfo[] = await db
+    .select({ id: services.id, code: services.code, label: services.label, active: services.active, engagementNumberRequired: services.engagementNumberRequired })
+    .from(services)
+    .where(eq(services.structureId, row.id));
+  return { ...row, services: serviceList };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

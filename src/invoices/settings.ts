@@ -1,0 +1,37 @@
+// Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines.
+import type { Profile } from '../../formats/index.ts';
+import type { AppDeps } from '../platform/http.ts';
+import type { PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+
+export interface InvoiceSettings {
+  /** Workflow timing; `delayDays` defaults to the recipient structure's legal delay. Tests shorten `dayMs`. */
+  timing?: Partial<PaymentTiming>;
+  /** Largest deposited file, in bytes (default 20 MB). */
+  maxDepositBytes?: number;
+  /** How long a deposit waits for Temporal to accept the workflow start before refusing (default 10 s). */
+  workflowStartTimeoutMs?: number;
+  /** Validation profile applied at deposit (default 'fr': EN 16931 plus the French and Chorus rules). */
+  profile?: Profile;
+}
+
+/** The hub's dependencies, optionally carrying invoice settings. */
+export type InvoiceDeps = AppDeps & { invoices?: InvoiceSettings };
+
+export const DEFAULT_MAX_DEPOSIT_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_WORKFLOW_START_TIMEOUT_MS = 10_000;
+export const DAY_MS = 86_400_000;
+export const DEFAULT_REMINDER_DAYS_BEFORE: readonly number[] = [10, 3, 1];
+
+/** The timing a new invoice workflow runs with, for a recipient whose legal delay is `paymentDelayDays`. */
+export function paymentTimingFor(deps: InvoiceDeps, paymentDelayDays: number): PaymentTiming {
+  const timing = deps.invoices?.timing;
+  return {
+    dayMs: timing?.dayMs ?? DAY_MS,
+    delayDays: timing?.delayDays ?? paymentDelayDays,
+    reminderDaysBefore: [...(timing?.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE)],
+  };
+}
+
+export const maxDepositBytes = (deps: InvoiceDeps): number => deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
+export const workflowStartTimeoutMs = (deps: InvoiceDeps): number => deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
+export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'fr';

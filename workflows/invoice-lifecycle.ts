@@ -1,0 +1,332 @@
+// The life of one invoice, from deposit to payment or rejection, and its legal payment clock (décret 2013-269).
+// Deterministic: every effect goes through an activity; time comes from the SDK.
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { InvoiceActivities } from '../src/invoices/activities.ts';
+import type { RecordTransitionInput } from '../src/invoices/lifecycle/record-transition.ts';
+import type { InvoiceNotice } from '../src/invoices/notifications/notify.ts';
+import {
+  accountantDecision,
+  invoiceState,
+  supplierAction,
+  type AccountantAction,
+  type ActingParty,
+  type InvoiceStatus,
+  type InvoiceWorkflowInput,
+  type InvoiceWorkflowState,
+  type SupplierAction,
+  type TransitionResult,
+} from './shared/invoice-contract.ts';
+import { checkAccountantAction, checkSupplierAction, isTerminal, type TransitionRefusal } from './shared/invoice-transitions.ts';
+import {
+  anchorClock,
+  dueDayAfterCompletion,
+  expiryInstant,
+  legalDate,
+  legalDayAt,
+  NEW_DELAY_AFTER_SUSPENSION_DAYS,
+  remainingDays,
+  startOfLegalDay,
+  type ClockAnchor,
+} from './shared/payment-clock.ts';
+
+const { loadLifecycleInvoice } = proxyActivities<InvoiceActivities>({
+  startToCloseTimeout: '10 seconds',
+  // The deposit starts this workflow just before committing: give the row a few seconds to appear.
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 6 },
+});
+
+const { recordInvoiceTransition, resolveInvoiceRecipient } = proxyActivities<InvoiceActivities>({
+  // One short transaction: a worker lost mid-call is noticed quickly, and the retry finds the event if it was written.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
+});
+
+const { notifyInvoice } = proxyActivities<InvoiceActivities>({
+  // A few inserts; the e-mails themselves go out in sendInvoiceEmails.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 6 },
+});
+
+const { sendInvoiceEmails } = proxyActivities<InvoiceActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumAttempts: 5 },
+});
+
+const SYSTEM = { actor: 'system', actorName: 'Plateforme' } as const;
+
+type ClockEvent = { at: number; kind: 'reminder'; daysBefore: number; key: string } | { at: number; kind: 'expired'; key: string };
+
+export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceWorkflowState> {
+  const { invoiceId, timing } = input;
+  let status: InvoiceStatus | undefined;
+  let sequence = 0;
+  let buyerId = '';
+  let supplierId = '';
+  let anchor: ClockAnchor | undefined;
+  let dueDay: number | undefined;
+  /** Days left when the first suspension stopped the clock; undefined otherwise. */
+  let suspendedRemaining: number | undefined;
+  let suspensionsUsed = 0;
+  let clockRunning = false;
+  /** When the current due day was set: reminders before that instant are not sent. */
+  let dueSetAt = 0;
+  const fired = new Set<string>();
+  const notices: InvoiceNotice[] = [];
+  /** E-mails being sent: they never hold the clock back, and the workflow waits for them before ending. */
+  const sending: Promise<void>[] = [];
+  let busy = false;
+
+  const state = (): InvoiceWorkflowState => ({
+    invoiceId,
+    status: status ?? 'DEPOSEE',
+    legalDueAt:
+      anchor && dueDay !== undefined && suspendedRemaining === undefined && status !== 'A_RECYCLER' ? expiryInstant(anchor, dueDay) : undefined,
+    remainingMs: suspendedRemaining !== undefined ? suspendedRemaining * timing.dayMs : undefined,
+    suspensionsUsed,
+    dueDate: anchor && dueDay !== undefined ? legalDate(anchor, dueDay) : undefined,
+    madeAvailableOn: anchor?.dayZero,
+    sequence,
+  });
+  const subject = () => ({ status: status ?? 'DEPOSEE', buyerId, supplierId, madeAvailableOn: anchor?.dayZero });
+  /** Until it is loaded and made available, the invoice is on its way to MISE_A_DISPOSITION, which nothing stops. */
+  const settling = () => status === undefined || status === 'DEPOSEE' || status === 'EN_COURS_ACHEMINEMENT';
+  /** Validators judge an action against the status the invoice is about to reach; handlers re-check once there. */
+  const prospect = () => ({ ...subject(), status: settling() ? ('MISE_A_DISPOSITION' as const) : (status ?? 'DEPOSEE') });
+
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    await condition(() => !busy);
+    busy = true;
+    try {
+      return await fn();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function record(transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'>) {
+    const from = status ?? 'DEPOSEE';
+    const result = await recordInvoiceTransition({ invoiceId, sequence: sequence + 1, from, ...transition }).catch(rethrowCause);
+    sequence = result.sequence;
+    status = result.status;
+    notices.push({ kind: 'transition', invoiceId, sequence });
+    return result;
+  }
+
+  /** Update handlers act once the invoice has settled and no other transition is being recorded. */
+  async function settled<T>(fn: () => Promise<T>): Promise<T> {
+    await condition(() => !settling() && !busy);
+    return exclusive(fn);
+  }
+
+  setHandler(invoiceState, state);
+
+  setHandler(
+    accountantDecision,
+    (party: ActingParty, action: AccountantAction) =>
+      settled(async (): Promise<TransitionResult> => {
+        refuseIf(checkAccountantAction(subject(), party, action));
+        const now = Date.now();
+        const transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'> = { to: action.kind, actor: party.actor, actorName: party.actorName };
+        let suspendWith: number | undefined;
+        if (action.kind === 'SUSPENDUE' || action.kind === 'REJETEE' || action.kind === 'A_RECYCLER') transition.motive = action.motive.trim();
+        if (action.kind === 'SUSPENDUE' && suspensionsUsed === 0 && clockRunning && anchor && dueDay !== undefined) {
+          const suspendedOnDay = legalDayAt(anchor, now);
+          suspendWith = remainingDays(dueDay, suspendedOnDay);
+          transition.legalDueAt = null;
+          transition.data = { clock: 'suspended', suspendedOnDay, dueDay, remainingDays: suspendWith };
+        }
+        if (action.kind === 'A_RECYCLER') transition.legalDueAt = null;
+        if (action.kind === 'MANDATEE') {
+          transition.mandateNumber = action.mandateNumber.trim();
+          transition.data = { mandateNumber: transition.mandateNumber };
+        }
+        if (action.kind === 'MISE_EN_PAIEMENT' && anchor && dueDay !== undefined) {
+          transition.payment = { paymentDate: action.paymentDate, dueDate: legalDate(anchor, dueDay) };
+        }
+        await record(transition);
+        if (action.kind === 'SUSPENDUE') {
+          suspensionsUsed += 1;
+          if (suspendWith !== undefined) {
+            suspendedRemaining = suspendWith;
+            clockRunning = false;
+          }
+        }
+        if (action.kind === 'A_RECYCLER' || isTerminal(action.kind)) clockRunning = false;
+        return { invoiceId, status: action.kind, sequence };
+      }),
+    {
+      validator: (party: ActingParty, action: AccountantAction) => {
+        if (status !== undefined) refuseIf(checkAccountantAction(prospect(), party, action));
+      },
+    },
+  );
+
+  setHandler(
+    supplierAction,
+    (party: ActingParty, action: SupplierAction) =>
+      settled(async (): Promise<TransitionResult> => {
+        refuseIf(checkSupplierAction(subject(), party, action));
+        if (action.kind === 'COMPLETEE') {
+          const transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'> = {
+            to: 'COMPLETEE',
+            actor: party.actor,
+            actorName: party.actorName,
+            data: { attachments: action.attachments },
+          };
+          const comment = action.comment.trim();
+          if (comment !== '') transition.motive = comment;
+          let newDueDay: number | undefined;
+          if (suspendedRemaining !== undefined && anchor) {
+            const completedOnDay = legalDayAt(anchor, Date.now());
+            const newDelayDays = timing.newDelayAfterSuspensionDays ?? NEW_DELAY_AFTER_SUSPENSION_DAYS;
+            newDueDay = dueDayAfterCompletion(completedOnDay, suspendedRemaining, newDelayDays);
+            transition.legalDueAt = expiryInstant(anchor, newDueDay);
+            transition.data = {
+              ...transition.data,
+              clock: 'restarted',
+              completedOnDay,
+              remainingDays: suspendedRemaining,
+              newDelayDays,
+              dueDay: newDueDay,
+              dueDate: legalDate(anchor, newDueDay),
+            };
+          }
+          await record(transition);
+          if (newDueDay !== undefined) {
+            dueDay = newDueDay;
+            dueSetAt = Date.now();
+            suspendedRemaining = undefined;
+            clockRunning = true;
+          }
+          return { invoiceId, status: 'COMPLETEE', sequence };
+        }
+        const recipient = await resolveInvoiceRecipient({
+          buyerSiret: action.buyerSiret,
+          ...(action.serviceCode !== undefined ? { serviceCode: action.serviceCode } : {}),
+          ...(action.engagementNumber !== undefined ? { engagementNumber: action.engagementNumber } : {}),
+        }).catch(rethrowCause);
+        await record({ to: 'DEPOSEE', actor: party.actor, actorName: party.actorName, recipient });
+        buyerId = recipient.buyerId;
+        anchor = undefined;
+        dueDay = undefined;
+        suspendedRemaining = undefined;
+        suspensionsUsed = 0;
+        clockRunning = false;
+        return { invoiceId, status: 'DEPOSEE', sequence };
+      }),
+    {
+      validator: (party: ActingParty, action: SupplierAction) => {
+        if (status !== undefined) refuseIf(checkSupplierAction(prospect(), party, action));
+      },
+    },
+  );
+
+  // The deposit committed the invoice with its first event; a deposit that rolled back leaves no row.
+  try {
+    const loaded = await loadLifecycleInvoice(invoiceId);
+    sequence = loaded.eventCount;
+    buyerId = loaded.buyerId;
+    supplierId = loaded.supplierId;
+    status = loaded.status;
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'INVOICE_NOT_VISIBLE') {
+      log.info('invoice row absent: its deposit was rolled back', { invoiceId });
+      return state();
+    }
+    throw error;
+  }
+
+  /** DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION; the legal clock starts on receipt. */
+  async function routeToRecipient(): Promise<void> {
+    await exclusive(async () => {
+      if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...SYSTEM });
+      if (status === 'EN_COURS_ACHEMINEMENT') {
+        const result = await record({ to: 'MISE_A_DISPOSITION', ...SYSTEM, startClock: { dayMs: timing.dayMs, delayDays: timing.delayDays } });
+        if (result.receipt) {
+          anchor = anchorClock(result.receipt.madeAvailableAt, result.receipt.msSinceMidnight, result.receipt.dayZero, timing.dayMs);
+          dueDay = timing.delayDays;
+          dueSetAt = result.receipt.madeAvailableAt;
+          clockRunning = true;
+        }
+      }
+    });
+  }
+
+  function nextClockEvent(): ClockEvent | undefined {
+    if (!clockRunning || !anchor || dueDay === undefined) return undefined;
+    const events: ClockEvent[] = [];
+    for (const daysBefore of timing.reminderDaysBefore) {
+      const key = `reminder:${dueDay}:${daysBefore}`;
+      const at = startOfLegalDay(anchor, dueDay - daysBefore);
+      if (daysBefore > 0 && at >= dueSetAt && !fired.has(key)) events.push({ at, kind: 'reminder', daysBefore, key });
+    }
+    const expiredKey = `expired:${dueDay}`;
+    if (!fired.has(expiredKey)) events.push({ at: expiryInstant(anchor, dueDay) + 1, kind: 'expired', key: expiredKey });
+    return events.sort((a, b) => a.at - b.at)[0];
+  }
+
+  async function drainNotices(): Promise<void> {
+    while (notices.length > 0) {
+      const notice = notices.shift();
+      if (!notice) break;
+      try {
+        const { eventKey, toSend } = await notifyInvoice(notice);
+        if (toSend > 0) {
+          sending.push(
+            sendInvoiceEmails(eventKey).then(
+              () => undefined,
+              (error: unknown) => log.warn('invoice e-mails not sent; they stay in the outbox', { invoiceId, eventKey, error: String(error) }),
+            ),
+          );
+        }
+      } catch (error) {
+        // The transition stands; the outbox keeps what could not be sent.
+        log.warn('invoice notification failed', { invoiceId, notice: notice.kind, error: String(error) });
+      }
+    }
+  }
+
+  for (;;) {
+    if (status === 'DEPOSEE' || status === 'EN_COURS_ACHEMINEMENT') {
+      await routeToRecipient();
+      continue;
+    }
+    await drainNotices();
+    if (status !== undefined && isTerminal(status)) break;
+    const next = nextClockEvent();
+    const seen = sequence;
+    const woken = () => sequence !== seen || notices.length > 0;
+    const changed = next ? next.at > Date.now() && (await condition(woken, next.at - Date.now())) : (await condition(woken), true);
+    if (changed || !next || !anchor || dueDay === undefined) continue;
+    fired.add(next.key);
+    const dueDate = legalDate(anchor, dueDay);
+    notices.push(
+      next.kind === 'reminder' ? { kind: 'reminder', invoiceId, dueDate, daysBefore: next.daysBefore } : { kind: 'expired', invoiceId, dueDate },
+    );
+  }
+
+  await condition(allHandlersFinished);
+  await drainNotices();
+  await Promise.all(sending);
+  return state();
+}
+
+function refuseIf(refusal: TransitionRefusal | undefined): void {
+  if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
+}
+
+/** An activity's own failure (e.g. a routing refusal) is what the update's caller must see. */
+function rethrowCause(error: unknown): never {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+    throw ApplicationFailure.create({ type: error.cause.type ?? 'ACTIVITY_FAILED', message: error.cause.message, nonRetryable: true });
+  }
+  throw error;
+}
