@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
 import { authenticate, authRoutes } from './platform/auth/index.ts';
@@ -9,6 +10,7 @@ import { healthRoutes } from './platform/health-routes.ts';
 import type { AppDeps, AppEnv } from './platform/http.ts';
 import { apiReferencePage } from './platform/openapi/reference-page.tsx';
 import { requestLog } from './platform/request-log.ts';
+import { portalRoutes } from './web/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -28,6 +30,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', authRoutes);
   app.route('/', directoryRoutes);
   app.route('/', invoiceRoutes);
+  app.route('/', chorusMirrorRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
@@ -37,6 +40,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       description: 'Facturation électronique reliée à Chorus Pro, annuaire des collectivités bretonnes, authentification unique.',
     },
   });
+  // Server-rendered pages last: the JSON routes above keep their paths.
+  app.route('/', portalRoutes);
   app.get('/api/docs', (c) => c.html(apiReferencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'API du hub', version: '0.1.0' } }))));
 
   app.notFound(handleNotFound);

@@ -13,7 +13,9 @@ import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { startDevServer } from './platform/temporal/dev-server.ts';
 import { ensureSchedules } from './platform/temporal/schedules.ts';
+import { SCHEDULES } from './schedules.ts';
 import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
+import { createSmtpMailer } from './platform/mail/smtp.ts';
 import { createHubWorker } from './platform/temporal/worker.ts';
 import { seedIfEmpty } from './seed.ts';
 
@@ -84,7 +86,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);
-    await ensureSchedules(client, config.temporal.taskQueue, logger);
+    await ensureSchedules(client, config.temporal.taskQueue, logger, SCHEDULES);
 
     let url: string | undefined;
     if (mode !== 'worker') {
@@ -135,7 +137,7 @@ async function startWorker(deps: AppDeps, target: TemporalTarget, config: Config
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: createActivities(deps),
+    activities: createActivities({ ...deps, mailer: config.smtp ? createSmtpMailer(config.smtp) : undefined }),
   });
   const running = worker.run();
   // Graceful: stop polling, let in-flight activities finish (shutdownGraceTime), then resolve.

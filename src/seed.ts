@@ -2,11 +2,13 @@ import type { Db } from '../db/client.ts';
 import { schema } from '../db/client.ts';
 import { seedDirectory } from './directory/index.ts';
 import { seedDemoAccounts } from './platform/auth/index.ts';
+import { seedChorusDemo } from './chorus/index.ts';
 
 /** The real Breton directory, then the demo people and API client bound to it. Idempotent. */
 export async function seedAll(db: Db) {
   const directory = await seedDirectory(db);
   const accounts = await seedDemoAccounts(db);
+  await seedChorusDemo(db);
   return { directory, accounts };
 }
 

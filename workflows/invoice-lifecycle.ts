@@ -302,8 +302,9 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     await drainNotices();
     if (status !== undefined && isTerminal(status)) break;
     const next = nextClockEvent();
+    // Whatever happened while notifying is already reflected in `next`; wake on anything after, or on a re-routing.
     const seen = sequence;
-    const woken = () => sequence !== seen || notices.length > 0;
+    const woken = () => sequence !== seen || notices.length > 0 || settling();
     const changed = next ? next.at > Date.now() && (await condition(woken, next.at - Date.now())) : (await condition(woken), true);
     if (changed || !next || !anchor || dueDay === undefined) continue;
     fired.add(next.key);

@@ -264,6 +264,12 @@ CREATE TABLE "chorus_ids" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "chorus_mirror_downloads" (
+	"invoice_id" uuid NOT NULL,
+	"structure_id" uuid NOT NULL,
+	"downloaded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "chorus_mirror_flux_items" (
 	"flux_sequence" bigint NOT NULL,
 	"position" integer NOT NULL,
@@ -344,6 +350,8 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_structure_id_structure
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chorus_connections" ADD CONSTRAINT "chorus_connections_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chorus_decision_pushes" ADD CONSTRAINT "chorus_decision_pushes_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chorus_mirror_downloads" ADD CONSTRAINT "chorus_mirror_downloads_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chorus_mirror_downloads" ADD CONSTRAINT "chorus_mirror_downloads_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chorus_mirror_flux_items" ADD CONSTRAINT "chorus_mirror_flux_items_flux_sequence_chorus_mirror_fluxes_sequence_fk" FOREIGN KEY ("flux_sequence") REFERENCES "public"."chorus_mirror_fluxes"("sequence") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chorus_mirror_flux_items" ADD CONSTRAINT "chorus_mirror_flux_items_deposit_id_deposits_id_fk" FOREIGN KEY ("deposit_id") REFERENCES "public"."deposits"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chorus_mirror_flux_items" ADD CONSTRAINT "chorus_mirror_flux_items_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -388,6 +396,7 @@ CREATE UNIQUE INDEX "notifications_event_structure_uq" ON "notifications" USING 
 CREATE INDEX "notifications_structure_created_idx" ON "notifications" USING btree ("structure_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "chorus_decision_pushes_uq" ON "chorus_decision_pushes" USING btree ("invoice_id","event_sequence");--> statement-breakpoint
 CREATE UNIQUE INDEX "chorus_ids_kind_hub_uq" ON "chorus_ids" USING btree ("kind","hub_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "chorus_mirror_downloads_uq" ON "chorus_mirror_downloads" USING btree ("invoice_id","structure_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "chorus_mirror_flux_items_uq" ON "chorus_mirror_flux_items" USING btree ("flux_sequence","position");--> statement-breakpoint
 CREATE INDEX "chorus_mirror_flux_items_invoice_idx" ON "chorus_mirror_flux_items" USING btree ("invoice_id");--> statement-breakpoint
 CREATE INDEX "chorus_mirror_fluxes_supplier_idx" ON "chorus_mirror_fluxes" USING btree ("supplier_id","deposited_at");--> statement-breakpoint

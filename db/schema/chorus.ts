@@ -94,6 +94,21 @@ export const chorusMirrorFluxItems = pgTable(
   (t) => [uniqueIndex('chorus_mirror_flux_items_uq').on(t.fluxSequence, t.position), index('chorus_mirror_flux_items_invoice_idx').on(t.invoiceId)],
 );
 
+/** Mirror: invoices a recipient downloaded (`telecharger/groupe`), for the filter `factureTelechargeeParDestinataire`. */
+export const chorusMirrorDownloads = pgTable(
+  'chorus_mirror_downloads',
+  {
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    structureId: uuid('structure_id')
+      .notNull()
+      .references(() => structures.id),
+    downloadedAt: at('downloaded_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('chorus_mirror_downloads_uq').on(t.invoiceId, t.structureId)],
+);
+
 /** Sync: a hub structure connected to the real Chorus Pro through its own technical account. */
 export const chorusConnections = pgTable(
   'chorus_connections',

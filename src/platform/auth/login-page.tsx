@@ -1,4 +1,4 @@
-import type { Child } from 'hono/jsx';
+import { BarePage } from '../../web/layout/document.tsx';
 import { CSRF_FIELD } from './csrf.tsx';
 
 export interface LoginPageProps {
@@ -10,28 +10,14 @@ export interface LoginPageProps {
   next?: string | undefined;
 }
 
-function Document(props: { title: string; children: Child }) {
-  return (
-    <html lang="fr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-      </head>
-      <body>{props.children}</body>
-    </html>
-  );
-}
-
 /** The login form: labelled fields, an error area linked to the fields, focus where the person must act. */
 export function LoginPage(props: LoginPageProps) {
   const hasError = props.error !== undefined;
   return (
-    <Document title={hasError ? 'Erreur – Connexion – Hub' : 'Connexion – Hub'}>
-      <main>
+    <BarePage title={hasError ? 'Erreur – Connexion' : 'Connexion'}>
         <h1>Connexion</h1>
         {hasError ? (
-          <div id="login-error" role="alert" tabindex={-1}>
+          <div id="login-error" role="alert" tabindex={-1} class="notice notice-error">
             <p>{props.error}</p>
           </div>
         ) : (
@@ -40,7 +26,7 @@ export function LoginPage(props: LoginPageProps) {
         <form method="post" action="/connexion" novalidate>
           <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
           {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-          <p>
+          <p class="field">
             <label for="email">Adresse électronique</label>
             <input
               id="email"
@@ -54,7 +40,7 @@ export function LoginPage(props: LoginPageProps) {
               aria-describedby={hasError ? 'login-error' : undefined}
             />
           </p>
-          <p>
+          <p class="field">
             <label for="password">Mot de passe</label>
             <input
               id="password"
@@ -71,7 +57,7 @@ export function LoginPage(props: LoginPageProps) {
             <button type="submit">Se connecter</button>
           </p>
         </form>
-      </main>
-    </Document>
+        <p class="hint">Un seul identifiant pour tous les services du hub : factures, et bientôt marchés publics et actes.</p>
+    </BarePage>
   );
 }

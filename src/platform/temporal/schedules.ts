@@ -8,8 +8,8 @@ export interface ScheduleDefinition {
   note: string;
 }
 
-/** Recurring workflows of the hub. */
-export const SCHEDULES: ScheduleDefinition[] = [
+/** Recurring workflows of the platform itself; `src/schedules.ts` adds the modules' own. */
+export const PLATFORM_SCHEDULES: ScheduleDefinition[] = [
   {
     scheduleId: 'hub-purge-expired-credentials',
     workflowType: 'purgeExpiredCredentialsWorkflow',
@@ -19,9 +19,9 @@ export const SCHEDULES: ScheduleDefinition[] = [
 ];
 
 /** Creates each schedule once; an existing one is left as the operator may have changed it. */
-export async function ensureSchedules(client: Client, taskQueue: string, logger: Logger): Promise<string[]> {
+export async function ensureSchedules(client: Client, taskQueue: string, logger: Logger, definitions: readonly ScheduleDefinition[]): Promise<string[]> {
   const created: string[] = [];
-  for (const definition of SCHEDULES) {
+  for (const definition of definitions) {
     try {
       await client.schedule.create({
         scheduleId: definition.scheduleId,

@@ -1,0 +1,227 @@
+// The JSON shapes of the Chorus Pro API that the hub speaks, on both faces (client and mirror), named as Chorus
+// names them. Only the fields the hub reads or writes are typed; Chorus answers carry more.
+
+export const PATHS = {
+  deposerFlux: '/cpro/factures/v1/deposer/flux',
+  soumettre: '/cpro/factures/v1/soumettre',
+  rechercherFournisseur: '/cpro/factures/v1/rechercher/fournisseur',
+  rechercherRecipiendaire: '/cpro/factures/v1/rechercher/recipiendaire',
+  consulterFournisseur: '/cpro/factures/v1/consulter/fournisseur',
+  consulterRecipiendaire: '/cpro/factures/v1/consulter/recipiendaire',
+  consulterHistorique: '/cpro/factures/v1/consulter/historique',
+  traiterRecue: '/cpro/factures/v1/traiter/recue',
+  completer: '/cpro/factures/v1/completer',
+  recycler: '/cpro/factures/v1/recycler',
+  telechargerGroupe: '/cpro/factures/v1/telecharger/groupe',
+  consulterCR: '/cpro/transverses/v1/consulterCR',
+  consulterCRDetaille: '/cpro/transverses/v1/consulterCRDetaille',
+  healthCheck: '/cpro/transverses/v1/health-check',
+  rechercherStructure: '/cpro/structures/v1/rechercher',
+  consulterStructure: '/cpro/structures/v1/consulter',
+  rechercherServices: '/cpro/structures/v1/rechercher/services',
+  consulterService: '/cpro/structures/v1/consulter/service',
+} as const;
+
+/** Every answer carries these; 0 is success. */
+export interface Retour {
+  codeRetour: number;
+  libelle: string;
+}
+
+export const LIBELLE_OK_TRANSVERSES = 'TRA_MSG_00.000';
+export const LIBELLE_OK_GCU = 'GCU_MSG_01_000';
+export const CODE_AUCUN_RESULTAT = 20000;
+export const LIBELLE_AUCUN_RESULTAT = "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat";
+
+/** `syntaxeFlux` values the hub accepts (research note §5.2) and what they carry. */
+export const SYNTAXES_FLUX = {
+  IN_DP_E1_UBL_INVOICE: { syntax: 'UBL', interfaceCode: 'FSO1100A' },
+  IN_DP_E1_CII_16B: { syntax: 'CII', interfaceCode: 'FSO1106A' },
+  IN_DP_E2_CII_FACTURX: { syntax: 'FACTURX', interfaceCode: 'FSO1117A' },
+} as const;
+export type SyntaxeFlux = keyof typeof SYNTAXES_FLUX;
+
+export interface DeposerFluxRequest {
+  idUtilisateurCourant?: number;
+  fichierFlux: string;
+  nomFichier: string;
+  syntaxeFlux: string;
+  avecSignature?: boolean;
+}
+export interface DeposerFluxResponse extends Retour {
+  numeroFluxDepot: string;
+  dateDepot: string;
+  syntaxeFlux: string;
+}
+
+/** CR states (research note §5.3). */
+export const ETATS_FLUX_FINAUX = ['IN_INTEGRE', 'IN_INTEGRE_PARTIEL', 'IN_REJETE', 'IN_INCIDENTE', 'IN_ERREUR_INTERNE', 'IN_A_RELANCER'] as const;
+export type EtatFlux =
+  | 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP'
+  | 'IN_RECU'
+  | 'IN_TRAITE_SE_CPP'
+  | 'IN_EN_ATTENTE_TRAITEMENT_CPP'
+  | 'IN_EN_COURS_TRAITEMENT_CPP'
+  | 'IN_EN_ATTENTE_RETRAITEMENT_CPP'
+  | (typeof ETATS_FLUX_FINAUX)[number];
+
+export function isFinalFluxState(state: string): boolean {
+  return (ETATS_FLUX_FINAUX as readonly string[]).includes(state);
+}
+
+export interface ErreurDP {
+  numeroDP: string;
+  identifiantFournisseur: string;
+  identifiantDestinataire: string;
+  libelleErreurDP: string;
+}
+export interface ErreurTechnique {
+  codeErreur: string;
+  libelleErreur: string;
+  natureErreur: string;
+}
+export interface ConsulterCRDetailleResponse extends Retour {
+  numeroFluxDepot?: string;
+  codeInterfaceDepotFlux: string;
+  dateDepotFlux: string;
+  dateHeureEtatCourantFlux: string;
+  etatCourantDepotFlux: string;
+  nomFichier: string;
+  listeErreurDP: ErreurDP[];
+  listeErreurTechnique: ErreurTechnique[];
+}
+
+export interface Pagination {
+  nbResultatsParPage?: number;
+  pageResultatDemandee?: number;
+  triSens?: 'Ascendant' | 'Descendant';
+  triColonne?: string;
+}
+export interface ParametresRetour {
+  nbResultatsParPage: number;
+  pageCourante: number;
+  pages: number;
+  total: number;
+}
+
+export interface RechercherFactureParFournisseurRequest {
+  numeroFluxDepot?: string;
+  numeroFacture?: string;
+  idFournisseur?: number;
+  statutCourant?: string[];
+  periodeDateDepotDu?: string;
+  periodeDateDepotAu?: string;
+  rechercheFactureParFournisseur?: Pagination;
+}
+export interface FactureFournisseur {
+  identifiantFactureCPP: number;
+  numeroFacture: string;
+  statut: string;
+  dateDepot: string;
+  dateFacture: string;
+  dateHeureEtatCourant: string;
+  codeDestinataire: string;
+  designationDestinataire: string;
+  codeServiceExecutant: string | null;
+  montantHT: number;
+  montantTTC: number;
+  montantAPayer: number;
+  devise: string;
+  typeFacture: string;
+  numeroFluxDepot: string | null;
+  numeroBonCommande: string | null;
+  rejetTraite: boolean;
+  commentaireEtatCourant: string | null;
+}
+export interface RechercherFactureParFournisseurResponse extends Retour {
+  listeFactures: FactureFournisseur[];
+  parametresRetour: ParametresRetour;
+}
+
+export interface RechercherFactureParRecipiendaireRequest {
+  typeDemandePaiement?: string;
+  paramRecherche?: Pagination;
+  factureTelechargeeParDestinataire?: boolean;
+  idDestinataire?: number;
+  idServiceExecutant?: number;
+  numeroFacture?: string;
+  statutCourant?: string[] | string;
+  periodeDateHeureEtatCourantDu?: string;
+  periodeDateHeureEtatCourantAu?: string;
+}
+export interface FactureRecipiendaire {
+  idFacture: number;
+  numeroFacture: string;
+  statut: string;
+  codeDestinataire: string;
+  idDestinataire: number;
+  codeFournisseur: string;
+  typeIdentifiantFournisseur: string;
+  designationFournisseur: string;
+  codeServiceExecutant: string | null;
+  idServiceExecutant: number | null;
+  dateDepot: string;
+  dateFacture: string;
+  dateHeureEtatCourant: string;
+  montantHT: number;
+  montantTTC: number;
+  montantAPayer: number;
+  devise: string;
+  typeDemandePaiement: string;
+  typeFacture: string;
+  factureTelechargeeParDestinataire: boolean;
+  numeroBonCommande: string | null;
+}
+/** Pagination at top level here, unlike the other searches. */
+export interface RechercherFactureParRecipiendaireResponse extends Retour {
+  listeFactures: FactureRecipiendaire[];
+  pageCourante: number;
+  pages: number;
+  nbResultatsParPage: number;
+  total: number;
+}
+
+export interface ConsulterHistoriqueRequest {
+  idFacture: number;
+  nbResultatsMaximum?: number;
+}
+export interface HistoStatut {
+  histoStatutId: number;
+  histoStatutCode: string;
+  histoStatutDatePassage: string;
+  histoStatutCommentaire: string | null;
+  histoStatutUtilisateurNom: string;
+  histoStatutUtilisateurPrenom: string;
+}
+export interface ConsulterHistoriqueResponse extends Retour {
+  idFacture: number;
+  numeroFacture: string;
+  modeDepot: string;
+  statutCourantCode: string;
+  historiquesDesStatuts: { histoStatut: HistoStatut[] };
+  historiquesDesActionsUtilisateurs: { histoAction: unknown[] };
+  historiquesDesEvenementsComplementaires: { evenement: unknown[] };
+}
+
+export interface TraiterFactureRecueRequest {
+  idFacture: number;
+  nouveauStatut: string;
+  motif?: string;
+  numeroDPMandat?: string;
+  idUtilisateurCourant?: number;
+}
+export interface TraiterFactureRecueResponse extends Retour {
+  dateTraitement: string;
+  idFacture: number;
+  nouveauStatut: string;
+  numeroFacture: string;
+}
+
+export interface TelechargerGroupeRequest {
+  format?: 'PDF' | 'PIVOT' | string;
+  listeFacture: { idFacture: number }[];
+  avecPiecesJointesComplementaires?: 'OUI' | 'NON';
+}
+export interface TelechargerGroupeResponse extends Retour {
+  fichierResultat: string;
+}

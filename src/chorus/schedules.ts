@@ -1,0 +1,18 @@
+// Recurring workflows of the Chorus Pro sync, in the shape of the hub's schedule list.
+import type { ScheduleDefinition } from '../platform/temporal/schedules.ts';
+import { CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PULL_ALL_WORKFLOW_TYPE } from '../../workflows/shared/chorus-contract.ts';
+
+export const CHORUS_SCHEDULES: ScheduleDefinition[] = [
+  {
+    scheduleId: 'hub-chorus-outbox',
+    workflowType: CHORUS_OUTBOX_WORKFLOW_TYPE,
+    every: '5 minutes',
+    note: 'Envoi vers Chorus Pro des factures adressées aux structures qui y reçoivent leurs factures',
+  },
+  {
+    scheduleId: 'hub-chorus-pull',
+    workflowType: CHORUS_PULL_ALL_WORKFLOW_TYPE,
+    every: '15 minutes',
+    note: 'Récupération depuis Chorus Pro des factures et statuts des structures raccordées, renvoi des décisions',
+  },
+];

@@ -1,0 +1,191 @@
+// One structure for the operator: identity, Chorus Pro routing rules (editable), services (editable), establishments.
+import { CSRF_FIELD } from '../../platform/auth/index.ts';
+import { Notice } from '../../web/components/notice.tsx';
+import { formatCount } from '../../web/format.ts';
+import { Page } from '../../web/layout/page.tsx';
+import type { Viewer } from '../../web/viewer.ts';
+import type { ChorusRouting, StructureDetail, StructureSummary } from '../types.ts';
+import { CHORUS_FLAG_LABELS, EPCI_NATURE_LABELS, KIND_LABELS } from './labels.ts';
+
+export interface StructurePageProps {
+  viewer: Viewer;
+  structure: StructureDetail;
+  members: StructureSummary[];
+  done?: string | undefined;
+  error?: string | undefined;
+}
+
+function ChorusForm(props: { structure: StructureDetail; csrf: string }) {
+  const flags = props.structure.chorus;
+  return (
+    <form method="post" action={`/annuaire/${props.structure.id}/chorus`}>
+      <fieldset>
+        <legend>Règles d’acheminement Chorus Pro</legend>
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        {(Object.keys(CHORUS_FLAG_LABELS) as (keyof ChorusRouting)[]).map((k) => (
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" name={k} value="1" checked={flags[k]} /> {CHORUS_FLAG_LABELS[k]}
+            </label>
+          </div>
+        ))}
+        <button type="submit">Enregistrer les règles</button>
+      </fieldset>
+    </form>
+  );
+}
+
+function ServiceRow(props: { structureId: string; service: StructureDetail['services'][number]; csrf: string }) {
+  const s = props.service;
+  const id = (name: string) => `svc-${s.id}-${name}`;
+  return (
+    <tr>
+      <td>
+        <code>{s.code}</code>
+      </td>
+      <td colspan={3}>
+        <form method="post" action={`/annuaire/${props.structureId}/services`} class="inline-service">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+          <input type="hidden" name="code" value={s.code} />
+          <div class="field">
+            <label for={id('label')}>{`Libellé du service ${s.code}`}</label>
+            <input type="text" id={id('label')} name="label" value={s.label} required maxlength={200} />
+          </div>
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" name="active" value="1" checked={s.active} /> Actif
+            </label>
+          </div>
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" name="engagementNumberRequired" value="1" checked={s.engagementNumberRequired} /> Numéro d’engagement obligatoire
+            </label>
+          </div>
+          <button type="submit" class="secondary">{`Enregistrer ${s.code}`}</button>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+function NewServiceForm(props: { structureId: string; csrf: string }) {
+  return (
+    <form method="post" action={`/annuaire/${props.structureId}/services`}>
+      <fieldset>
+        <legend>Ajouter un service</legend>
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        <input type="hidden" name="active" value="1" />
+        <div class="field">
+          <label for="new-code">
+            Code <span class="hint">ex. FIN ; lettres, chiffres, tirets</span>
+          </label>
+          <input type="text" id="new-code" name="code" required maxlength={100} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="new-label">Libellé</label>
+          <input type="text" id="new-label" name="label" required maxlength={200} />
+        </div>
+        <div class="field checkbox">
+          <label>
+            <input type="checkbox" name="engagementNumberRequired" value="1" /> Numéro d’engagement obligatoire
+          </label>
+        </div>
+        <button type="submit">Ajouter le service</button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function StructurePage(props: StructurePageProps) {
+  const s = props.structure;
+  const csrf = props.viewer.csrfToken;
+  return (
+    <Page title={`${props.error ? 'Erreur – ' : ''}${s.name} – Annuaire`} viewer={props.viewer} path="/annuaire">
+      <p>
+        <a href="/annuaire">← Annuaire</a>
+      </p>
+      <h1>{s.name}</h1>
+      {props.error ? (
+        <Notice tone="error" title="Modification refusée">
+          <p data-focus-on-load>{props.error}</p>
+        </Notice>
+      ) : null}
+      {props.done ? (
+        <Notice tone="success">
+          <p data-focus-on-load>{props.done}</p>
+        </Notice>
+      ) : null}
+      <dl class="facts">
+        <dt>Type</dt>
+        <dd>{s.epciNature ? `${KIND_LABELS[s.kind]} – ${EPCI_NATURE_LABELS[s.epciNature]}` : KIND_LABELS[s.kind]}</dd>
+        <dt>SIREN</dt>
+        <dd>{s.siren ?? '—'}</dd>
+        <dt>SIRET principal</dt>
+        <dd>{s.siret ?? '—'}</dd>
+        <dt>Code INSEE</dt>
+        <dd>{s.inseeCode ?? '—'}</dd>
+        <dt>Population</dt>
+        <dd>{s.population === null ? '—' : formatCount(s.population)}</dd>
+        {s.epci ? (
+          <>
+            <dt>EPCI</dt>
+            <dd>
+              <a href={`/annuaire/${s.epci.id}`}>{s.epci.name}</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>État</dt>
+        <dd>{s.active ? 'active' : 'inactive'}</dd>
+      </dl>
+      <ChorusForm structure={s} csrf={csrf} />
+      <h2>Services</h2>
+      {s.services.length === 0 ? (
+        <p>Aucun service déclaré : les factures sont adressées à la structure.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Services de la structure</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col" colspan={3}>
+                  Libellé et règles
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.services.map((svc) => (
+                <ServiceRow structureId={s.id} service={svc} csrf={csrf} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewServiceForm structureId={s.id} csrf={csrf} />
+      <h2>Établissements</h2>
+      <ul>
+        {s.establishments.map((e) => (
+          <li>
+            {`SIRET ${e.siret}`}
+            {e.main ? ' (siège)' : ''}
+            {e.derived ? ' – calculé depuis le SIREN' : ''}
+            {e.active ? '' : ' – inactif'}
+          </li>
+        ))}
+      </ul>
+      {props.members.length > 0 ? (
+        <>
+          <h2>{`Communes membres (${props.members.length})`}</h2>
+          <ul>
+            {props.members.map((m) => (
+              <li>
+                <a href={`/annuaire/${m.id}`}>{m.name}</a>
+                {m.population === null ? '' : ` – ${formatCount(m.population)} hab.`}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,5 @@
+import { CHORUS_SCHEDULES } from './chorus/index.ts';
+import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/temporal/schedules.ts';
+
+/** Every recurring workflow of the hub, created at start when missing. */
+export const SCHEDULES: readonly ScheduleDefinition[] = [...PLATFORM_SCHEDULES, ...CHORUS_SCHEDULES];

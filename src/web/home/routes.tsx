@@ -1,0 +1,23 @@
+// The home page after login.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http.ts';
+import { requireViewer } from '../guard.ts';
+import { listInvoices } from '../invoices/invoice-verbs.ts';
+import { OPEN_FOR_BUYER } from '../invoices/list-query.ts';
+import { listNotifications } from '../notifications/notification-verbs.ts';
+import { sendPage } from '../render.ts';
+import { structuresAs } from '../viewer.ts';
+import { HomePage } from './home-page.tsx';
+
+export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const viewer = await requireViewer(c);
+  const deps = c.get('deps');
+  const accountantOf = structuresAs(viewer, 'accountant');
+  const [due, notes] = await Promise.all([
+    accountantOf.length > 0
+      ? listInvoices(deps, viewer.actor, { statuses: [...OPEN_FOR_BUYER, 'SUSPENDUE'], dueWithinDays: 7, pageSize: 1, ...(accountantOf.length === 1 ? { buyerId: accountantOf[0]!.id } : {}) })
+      : undefined,
+    listNotifications(deps, viewer.actor, { pageSize: 1, unreadOnly: true }),
+  ]);
+  return sendPage(c, <HomePage viewer={viewer} facts={{ dueSoon: due?.total, unreadNotifications: notes.unread }} />);
+});

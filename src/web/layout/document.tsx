@@ -1,0 +1,64 @@
+// The HTML document every page of the portal shares: French, responsive, the stylesheet, a skip link.
+import type { Child } from 'hono/jsx';
+
+export const SITE_NAME = 'Hub e-administration Bretagne';
+export const STYLESHEET = '/static/hub.css';
+export const SCRIPT = '/static/hub.js';
+
+export interface DocumentProps {
+  /** What the page is about; the site name is appended. */
+  title: string;
+  children: Child;
+}
+
+export function Document(props: DocumentProps) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${SITE_NAME}`}</title>
+        <link rel="stylesheet" href={STYLESHEET} />
+        <script src={SCRIPT} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        {props.children}
+      </body>
+    </html>
+  );
+}
+
+/** The page without navigation: login, and error pages for people not logged in. */
+export function BarePage(props: DocumentProps) {
+  return (
+    <Document title={props.title}>
+      <header class="site-header" role="banner">
+        <div class="wrap">
+          <a class="brand" href="/">
+            {SITE_NAME}
+          </a>
+        </div>
+      </header>
+      <main id="contenu" class="wrap narrow" tabindex={-1}>
+        {props.children}
+      </main>
+      <Footer />
+    </Document>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer class="site-footer" role="contentinfo">
+      <div class="wrap">
+        <p>Hub régional d’administration numérique – syndicat mixte des collectivités bretonnes.</p>
+        <p>
+          <a href="/api/docs">API et intégration</a> · Accessibilité : partiellement conforme (RGAA 4.1), en cours d’audit.
+        </p>
+      </div>
+    </footer>
+  );
+}

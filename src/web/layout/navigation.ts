@@ -1,0 +1,35 @@
+// The navigation each person sees, from the roles they hold.
+import type { Role } from '../../platform/auth/index.ts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+const BY_ROLE: Record<Role, NavItem[]> = {
+  supplier: [
+    { href: '/factures/deposer', label: 'Déposer une facture' },
+    { href: '/factures', label: 'Mes factures' },
+  ],
+  accountant: [{ href: '/a-traiter', label: 'Factures reçues' }],
+  agent: [{ href: '/a-traiter', label: 'Factures reçues' }],
+  operator: [
+    { href: '/annuaire', label: 'Annuaire' },
+    { href: '/annuaire/epci', label: 'EPCI membres' },
+    { href: '/chorus', label: 'Connexions Chorus Pro' },
+  ],
+};
+
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'Accueil' }];
+  for (const role of roles) for (const item of BY_ROLE[role]) if (!items.some((i) => i.href === item.href)) items.push(item);
+  items.push({ href: '/notifications', label: 'Notifications' });
+  return items;
+}
+
+/** The item a path belongs to: the longest matching prefix. */
+export function currentItem(items: readonly NavItem[], path: string): NavItem | undefined {
+  return items
+    .filter((i) => (i.href === '/' ? path === '/' : path === i.href || path.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}
