@@ -1,6 +1,12 @@
 // The JSON shapes of the Chorus Pro API that the hub speaks, on both faces (client and mirror), named as Chorus
 // names them. Only the fields the hub reads or writes are typed; Chorus answers carry more.
 
+/**
+ * An amount on the wire: a JSON number. Received ones are numbers as JSON.parse gives them; ours are written
+ * from their exact decimal text (see mirror/json-amount.ts), never through a float.
+ */
+export type WireAmount = number | { readonly text: string; toJSON(): string };
+
 export const PATHS = {
   deposerFlux: '/cpro/factures/v1/deposer/flux',
   soumettre: '/cpro/factures/v1/soumettre',
@@ -123,9 +129,9 @@ export interface FactureFournisseur {
   codeDestinataire: string;
   designationDestinataire: string;
   codeServiceExecutant: string | null;
-  montantHT: number;
-  montantTTC: number;
-  montantAPayer: number;
+  montantHT: WireAmount;
+  montantTTC: WireAmount;
+  montantAPayer: WireAmount;
   devise: string;
   typeFacture: string;
   numeroFluxDepot: string | null;
@@ -163,9 +169,9 @@ export interface FactureRecipiendaire {
   dateDepot: string;
   dateFacture: string;
   dateHeureEtatCourant: string;
-  montantHT: number;
-  montantTTC: number;
-  montantAPayer: number;
+  montantHT: WireAmount;
+  montantTTC: WireAmount;
+  montantAPayer: WireAmount;
   devise: string;
   typeDemandePaiement: string;
   typeFacture: string;

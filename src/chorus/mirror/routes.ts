@@ -1,3 +1,4 @@
+import { stringifyWithAmounts } from './json-amount.ts';
 // The Chorus Pro-compatible API: same paths, POST JSON bodies, `codeRetour`/`libelle`, and PISTE's refusals.
 // Mounted at the root next to the token endpoint `/api/oauth/token` of the auth module, which it shares.
 import { Hono, type Context } from 'hono';
@@ -40,7 +41,8 @@ async function jsonBody(c: Context<MirrorEnv>): Promise<Record<string, unknown>>
 
 async function answer(c: Context<MirrorEnv>, run: () => Promise<object> | object) {
   try {
-    return c.json(await run(), 200);
+    const body = stringifyWithAmounts(await run());
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   } catch (error) {
     const refusal = refusalOf(error);
     return c.json({ codeRetour: refusal.codeRetour, libelle: refusal.libelle }, refusal.status);

@@ -1,3 +1,4 @@
+import { JsonAmount } from '../json-amount.ts';
 // The invoices a search answers with, read through the invoices module's queries, with their Chorus ids and flux.
 import { inArray } from 'drizzle-orm';
 import { chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
@@ -73,8 +74,8 @@ export async function findInvoices(
   return { items, total, invoiceIds, fluxOf };
 }
 
-/** The JSON number of a decimal amount, at the wire only: Chorus sends amounts as JSON numbers. */
-export const amount = (decimal: string): number => Number(decimal);
+/** A decimal amount for the wire: Chorus sends amounts as JSON numbers; ours keep their exact decimal text. */
+export const amount = (decimal: string): JsonAmount => new JsonAmount(decimal);
 
 /** BT-3: 381 is a credit note. */
 export const typeFacture = (typeCode: string): string => (typeCode === '381' ? 'AVOIR' : 'FACTURE');
