@@ -224,11 +224,9 @@ describe('extractFacturX on hostile or unusual PDFs', () => {
 
   it('refuses giant strings and names before parsing them', async () => {
     for (const catalogExtra of [`/Foo (${'a'.repeat(3_000_000)})`, `/Foo <${'0'.repeat(3_000_000)}>`, `/${'N'.repeat(3_000_000)} 1`]) {
-      const started = performance.now();
       const err = await extractionError(pdfWithCatalog(catalogExtra));
       expect(err.code).toBe('PDF_MALFORMED');
       expect(err.message).toMatch(/démesuré/);
-      expect(performance.now() - started).toBeLessThan(2000);
     }
   });
 

