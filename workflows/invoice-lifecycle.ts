@@ -8,6 +8,7 @@ import {
   log,
   proxyActivities,
   setHandler,
+  sleep,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../src/invoices/activities.ts';
 import type { RecordTransitionInput } from '../src/invoices/lifecycle/record-transition.ts';
@@ -37,13 +38,10 @@ import {
   type ClockAnchor,
 } from './shared/payment-clock.ts';
 
-const { loadLifecycleInvoice } = proxyActivities<InvoiceActivities>({
-  startToCloseTimeout: '10 seconds',
-  // The deposit starts this workflow just before committing: give the row a few seconds to appear.
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 6 },
-});
+/** The deposit starts this workflow just before committing: the row gets this long to appear (ms, doubling). */
+const INVOICE_VISIBILITY_WAITS = [100, 200, 400, 800, 1600, 3200];
 
-const { recordInvoiceTransition, resolveInvoiceRecipient } = proxyActivities<InvoiceActivities>({
+const { recordInvoiceTransition, resolveInvoiceRecipient, loadLifecycleInvoice } = proxyActivities<InvoiceActivities>({
   // One short transaction: a worker lost mid-call is noticed quickly, and the retry finds the event if it was written.
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
@@ -230,19 +228,20 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   );
 
   // The deposit committed the invoice with its first event; a deposit that rolled back leaves no row.
-  try {
-    const loaded = await loadLifecycleInvoice(invoiceId);
-    sequence = loaded.eventCount;
-    buyerId = loaded.buyerId;
-    supplierId = loaded.supplierId;
-    status = loaded.status;
-  } catch (error) {
-    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'INVOICE_NOT_VISIBLE') {
-      log.info('invoice row absent: its deposit was rolled back', { invoiceId });
-      return state();
-    }
-    throw error;
+  let loaded = await loadLifecycleInvoice(invoiceId);
+  for (const wait of INVOICE_VISIBILITY_WAITS) {
+    if (loaded) break;
+    await sleep(wait);
+    loaded = await loadLifecycleInvoice(invoiceId);
   }
+  if (!loaded) {
+    log.info('invoice row absent: its deposit was rolled back', { invoiceId });
+    return state();
+  }
+  sequence = loaded.eventCount;
+  buyerId = loaded.buyerId;
+  supplierId = loaded.supplierId;
+  status = loaded.status;
 
   /** DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION; the legal clock starts on receipt. */
   async function routeToRecipient(): Promise<void> {

@@ -239,13 +239,7 @@ describe('invoice lifecycle: routing error and re-routing', () => {
       engagementNumber: 'EJ-2026-77',
     });
     expect(result).toMatchObject({ status: 'DEPOSEE', sequence: 5 });
-    const routed = await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION', 5000).catch(async (e) => {
-      const h = client.workflow.getHandle(invoice.workflowId);
-      console.log('DESCRIBE', (await h.describe()).status.name);
-      const hist = await h.fetchHistory();
-      for (const ev of hist.events ?? []) console.log('EV', ev.eventId?.toString(), ev.eventType, JSON.stringify(ev.workflowTaskFailedEventAttributes?.failure?.message ?? ev.activityTaskFailedEventAttributes?.failure?.message ?? ev.workflowExecutionFailedEventAttributes?.failure?.message ?? ''));
-      throw e;
-    });
+    const routed = await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
     expect(routed).toMatchObject({ buyerId: parties.otherBuyer.id, buyerSiret: parties.otherBuyer.siret, engagementNumber: 'EJ-2026-77', eventCount: 7 });
     expect(routed.legalDueAt).not.toBeNull();
     expect((await eventsOf(t.handle.db, invoice.invoiceId)).map((e) => e.toStatus)).toEqual([

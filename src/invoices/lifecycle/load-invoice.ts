@@ -1,5 +1,4 @@
 // What the lifecycle workflow needs to know about its invoice when it starts.
-import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import type { LifecycleDeps } from './record-transition.ts';
@@ -13,10 +12,11 @@ export interface LifecycleInvoice {
 }
 
 /**
- * The invoice row, as the workflow starts. The deposit starts the workflow before committing its transaction,
- * so a missing row is retried for a while (type INVOICE_NOT_VISIBLE); still missing, the deposit rolled back.
+ * The invoice row as the workflow starts, or null while it is not visible: the deposit starts the workflow just
+ * before committing, so the workflow asks again for a few seconds; still missing, the deposit rolled back.
+ * A database failure throws, and is retried until the database is back.
  */
-export async function loadLifecycleInvoice(deps: LifecycleDeps, invoiceId: string): Promise<LifecycleInvoice> {
+export async function loadLifecycleInvoice(deps: LifecycleDeps, invoiceId: string): Promise<LifecycleInvoice | null> {
   const [row] = await deps.db
     .select({
       status: invoices.status,
@@ -26,6 +26,5 @@ export async function loadLifecycleInvoice(deps: LifecycleDeps, invoiceId: strin
     })
     .from(invoices)
     .where(eq(invoices.id, invoiceId));
-  if (!row) throw ApplicationFailure.create({ type: 'INVOICE_NOT_VISIBLE', message: `Invoice ${invoiceId} is not (yet) in the database.` });
-  return { invoiceId, ...row };
+  return row ? { invoiceId, ...row } : null;
 }
