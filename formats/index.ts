@@ -36,6 +36,9 @@ export { writeFacturX } from './facturx/write.ts';
 export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
 export { renderInvoicePdf } from './pdf/render.ts';
 
+// French company identifiers (SIREN, SIRET with their Luhn keys)
+export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';
+
 // Conversion
 export { convertInvoice } from './convert.ts';
 export type { XmlTarget } from './convert.ts';
