@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { isPostgresClosedSocketWrite } from './platform/driver-faults.ts';
 import { createLogger } from './platform/logging.ts';
 import { TemporalBinaryMissing } from './platform/temporal/binary.ts';
 
@@ -17,6 +18,14 @@ function runHub(mode: 'start' | 'serve' | 'worker') {
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
     const started = performance.now();
+    process.on('uncaughtException', (error) => {
+      if (isPostgresClosedSocketWrite(error)) {
+        logger.warn({ err: error }, 'postgres.js wrote to a closed connection (known driver fault); continuing');
+        return;
+      }
+      logger.fatal({ err: error }, 'uncaught exception');
+      process.exit(1);
+    });
     const { startHub } = await import('./main.ts');
     const hub = await startHub(mode, config, logger);
     logger.info(
@@ -96,6 +105,12 @@ const commands: Record<string, Command> = {
     summary: 'Convertit une facture (UBL ↔ CII, ou vers Factur-X)',
     usage: 'hub convert --to ubl|cii|facturx ENTRÉE SORTIE',
     run: async (args, out) => (await import('./cli/convert.ts')).run(args, out),
+  },
+  import: {
+    summary: "Dépose en masse les factures d'un dossier ou d'une archive ZIP pour un fournisseur (reprise possible)",
+    usage:
+      'hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n\nDépose chaque fichier .xml ou .pdf au nom du fournisseur (par défaut son premier utilisateur fournisseur) ;\nles fichiers déjà déposés par ce fournisseur sont reconnus à leur empreinte et passés. Même configuration que\n« hub serve » : DATABASE_URL (sinon PGlite dans DATA_DIR) et TEMPORAL_ADDRESS (sinon 127.0.0.1:7233, celui de « hub start »).\nCode de sortie : 0 si rien n\'est refusé, 1 sinon, 2 en cas d\'erreur d\'usage.',
+    run: async (args, out) => (await import('./cli/import.ts')).run(args, out),
   },
   render: {
     summary: "Produit la représentation PDF lisible d'une facture",
