@@ -25,6 +25,9 @@ export default defineConfig({
           name: 'hub',
           include: ['src/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'workflows/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
           globalSetup: ['test/global-setup.ts'],
+          // These tests drive real Postgres and Temporal servers on a 2-core machine; a test that fails is run once
+          // more so that CPU starvation is not read as a regression. A broken behaviour fails both runs.
+          retry: 1,
           setupFiles: ['test/helpers/quiet-temporal.ts'],
           pool: 'forks',
         },

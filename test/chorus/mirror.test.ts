@@ -206,7 +206,11 @@ describe('mirror processing and downloads', () => {
     const [listed] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number })).listeFactures;
     const idFacture = listed?.idFacture as number;
 
-    const bySupplier = (await (await post('/cpro/factures/v1/consulter/fournisseur', { identifiantFactureCPP: idFacture, codeLangue: 'FR' })).json()) as { facture: Record<string, Record<string, unknown>> };
+    // The flux is final once the invoice has left DEPOSEE; the workflow then makes it available.
+    const bySupplier = await pollUntil(
+      async () => (await (await post('/cpro/factures/v1/consulter/fournisseur', { identifiantFactureCPP: idFacture, codeLangue: 'FR' })).json()) as { facture: Record<string, Record<string, unknown>> },
+      (answer) => (answer.facture?.statutFacture as unknown) === 'MISE_A_DISPOSITION',
+    );
     expect(bySupplier.facture).toMatchObject({
       identifiantFactureCPP: idFacture,
       numeroFacture: number,

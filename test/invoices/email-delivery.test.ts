@@ -45,8 +45,11 @@ describe('notification e-mails over SMTP', () => {
     });
     expect(sent.map((r) => r.toAddress)).toContain(parties.supplier.actor.email);
     expect(sent.every((r) => r.attempts === 1)).toBe(true);
-    const delivered = smtp.received.filter((m) => m.to.includes(parties.supplier.actor.email));
-    // Made available, then the decision: one message each.
+    // Made available, then the decision: one message each (each sent by its own activity, in any order).
+    const delivered = await eventually(async () => {
+      const mine = smtp.received.filter((m) => m.to.includes(parties.supplier.actor.email));
+      return mine.length >= 2 ? mine : undefined;
+    });
     expect(delivered).toHaveLength(2);
     expect(delivered.every((m) => m.from === 'factures@megalis.example')).toBe(true);
   });
