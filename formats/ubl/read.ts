@@ -20,6 +20,7 @@ import type {
   Seller,
   VatBreakdown,
 } from '../model/invoice.ts';
+import { allowanceChargeTerms } from '../model/allowance-terms.ts';
 import { emptyInvoice } from '../model/invoice.ts';
 import { LocationRecorder } from '../model/locations.ts';
 import type { SyntaxReadResult } from '../model/locations.ts';
@@ -217,9 +218,7 @@ function isCharge(ac: XmlElement): boolean {
 function readDocumentAllowanceCharges(rec: LocationRecorder, root: XmlElement, inv: Invoice): void {
   for (const ac of cacs(root, 'AllowanceCharge')) {
     const charge = isCharge(ac);
-    const ids = charge
-      ? (['BG-21', 'BT-99', 'BT-100', 'BT-101', 'BT-102', 'BT-103', 'BT-104', 'BT-105'] as const)
-      : (['BG-20', 'BT-92', 'BT-93', 'BT-94', 'BT-95', 'BT-96', 'BT-97', 'BT-98'] as const);
+    const ids = allowanceChargeTerms(charge);
     const r = rec.group(ids[0], charge ? inv.charges.length : inv.allowances.length, ac);
     const cat = cac(ac, 'TaxCategory');
     const v: DocumentAllowance | DocumentCharge = prune({
