@@ -1,9 +1,8 @@
 // `hub convert --to ubl|cii|facturx IN OUT`: converts an invoice (UBL, CII or Factur-X)
 // into UBL, CII or a Factur-X PDF. An input with fatal EN 16931 errors is refused unless --force.
-import { readFile, writeFile } from 'node:fs/promises';
-import { isFormatError, readInvoice, validate, writeCii, writeFacturX, writeUbl } from '../../formats/index.ts';
+import { readInvoice, validate, writeCii, writeFacturX, writeUbl } from '../../formats/index.ts';
+import { transformFile, usageExit, usageExitCode, type Io } from './file-command.ts';
 
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 type Target = 'ubl' | 'cii' | 'facturx';
 
 const USAGE = 'Usage : hub convert --to ubl|cii|facturx [--force] ENTRÉE SORTIE\n';
@@ -64,39 +63,8 @@ async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): P
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const options = parseArgs(argv);
-  if (options === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (typeof options === 'string') {
-    io.stderr(`${options}\n${USAGE}`);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(options.input);
-  } catch (err) {
-    io.stderr(`Impossible de lire ${options.input} : ${(err as Error).message}\n`);
-    return 1;
-  }
-  let output: Uint8Array | undefined;
-  try {
-    output = await convert(bytes, options.to, options.force, io);
-  } catch (err) {
-    io.stderr(
-      isFormatError(err)
-        ? `${options.input} : ${err.message} [${err.code}]\n`
-        : `${options.input} : erreur inattendue pendant la conversion (${(err as Error).message})\n`,
-    );
-    return 1;
-  }
-  if (!output) return 1;
-  try {
-    await writeFile(options.output, output);
-  } catch (err) {
-    io.stderr(`Impossible d'écrire ${options.output} : ${(err as Error).message}\n`);
-    return 1;
-  }
-  io.stdout(`${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`);
-  return 0;
+  if (usageExit(options, USAGE, io)) return usageExitCode(options);
+  const code = await transformFile(options, io, 'la conversion', (bytes) => convert(bytes, options.to, options.force, io));
+  if (code === 0) io.stdout(`${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`);
+  return code;
 }
