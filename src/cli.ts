@@ -2,8 +2,8 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { isPostgresClosedSocketWrite } from './platform/driver-faults.ts';
 import { createLogger } from './platform/logging.ts';
 import { TemporalBinaryMissing } from './platform/temporal/binary.ts';
+import type { Io } from './cli/io.ts';
 
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 type Command = { summary: string; usage: string; run: (args: string[], io: Io) => Promise<number> };
 
 const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };

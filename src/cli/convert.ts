@@ -1,7 +1,8 @@
 // `hub convert --to ubl|cii|facturx IN OUT`: converts an invoice (UBL, CII or Factur-X)
 // into UBL, CII or a Factur-X PDF. An input with fatal EN 16931 errors is refused unless --force.
 import { readInvoice, validate, writeCii, writeFacturX, writeUbl } from '../../formats/index.ts';
-import { transformFile, usageExit, usageExitCode, type Io } from './file-command.ts';
+import { transformFile, usageExit, usageExitCode } from './file-command.ts';
+import type { Io } from './io.ts';
 
 type Target = 'ubl' | 'cii' | 'facturx';
 

@@ -2,8 +2,7 @@
 // each failure one French line on stderr.
 import { readFile, writeFile } from 'node:fs/promises';
 import { isFormatError } from '../../formats/index.ts';
-
-export type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+import type { Io } from './io.ts';
 
 /** Exit code for `--help` (0) or a usage error (2); undefined when the arguments were parsed. */
 export function usageExit<T extends object>(parsed: T | string, usage: string, io: Io): parsed is string {

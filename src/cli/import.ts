@@ -17,8 +17,8 @@ import {
   SourceError,
   summaryText,
 } from '../invoices/import/index.ts';
+import type { Io } from './io.ts';
 
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
 export interface ImportTerminal {
   env: NodeJS.ProcessEnv;

@@ -1,6 +1,7 @@
 // `hub render IN OUT.pdf`: the human-readable PDF (in French) of an invoice (UBL, CII or Factur-X).
 import { readInvoice, renderInvoicePdf } from '../../formats/index.ts';
-import { transformFile, usageExit, usageExitCode, type Io } from './file-command.ts';
+import { transformFile, usageExit, usageExitCode } from './file-command.ts';
+import type { Io } from './io.ts';
 
 
 const USAGE = 'Usage : hub render ENTRÉE SORTIE.pdf\n';

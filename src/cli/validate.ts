@@ -3,8 +3,8 @@
 // valid, 1 otherwise, 2 on a usage error.
 import { readFile } from 'node:fs/promises';
 import { isFormatError, readInvoice, validate, type Violation } from '../../formats/index.ts';
+import type { Io } from './io.ts';
 
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 type Profile = 'en16931' | 'fr';
 type Syntax = 'UBL' | 'CII' | 'FACTURX';
 
