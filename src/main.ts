@@ -9,6 +9,7 @@ import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Logger } from './platform/logging.ts';
+import { drainLaunches } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { startDevServer } from './platform/temporal/dev-server.ts';
@@ -72,7 +73,11 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
 
     const temporalTarget = await resolveTemporal(mode, config, logger, stack, temporalBinary);
     const client = await connectClient(temporalTarget.target);
-    stack.push('temporal client', () => client.connection.close());
+    stack.push('temporal client', async () => {
+      // Workflow starts of the last deposits finish first; the relay would start them anyway, a minute later.
+      await drainLaunches(client);
+      await client.connection.close();
+    });
 
     const deps: AppDeps = {
       db: database.db,

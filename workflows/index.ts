@@ -4,3 +4,4 @@ export { invoiceLifecycleWorkflow } from './invoice-lifecycle.ts';
 export { chorusPushInvoiceWorkflow } from './chorus-push-invoice.ts';
 export { chorusOutboxWorkflow } from './chorus-outbox.ts';
 export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
+export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';

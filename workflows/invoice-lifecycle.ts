@@ -7,6 +7,7 @@ import {
   condition,
   log,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
 } from '@temporalio/workflow';
@@ -38,11 +39,17 @@ import {
   type ClockAnchor,
 } from './shared/payment-clock.ts';
 
-/** The deposit starts this workflow just before committing: the row gets this long to appear (ms, doubling). */
+/** Before delivery v2, the deposit started this workflow just before committing: the row got this long to appear. */
 const INVOICE_VISIBILITY_WAITS = [100, 200, 400, 800, 1600, 3200];
 
 const { recordInvoiceTransition, resolveInvoiceRecipient, loadLifecycleInvoice } = proxyActivities<InvoiceActivities>({
   // One short transaction: a worker lost mid-call is noticed quickly, and the retry finds the event if it was written.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
+});
+
+const { deliverInvoiceToRecipient } = proxyLocalActivities<InvoiceActivities>({
+  // One transaction of a few statements, run by the worker holding the workflow task: no task of its own.
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
 });
@@ -100,7 +107,8 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   const prospect = () => ({ ...subject(), status: settling() ? ('MISE_A_DISPOSITION' as const) : (status ?? 'DEPOSEE') });
 
   async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    await condition(() => !busy);
+    // Every promise costs the SDK a stack trace: wait only when someone else holds the turn.
+    if (busy) await condition(() => !busy);
     busy = true;
     try {
       return await fn();
@@ -227,36 +235,70 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     },
   );
 
-  // The deposit committed the invoice with its first event; a deposit that rolled back leaves no row.
-  let loaded = await loadLifecycleInvoice(invoiceId);
-  for (const wait of INVOICE_VISIBILITY_WAITS) {
-    if (loaded) break;
-    await sleep(wait);
-    loaded = await loadLifecycleInvoice(invoiceId);
-  }
-  if (!loaded) {
-    log.info('invoice row absent: its deposit was rolled back', { invoiceId });
-    return state();
-  }
-  sequence = loaded.eventCount;
-  buyerId = loaded.buyerId;
-  supplierId = loaded.supplierId;
-  status = loaded.status;
+  // Chosen by the input, not by `patched()`: a patch marker would cost every new run a search-attribute update.
+  const deliversLocally = (input.delivery ?? 1) >= 2;
 
-  /** DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION; the legal clock starts on receipt. */
+  function startClockOn(receipt: { madeAvailableAt: number; msSinceMidnight: number; dayZero: string }): void {
+    anchor = anchorClock(receipt.madeAvailableAt, receipt.msSinceMidnight, receipt.dayZero, timing.dayMs);
+    dueDay = timing.delayDays;
+    dueSetAt = receipt.madeAvailableAt;
+    clockRunning = true;
+  }
+
+  /** E-mails go out in their own activity: they never hold the clock back. */
+  function sendLater(eventKey: string): void {
+    sending.push(
+      sendInvoiceEmails(eventKey).then(
+        () => undefined,
+        (error: unknown) => log.warn('invoice e-mails not sent; they stay in the outbox', { invoiceId, eventKey, error: String(error) }),
+      ),
+    );
+  }
+
+  /** DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION and their notifications in one local activity. */
+  async function deliver(): Promise<boolean> {
+    return exclusive(async () => {
+      const delivery = await deliverInvoiceToRecipient({ invoiceId, startClock: { dayMs: timing.dayMs, delayDays: timing.delayDays } });
+      if (!delivery) return false;
+      ({ sequence, status, buyerId, supplierId } = delivery);
+      if (status === 'MISE_A_DISPOSITION' && delivery.receipt) startClockOn(delivery.receipt);
+      for (const eventKey of delivery.emailsToSend) sendLater(eventKey);
+      return true;
+    });
+  }
+
+  /** Delivery v1, kept for the histories recorded before v2: the same steps as `deliver`, one activity each. */
   async function routeToRecipient(): Promise<void> {
     await exclusive(async () => {
       if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...SYSTEM });
       if (status === 'EN_COURS_ACHEMINEMENT') {
         const result = await record({ to: 'MISE_A_DISPOSITION', ...SYSTEM, startClock: { dayMs: timing.dayMs, delayDays: timing.delayDays } });
-        if (result.receipt) {
-          anchor = anchorClock(result.receipt.madeAvailableAt, result.receipt.msSinceMidnight, result.receipt.dayZero, timing.dayMs);
-          dueDay = timing.delayDays;
-          dueSetAt = result.receipt.madeAvailableAt;
-          clockRunning = true;
-        }
+        if (result.receipt) startClockOn(result.receipt);
       }
     });
+  }
+
+  if (deliversLocally) {
+    // Started after the deposit committed: the row is there.
+    if (!(await deliver())) {
+      log.warn('invoice row absent', { invoiceId });
+      return state();
+    }
+  } else {
+    let loaded = await loadLifecycleInvoice(invoiceId);
+    for (const wait of INVOICE_VISIBILITY_WAITS) {
+      if (loaded) break;
+      await sleep(wait);
+      loaded = await loadLifecycleInvoice(invoiceId);
+    }
+    if (!loaded) {
+      log.info('invoice row absent: its deposit was rolled back', { invoiceId });
+      return state();
+    }
+    sequence = loaded.eventCount;
+    buyerId = loaded.buyerId;
+    supplierId = loaded.supplierId;
+    status = loaded.status;
   }
 
   function nextClockEvent(): ClockEvent | undefined {
@@ -278,14 +320,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
       if (!notice) break;
       try {
         const { eventKey, toSend } = await notifyInvoice(notice);
-        if (toSend > 0) {
-          sending.push(
-            sendInvoiceEmails(eventKey).then(
-              () => undefined,
-              (error: unknown) => log.warn('invoice e-mails not sent; they stay in the outbox', { invoiceId, eventKey, error: String(error) }),
-            ),
-          );
-        }
+        if (toSend > 0) sendLater(eventKey);
       } catch (error) {
         // The transition stands; the outbox keeps what could not be sent.
         log.warn('invoice notification failed', { invoiceId, notice: notice.kind, error: String(error) });
@@ -294,11 +329,12 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   }
 
   for (;;) {
-    if (status === 'DEPOSEE' || status === 'EN_COURS_ACHEMINEMENT') {
-      await routeToRecipient();
+    if (settling()) {
+      if (!deliversLocally) await routeToRecipient();
+      else if (!(await deliver())) break;
       continue;
     }
-    await drainNotices();
+    if (notices.length > 0) await drainNotices();
     if (status !== undefined && isTerminal(status)) break;
     const next = nextClockEvent();
     // Whatever happened while notifying is already reflected in `next`; wake on anything after, or on a re-routing.

@@ -128,6 +128,8 @@ export const invoices = pgTable(
     index('invoices_buyer_status_due_idx').on(t.buyerId, t.status, t.legalDueAt),
     index('invoices_buyer_service_idx').on(t.buyerId, t.serviceId),
     index('invoices_supplier_created_idx').on(t.supplierId, t.createdAt),
+    // The start relay's look-up: invoices no workflow has moved yet (a few at most, so the index stays tiny).
+    index('invoices_unlaunched_idx').on(t.createdAt).where(sql`${t.status} = 'DEPOSEE' and ${t.eventCount} = 1`),
     check('invoices_motive_length', sql`${t.lastMotive} is null or char_length(${t.lastMotive}) <= 255`),
   ],
 );

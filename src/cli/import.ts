@@ -5,7 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { connectClient } from '../platform/temporal/connection.ts';
-import type { InvoiceDeps } from '../invoices/index.ts';
+import { drainLaunches, type InvoiceDeps } from '../invoices/index.ts';
 import {
   createProgress,
   findImportingPerson,
@@ -119,7 +119,11 @@ export async function run(argv: string[], io: Io, terminal: ImportTerminal = def
       io.stderr(`Serveur Temporal injoignable à ${address} : ${(error as Error).message}\nLancez « hub start » (qui le démarre) ou indiquez-le avec TEMPORAL_ADDRESS.\n`);
       return 1;
     }
-    closing.unshift(() => temporal.connection.close());
+    // Starts launched by the last deposits finish before the connection closes.
+    closing.unshift(async () => {
+      await drainLaunches(temporal);
+      await temporal.connection.close();
+    });
 
     const deps: InvoiceDeps = {
       db: database.db,

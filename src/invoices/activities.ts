@@ -1,15 +1,21 @@
 // Activities of the invoice lifecycle workflow, built from the hub's dependencies.
 import type { Mailer } from '../platform/mail/smtp.ts';
+import type { InvoiceDeps } from './settings.ts';
+import { deliverToRecipient, type DeliveryInput } from './lifecycle/deliver.ts';
 import { loadLifecycleInvoice } from './lifecycle/load-invoice.ts';
 import { recordTransition, type LifecycleDeps, type RecordTransitionInput } from './lifecycle/record-transition.ts';
+import { startUnlaunchedInvoiceWorkflows, type RelayOptions } from './lifecycle/start-relay.ts';
 import { resolveRecipient, type RecipientReferences } from './lifecycle/resolve-recipient.ts';
 import { notifyInvoice, type InvoiceNotice } from './notifications/notify.ts';
 import { sendPendingEmails, unsentEmails } from './notifications/send-emails.ts';
 
-export type InvoiceActivityDeps = LifecycleDeps & { mailer?: Mailer | undefined };
+export type InvoiceActivityDeps = LifecycleDeps & Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices' | 'secureCookies'>> & { mailer?: Mailer | undefined };
 
 export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   return {
+    /** Run as a local activity: DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION with its notifications. */
+    deliverInvoiceToRecipient: (input: DeliveryInput) => deliverToRecipient(deps, input),
+    /** Histories recorded before deliverInvoiceToRecipient still call this one. */
     loadLifecycleInvoice: (invoiceId: string) => loadLifecycleInvoice(deps, invoiceId),
     recordInvoiceTransition: (input: RecordTransitionInput) => recordTransition(deps, input),
     resolveInvoiceRecipient: (references: RecipientReferences) => resolveRecipient(deps, references),
@@ -19,6 +25,8 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       return { ...result, toSend: await unsentEmails(deps, result.eventKey) };
     },
     sendInvoiceEmails: (eventKey: string) => sendPendingEmails(deps, eventKey),
+    /** The relay: starts the workflow of invoices stored without one (a start that failed after the deposit). */
+    startUnlaunchedInvoiceWorkflows: (options?: RelayOptions) => startUnlaunchedInvoiceWorkflows({ secureCookies: false, ...deps }, options),
   };
 }
 

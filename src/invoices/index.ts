@@ -18,3 +18,5 @@ export { REFORM_CODE_OF_STATUS, REFORM_LIFECYCLE_STATUSES, reformStatusOf, type 
 export { ACTION_LABELS, allowedActions, canTransition, isTerminal, MOTIVE_MAX_LENGTH, STATUS_LABELS, TERMINAL_STATUSES, TRANSITIONS, type AllowedAction, type Mover, type Transition } from './lifecycle/index.ts';
 export { computeLatePayment, ecbRateOn, ECB_MAIN_REFINANCING_RATES, ECB_RATE_SOURCE, ECB_RATES_CHECKED_THROUGH, legalDueDate, semesterStart, type LatePayment } from './payment-delay/index.ts';
 export { notifyInvoice, noticeKey, sendPendingEmails, type InvoiceNotice } from './notifications/index.ts';
+export { INVOICE_SCHEDULES } from './schedules.ts';
+export { drainLaunches } from './lifecycle/launcher.ts';

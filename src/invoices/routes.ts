@@ -36,7 +36,7 @@ const binary = (mediaType: string, description: string) => ({
   content: { [mediaType]: { schema: { type: 'string' as const, format: 'binary' } } },
 });
 
-const REFUSAL_STATUS: Partial<Record<DepositRefusalCode, 409 | 503>> = { DUPLICATE_INVOICE: 409, TEMPORARILY_UNAVAILABLE: 503 };
+const REFUSAL_STATUS: Partial<Record<DepositRefusalCode, 409>> = { DUPLICATE_INVOICE: 409 };
 
 const depositRoute = createRoute({
   method: 'post',

@@ -30,7 +30,16 @@ export interface PaymentTiming {
 export interface InvoiceWorkflowInput {
   invoiceId: string;
   timing: PaymentTiming;
+  /**
+   * How the workflow reaches the recipient. 1 (absent, histories recorded before v2): started inside the deposit's
+   * transaction, it waits for the row, then records each step through its own activity. 2: started after the
+   * commit, it delivers in one local activity.
+   */
+  delivery?: 1 | 2;
 }
+
+/** The delivery every new run uses. */
+export const CURRENT_DELIVERY = 2;
 
 /** Who asks for a transition, as checked by the verb and re-checked by the update validator. */
 export interface ActingParty {

@@ -11,6 +11,7 @@ import { actorRef } from './actor-ref.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { essentialsOf } from './essentials.ts';
 import { readAndValidate } from './read-and-validate.ts';
+import { launcherFor } from '../lifecycle/launcher.ts';
 import { recordAcceptedInvoice, recordRefusedDeposit, type DepositChannel, type DepositContext } from './record.ts';
 import { routingReferencesOf } from './references.ts';
 import { DUPLICATE_MESSAGE, type DepositRefusal, type DepositRefusalCode, type ReportedViolation } from './refusal.ts';
@@ -120,22 +121,15 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
 
   const { essentials } = facts;
   const workflowId = invoiceWorkflowId(supplier.siren ?? supplier.vatNumber ?? supplier.id, essentials.year, essentials.number);
-  const recorded = await recordAcceptedInvoice(
-    deps.db,
-    context,
-    { essentials, syntax: read.syntax, route, warnings, profile, workflowId, timing: paymentTimingFor(deps, route.buyer.paymentDelayDays) },
-    { temporal: deps.temporal, taskQueue: deps.taskQueue, timeoutMs: workflowStartTimeoutMs(deps) },
-  );
+  const recorded = await recordAcceptedInvoice(deps.db, context, { essentials, syntax: read.syntax, route, warnings, profile, workflowId });
   if (recorded.kind === 'duplicate') {
     return refused({ code: 'DUPLICATE_INVOICE', message: `${DUPLICATE_MESSAGE} (facture ${essentials.number}, année ${essentials.year}).` });
   }
-  if (recorded.kind === 'unavailable') {
-    deps.logger.error({ err: recorded.cause, workflowId }, 'invoice workflow start failed; deposit refused');
-    return refused({
-      code: 'TEMPORARILY_UNAVAILABLE',
-      message: 'Le traitement des factures est momentanément indisponible : la facture n’a pas été enregistrée (le fichier est conservé). Déposez-la de nouveau dans quelques minutes.',
-    });
-  }
+  // Stored and committed: accepted whatever happens to the start, which runs on its own (the relay retries a failed one).
+  launcherFor({ temporal: deps.temporal, taskQueue: deps.taskQueue, timeoutMs: workflowStartTimeoutMs(deps) }, deps.logger).launch(workflowId, {
+    invoiceId: recorded.invoiceId,
+    timing: paymentTimingFor(deps, route.buyer.paymentDelayDays),
+  });
   return {
     outcome: 'accepted',
     depositId: recorded.depositId,

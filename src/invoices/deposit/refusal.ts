@@ -6,8 +6,7 @@ export type DepositRefusalCode =
   | 'VALIDATION_FAILED'
   | 'SELLER_MISMATCH'
   | RoutingRefusalCode
-  | 'DUPLICATE_INVOICE'
-  | 'TEMPORARILY_UNAVAILABLE';
+  | 'DUPLICATE_INVOICE';
 
 /** One finding, as stored with a refused deposit and in an invoice's validation report. */
 export interface ReportedViolation {

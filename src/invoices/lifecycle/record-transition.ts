@@ -54,7 +54,7 @@ function conflict(message: string): ApplicationFailure {
   return ApplicationFailure.create({ type: 'SEQUENCE_CONFLICT', message, nonRetryable: true });
 }
 
-function receiptOf(row: Pick<InvoiceRow, 'madeAvailableAt'>): RecordedTransition['receipt'] {
+export function receiptOf(row: Pick<InvoiceRow, 'madeAvailableAt'>): RecordedTransition['receipt'] {
   if (!row.madeAvailableAt) return undefined;
   const day = parisDay(row.madeAvailableAt);
   return { madeAvailableAt: row.madeAvailableAt.getTime(), dayZero: day.date, msSinceMidnight: day.msSinceMidnight };

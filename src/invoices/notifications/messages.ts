@@ -15,6 +15,9 @@ export interface Message {
   body: string;
 }
 
+/** One formatter for the module: building one per call costs more than the rest of the message. */
+const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' });
+
 const frenchDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 function frenchAmount(amount: string, currency: string): string {
@@ -43,7 +46,7 @@ export function transitionMessage(invoice: InvoiceFacts, t: TransitionFacts): Me
   if (t.motive) lines.push(`Motif : ${t.motive}`);
   const data = t.data ?? {};
   if (t.to === 'MISE_A_DISPOSITION' && typeof data.legalDueAt === 'string') {
-    lines.push(`Délai légal de paiement : jusqu'au ${new Date(data.legalDueAt).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}.`);
+    lines.push(`Délai légal de paiement : jusqu'au ${parisDate.format(new Date(data.legalDueAt))}.`);
   }
   if (t.to === 'SUSPENDUE') lines.push('Le délai de paiement est suspendu : complétez la facture avec les pièces demandées.');
   if (t.to === 'A_RECYCLER') lines.push('Le destinataire indique une erreur d’acheminement : corrigez le destinataire de la facture.');

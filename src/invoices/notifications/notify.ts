@@ -1,9 +1,10 @@
 // Writes the notifications of one invoice event: an in-app row for each structure of the other side, and an
 // e-mail for each of its people in the outbox. Keyed by the event, so a retried call adds nothing.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
 import { people, roleGrants } from '../../../db/schema/auth.ts';
 import { structures } from '../../../db/schema/directory.ts';
-import { emailOutbox, invoiceEvents, invoices, notifications } from '../../../db/schema/invoices.ts';
+import { emailOutbox, invoiceEvents, invoices, notifications, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import type { Role } from '../../platform/auth/index.ts';
 import { canTransition } from '../../../workflows/shared/invoice-transitions.ts';
 import type { LifecycleDeps } from '../lifecycle/record-transition.ts';
@@ -34,15 +35,24 @@ export interface NotifyResult {
   emails: number;
 }
 
-interface Planned {
+/** One notice to write: its key, its kind, its text and the sides it goes to. */
+export interface PlannedNotice {
+  eventKey: string;
   kind: string;
   message: Message;
   sides: Side[];
 }
 
+/** The invoice as a notification needs it. */
+export type NotifiedInvoice = InvoiceFacts & { id: string; buyerId: string; supplierId: string };
+
 export async function notifyInvoice(deps: LifecycleDeps, notice: InvoiceNotice): Promise<NotifyResult> {
+  return deps.db.transaction((tx) => notifyInvoiceIn(tx, notice));
+}
+
+async function notifyInvoiceIn(tx: Db, notice: InvoiceNotice): Promise<NotifyResult> {
   const eventKey = noticeKey(notice);
-  const [invoice] = await deps.db
+  const [invoice] = await tx
     .select({
       id: invoices.id,
       number: invoices.number,
@@ -58,57 +68,67 @@ export async function notifyInvoice(deps: LifecycleDeps, notice: InvoiceNotice):
     .where(eq(invoices.id, notice.invoiceId));
   if (!invoice) return { eventKey, sides: [], emails: 0 };
 
-  const planned = await plan(deps, notice, invoice);
+  const planned = await plan(tx, notice, invoice);
   if (!planned || planned.sides.length === 0) return { eventKey, sides: [], emails: 0 };
-
-  let emails = 0;
-  await deps.db.transaction(async (tx) => {
-    for (const side of planned.sides) {
-      const structureId = side === 'buyer' ? invoice.buyerId : invoice.supplierId;
-      const role: Role = side === 'buyer' ? 'accountant' : 'supplier';
-      await tx
-        .insert(notifications)
-        .values({ structureId, invoiceId: invoice.id, eventKey, kind: planned.kind, title: planned.message.title, body: planned.message.body })
-        .onConflictDoNothing();
-      const recipients = await tx
-        .selectDistinct({ email: people.email })
-        .from(roleGrants)
-        .innerJoin(people, eq(people.id, roleGrants.personId))
-        .where(and(eq(roleGrants.structureId, structureId), eq(roleGrants.role, role), eq(people.active, true)));
-      for (const { email } of recipients) {
-        const inserted = await tx
-          .insert(emailOutbox)
-          .values({ eventKey, toAddress: email, subject: planned.message.title, body: planned.message.body })
-          .onConflictDoNothing()
-          .returning({ id: emailOutbox.id });
-        emails += inserted.length;
-      }
-    }
-  });
-  return { eventKey, sides: planned.sides, emails };
+  const emails = await writeNotices(tx, invoice, [{ eventKey, ...planned }]);
+  return { eventKey, sides: planned.sides, emails: emails.length };
 }
 
-/** Who is told what: the side that did not act (both when the platform made the invoice available). */
-async function plan(deps: LifecycleDeps, notice: InvoiceNotice, invoice: InvoiceFacts): Promise<Planned | undefined> {
+/**
+ * Writes notices of one invoice in three statements whatever their number: the in-app rows, one look-up of the
+ * people of both sides, their e-mails. Keyed by event, so writing a notice twice adds nothing. Returns the event
+ * key of each e-mail written.
+ */
+export async function writeNotices(tx: Db, invoice: NotifiedInvoice, notices: PlannedNotice[]): Promise<string[]> {
+  const structureOf = (side: Side) => (side === 'buyer' ? invoice.buyerId : invoice.supplierId);
+  const rows = notices.flatMap((n) =>
+    n.sides.map((side) => ({ structureId: structureOf(side), invoiceId: invoice.id, eventKey: n.eventKey, kind: n.kind, title: n.message.title, body: n.message.body })),
+  );
+  if (rows.length === 0) return [];
+  await tx.insert(notifications).values(rows).onConflictDoNothing();
+
+  const sides = [...new Set(notices.flatMap((n) => n.sides))];
+  const recipients = await tx
+    .selectDistinct({ structureId: roleGrants.structureId, role: roleGrants.role, email: people.email })
+    .from(roleGrants)
+    .innerJoin(people, eq(people.id, roleGrants.personId))
+    .where(and(eq(people.active, true), or(...sides.map((side) => and(eq(roleGrants.structureId, structureOf(side)), eq(roleGrants.role, ROLE_OF_SIDE[side]))))));
+  const mails = notices.flatMap((n) =>
+    n.sides.flatMap((side) =>
+      recipients
+        .filter((p) => p.structureId === structureOf(side) && p.role === ROLE_OF_SIDE[side])
+        .map((p) => ({ eventKey: n.eventKey, toAddress: p.email, subject: n.message.title, body: n.message.body })),
+    ),
+  );
+  if (mails.length === 0) return [];
+  const inserted = await tx.insert(emailOutbox).values(mails).onConflictDoNothing().returning({ eventKey: emailOutbox.eventKey });
+  return inserted.map((r) => r.eventKey);
+}
+
+/** Who is told of a transition: the side that did not act (both when the platform made the invoice available). */
+export function sidesToTell(from: InvoiceStatus, to: InvoiceStatus): Side[] {
+  if (to === 'MISE_A_DISPOSITION') return ['buyer', 'supplier'];
+  if (canTransition(from, to, 'accountant')) return ['supplier'];
+  if (canTransition(from, to, 'supplier') && to !== 'DEPOSEE') return ['buyer'];
+  return [];
+}
+
+/** The role whose people receive a side's e-mails. */
+export const ROLE_OF_SIDE: Record<Side, Role> = { buyer: 'accountant', supplier: 'supplier' };
+
+async function plan(db: Db, notice: InvoiceNotice, invoice: InvoiceFacts): Promise<Omit<PlannedNotice, 'eventKey'> | undefined> {
   if (notice.kind === 'reminder') {
     return { kind: 'reminder', message: reminderMessage(invoice, notice.dueDate, notice.daysBefore), sides: ['buyer'] };
   }
   if (notice.kind === 'expired') {
     return { kind: 'expired', message: expiredMessage(invoice, notice.dueDate), sides: ['buyer', 'supplier'] };
   }
-  const [event] = await deps.db
+  const [event] = await db
     .select()
     .from(invoiceEvents)
     .where(and(eq(invoiceEvents.invoiceId, notice.invoiceId), eq(invoiceEvents.sequence, notice.sequence)));
   if (!event || !event.fromStatus) return undefined;
-  const sides: Side[] =
-    event.toStatus === 'MISE_A_DISPOSITION'
-      ? ['buyer', 'supplier']
-      : canTransition(event.fromStatus, event.toStatus, 'accountant')
-        ? ['supplier']
-        : canTransition(event.fromStatus, event.toStatus, 'supplier') && event.toStatus !== 'DEPOSEE'
-          ? ['buyer']
-          : [];
+  const sides = sidesToTell(event.fromStatus, event.toStatus);
   const message = transitionMessage(invoice, {
     from: event.fromStatus,
     to: event.toStatus,

@@ -1,0 +1,138 @@
+// What Temporal costs per workflow on this machine, without the hub: N workflows of bench/workflows/floor.ts (one
+// local activity, then a 30-day timer) started concurrently by a client in this process and run by a worker in
+// another process, on a dev server launched here as `hub start` launches it. Prints starts/s, workflows/s to the
+// local activity, and the CPU time per workflow of the dev server, the worker process and this process.
+//
+//   npx tsx bench/temporal-floor.ts [--workflows N] [--concurrency C]
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
+import { startDevServer } from '../src/platform/temporal/dev-server.ts';
+import { freePort } from '../src/platform/net.ts';
+import { CpuMeter, processCpuMs } from './cpu.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('--workflows', 2000);
+const CONCURRENCY = arg('--concurrency', 32);
+/** Worker in this process, client on its native connection, starts with `requestEagerStart`. */
+const EAGER = process.argv.includes('--eager');
+const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main() {
+  if (process.argv[2] === '--worker') return runWorker(process.argv[3]!, process.argv[4]!);
+  const binary = findTemporalBinary();
+  if (!binary) throw new Error('no temporal binary');
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-floor-'));
+  const server = await startDevServer({ binary, dataDir, namespace: 'default', port: await freePort(), ui: false });
+  const taskQueue = `floor-${process.pid}`;
+  if (EAGER) return runEager(server, taskQueue, dataDir);
+  const worker = fork(fileURLToPath(import.meta.url), ['--worker', server.address, taskQueue], { execArgv: ['--import', 'tsx'] });
+  const touched = new Set<string>();
+  let allTouched: () => void = () => {};
+  const done = new Promise<void>((r) => (allTouched = r));
+  worker.on('message', (m: { ready?: true; touched?: string }) => {
+    if (m.touched) touched.add(m.touched);
+    if (touched.size >= N) allTouched();
+  });
+  await new Promise<void>((r) => worker.on('message', (m: { ready?: true }) => m.ready && r()));
+  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const meter = new CpuMeter({
+    'temporal dev server': () => processCpuMs(server.pid!),
+    'worker process': () => processCpuMs(worker.pid!),
+    'client (this process)': () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; },
+  });
+  meter.begin();
+  const began = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = next++; i < N; i = next++) await client.workflow.start('floorWorkflow', { workflowId: `floor-${i}`, taskQueue, args: [`floor-${i}`] });
+  }));
+  const startSeconds = (performance.now() - began) / 1000;
+  await done;
+  const seconds = (performance.now() - began) / 1000;
+  const cpu = meter.since();
+  console.log(`temporal floor: ${N} workflows, concurrency ${CONCURRENCY}, ${cpus().length} cores`);
+  console.log(`starts: ${fmt(N / startSeconds)}/s; all ${N} through their local activity in ${fmt(seconds)} s = ${fmt(N / seconds)} workflows/s`);
+  let total = 0;
+  for (const [name, ms] of Object.entries(cpu)) {
+    total += ms;
+    console.log(`  ${name.padEnd(24)} ${fmt(ms / N, 2).padStart(6)} ms CPU per workflow (${fmt(ms / 1000 / seconds, 2)} cores)`);
+  }
+  console.log(`  ${'total'.padEnd(24)} ${fmt(total / N, 2).padStart(6)} ms CPU per workflow`);
+  worker.kill('SIGTERM');
+  await client.connection.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function runEager(server: Awaited<ReturnType<typeof startDevServer>>, taskQueue: string, dataDir: string) {
+  const { NativeConnection, Worker } = await import('@temporalio/worker');
+  const connection = await NativeConnection.connect({ address: server.address });
+  const touched = new Set<string>();
+  let allTouched: () => void = () => {};
+  const done = new Promise<void>((r) => (allTouched = r));
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: fileURLToPath(new URL('./workflows/floor.ts', import.meta.url)),
+    activities: { touch: async (id: string) => { touched.add(id); if (touched.size >= N) allTouched(); } },
+  });
+  const running = worker.run();
+  const client = new Client({ connection });
+  const meter = new CpuMeter({
+    'temporal dev server': () => processCpuMs(server.pid!),
+    'worker + client (this process)': () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; },
+  });
+  meter.begin();
+  const began = performance.now();
+  let next = 0;
+  let eager = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = next++; i < N; i = next++) {
+      const handle = await client.workflow.start('floorWorkflow', { workflowId: `floor-${i}`, taskQueue, args: [`floor-${i}`], requestEagerStart: true });
+      if (handle.eagerlyStarted) eager += 1;
+    }
+  }));
+  const startSeconds = (performance.now() - began) / 1000;
+  await done;
+  const seconds = (performance.now() - began) / 1000;
+  const cpu = meter.since();
+  console.log(`temporal floor (eager start, worker in process): ${N} workflows, concurrency ${CONCURRENCY}, ${cpus().length} cores; ${eager} started eagerly`);
+  console.log(`starts: ${fmt(N / startSeconds)}/s; all ${N} through their local activity in ${fmt(seconds)} s = ${fmt(N / seconds)} workflows/s`);
+  let total = 0;
+  for (const [name, ms] of Object.entries(cpu)) {
+    total += ms;
+    console.log(`  ${name.padEnd(30)} ${fmt(ms / N, 2).padStart(6)} ms CPU per workflow (${fmt(ms / 1000 / seconds, 2)} cores)`);
+  }
+  console.log(`  ${'total'.padEnd(30)} ${fmt(total / N, 2).padStart(6)} ms CPU per workflow`);
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function runWorker(address: string, taskQueue: string) {
+  const { NativeConnection, Worker } = await import('@temporalio/worker');
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: fileURLToPath(new URL('./workflows/floor.ts', import.meta.url)),
+    activities: { touch: async (id: string) => void process.send?.({ touched: id }) },
+  });
+  process.on('SIGTERM', () => worker.shutdown());
+  const running = worker.run();
+  process.send?.({ ready: true });
+  await running;
+  await connection.close();
+}
+
+main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_unlaunched_idx" ON "invoices" USING btree ("created_at") WHERE "invoices"."status" = 'DEPOSEE' and "invoices"."event_count" = 1;
