@@ -14,7 +14,7 @@ import type { Actor, Role } from '../../src/platform/auth/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import type { Mailer } from '../../src/platform/mail/smtp.ts';
 import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { INVOICE_WORKFLOW_TYPE, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
 import '../helpers/quiet-temporal.ts';
 import { findStructureBySiren, type StructureKind } from '../../src/directory/index.ts';
 
@@ -134,7 +134,7 @@ export async function insertDepositedInvoice(
 }
 
 export async function startLifecycle(client: Client, taskQueue: string, invoice: DepositedInvoice, timing: PaymentTiming) {
-  return client.workflow.start(INVOICE_WORKFLOW_TYPE, { workflowId: invoice.workflowId, taskQueue, args: [{ invoiceId: invoice.invoiceId, timing }] });
+  return client.workflow.start(INVOICE_WORKFLOW_TYPE, { workflowId: invoice.workflowId, taskQueue, args: [{ invoiceId: invoice.invoiceId, timing, delivery: CURRENT_DELIVERY }] });
 }
 
 export async function invoiceRow(db: Db, invoiceId: string) {

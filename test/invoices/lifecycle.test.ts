@@ -257,8 +257,8 @@ describe('invoice lifecycle: routing error and re-routing', () => {
   });
 });
 
-describe('invoice lifecycle: deposit rolled back', () => {
-  it('ends quietly when the invoice row never appears', async () => {
+describe('invoice lifecycle: no invoice row', () => {
+  it('ends quietly when its invoice does not exist', async () => {
     const ghost = { invoiceId: randomUUID(), workflowId: `invoice-test/ghost-${randomUUID()}`, number: 'GHOST' };
     const handle = await startLifecycle(client, deps.taskQueue!, ghost, timing);
     expect(await handle.result()).toMatchObject({ invoiceId: ghost.invoiceId, sequence: 0 });

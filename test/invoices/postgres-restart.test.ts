@@ -89,8 +89,8 @@ describe.skipIf(unavailable !== undefined)(`Postgres restarted during a batch of
     console.log(`[measure] batch across a Postgres restart: ${accepted.length} accepted, ${failed.length} failed (503), ${refused.length} refused`);
     expect(failed.length).toBeGreaterThan(0); // the restart did hit the batch
     for (const f of failed) expect(isClearUnavailable((f as { error: unknown }).error), String((f as { error: unknown }).error)).toBe(true);
-    // A refusal is the verb's own answer: Temporal could not be reached in time, never a half-made deposit.
-    for (const r of refused) expect(r).toMatchObject({ result: { outcome: 'refused', code: 'TEMPORARILY_UNAVAILABLE' } });
+    // The answer does not wait for Temporal: a deposit is stored, or fails with 503 while the database is away.
+    expect(refused).toEqual([]);
 
     // Nothing half-stored: each invoice has its first event and its accepted deposit; each accepted deposit its invoice.
     const rows = await handle.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.supplierId, parties.armor.id));
@@ -108,10 +108,24 @@ describe.skipIf(unavailable !== undefined)(`Postgres restarted during a batch of
     expect([...stored].sort()).toEqual([...accepted].sort());
     for (const f of [...failed, ...refused]) expect(stored.has(f.number), f.number).toBe(false);
 
-    // Batch 2, after the restart: the failed invoices deposited again and 10 new ones are all accepted.
+    // Batch 2, after the restart: the failed invoices deposited again and 10 new ones are all accepted. A pooled
+    // connection opened during the outage can still time out in the first seconds: the supplier does what the
+    // 503 says and deposits again (at most twice more, 2 s apart).
     const retry = [...failed, ...refused].map((f) => f.number);
     const fresh = Array.from({ length: 10 }, () => uniqueInvoiceNumber('PGR'));
-    const second = await Promise.all([...retry, ...fresh].map(attempt));
+    let answeredUnavailable = 0;
+    const second = await Promise.all(
+      [...retry, ...fresh].map(async (number) => {
+        let outcome = await attempt(number);
+        for (let again = 0; again < 2 && 'error' in outcome && isClearUnavailable(outcome.error); again++) {
+          answeredUnavailable += 1;
+          await new Promise((r) => setTimeout(r, 2000));
+          outcome = await attempt(number);
+        }
+        return outcome;
+      }),
+    );
+    console.log(`[measure] after the restart: ${second.length} deposits, ${answeredUnavailable} answered 503 once more before being accepted`);
     for (const a of second) expect('result' in a ? a.result.outcome : String(a.error), a.number).toBe('accepted');
 
     // Every accepted invoice goes on to MISE_A_DISPOSITION, with its events numbered 1, 2, 3… without gap or double.

@@ -1,5 +1,6 @@
-// Determinism: the workflow replays the histories recorded from real runs, kept in test/histories/.
-// RECORD_HISTORIES=1 rewrites the kept file from the run of this test.
+// Determinism: the workflow replays the histories recorded from real runs, kept in test/histories/: one of delivery
+// v1 (before the one-local-activity delivery) and one of the current delivery. RECORD_HISTORIES=1 rewrites the
+// current one from the run of this test.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
@@ -24,7 +25,8 @@ import {
   type RunningWorker,
 } from './lifecycle-fixtures.ts';
 
-const KEPT = fileURLToPath(new URL('../histories/invoice-lifecycle-full.json', import.meta.url));
+const KEPT_V1 = fileURLToPath(new URL('../histories/invoice-lifecycle-full.json', import.meta.url));
+const KEPT = fileURLToPath(new URL('../histories/invoice-lifecycle-v2-full.json', import.meta.url));
 
 const t = useTestDatabase();
 let client: Client;
@@ -45,8 +47,14 @@ afterAll(async () => {
 const replayOptions = async () => ({ workflowBundle: await workflowBundle() });
 
 describe('replay', () => {
-  it('replays the kept history of a full run (suspension, completion, recycling, reminders, expiry, late payment)', async () => {
-    const history = JSON.parse(await readFile(KEPT, 'utf8')) as unknown;
+  it('replays the kept history of a full run of delivery v1 (suspension, completion, recycling, reminders, expiry, late payment)', async () => {
+    const history = JSON.parse(await readFile(KEPT_V1, 'utf8')) as unknown;
+    await Worker.runReplayHistory(await replayOptions(), history);
+  });
+
+  it('replays the kept history of a full run of the current delivery (one local activity to the recipient)', async () => {
+    const history = JSON.parse(await readFile(KEPT, 'utf8')) as { events: { eventType: string; markerRecordedEventAttributes?: { markerName?: string } }[] };
+    expect(history.events.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toBe(true);
     await Worker.runReplayHistory(await replayOptions(), history);
   });
 

@@ -23,7 +23,20 @@ describe('legal days', () => {
     expect(legalDayAt(anchor, Date.parse('2026-03-02T22:59:59Z'))).toBe(0);
     expect(legalDayAt(anchor, Date.parse('2026-03-02T23:00:00Z'))).toBe(1);
     expect(legalDate(anchor, 30)).toBe('2026-04-01');
-    expect(expiryInstant(anchor, 30)).toBe(Date.parse('2026-04-01T23:00:00Z') - 1);
+    // Summer time from 29 March: the due day ends at 23:59:59.999 Paris = 21:59:59.999 UTC, not an hour later.
+    expect(expiryInstant(anchor, 30)).toBe(Date.parse('2026-04-01T22:00:00Z') - 1);
+    expect(startOfLegalDay(anchor, 28)).toBe(Date.parse('2026-03-29T22:00:00Z'));
+    expect(legalDayAt(anchor, Date.parse('2026-04-01T21:59:59.999Z'))).toBe(30);
+    expect(legalDayAt(anchor, Date.parse('2026-04-01T22:00:00Z'))).toBe(31);
+  });
+
+  it('in production, a delay crossing the return to winter time ends at Paris midnight too', () => {
+    // Received on 10 October 2026 at 09:00 Paris (07:00 UTC); winter time from 25 October.
+    const anchor = anchorClock(Date.parse('2026-10-10T07:00:00Z'), 9 * 3_600_000, '2026-10-10', DAY);
+    expect(legalDate(anchor, 30)).toBe('2026-11-09');
+    expect(expiryInstant(anchor, 30)).toBe(Date.parse('2026-11-09T23:00:00Z') - 1);
+    expect(legalDayAt(anchor, Date.parse('2026-10-25T22:59:59Z'))).toBe(15);
+    expect(legalDayAt(anchor, Date.parse('2026-10-25T23:00:00Z'))).toBe(16);
   });
 
   it('scales the time of day with shorter days, as in tests', () => {

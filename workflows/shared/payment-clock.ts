@@ -3,7 +3,9 @@
 //
 // Day 0 is the calendar day the invoice was made available to its recipient (art. 2: the delay runs from receipt).
 // A legal day lasts `dayMs` (a real day in production, a fraction of a second in tests) and starts at the
-// Paris midnight of day 0 scaled the same way, so in production day N is the N-th calendar day after receipt.
+// Paris midnight of day 0 scaled the same way. In production (`dayMs` of a real day) day N is the N-th calendar day
+// after receipt and starts at its own Paris midnight, so a delay that crosses a change of summer time still ends at
+// the last millisecond of its due day in Paris.
 
 /** Art. 4: after a suspension, a new delay of thirty days, or the remaining balance if it is greater. */
 export const NEW_DELAY_AFTER_SUSPENSION_DAYS = 30;
@@ -26,12 +28,36 @@ export function anchorClock(madeAvailableAtMs: number, msSinceParisMidnight: num
 
 /** Legal day index of an instant (0 on the day of receipt). */
 export function legalDayAt(anchor: ClockAnchor, atMs: number): number {
+  if (anchor.dayMs === MS_PER_DAY) return daysBetween(anchor.dayZero, parisDate(atMs));
   return Math.floor((atMs - anchor.dayZeroStartMs) / anchor.dayMs);
 }
 
 /** Instant at which legal day `day` starts. */
 export function startOfLegalDay(anchor: ClockAnchor, day: number): number {
+  if (anchor.dayMs === MS_PER_DAY) return parisMidnight(legalDate(anchor, day));
   return anchor.dayZeroStartMs + day * anchor.dayMs;
+}
+
+// Europe/Paris wall clock, from the ICU data: deterministic, so usable in workflow code.
+const PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+function parisWallClock(atMs: number): { date: string; asUtcMs: number } {
+  const p = Object.fromEntries(PARIS.formatToParts(new Date(atMs)).map((part) => [part.type, part.value]));
+  const date = `${p.year}-${p.month}-${p.day}`;
+  return { date, asUtcMs: parseDate(date) + ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 + (atMs % 1000 + 1000) % 1000 };
+}
+
+/** Calendar date in Paris of an instant. */
+export function parisDate(atMs: number): string {
+  return parisWallClock(atMs).date;
+}
+
+/** Instant of 00:00 in Paris on `date` (summer time never changes at midnight there). */
+export function parisMidnight(date: string): number {
+  const utcMidnight = parseDate(date);
+  const offset = (at: number) => parisWallClock(at).asUtcMs - at;
+  const guess = utcMidnight - offset(utcMidnight);
+  return utcMidnight - offset(guess);
 }
 
 /** Instant at which a delay ending on legal day `dueDay` expires: the end of that day (last millisecond). */

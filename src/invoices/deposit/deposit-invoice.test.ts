@@ -1,15 +1,17 @@
-import { Client, Connection, defaultPayloadConverter } from '@temporalio/client';
+import { Client, Connection, defaultPayloadConverter, WorkflowNotFoundError } from '@temporalio/client';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/client.ts';
 import { writeUbl } from '../../../formats/index.ts';
 import { blobs } from '../../../db/schema/blobs.ts';
 import { deposits, invoiceEvents, invoices } from '../../../db/schema/invoices.ts';
-import { INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../../../workflows/shared/invoice-contract.ts';
+import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../../../workflows/shared/invoice-contract.ts';
 import { ciiBytes, facturXBytes, personActing, testInvoice, testParties, ublBytes, uniqueInvoiceNumber } from '../../../test/helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../../../test/helpers/test-deps.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { sha256Hex } from '../../platform/blob-store.ts';
+import { drainLaunches } from '../lifecycle/launcher.ts';
+import { startUnlaunchedInvoiceWorkflows } from '../lifecycle/start-relay.ts';
 import type { InvoiceDeps } from '../settings.ts';
 import { depositInvoice, type DepositResult } from './deposit-invoice.ts';
 import { DUPLICATE_MESSAGE } from './refusal.ts';
@@ -88,6 +90,7 @@ describe('depositInvoice: accepted', () => {
     expect(events[0]?.actor).toMatch(/^person:/);
     expect(await depositRow(result.depositId)).toMatchObject({ outcome: 'accepted', invoiceId: result.invoiceId, fileName: 'facture.xml', channel: 'api' });
 
+    await drainLaunches(temporal); // the start runs after the answer
     const handle = temporal.workflow.getHandle(result.workflowId);
     const description = await handle.describe();
     expect(description.type).toBe(INVOICE_WORKFLOW_TYPE);
@@ -95,7 +98,7 @@ describe('depositInvoice: accepted', () => {
     const history = await handle.fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     const input = defaultPayloadConverter.fromPayload<InvoiceWorkflowInput>(payload!);
-    expect(input).toEqual({ invoiceId: result.invoiceId, timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [3, 1] } });
+    expect(input).toEqual({ invoiceId: result.invoiceId, timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [3, 1] }, delivery: CURRENT_DELIVERY });
   });
 
   it('accepts a CII invoice routed by engagement number alone where either reference suffices', async () => {
@@ -238,33 +241,48 @@ describe('depositInvoice: duplicates', () => {
 });
 
 describe('depositInvoice: Temporal unavailable', () => {
-  it('refuses with TEMPORARILY_UNAVAILABLE and stores no invoice; a later deposit of the same file succeeds', async () => {
+  it('accepts and stores the invoice; the relay starts its workflow once Temporal answers, once', async () => {
     const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:9' }) });
     const number = uniqueInvoiceNumber('TMP');
-    const bytes = ublBytes(forRennes({ number }));
     const down: InvoiceDeps = { ...deps, temporal: unreachable, invoices: { ...deps.invoices, workflowStartTimeoutMs: 1500 } };
-    const refused = await deposit(bytes, down);
-    expect(refused).toMatchObject({ outcome: 'refused', code: 'TEMPORARILY_UNAVAILABLE' });
-    expect(await invoiceCount(number)).toBe(0);
-    const [events] = await t.handle.db.select({ n: count() }).from(invoiceEvents).innerJoin(invoices, eq(invoices.id, invoiceEvents.invoiceId)).where(eq(invoices.number, number));
-    expect(events?.n).toBe(0);
-    if (refused.outcome === 'refused') expect(await depositRow(refused.depositId)).toMatchObject({ outcome: 'refused', refusalCode: 'TEMPORARILY_UNAVAILABLE' });
+    const result = await deposit(ublBytes(forRennes({ number })), down);
+    expect(result).toMatchObject({ outcome: 'accepted', status: 'DEPOSEE' });
+    if (result.outcome !== 'accepted') return;
+    await drainLaunches(unreachable);
     await unreachable.connection.close().catch(() => {});
-
-    expect((await deposit(bytes)).outcome).toBe('accepted');
     expect(await invoiceCount(number)).toBe(1);
+    await expect(temporal.workflow.getHandle(result.workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+
+    // Within its grace period the relay leaves the invoice to its deposit; past it, it starts the workflow.
+    expect((await startUnlaunchedInvoiceWorkflows(deps, { graceMs: 3_600_000 })).found).toBe(0);
+    const relayed = await startUnlaunchedInvoiceWorkflows(deps, { graceMs: 0 });
+    expect(relayed.failed).toBe(0);
+    expect(relayed.started).toBeGreaterThanOrEqual(1);
+    const handle = temporal.workflow.getHandle(result.workflowId);
+    const first = await handle.describe();
+    expect(first).toMatchObject({ type: INVOICE_WORKFLOW_TYPE, taskQueue: deps.taskQueue });
+    const history = await handle.fetchHistory();
+    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    expect(defaultPayloadConverter.fromPayload<InvoiceWorkflowInput>(payload!)).toMatchObject({ invoiceId: result.invoiceId, timing: { delayDays: 30 }, delivery: CURRENT_DELIVERY });
+
+    // Run again while the invoice is still DEPOSEE (no worker here): the running workflow is kept, no second run.
+    await startUnlaunchedInvoiceWorkflows(deps, { graceMs: 0 });
+    expect((await handle.describe()).runId).toBe(first.runId);
   });
 });
 
-describe('depositInvoice: a workflow left by a rolled-back deposit', () => {
-  it('replaces it: the deposit is accepted and the stray run terminated', async () => {
+describe('depositInvoice: a closed run under the invoice key', () => {
+  it('does not block the deposit: its workflow starts as a new run', async () => {
     const number = uniqueInvoiceNumber('ORPH');
     const workflowId = `invoice/${parties.armor.siren}/2026/${number}`;
     const stray = await temporal.workflow.start(INVOICE_WORKFLOW_TYPE, { workflowId, taskQueue: `${deps.taskQueue}-stray`, args: [{ invoiceId: crypto.randomUUID(), timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [] } }] });
+    await stray.terminate('left by a deposit that rolled back');
     const result = await deposit(ublBytes(forRennes({ number })));
     expect(result).toMatchObject({ outcome: 'accepted', workflowId });
-    expect((await temporal.workflow.getHandle(workflowId, stray.firstExecutionRunId).describe()).status.name).toBe('TERMINATED');
-    expect((await temporal.workflow.getHandle(workflowId).describe()).taskQueue).toBe(deps.taskQueue);
+    await drainLaunches(temporal);
+    const current = await temporal.workflow.getHandle(workflowId).describe();
+    expect(current.runId).not.toBe(stray.firstExecutionRunId);
+    expect(current).toMatchObject({ taskQueue: deps.taskQueue, status: { name: 'RUNNING' } });
   });
 });
 

@@ -48,7 +48,7 @@ describe('recordTransition', () => {
     const row = await invoiceRow(t.handle.db, invoiceId);
     expect(row.madeAvailableAt?.toISOString()).toBe('2026-03-02T14:30:00.000Z');
     // 1 April 2026, 23:59:59.999 in Paris (summer time from 29 March: UTC+2).
-    expect(row.legalDueAt?.toISOString()).toBe('2026-04-01T22:59:59.999Z');
+    expect(row.legalDueAt?.toISOString()).toBe('2026-04-01T21:59:59.999Z');
   });
 
   it('refuses, without retry, a step that does not follow the invoice as it is', async () => {
