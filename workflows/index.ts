@@ -5,3 +5,4 @@ export { chorusPushInvoiceWorkflow } from './chorus-push-invoice.ts';
 export { chorusOutboxWorkflow } from './chorus-outbox.ts';
 export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
 export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';
+export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';

@@ -71,6 +71,8 @@ type ClockEvent = { at: number; kind: 'reminder'; daysBefore: number; key: strin
 
 export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceWorkflowState> {
   const { invoiceId, timing } = input;
+  /** The recipient's legal delay in days: the deposit's recipient first, a corrected one after re-routing. */
+  let delayDays = timing.delayDays;
   let status: InvoiceStatus | undefined;
   let sequence = 0;
   let buyerId = '';
@@ -214,13 +216,15 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
           }
           return { invoiceId, status: 'COMPLETEE', sequence };
         }
-        const recipient = await resolveInvoiceRecipient({
+        const { paymentDelayDays, ...recipient } = await resolveInvoiceRecipient({
           buyerSiret: action.buyerSiret,
           ...(action.serviceCode !== undefined ? { serviceCode: action.serviceCode } : {}),
           ...(action.engagementNumber !== undefined ? { engagementNumber: action.engagementNumber } : {}),
         }).catch(rethrowCause);
         await record({ to: 'DEPOSEE', actor: party.actor, actorName: party.actorName, recipient });
         buyerId = recipient.buyerId;
+        // The new recipient's own legal delay (30 days, 50 for a public hospital), unless the deployment fixed it.
+        if (!timing.delayFixed && paymentDelayDays !== undefined) delayDays = paymentDelayDays;
         anchor = undefined;
         dueDay = undefined;
         suspendedRemaining = undefined;
@@ -240,7 +244,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
 
   function startClockOn(receipt: { madeAvailableAt: number; msSinceMidnight: number; dayZero: string }): void {
     anchor = anchorClock(receipt.madeAvailableAt, receipt.msSinceMidnight, receipt.dayZero, timing.dayMs);
-    dueDay = timing.delayDays;
+    dueDay = delayDays;
     dueSetAt = receipt.madeAvailableAt;
     clockRunning = true;
   }
@@ -258,7 +262,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   /** DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION and their notifications in one local activity. */
   async function deliver(): Promise<boolean> {
     return exclusive(async () => {
-      const delivery = await deliverInvoiceToRecipient({ invoiceId, startClock: { dayMs: timing.dayMs, delayDays: timing.delayDays } });
+      const delivery = await deliverInvoiceToRecipient({ invoiceId, startClock: { dayMs: timing.dayMs, delayDays } });
       if (!delivery) return false;
       ({ sequence, status, buyerId, supplierId } = delivery);
       if (status === 'MISE_A_DISPOSITION' && delivery.receipt) startClockOn(delivery.receipt);
@@ -272,7 +276,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     await exclusive(async () => {
       if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...SYSTEM });
       if (status === 'EN_COURS_ACHEMINEMENT') {
-        const result = await record({ to: 'MISE_A_DISPOSITION', ...SYSTEM, startClock: { dayMs: timing.dayMs, delayDays: timing.delayDays } });
+        const result = await record({ to: 'MISE_A_DISPOSITION', ...SYSTEM, startClock: { dayMs: timing.dayMs, delayDays } });
         if (result.receipt) startClockOn(result.receipt);
       }
     });

@@ -1,6 +1,7 @@
 // The directory module's public entry: everything other modules may use.
 export { compactIdentifier, deriveSiret, frenchVatNumber, isValidSiren, isValidSiret, LA_POSTE_SIREN, luhnValid } from './identifiers.ts';
 export { normalizeForSearch } from './normalize.ts';
+export { findRecipientBySiret } from './recipient-by-siret.ts';
 export {
   DEMO_SUPPLIERS,
   DEMO_SUPPLIER_ARMOR_BUREAUTIQUE,

@@ -7,6 +7,7 @@ import { recordTransition, type LifecycleDeps, type RecordTransitionInput } from
 import { startUnlaunchedInvoiceWorkflows, type RelayOptions } from './lifecycle/start-relay.ts';
 import { resolveRecipient, type RecipientReferences } from './lifecycle/resolve-recipient.ts';
 import { notifyInvoice, type InvoiceNotice } from './notifications/notify.ts';
+import { retryUnsentEmails, type EmailRetryOptions } from './notifications/retry-emails.ts';
 import { sendPendingEmails, unsentEmails } from './notifications/send-emails.ts';
 
 export type InvoiceActivityDeps = LifecycleDeps & Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices' | 'secureCookies'>> & { mailer?: Mailer | undefined };
@@ -25,6 +26,8 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       return { ...result, toSend: await unsentEmails(deps, result.eventKey) };
     },
     sendInvoiceEmails: (eventKey: string) => sendPendingEmails(deps, eventKey),
+    /** Scheduled: e-mails the workflow gave up on (SMTP down for long) are tried again, for a week. */
+    retryUnsentInvoiceEmails: (options?: EmailRetryOptions) => retryUnsentEmails(deps, options),
     /** The relay: starts the workflow of invoices stored without one (a start that failed after the deposit). */
     startUnlaunchedInvoiceWorkflows: (options?: RelayOptions) => startUnlaunchedInvoiceWorkflows({ secureCookies: false, ...deps }, options),
   };

@@ -1,10 +1,8 @@
 // Routing of an invoice to its public recipient, as Chorus Pro does: the buyer SIRET (`codeDestinataire`)
 // chooses the structure, BT-10 (`codeServiceExecutant`) the service, BT-13 carries the engagement number
 // (`numeroEngagement`); the structure's and the service's Chorus flags decide what is mandatory.
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { establishments, services, structures } from '../../db/schema/directory.ts';
-import { compactIdentifier, isValidSiret, type ServiceInfo, type StructureDetail } from '../directory/index.ts';
+import { compactIdentifier, findRecipientBySiret, isValidSiret, type ServiceInfo, type StructureDetail } from '../directory/index.ts';
 
 export interface RoutingReferences {
   /** Chorus `codeDestinataire`: SIRET of the recipient establishment. */
@@ -79,7 +77,7 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
   if (!isValidSiret(siret)) {
     return refuse('UNKNOWN_RECIPIENT', `Le SIRET du destinataire "${rawSiret}" n’est pas un SIRET valide (14 chiffres, clé de contrôle).`);
   }
-  const structure = await recipientBySiret(db, siret);
+  const structure = await findRecipientBySiret(db, siret);
   if (!structure || structure.kind === 'supplier') {
     return refuse('UNKNOWN_RECIPIENT', `Aucune structure publique destinataire ne porte le SIRET ${siret} dans l’annuaire du hub.`);
   }
@@ -135,35 +133,6 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
       engagementNumber,
     },
   };
-}
-
-/**
- * The structure owning the establishment with this SIRET, with its Chorus flags, legal delay and services:
- * what routing needs, in two queries (a deposit runs this for every invoice).
- */
-async function recipientBySiret(db: Db, siret: string) {
-  const [row] = await db
-    .select({
-      id: structures.id,
-      kind: structures.kind,
-      name: structures.name,
-      active: structures.active,
-      establishmentActive: establishments.active,
-      serviceCodeRequired: structures.serviceCodeRequired,
-      engagementNumberRequired: structures.engagementNumberRequired,
-      serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
-      receivesThroughChorus: structures.receivesThroughChorus,
-      paymentDelayDays: structures.paymentDelayDays,
-    })
-    .from(establishments)
-    .innerJoin(structures, eq(structures.id, establishments.structureId))
-    .where(eq(establishments.siret, siret));
-  if (!row) return null;
-  const serviceList: ServiceInfo[] = await db
-    .select({ id: services.id, code: services.code, label: services.label, active: services.active, engagementNumberRequired: services.engagementNumberRequired })
-    .from(services)
-    .where(eq(services.structureId, row.id));
-  return { ...row, services: serviceList };
 }
 
 function capitalize(text: string): string {

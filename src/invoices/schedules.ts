@@ -8,4 +8,10 @@ export const INVOICE_SCHEDULES: ScheduleDefinition[] = [
     every: '1 minute',
     note: 'Démarrage du suivi des factures enregistrées dont le traitement n’a pas pu démarrer au dépôt',
   },
+  {
+    scheduleId: 'hub-invoice-email-retry',
+    workflowType: 'invoiceEmailRetryWorkflow',
+    every: '15 minutes',
+    note: 'Nouvel envoi des courriels de notification restés en attente (serveur de messagerie indisponible)',
+  },
 ];

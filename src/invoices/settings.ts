@@ -28,6 +28,7 @@ export function paymentTimingFor(deps: InvoiceDeps, paymentDelayDays: number): P
   return {
     dayMs: timing?.dayMs ?? DAY_MS,
     delayDays: timing?.delayDays ?? paymentDelayDays,
+    ...(timing?.delayDays !== undefined ? { delayFixed: true } : {}),
     reminderDaysBefore: [...(timing?.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE)],
   };
 }

@@ -134,7 +134,12 @@ export async function insertDepositedInvoice(
 }
 
 export async function startLifecycle(client: Client, taskQueue: string, invoice: DepositedInvoice, timing: PaymentTiming) {
-  return client.workflow.start(INVOICE_WORKFLOW_TYPE, { workflowId: invoice.workflowId, taskQueue, args: [{ invoiceId: invoice.invoiceId, timing, delivery: CURRENT_DELIVERY }] });
+  // A delay given by the test is fixed, as a deployment's setting is, unless the test says otherwise.
+  return client.workflow.start(INVOICE_WORKFLOW_TYPE, {
+    workflowId: invoice.workflowId,
+    taskQueue,
+    args: [{ invoiceId: invoice.invoiceId, timing: { delayFixed: true, ...timing }, delivery: CURRENT_DELIVERY }],
+  });
 }
 
 export async function invoiceRow(db: Db, invoiceId: string) {

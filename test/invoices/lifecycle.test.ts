@@ -3,14 +3,17 @@ import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@te
 import type { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { structures } from '../../db/schema/directory.ts';
 import { emailOutbox, notifications } from '../../db/schema/invoices.ts';
 import { actingParty, decideInvoice, supplierActOnInvoice } from '../../src/invoices/decisions.ts';
 import { parisDay } from '../../src/invoices/payment-delay/paris-day.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { accountantDecision, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import { accountantDecision, invoiceState, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import { daysBetween } from '../../workflows/shared/payment-clock.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import {
+  eventually,
   eventsOf,
   insertDepositedInvoice,
   invoiceRow,
@@ -254,6 +257,28 @@ describe('invoice lifecycle: routing error and re-routing', () => {
 
     expect((await refusal(decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe('FORBIDDEN');
     expect(await decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' })).toMatchObject({ status: 'SERVICE_FAIT', sequence: 8 });
+  });
+});
+
+describe('invoice lifecycle: re-routed to a recipient with another legal delay', () => {
+  it('runs the new recipient\'s delay (50 days for a public hospital) from its receipt', async () => {
+    const invoice = await deposit();
+    const handle = await startLifecycle(client, deps.taskQueue!, invoice, { ...timing, delayDays: 30, delayFixed: false });
+    await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'A_RECYCLER', motive: 'Facture destinée au centre hospitalier' });
+    const [before] = await t.handle.db.select({ days: structures.paymentDelayDays }).from(structures).where(eq(structures.id, parties.otherBuyer.id));
+    await t.handle.db.update(structures).set({ paymentDelayDays: 50 }).where(eq(structures.id, parties.otherBuyer.id));
+    try {
+      await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'REROUTE', buyerSiret: parties.otherBuyer.siret, engagementNumber: 'EJ-2026-78' });
+      await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
+      const state = await eventually(async () => {
+        const s = await handle.query(invoiceState);
+        return s.status === 'MISE_A_DISPOSITION' && s.dueDate ? s : undefined;
+      });
+      expect(daysBetween(state.madeAvailableOn!, state.dueDate!)).toBe(50);
+    } finally {
+      await t.handle.db.update(structures).set({ paymentDelayDays: before?.days ?? 30 }).where(eq(structures.id, parties.otherBuyer.id));
+    }
   });
 });
 

@@ -21,6 +21,8 @@ export interface PaymentTiming {
   dayMs: number;
   /** Legal payment delay in days: 30 for collectivities, 50 for public hospitals. */
   delayDays: number;
+  /** The deployment set `delayDays` for every invoice: a re-routed invoice keeps it instead of its new recipient's. */
+  delayFixed?: boolean;
   /** Remind the accountants this many days before expiry (e.g. [10, 3, 1]). */
   reminderDaysBefore: number[];
   /** New delay opened when a suspended invoice is completed (art. 4 of the décret: 30 days, the default). */

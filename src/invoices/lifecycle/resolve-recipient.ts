@@ -10,8 +10,11 @@ export interface RecipientReferences {
   engagementNumber?: string;
 }
 
-/** The routed recipient, or a non-retryable failure of type ROUTING_REFUSED carrying the French reason. */
-export async function resolveRecipient(deps: LifecycleDeps, references: RecipientReferences): Promise<NewRecipient> {
+/**
+ * The routed recipient with its legal delay, or a non-retryable failure of type ROUTING_REFUSED carrying the
+ * French reason. (`paymentDelayDays` is absent from results recorded before it was added.)
+ */
+export async function resolveRecipient(deps: LifecycleDeps, references: RecipientReferences): Promise<NewRecipient & { paymentDelayDays?: number }> {
   const result = await routeInvoice(deps.db, {
     buyerSiret: references.buyerSiret,
     serviceCode: references.serviceCode ?? null,
@@ -27,5 +30,6 @@ export async function resolveRecipient(deps: LifecycleDeps, references: Recipien
     serviceId: route.service?.id ?? null,
     serviceCode: route.serviceCode,
     engagementNumber: route.engagementNumber,
+    paymentDelayDays: route.buyer.paymentDelayDays,
   };
 }
