@@ -5,7 +5,8 @@
 // as the demo API client, then prints deposits/s and their latency, invoices/s from deposit to MISE_A_DISPOSITION,
 // and the CPU time each process spent per invoice (read from /proc). Prints numbers; asserts nothing.
 //
-//   npx tsx bench/ingest.ts [--invoices N] [--concurrency C] [--single]
+//   npx tsx bench/ingest.ts [--invoices N] [--concurrency C] [--rate R] [--single]
+//   --rate R: deposits sent at R per second (open loop, at most C in flight) instead of as fast as C allow.
 //   BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), TEMPORAL_ADDRESS (optional)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +36,7 @@ const arg = (name: string, fallback: number): number => {
 const N = arg('--invoices', 2000);
 const CONCURRENCY = arg('--concurrency', 32);
 const SINGLE = process.argv.includes('--single');
+const RATE = process.argv.includes('--rate') ? arg('--rate', 1) : undefined;
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAD_TIMEOUT_MS = 30 * 60_000;
 const HUB_BIN = fileURLToPath(new URL('../bin/hub.mjs', import.meta.url));
@@ -84,7 +86,7 @@ async function startHubProcess(mode: 'serve' | 'worker' | 'start', env: Record<s
 }
 
 async function run(cleanup: Cleanup): Promise<void> {
-  log(`bench/ingest: ${N} invoices, concurrency ${CONCURRENCY}, hub as ${SINGLE ? 'one `hub start`' : '`hub serve` + `hub worker`'}, ${cpus().length} cores, load average ${load()}`);
+  log(`bench/ingest: ${N} invoices, concurrency ${CONCURRENCY}${RATE ? `, offered ${RATE}/s` : ''}, hub as ${SINGLE ? 'one `hub start`' : '`hub serve` + `hub worker`'}, ${cpus().length} cores, load average ${load()}`);
 
   // Postgres: a fresh database of our own, migrated and seeded with the demo directory.
   const dbName = `hub_bench_${randomBytes(4).toString('hex')}`;
@@ -175,11 +177,17 @@ async function run(cleanup: Cleanup): Promise<void> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
+  let behindSchedule = 0;
   meter.begin();
   const began = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < files.length; i = next++) {
+        if (RATE) {
+          const due = began + (i * 1000) / RATE;
+          if (due > performance.now()) await sleep(due - performance.now());
+          else behindSchedule = Math.max(behindSchedule, performance.now() - due);
+        }
         const t0 = performance.now();
         const response = await deposit(i);
         await response.arrayBuffer();
@@ -216,6 +224,7 @@ async function run(cleanup: Cleanup): Promise<void> {
 
   log('');
   log(`deposits: ${fmt(N)} in ${fmt(depositSeconds, 1)} s = ${fmt(N / depositSeconds, 1)} deposits/s; HTTP statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  if (RATE) log(`offered ${RATE} deposits/s: at most ${fmt(behindSchedule)} ms behind schedule (${CONCURRENCY} in flight at most)`);
   log(`deposit latency (HTTP, client side): p50 ${fmt(percentile(latencies, 0.5))} ms, p90 ${fmt(percentile(latencies, 0.9))} ms, p99 ${fmt(percentile(latencies, 0.99))} ms, max ${fmt(Math.max(...latencies))} ms`);
   log(
     `deposit to MISE_A_DISPOSITION: ${fmt(available)}/${fmt(accepted)}, first deposit to last made available ${fmt(endToEndSeconds, 1)} s = ${fmt(available / endToEndSeconds, 1)} invoices/s; ` +

@@ -19,20 +19,25 @@ export interface DepositContext {
   at: Date;
 }
 
+/** What every `deposits` row says of its attempt, accepted or refused. */
+const depositColumns = (context: DepositContext) => ({
+  supplierId: context.supplierId,
+  originalSha256: context.originalSha256,
+  fileName: context.fileName,
+  channel: context.channel,
+  depositedBy: context.actor,
+  createdAt: context.at,
+});
+
 export async function recordRefusedDeposit(db: Db, context: DepositContext, refusal: DepositRefusal): Promise<string> {
   const [row] = await db
     .insert(deposits)
     .values({
-      supplierId: context.supplierId,
-      originalSha256: context.originalSha256,
-      fileName: context.fileName,
-      channel: context.channel,
+      ...depositColumns(context),
       outcome: 'refused',
       refusalCode: refusal.code,
       refusalMessage: refusal.message,
       violations: refusal.violations ?? null,
-      depositedBy: context.actor,
-      createdAt: context.at,
     })
     .returning({ id: deposits.id });
   if (!row) throw new Error('insert into deposits returned no row');
@@ -95,16 +100,7 @@ export async function recordAcceptedInvoice(db: Db, context: DepositContext, inv
 
     const [deposit] = await tx
       .insert(deposits)
-      .values({
-        supplierId: context.supplierId,
-        originalSha256: context.originalSha256,
-        fileName: context.fileName,
-        channel: context.channel,
-        outcome: 'accepted',
-        invoiceId,
-        depositedBy: context.actor,
-        createdAt: context.at,
-      })
+      .values({ ...depositColumns(context), outcome: 'accepted', invoiceId })
       .returning({ id: deposits.id });
     if (!deposit) throw new Error('insert into deposits returned no row');
     await tx.insert(invoiceEvents).values({
