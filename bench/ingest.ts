@@ -7,6 +7,7 @@
 //
 //   npx tsx bench/ingest.ts [--invoices N] [--concurrency C] [--rate R] [--single]
 //   --rate R: deposits sent at R per second (open loop, at most C in flight) instead of as fast as C allow.
+//   BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" passes Node flags to the hub processes (e.g. to profile them).
 //   BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), TEMPORAL_ADDRESS (optional)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -17,6 +17,7 @@ import type { InvoiceNotice } from '../src/invoices/notifications/notify.ts';
 import {
   accountantDecision,
   invoiceState,
+  PLATFORM_ACTOR,
   supplierAction,
   type AccountantAction,
   type ActingParty,
@@ -65,7 +66,6 @@ const { sendInvoiceEmails } = proxyActivities<InvoiceActivities>({
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumAttempts: 5 },
 });
 
-const SYSTEM = { actor: 'system', actorName: 'Plateforme' } as const;
 
 type ClockEvent = { at: number; kind: 'reminder'; daysBefore: number; key: string } | { at: number; kind: 'expired'; key: string };
 
@@ -274,9 +274,9 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   /** Delivery v1, kept for the histories recorded before v2: the same steps as `deliver`, one activity each. */
   async function routeToRecipient(): Promise<void> {
     await exclusive(async () => {
-      if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...SYSTEM });
+      if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...PLATFORM_ACTOR });
       if (status === 'EN_COURS_ACHEMINEMENT') {
-        const result = await record({ to: 'MISE_A_DISPOSITION', ...SYSTEM, startClock: { dayMs: timing.dayMs, delayDays } });
+        const result = await record({ to: 'MISE_A_DISPOSITION', ...PLATFORM_ACTOR, startClock: { dayMs: timing.dayMs, delayDays } });
         if (result.receipt) startClockOn(result.receipt);
       }
     });

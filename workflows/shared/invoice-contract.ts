@@ -40,6 +40,9 @@ export interface InvoiceWorkflowInput {
   delivery?: 1 | 2;
 }
 
+/** Who the events the platform records itself are signed by (routing, making available). */
+export const PLATFORM_ACTOR = { actor: 'system', actorName: 'Plateforme' } as const;
+
 /** The delivery every new run uses. */
 export const CURRENT_DELIVERY = 2;
 

@@ -1,18 +1,17 @@
 // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION in one transaction, with the notifications of each event.
 // The workflow runs it as one local activity: reaching the recipient costs one workflow task, not five activities,
 // and seven statements, whatever the number of people to tell.
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { eq } from 'drizzle-orm';
 import { structures } from '../../../db/schema/directory.ts';
-import { emailOutbox, invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
+import { invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
+import { PLATFORM_ACTOR } from '../../../workflows/shared/invoice-contract.ts';
 import { anchorClock, expiryInstant } from '../../../workflows/shared/payment-clock.ts';
 import type { Mailer } from '../../platform/mail/smtp.ts';
 import { transitionMessage } from '../notifications/messages.ts';
 import { noticeKey, sidesToTell, writeNotices, type PlannedNotice } from '../notifications/notify.ts';
+import { unsentEmails } from '../notifications/send-emails.ts';
 import { parisDay } from '../payment-delay/paris-day.ts';
 import { receiptOf, type LifecycleDeps, type RecordedTransition } from './record-transition.ts';
-
-export const PLATFORM_ACTOR = { actor: 'system', actorName: 'Plateforme' } as const;
 
 export interface DeliveryInput {
   invoiceId: string;
@@ -77,7 +76,8 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
     const steps = STEPS_FROM[row.status];
     if (!steps) {
       // Already delivered: a retry after the commit. The receipt event's e-mails may still be unsent.
-      const unsent = row.status === 'MISE_A_DISPOSITION' && deps.mailer ? await unsentEmails(tx, noticeKey({ kind: 'transition', invoiceId: row.id, sequence: row.eventCount })) : [];
+      const receiptKey = noticeKey({ kind: 'transition', invoiceId: row.id, sequence: row.eventCount });
+      const unsent = row.status === 'MISE_A_DISPOSITION' && (await unsentEmails({ ...deps, db: tx }, receiptKey)) > 0 ? [receiptKey] : [];
       return delivery(row.status, row.eventCount, row.status === 'MISE_A_DISPOSITION' ? receiptOf(row) : undefined, unsent);
     }
 
@@ -116,12 +116,4 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
     const emailed = await writeNotices(tx, row, notices);
     return delivery('MISE_A_DISPOSITION', sequence, receiptOf({ madeAvailableAt: now }), emailed);
   });
-}
-
-async function unsentEmails(tx: Db, eventKey: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ eventKey: emailOutbox.eventKey })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.eventKey, eventKey), isNull(emailOutbox.sentAt)));
-  return rows.map((r) => r.eventKey);
 }

@@ -20,11 +20,7 @@ export class WorkflowLauncher {
     this.inFlight.add(start);
   }
 
-  /** Starts under way; `drain` waits for them (at shutdown, at the end of a bulk import). */
-  get pending(): number {
-    return this.inFlight.size;
-  }
-
+  /** Waits for the starts under way (at shutdown, at the end of a bulk import). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
