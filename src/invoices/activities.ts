@@ -10,7 +10,7 @@ import { notifyInvoice, type InvoiceNotice } from './notifications/notify.ts';
 import { retryUnsentEmails, type EmailRetryOptions } from './notifications/retry-emails.ts';
 import { sendPendingEmails, unsentEmails } from './notifications/send-emails.ts';
 
-export type InvoiceActivityDeps = LifecycleDeps & Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices' | 'secureCookies'>> & { mailer?: Mailer | undefined };
+export type InvoiceActivityDeps = LifecycleDeps & Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices'>> & { mailer?: Mailer | undefined };
 
 export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   return {
@@ -29,7 +29,7 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
     /** Scheduled: e-mails the workflow gave up on (SMTP down for long) are tried again, for a week. */
     retryUnsentInvoiceEmails: (options?: EmailRetryOptions) => retryUnsentEmails(deps, options),
     /** The relay: starts the workflow of invoices stored without one (a start that failed after the deposit). */
-    startUnlaunchedInvoiceWorkflows: (options?: RelayOptions) => startUnlaunchedInvoiceWorkflows({ secureCookies: false, ...deps }, options),
+    startUnlaunchedInvoiceWorkflows: (options?: RelayOptions) => startUnlaunchedInvoiceWorkflows(deps, options),
   };
 }
 

@@ -23,7 +23,7 @@ export const DAY_MS = 86_400_000;
 export const DEFAULT_REMINDER_DAYS_BEFORE: readonly number[] = [10, 3, 1];
 
 /** The timing a new invoice workflow runs with, for a recipient whose legal delay is `paymentDelayDays`. */
-export function paymentTimingFor(deps: InvoiceDeps, paymentDelayDays: number): PaymentTiming {
+export function paymentTimingFor(deps: Pick<InvoiceDeps, 'invoices'>, paymentDelayDays: number): PaymentTiming {
   const timing = deps.invoices?.timing;
   return {
     dayMs: timing?.dayMs ?? DAY_MS,
@@ -34,5 +34,5 @@ export function paymentTimingFor(deps: InvoiceDeps, paymentDelayDays: number): P
 }
 
 export const maxDepositBytes = (deps: InvoiceDeps): number => deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
-export const workflowStartTimeoutMs = (deps: InvoiceDeps): number => deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
+export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number => deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
 export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'fr';

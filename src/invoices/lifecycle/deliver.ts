@@ -8,7 +8,7 @@ import { PLATFORM_ACTOR } from '../../../workflows/shared/invoice-contract.ts';
 import { anchorClock, expiryInstant } from '../../../workflows/shared/payment-clock.ts';
 import type { Mailer } from '../../platform/mail/smtp.ts';
 import { transitionMessage } from '../notifications/messages.ts';
-import { noticeKey, sidesToTell, writeNotices, type PlannedNotice } from '../notifications/notify.ts';
+import { NOTIFIED_INVOICE_COLUMNS, noticeKey, sidesToTell, writeNotices, type PlannedNotice } from '../notifications/notify.ts';
 import { unsentEmails } from '../notifications/send-emails.ts';
 import { parisDay } from '../payment-delay/paris-day.ts';
 import { receiptOf, type LifecycleDeps, type RecordedTransition } from './record-transition.ts';
@@ -46,19 +46,7 @@ const STEPS_FROM: Partial<Record<InvoiceStatus, InvoiceStatus[]>> = {
 export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInput): Promise<Delivery | null> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({
-        id: invoices.id,
-        status: invoices.status,
-        eventCount: invoices.eventCount,
-        buyerId: invoices.buyerId,
-        supplierId: invoices.supplierId,
-        madeAvailableAt: invoices.madeAvailableAt,
-        number: invoices.number,
-        supplierName: invoices.supplierName,
-        buyerName: structures.name,
-        amountDue: invoices.amountDue,
-        currency: invoices.currency,
-      })
+      .select({ ...NOTIFIED_INVOICE_COLUMNS, status: invoices.status, eventCount: invoices.eventCount, madeAvailableAt: invoices.madeAvailableAt })
       .from(invoices)
       .innerJoin(structures, eq(structures.id, invoices.buyerId))
       .where(eq(invoices.id, input.invoiceId))

@@ -21,7 +21,10 @@ export interface RelayResult {
 
 const RELAY_CONCURRENCY = 8;
 
-export async function startUnlaunchedInvoiceWorkflows(deps: InvoiceDeps, options: RelayOptions = {}): Promise<RelayResult> {
+/** What the relay needs of the hub's dependencies. */
+export type RelayDeps = Pick<InvoiceDeps, 'db' | 'clock' | 'logger' | 'temporal' | 'taskQueue' | 'invoices'>;
+
+export async function startUnlaunchedInvoiceWorkflows(deps: RelayDeps, options: RelayOptions = {}): Promise<RelayResult> {
   const before = new Date(deps.clock.now().getTime() - (options.graceMs ?? 60_000));
   // Still DEPOSEE at event 1: no workflow ever moved it (uses the partial index invoices_unlaunched_idx).
   const pending = await deps.db

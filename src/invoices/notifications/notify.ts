@@ -46,32 +46,33 @@ export interface PlannedNotice {
 /** The invoice as a notification needs it. */
 export type NotifiedInvoice = InvoiceFacts & { id: string; buyerId: string; supplierId: string };
 
+/** The columns a notice needs of its invoice (select from `invoices` joined with its buyer in `structures`). */
+export const NOTIFIED_INVOICE_COLUMNS = {
+  id: invoices.id,
+  number: invoices.number,
+  supplierName: invoices.supplierName,
+  supplierId: invoices.supplierId,
+  buyerId: invoices.buyerId,
+  buyerName: structures.name,
+  amountDue: invoices.amountDue,
+  currency: invoices.currency,
+};
+
 export async function notifyInvoice(deps: LifecycleDeps, notice: InvoiceNotice): Promise<NotifyResult> {
-  return deps.db.transaction((tx) => notifyInvoiceIn(tx, notice));
-}
+  return deps.db.transaction(async (tx) => {
+    const eventKey = noticeKey(notice);
+    const [invoice] = await tx
+      .select(NOTIFIED_INVOICE_COLUMNS)
+      .from(invoices)
+      .innerJoin(structures, eq(structures.id, invoices.buyerId))
+      .where(eq(invoices.id, notice.invoiceId));
+    if (!invoice) return { eventKey, sides: [], emails: 0 };
 
-async function notifyInvoiceIn(tx: Db, notice: InvoiceNotice): Promise<NotifyResult> {
-  const eventKey = noticeKey(notice);
-  const [invoice] = await tx
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      supplierName: invoices.supplierName,
-      supplierId: invoices.supplierId,
-      buyerId: invoices.buyerId,
-      buyerName: structures.name,
-      amountDue: invoices.amountDue,
-      currency: invoices.currency,
-    })
-    .from(invoices)
-    .innerJoin(structures, eq(structures.id, invoices.buyerId))
-    .where(eq(invoices.id, notice.invoiceId));
-  if (!invoice) return { eventKey, sides: [], emails: 0 };
-
-  const planned = await plan(tx, notice, invoice);
-  if (!planned || planned.sides.length === 0) return { eventKey, sides: [], emails: 0 };
-  const emails = await writeNotices(tx, invoice, [{ eventKey, ...planned }]);
-  return { eventKey, sides: planned.sides, emails: emails.length };
+    const planned = await plan(tx, notice, invoice);
+    if (!planned || planned.sides.length === 0) return { eventKey, sides: [], emails: 0 };
+    const emails = await writeNotices(tx, invoice, [{ eventKey, ...planned }]);
+    return { eventKey, sides: planned.sides, emails: emails.length };
+  });
 }
 
 /**
@@ -114,7 +115,7 @@ export function sidesToTell(from: InvoiceStatus, to: InvoiceStatus): Side[] {
 }
 
 /** The role whose people receive a side's e-mails. */
-export const ROLE_OF_SIDE: Record<Side, Role> = { buyer: 'accountant', supplier: 'supplier' };
+const ROLE_OF_SIDE: Record<Side, Role> = { buyer: 'accountant', supplier: 'supplier' };
 
 async function plan(db: Db, notice: InvoiceNotice, invoice: InvoiceFacts): Promise<Omit<PlannedNotice, 'eventKey'> | undefined> {
   if (notice.kind === 'reminder') {
