@@ -20,11 +20,11 @@ import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { invoices } from '../db/schema/invoices.ts';
 import { readAndValidate } from '../src/invoices/deposit/read-and-validate.ts';
-import { DEMO_API_CLIENT } from '../src/platform/auth/index.ts';
+import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { freePort } from '../src/platform/net.ts';
 import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer } from '../src/platform/temporal/dev-server.ts';
-import { seedAll } from '../src/seed.ts';
+import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
 import { commandCpuMs, CpuMeter, processCpuMs } from './cpu.ts';
 

@@ -13,8 +13,8 @@ import { migrationsFolder, schema, type Db } from '../db/client.ts';
 import { createApp } from '../src/app.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
-import { seedAll } from '../src/seed.ts';
-import { portalRoutes } from '../src/web/index.ts';
+import { seedAll } from '../src/seed/index.ts';
+import { portalRoutes } from '../src/portal/routes.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { seedAll } from '../src/seed.ts';
+import { seedAll } from '../src/seed/index.ts';
 import { openDatabase } from './client.ts';
 import { structures } from './schema/directory.ts';
 

@@ -10,7 +10,7 @@ import { healthRoutes } from './platform/health-routes.ts';
 import type { AppDeps, AppEnv } from './platform/http.ts';
 import { apiReferencePage } from './platform/openapi/reference-page.tsx';
 import { requestLog } from './platform/request-log.ts';
-import { portalRoutes } from './web/index.ts';
+import { portalRoutes } from './portal/routes.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 

@@ -84,7 +84,7 @@ const commands: Record<string, Command> = {
     usage: 'hub seed',
     run: async () => {
       const { openConfiguredDatabase } = await import('./main.ts');
-      const { seedAll } = await import('./seed.ts');
+      const { seedAll } = await import('./seed/index.ts');
       const database = await openConfiguredDatabase(loadConfig());
       try {
         await database.migrate();

@@ -18,7 +18,7 @@ import { SCHEDULES } from './schedules.ts';
 import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
 import { createSmtpMailer } from './platform/mail/smtp.ts';
 import { createHubWorker } from './platform/temporal/worker.ts';
-import { seedIfEmpty } from './seed.ts';
+import { seedIfEmpty } from './seed/index.ts';
 
 export type HubMode = 'start' | 'serve' | 'worker';
 

@@ -4,7 +4,7 @@ import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/work
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ChorusActivities } from '../src/chorus/activities.ts';
 import { chorusPushInvoiceWorkflow } from './chorus-push-invoice.ts';
-import { chorusPushWorkflowId, type ChorusTiming } from './shared/chorus-contract.ts';
+import { chorusPushWorkflowId, type ChorusTiming } from '../src/chorus/domain/workflow-contract.ts';
 
 const { chorusInvoicesToPush } = proxyActivities<ChorusActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
 

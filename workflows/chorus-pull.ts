@@ -3,7 +3,7 @@
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ChorusActivities } from '../src/chorus/activities.ts';
-import { CHORUS_NON_RETRYABLE, chorusPullWorkflowId, DEFAULT_CHORUS_TIMING, type ChorusPullInput, type ChorusTiming } from './shared/chorus-contract.ts';
+import { CHORUS_NON_RETRYABLE, chorusPullWorkflowId, DEFAULT_CHORUS_TIMING, type ChorusPullInput, type ChorusTiming } from '../src/chorus/domain/workflow-contract.ts';
 
 export async function chorusPullWorkflow(input: ChorusPullInput): Promise<{ seen: number; imported: number; sent: number }> {
   const timing = { ...DEFAULT_CHORUS_TIMING, ...input.timing };

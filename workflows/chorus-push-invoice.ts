@@ -2,7 +2,7 @@
 // until Chorus says nothing more will change. Long waits continue as new.
 import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { ChorusActivities } from '../src/chorus/activities.ts';
-import { CHORUS_NON_RETRYABLE, DEFAULT_CHORUS_TIMING, type ChorusPushInput } from './shared/chorus-contract.ts';
+import { CHORUS_NON_RETRYABLE, DEFAULT_CHORUS_TIMING, type ChorusPushInput } from '../src/chorus/domain/workflow-contract.ts';
 
 export async function chorusPushInvoiceWorkflow(input: ChorusPushInput): Promise<{ state: string; remoteStatus: string | null }> {
   const timing = { ...DEFAULT_CHORUS_TIMING, ...input.timing };

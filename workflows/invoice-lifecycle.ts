@@ -11,9 +11,7 @@ import {
   setHandler,
   sleep,
 } from '@temporalio/workflow';
-import type { InvoiceActivities } from '../src/invoices/activities.ts';
-import type { RecordTransitionInput } from '../src/invoices/lifecycle/record-transition.ts';
-import type { InvoiceNotice } from '../src/invoices/notifications/notify.ts';
+import type { InvoiceActivities, InvoiceNotice, RecordTransitionInput } from '../src/invoices/activities.ts';
 import {
   accountantDecision,
   invoiceState,
@@ -26,8 +24,8 @@ import {
   type InvoiceWorkflowState,
   type SupplierAction,
   type TransitionResult,
-} from './shared/invoice-contract.ts';
-import { checkAccountantAction, checkSupplierAction, isTerminal, type TransitionRefusal } from './shared/invoice-transitions.ts';
+} from '../src/invoices/domain/contract.ts';
+import { checkAccountantAction, checkSupplierAction, isTerminal, type TransitionRefusal } from '../src/invoices/domain/transitions.ts';
 import {
   anchorClock,
   dueDayAfterCompletion,
@@ -38,7 +36,7 @@ import {
   remainingDays,
   startOfLegalDay,
   type ClockAnchor,
-} from './shared/payment-clock.ts';
+} from '../src/invoices/domain/payment-delay/payment-clock.ts';
 
 /** Before delivery v2, the deposit started this workflow just before committing: the row got this long to appear. */
 const INVOICE_VISIBILITY_WAITS = [100, 200, 400, 800, 1600, 3200];

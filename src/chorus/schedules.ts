@@ -1,6 +1,6 @@
 // Recurring workflows of the Chorus Pro sync, in the shape of the hub's schedule list.
 import type { ScheduleDefinition } from '../platform/temporal/schedules.ts';
-import { CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PULL_ALL_WORKFLOW_TYPE } from '../../workflows/shared/chorus-contract.ts';
+import { CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PULL_ALL_WORKFLOW_TYPE } from './domain/workflow-contract.ts';
 
 export const CHORUS_SCHEDULES: ScheduleDefinition[] = [
   {

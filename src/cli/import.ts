@@ -5,8 +5,9 @@ import pino from 'pino';
 import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { connectClient } from '../platform/temporal/connection.ts';
-import { drainLaunches, type InvoiceDeps } from '../invoices/index.ts';
 import {
+  drainLaunches,
+  type InvoiceDeps,
   createProgress,
   findImportingPerson,
   findImportingSupplier,
@@ -16,7 +17,7 @@ import {
   resultLine,
   SourceError,
   summaryText,
-} from '../invoices/import/index.ts';
+} from '../invoices/index.ts';
 import type { Io } from './io.ts';
 
 

@@ -16,7 +16,6 @@ export { getStructure, findStructureBySiren, findStructureBySiret } from './read
 export { searchStructures, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from './search-structures.ts';
 export { listEpciMembers, listServices } from './lists.ts';
 export { directoryRoutes } from './routes.ts';
-export { structureNames, type StructureName } from './structure-names.ts';
 export { saveService, updateChorusRouting, type DirectoryChange, type FieldChange, type ServiceInput } from './update-structure.ts';
 export type {
   ChorusRouting,
@@ -30,3 +29,4 @@ export type {
   StructureRef,
   StructureSummary,
 } from './types.ts';
+export { directoryPages } from './pages/routes.tsx';

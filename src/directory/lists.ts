@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { epciMembers, establishments, services, structures } from '../../db/schema/directory.ts';
 import { mainEstablishmentJoin, serviceColumns, summaryColumns } from './columns.ts';
-import { isUuid } from './uuid.ts';
+import { isUuid } from '../platform/uuid.ts';
 import type { ServiceInfo, StructureSummary } from './types.ts';
 
 /** Every service of a structure, active or not, by code. */

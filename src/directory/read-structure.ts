@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { epciMembers, establishments, services, structures } from '../../db/schema/directory.ts';
 import { establishmentColumns, mainEstablishmentJoin, serviceColumns, summaryColumns } from './columns.ts';
 import { compactIdentifier, isValidSiren, isValidSiret } from './identifiers.ts';
-import { isUuid } from './uuid.ts';
+import { isUuid } from '../platform/uuid.ts';
 import type { EstablishmentInfo, StructureDetail, StructureKind } from './types.ts';
 
 /** The structure with this id, or null (also for a string that is not a UUID). */

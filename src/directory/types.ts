@@ -1,8 +1,8 @@
 // Plain objects the directory verbs return.
-import type { epciNatures, structureKinds } from '../../db/schema/directory.ts';
+import type { EpciNature, StructureKind } from './domain/kinds.ts';
 
-export type StructureKind = (typeof structureKinds)[number];
-export type EpciNature = (typeof epciNatures)[number];
+
+export type { EpciNature, StructureKind };
 
 export interface StructureSummary {
   id: string;

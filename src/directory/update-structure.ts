@@ -7,7 +7,7 @@ import { requireOperator, type Actor } from '../platform/auth/index.ts';
 import { invalidInput, notFound } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
 import type { ChorusRouting, ServiceInfo } from './types.ts';
-import { isUuid } from './uuid.ts';
+import { isUuid } from '../platform/uuid.ts';
 
 export interface FieldChange {
   field: string;

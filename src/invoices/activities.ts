@@ -34,3 +34,7 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
 }
 
 export type InvoiceActivities = ReturnType<typeof createInvoiceActivities>;
+
+// The shapes the lifecycle workflow passes to these activities, named for it (workflows import activity types only).
+export type { RecordTransitionInput } from './lifecycle/record-transition.ts';
+export type { InvoiceNotice } from './notifications/notify.ts';

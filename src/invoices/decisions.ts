@@ -14,8 +14,8 @@ import {
   type ActingParty,
   type SupplierAction,
   type TransitionResult,
-} from '../../workflows/shared/invoice-contract.ts';
-import { ACTION_LABELS, isTerminal, STATUS_LABELS } from '../../workflows/shared/invoice-transitions.ts';
+} from './domain/contract.ts';
+import { ACTION_LABELS, isTerminal, STATUS_LABELS } from './domain/transitions.ts';
 
 export type DecisionDeps = Pick<AppDeps, 'db' | 'temporal'>;
 

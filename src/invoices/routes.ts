@@ -1,7 +1,7 @@
 // HTTP API of the invoices: deposit, lists and detail for both sides, documents, and the actions that move an invoice.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AccountantAction, SupplierAction } from '../../workflows/shared/invoice-contract.ts';
+import type { AccountantAction, SupplierAction } from './domain/contract.ts';
 import { requireActor } from '../platform/auth/index.ts';
 import { validationHook } from '../platform/error-handler.ts';
 import { invalidInput } from '../platform/errors.ts';

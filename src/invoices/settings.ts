@@ -1,7 +1,7 @@
 // Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines.
 import type { Profile } from '../../formats/index.ts';
 import type { AppDeps } from '../platform/http.ts';
-import type { PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import type { PaymentTiming } from './domain/contract.ts';
 
 export interface InvoiceSettings {
   /** Workflow timing; `delayDays` defaults to the recipient structure's legal delay. Tests shorten `dayMs`. */

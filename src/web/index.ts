@@ -1,5 +1,4 @@
-// The portal's public entry: its routes, and the shared layout other modules' pages use.
-export { portalRoutes } from './routes.ts';
+// The shared layout, components, guard and CSV writer that every module's pages use.
 export { Document, BarePage, SITE_NAME } from './layout/document.tsx';
 export { Page } from './layout/page.tsx';
 export { requireViewer, requireViewerWith } from './guard.ts';

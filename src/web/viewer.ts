@@ -1,7 +1,6 @@
 // Who is looking at a page: the person's name, roles and the structures they act for, named.
 import type { Context } from 'hono';
-import { structureNames } from '../directory/index.ts';
-import type { Actor, Role } from '../platform/auth/index.ts';
+import { structureNames, type Actor, type Role } from '../platform/auth/index.ts';
 import type { AppEnv } from '../platform/http.ts';
 
 export interface ViewerStructure {

@@ -13,7 +13,7 @@ import { pullStructure } from '../../src/chorus/sync/pull-structure.ts';
 import { pushInvoice } from '../../src/chorus/sync/push-invoice.ts';
 import { decideInvoice } from '../../src/invoices/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { CHORUS_PULL_ALL_WORKFLOW_TYPE, CHORUS_PULL_WORKFLOW_TYPE, chorusPullWorkflowId } from '../../workflows/shared/chorus-contract.ts';
+import { CHORUS_PULL_ALL_WORKFLOW_TYPE, CHORUS_PULL_WORKFLOW_TYPE, chorusPullWorkflowId } from '../../src/chorus/domain/workflow-contract.ts';
 import { personActing, uniqueInvoiceNumber } from '../helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';

@@ -10,7 +10,7 @@ import { chorusCredentialReport } from '../../src/chorus/sync/credential-health.
 import { invoicesToPush } from '../../src/chorus/sync/pending-pushes.ts';
 import { pushInvoice } from '../../src/chorus/sync/push-invoice.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { chorusPushWorkflowId, CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PUSH_WORKFLOW_TYPE } from '../../workflows/shared/chorus-contract.ts';
+import { chorusPushWorkflowId, CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PUSH_WORKFLOW_TYPE } from '../../src/chorus/domain/workflow-contract.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { FakeChorus } from './fake-chorus.ts';

@@ -14,7 +14,7 @@ import type { Actor, Role } from '../../src/platform/auth/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import type { Mailer } from '../../src/platform/mail/smtp.ts';
 import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type PaymentTiming } from '../../src/invoices/domain/contract.ts';
 import '../helpers/quiet-temporal.ts';
 import { findStructureBySiren, type StructureKind } from '../../src/directory/index.ts';
 

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structures } from '../../db/schema/directory.ts';
 import { emailOutbox, notifications } from '../../db/schema/invoices.ts';
 import { actingParty, decideInvoice, supplierActOnInvoice } from '../../src/invoices/decisions.ts';
-import { parisDay } from '../../src/invoices/payment-delay/paris-day.ts';
+import { parisDay } from '../../src/invoices/domain/payment-delay/paris-day.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { accountantDecision, invoiceState, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
-import { daysBetween } from '../../workflows/shared/payment-clock.ts';
+import { accountantDecision, invoiceState, type PaymentTiming } from '../../src/invoices/domain/contract.ts';
+import { daysBetween } from '../../src/invoices/domain/payment-delay/payment-clock.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import {

@@ -4,9 +4,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notifications } from '../../db/schema/invoices.ts';
 import { decideInvoice, supplierActOnInvoice } from '../../src/invoices/decisions.ts';
-import { addDays } from '../../src/invoices/payment-delay/index.ts';
+import { addDays } from '../../src/invoices/domain/payment-delay/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { invoiceState, type PaymentTiming } from '../../workflows/shared/invoice-contract.ts';
+import { invoiceState, type PaymentTiming } from '../../src/invoices/domain/contract.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import {

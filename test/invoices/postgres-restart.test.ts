@@ -8,7 +8,7 @@ import { deposits, invoiceEvents, invoices } from '../../db/schema/invoices.ts';
 import { depositInvoice, type DepositResult, type InvoiceDeps } from '../../src/invoices/index.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { freePort } from '../../src/platform/net.ts';
-import { seedAll } from '../../src/seed.ts';
+import { seedAll } from '../../src/seed/index.ts';
 import { personActing, testParties, ublBytes, uniqueInvoiceNumber } from '../helpers/invoices.ts';
 import { createPrivatePostgres, privatePostgresUnavailable, type PrivatePostgres } from '../helpers/private-postgres.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';

@@ -8,10 +8,10 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideInvoice, supplierActOnInvoice } from '../../src/invoices/decisions.ts';
-import { addDays } from '../../src/invoices/payment-delay/index.ts';
+import { addDays } from '../../src/invoices/domain/payment-delay/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { workflowBundle } from '../../src/platform/temporal/worker.ts';
-import { invoiceState } from '../../workflows/shared/invoice-contract.ts';
+import { invoiceState } from '../../src/invoices/domain/contract.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import {

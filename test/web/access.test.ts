@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { portalRoutes } from '../../src/web/index.ts';
+import { portalRoutes } from '../../src/portal/routes.ts';
 import { testDeps } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { PageClient } from './page-client.ts';

@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app.ts';
 import type { InvoiceDeps } from '../../src/invoices/index.ts';
-import { portalRoutes } from '../../src/web/index.ts';
+import { portalRoutes } from '../../src/portal/routes.ts';
 import { startWorker, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import type { DatabaseHandle } from '../../db/client.ts';

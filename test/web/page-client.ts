@@ -1,6 +1,6 @@
 // A logged-in visitor of the portal over `app.request`: cookies, the CSRF token of the last page, form posts.
 import type { Hono } from 'hono';
-import { CookieJar } from '../../src/platform/auth/test-support.ts';
+import { CookieJar } from '../helpers/auth-test-support.ts';
 
 export class PageClient {
   readonly jar = new CookieJar();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { invoices } from '../../db/schema/invoices.ts';
 import { createApp } from '../../src/app.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { portalRoutes } from '../../src/web/index.ts';
+import { portalRoutes } from '../../src/portal/routes.ts';
 import { partyBySiren } from '../helpers/invoices.ts';
 import { testDeps } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';

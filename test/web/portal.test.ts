@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoices } from '../../db/schema/invoices.ts';
 import { writeUbl } from '../../formats/index.ts';
-import { DEMO_ACCOUNTS } from '../../src/platform/auth/index.ts';
+import { DEMO_ACCOUNTS } from '../../src/seed/demo-accounts.ts';
 import { partyBySiren, testInvoice, uniqueInvoiceNumber, type TestParty } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { waitForStatus } from '../invoices/lifecycle-fixtures.ts';

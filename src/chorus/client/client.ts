@@ -13,7 +13,7 @@ import {
   type TelechargerGroupeResponse,
   type TraiterFactureRecueRequest,
   type TraiterFactureRecueResponse,
-} from '../contract.ts';
+} from '../domain/api-contract.ts';
 import { chorusCall, type CallDeps } from './call.ts';
 import type { ChorusClientConfig } from './config.ts';
 import { ChorusError } from './errors.ts';

@@ -3,7 +3,7 @@ import { stringifyWithAmounts } from './json-amount.ts';
 // Mounted at the root next to the token endpoint `/api/oauth/token` of the auth module, which it shares.
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../platform/http.ts';
-import { PATHS } from '../contract.ts';
+import { PATHS } from '../domain/api-contract.ts';
 import { authenticateMirror } from './authenticate.ts';
 import { consultInvoice } from './factures/consult.ts';
 import { submitInvoice } from './factures/submit-invoice.ts';

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { chorusPushes } from '../../../db/schema/chorus.ts';
 import { getInvoiceDetail } from '../../invoices/index.ts';
-import { isFinalFluxState } from '../contract.ts';
+import { isFinalFluxState } from '../domain/api-contract.ts';
 import { noteCredentialOutcome } from './credential-health.ts';
 import { activityFailureOf, notConfigured } from './failures.ts';
 import { pushRow } from './push-invoice.ts';

@@ -6,8 +6,8 @@ import { chorusConnections, chorusPulledInvoices, chorusPushes } from '../../../
 import { findStructureBySiret } from '../../directory/index.ts';
 import { decideInvoice, depositInvoice, getInvoiceDetail } from '../../invoices/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FactureRecipiendaire } from '../contract.ts';
-import { chorusDate } from '../dates.ts';
+import type { FactureRecipiendaire } from '../domain/api-contract.ts';
+import { chorusDate } from '../domain/dates.ts';
 import { connectionOf, type Connection } from './connection.ts';
 import { noteCredentialOutcome } from './credential-health.ts';
 import { activityFailureOf, notConfigured } from './failures.ts';

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { chorusPushes, type ChorusPushRow } from '../../../db/schema/chorus.ts';
 import { getInvoiceDetail, getInvoiceOriginal, type InvoiceDetail } from '../../invoices/index.ts';
-import type { SyntaxeFlux } from '../contract.ts';
+import type { SyntaxeFlux } from '../domain/api-contract.ts';
 import { noteCredentialOutcome } from './credential-health.ts';
 import { activityFailureOf, notConfigured } from './failures.ts';
 import type { ChorusSyncDeps, ChorusSyncSettings } from './settings.ts';

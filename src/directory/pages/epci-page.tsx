@@ -3,7 +3,7 @@ import { formatCount } from '../../web/format.ts';
 import { Page } from '../../web/layout/page.tsx';
 import type { Viewer } from '../../web/viewer.ts';
 import type { StructureSummary } from '../types.ts';
-import { EPCI_NATURE_LABELS } from './labels.ts';
+import { EPCI_NATURE_LABELS } from '../domain/labels.ts';
 
 export function EpciPage(props: { viewer: Viewer; epcis: StructureSummary[] }) {
   const total = props.epcis.reduce((sum, e) => sum + (e.population ?? 0), 0);

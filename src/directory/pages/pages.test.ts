@@ -8,7 +8,7 @@ import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { createApp } from '../../app.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { createLogger } from '../../platform/logging.ts';
-import { portalRoutes } from '../../web/index.ts';
+import { portalRoutes } from '../../portal/routes.ts';
 import { findStructureBySiren } from '../index.ts';
 import { saveService, updateChorusRouting } from '../update-structure.ts';
 import { personActing } from '../../../test/helpers/invoices.ts';

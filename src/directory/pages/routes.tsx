@@ -1,6 +1,6 @@
 // Operator pages of the directory: search, member EPCIs, one structure, and its edits.
 import { Hono, type Context } from 'hono';
-import { structureKinds } from '../../../db/schema/directory.ts';
+import { isStructureKind } from '../domain/kinds.ts';
 import { CSRF_FIELD, verifyCsrf } from '../../platform/auth/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http.ts';
@@ -14,7 +14,7 @@ import { searchStructures } from '../search-structures.ts';
 import type { SearchStructuresInput, StructureKind, StructureSummary } from '../types.ts';
 import { saveService, updateChorusRouting, type DirectoryChange } from '../update-structure.ts';
 import { EpciPage } from './epci-page.tsx';
-import { EPCI_NATURE_LABELS, KIND_LABELS } from './labels.ts';
+import { EPCI_NATURE_LABELS, KIND_LABELS } from '../domain/labels.ts';
 import { DirectorySearchPage, type DirectorySearchForm } from './search-page.tsx';
 import { StructurePage } from './structure-page.tsx';
 
@@ -24,7 +24,7 @@ function readSearch(url: string): { form: DirectorySearchForm; input: SearchStru
   const q = new URL(url).searchParams;
   const form = {
     q: (q.get('q') ?? '').trim().slice(0, 100),
-    kind: (structureKinds as readonly string[]).includes(q.get('kind') ?? '') ? (q.get('kind') as string) : '',
+    kind: isStructureKind(q.get('kind') ?? '') ? (q.get('kind') as string) : '',
     departement: /^([0-9]{2}|2[AaBb]|97[0-9])$/.test(q.get('departement') ?? '') ? (q.get('departement') as string) : '',
   };
   const page = Math.min(10_000, Math.max(1, Number.parseInt(q.get('page') ?? '1', 10) || 1));

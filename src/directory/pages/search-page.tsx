@@ -1,11 +1,11 @@
 // Operator directory: search collectivities by name, SIREN, SIRET or commune (INSEE code).
-import { structureKinds } from '../../../db/schema/directory.ts';
+import { STRUCTURE_KINDS } from '../domain/kinds.ts';
 import { Pagination } from '../../web/components/pagination.tsx';
 import { formatCount } from '../../web/format.ts';
 import { Page } from '../../web/layout/page.tsx';
 import type { Viewer } from '../../web/viewer.ts';
 import type { SearchStructuresResult } from '../types.ts';
-import { KIND_LABELS } from './labels.ts';
+import { KIND_LABELS } from '../domain/labels.ts';
 
 export interface DirectorySearchForm {
   q: string;
@@ -29,7 +29,7 @@ export function DirectorySearchPage(props: { viewer: Viewer; form: DirectorySear
           <label for="kind">Type</label>
           <select id="kind" name="kind">
             <option value="">Tous les types</option>
-            {structureKinds.map((k) => (
+            {STRUCTURE_KINDS.map((k) => (
               <option value={k} selected={form.kind === k}>
                 {KIND_LABELS[k]}
               </option>

@@ -5,7 +5,7 @@ import { formatCount } from '../../web/format.ts';
 import { Page } from '../../web/layout/page.tsx';
 import type { Viewer } from '../../web/viewer.ts';
 import type { ChorusRouting, StructureDetail, StructureSummary } from '../types.ts';
-import { CHORUS_FLAG_LABELS, EPCI_NATURE_LABELS, KIND_LABELS } from './labels.ts';
+import { CHORUS_FLAG_LABELS, EPCI_NATURE_LABELS, KIND_LABELS } from '../domain/labels.ts';
 
 export interface StructurePageProps {
   viewer: Viewer;

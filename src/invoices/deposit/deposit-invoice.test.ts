@@ -5,7 +5,7 @@ import { openDatabase } from '../../../db/client.ts';
 import { writeUbl } from '../../../formats/index.ts';
 import { blobs } from '../../../db/schema/blobs.ts';
 import { deposits, invoiceEvents, invoices } from '../../../db/schema/invoices.ts';
-import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../../../workflows/shared/invoice-contract.ts';
+import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../domain/contract.ts';
 import { ciiBytes, facturXBytes, personActing, testInvoice, testParties, ublBytes, uniqueInvoiceNumber } from '../../../test/helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../../../test/helpers/test-deps.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';

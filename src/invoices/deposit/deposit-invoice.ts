@@ -1,7 +1,7 @@
 // The deposit verb: a supplier hands over one invoice file (UBL, CII or Factur-X PDF).
 import { looksLikePdf } from '../../../formats/index.ts';
 import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
-import { invoiceWorkflowId } from '../../../workflows/shared/invoice-contract.ts';
+import { invoiceWorkflowId } from '../domain/contract.ts';
 import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';

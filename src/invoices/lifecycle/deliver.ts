@@ -4,13 +4,13 @@
 import { eq } from 'drizzle-orm';
 import { structures } from '../../../db/schema/directory.ts';
 import { invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
-import { PLATFORM_ACTOR } from '../../../workflows/shared/invoice-contract.ts';
-import { anchorClock, expiryInstant } from '../../../workflows/shared/payment-clock.ts';
+import { PLATFORM_ACTOR } from '../domain/contract.ts';
+import { anchorClock, expiryInstant } from '../domain/payment-delay/payment-clock.ts';
 import type { Mailer } from '../../platform/mail/smtp.ts';
 import { transitionMessage } from '../notifications/messages.ts';
 import { NOTIFIED_INVOICE_COLUMNS, noticeKey, sidesToTell, writeNotices, type PlannedNotice } from '../notifications/notify.ts';
 import { unsentEmails } from '../notifications/send-emails.ts';
-import { parisDay } from '../payment-delay/paris-day.ts';
+import { parisDay } from '../domain/payment-delay/paris-day.ts';
 import { receiptOf, type LifecycleDeps, type RecordedTransition } from './record-transition.ts';
 
 export interface DeliveryInput {

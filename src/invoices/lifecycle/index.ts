@@ -1,5 +1,5 @@
 // Lifecycle rules shown by the hub: transitions, labels, reform codes.
-export { REFORM_CODE_OF_STATUS, REFORM_LIFECYCLE_STATUSES, reformStatusOf, type ReformLifecycleStatus } from './reform-codes.ts';
+export { REFORM_CODE_OF_STATUS, REFORM_LIFECYCLE_STATUSES, reformStatusOf, type ReformLifecycleStatus } from '../domain/reform-codes.ts';
 export {
   ACTION_LABELS,
   allowedActions,
@@ -12,4 +12,4 @@ export {
   type AllowedAction,
   type Mover,
   type Transition,
-} from '../../../workflows/shared/invoice-transitions.ts';
+} from '../domain/transitions.ts';

@@ -1,7 +1,7 @@
 // Starting an invoice's lifecycle workflow: by the deposit right after its commit, and by the relay for any
 // invoice whose start did not happen then (Temporal out of reach, process stopped in between).
 import type { Client } from '@temporalio/client';
-import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../../../workflows/shared/invoice-contract.ts';
+import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../domain/contract.ts';
 
 export interface WorkflowStarter {
   temporal: Client | undefined;

@@ -2,7 +2,7 @@
 // the answer leaves as soon as the invoice is stored. A start that fails is left to the relay (start-relay.ts).
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../platform/logging.ts';
-import type { InvoiceWorkflowInput } from '../../../workflows/shared/invoice-contract.ts';
+import type { InvoiceWorkflowInput } from '../domain/contract.ts';
 import { launchInvoiceWorkflow, type WorkflowStarter } from './launch.ts';
 
 export class WorkflowLauncher {

@@ -4,9 +4,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { invoiceEvents, invoices, type InvoiceRow, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import type { AppDeps } from '../../platform/http.ts';
-import { anchorClock, expiryInstant } from '../../../workflows/shared/payment-clock.ts';
-import { computeLatePayment, type LatePayment } from '../payment-delay/late-interest.ts';
-import { parisDay } from '../payment-delay/paris-day.ts';
+import { anchorClock, expiryInstant } from '../domain/payment-delay/payment-clock.ts';
+import { computeLatePayment, type LatePayment } from '../domain/payment-delay/late-interest.ts';
+import { parisDay } from '../domain/payment-delay/paris-day.ts';
 
 export type LifecycleDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 

@@ -1,6 +1,6 @@
 // The French text of each invoice notification. Pure: the caller gathers the facts.
 import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
-import { STATUS_LABELS } from '../../../workflows/shared/invoice-transitions.ts';
+import { STATUS_LABELS } from '../domain/transitions.ts';
 
 export interface InvoiceFacts {
   number: string;

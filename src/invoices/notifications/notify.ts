@@ -6,9 +6,9 @@ import { people, roleGrants } from '../../../db/schema/auth.ts';
 import { structures } from '../../../db/schema/directory.ts';
 import { emailOutbox, invoiceEvents, invoices, notifications, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import type { Role } from '../../platform/auth/index.ts';
-import { canTransition } from '../../../workflows/shared/invoice-transitions.ts';
+import { canTransition } from '../domain/transitions.ts';
 import type { LifecycleDeps } from '../lifecycle/record-transition.ts';
-import { parisDay } from '../payment-delay/paris-day.ts';
+import { parisDay } from '../domain/payment-delay/paris-day.ts';
 import { expiredMessage, reminderMessage, transitionMessage, type InvoiceFacts, type Message } from './messages.ts';
 
 export type InvoiceNotice =

@@ -7,7 +7,7 @@ import { fixedClock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { createApiClient } from './api-clients.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, issueClientToken, resolveBearer } from './client-credentials.ts';
-import { ensureDirectory } from './test-support.ts';
+import { ensureDirectory } from '../../../test/helpers/auth-test-support.ts';
 import { hashToken } from './tokens.ts';
 
 const t = useTestDatabase();

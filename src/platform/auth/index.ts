@@ -37,6 +37,6 @@ export { CSRF_FIELD, csrfField, csrfToken, verifyCsrf } from './csrf.tsx';
 export { SESSION_COOKIE } from './cookies.ts';
 
 // Demo data
-export { DEMO_ACCOUNTS, DEMO_API_CLIENT, seedDemoAccounts, type DemoAccount, type SeedDemoAccountsResult } from './demo-accounts.ts';
+export { structureNames, type StructureName } from './structure-names.ts';
 export { purgeExpiredCredentials, type PurgeResult } from './purge.ts';
 export { createAuthActivities } from './activities.ts';

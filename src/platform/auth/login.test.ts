@@ -9,7 +9,7 @@ import { login } from './login.ts';
 import { hashPassword } from './password.ts';
 import { createPerson } from './people.ts';
 import { resolveSession } from './sessions.ts';
-import { ensureDirectory } from './test-support.ts';
+import { ensureDirectory } from '../../../test/helpers/auth-test-support.ts';
 import { FREE_FAILURES } from './throttle.ts';
 
 const t = useTestDatabase();

@@ -4,7 +4,7 @@ import { fixedClock } from '../clock.ts';
 import { csrfField, verifyCsrf } from './csrf.tsx';
 import { safeNext } from './pages.tsx';
 import { createPerson } from './people.ts';
-import { buildTestApp, CookieJar, readJson, testDeps } from './test-support.ts';
+import { buildTestApp, CookieJar, readJson, testDeps } from '../../../test/helpers/auth-test-support.ts';
 
 const t = useTestDatabase();
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));

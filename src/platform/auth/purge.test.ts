@@ -8,7 +8,7 @@ import { issueClientToken } from './client-credentials.ts';
 import { createPerson } from './people.ts';
 import { ENDED_SESSION_RETENTION_MS, purgeExpiredCredentials } from './purge.ts';
 import { logout, openSession, resolveSession } from './sessions.ts';
-import { ensureDirectory } from './test-support.ts';
+import { ensureDirectory } from '../../../test/helpers/auth-test-support.ts';
 import { recordLoginFailure } from './throttle.ts';
 
 const t = useTestDatabase();

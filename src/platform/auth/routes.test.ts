@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { fixedClock } from '../clock.ts';
 import { createApiClient } from './api-clients.ts';
 import { createPerson } from './people.ts';
-import { buildTestApp, ensureDirectory, readJson, testDeps } from './test-support.ts';
+import { buildTestApp, ensureDirectory, readJson, testDeps } from '../../../test/helpers/auth-test-support.ts';
 
 const t = useTestDatabase();
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));

@@ -9,7 +9,7 @@
  *   BT-49 with scheme 0002 or 0009).
  */
 import type { Identifier, Invoice } from '../../../model/invoice.ts';
-import type { FrenchOut } from './index.ts';
+import type { FrenchOut } from './french-out.ts';
 import { isValidSiren, isValidSiret } from './identifiers.ts';
 
 const DIGITS = /^\d+$/;

@@ -10,38 +10,11 @@ import type { XmlElement } from '../../../xml/index.ts';
 import type { Facts } from '../../facts/types.ts';
 import type { Out } from '../../out.ts';
 import { checkChorus } from './chorus.ts';
+import { FrenchOut } from './french-out.ts';
 import {
   FR_BAR_VALUES, FR_BILLING_FRAMES, FR_REQUIRED_NOTE_SUBJECTS, FR_SINGLE_NOTE_SUBJECTS, FR_TYPE_CODES, FR_VAT_CATEGORIES, FR_VAT_RATES,
 } from './lists.ts';
 
-/** Reports a French rule at the location of a model term (or of its nearest recorded parent). */
-export class FrenchOut {
-  constructor(private readonly read: ReadResult, private readonly out: Out) {}
-
-  element(key: string): XmlElement | undefined {
-    const locations = this.read.locations;
-    for (let k = key; k !== ''; k = parentKey(k)) {
-      const el = locations.get(k);
-      if (el) return el;
-    }
-    return undefined;
-  }
-
-  fatal(rule: string, key: string, message: string): void {
-    const bt = TERM_ID.exec(key.slice(key.lastIndexOf('/') + 1))?.[1] ?? '';
-    this.out.fatal(rule, bt, this.element(key) ?? this.read.root, `${termLabel(bt)} : ${message}`);
-  }
-}
-
-/** `BG-25[2]/BT-131` → `BG-25[2]`; `BT-34-1` → `BT-34`; a top-level term → '' (none). */
-function parentKey(key: string): string {
-  const slash = key.lastIndexOf('/');
-  if (slash >= 0) return key.slice(0, slash);
-  const m = /^(BT-\d+)(?:\[\d+\])?-\d+$/.exec(key);
-  return m?.[1] ?? '';
-}
-
-const TERM_ID = /^(B[TG]-\d+)/;
 const ID_FORMAT = /^[A-Za-z0-9+\-_/]+$/;
 const DATE = /^(20\d\d)-(\d\d)-(\d\d)$/;
 const NINE_DIGITS = /^\d{9}$/;

@@ -3,8 +3,8 @@
 import { getInvoiceDetail, type InvoiceDetail } from '../../../invoices/index.ts';
 import { getStructure } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES } from '../../contract.ts';
-import { chorusDate, chorusDateTime } from '../../dates.ts';
+import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
+import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { cppIdOf, cppIdsOf } from '../../ids.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';

@@ -4,7 +4,7 @@
 import { chorusMirrorDownloads } from '../../../../db/schema/chorus.ts';
 import { getInvoiceOriginal, getInvoicePdf } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, type TelechargerGroupeResponse } from '../../contract.ts';
+import { LIBELLE_OK_TRANSVERSES, type TelechargerGroupeResponse } from '../../domain/api-contract.ts';
 import { writeTarGz } from '../flux/archive.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';

@@ -1,8 +1,8 @@
 // consulterHistoriqueFacture: the status history of an invoice, newest first, for either side.
 import { getInvoiceDetail } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, type ConsulterHistoriqueResponse } from '../../contract.ts';
-import { chorusDateTime } from '../../dates.ts';
+import { LIBELLE_OK_TRANSVERSES, type ConsulterHistoriqueResponse } from '../../domain/api-contract.ts';
+import { chorusDateTime } from '../../domain/dates.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
 
 export async function invoiceHistory(deps: AppDeps, session: Parameters<typeof invoiceOfSession>[1], body: Record<string, unknown>): Promise<ConsulterHistoriqueResponse> {

@@ -1,5 +1,5 @@
 // Chorus pagination: pages from 1, 10 per page by default.
-import type { Pagination, ParametresRetour } from '../../contract.ts';
+import type { Pagination, ParametresRetour } from '../../domain/api-contract.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 200;

@@ -1,8 +1,8 @@
 // traiterFactureRecue: the recipient sets a status, through the hub's decision verb (same rules as its pages).
 import { decideInvoice, getInvoiceDetail } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, type TraiterFactureRecueResponse } from '../../contract.ts';
-import { chorusDate } from '../../dates.ts';
+import { LIBELLE_OK_TRANSVERSES, type TraiterFactureRecueResponse } from '../../domain/api-contract.ts';
+import { chorusDate } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';

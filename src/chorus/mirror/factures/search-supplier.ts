@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type RechercherFactureParFournisseurResponse } from '../../contract.ts';
-import { chorusDate, chorusDateTime } from '../../dates.ts';
+import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type RechercherFactureParFournisseurResponse } from '../../domain/api-contract.ts';
+import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { fluxSequence } from '../flux/flux-number.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';

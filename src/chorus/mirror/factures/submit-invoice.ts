@@ -3,8 +3,8 @@
 import { dec, emptyInvoice, emptyLine, roundHalfUp, toFixed, writeUbl, type Invoice } from '../../../../formats/index.ts';
 import { findStructureBySiret, frenchVatNumber, getStructure } from '../../../directory/index.ts';
 import { depositInvoice, type InvoiceDeps } from '../../../invoices/index.ts';
-import { LIBELLE_OK_GCU } from '../../contract.ts';
-import { chorusDate } from '../../dates.ts';
+import { LIBELLE_OK_GCU } from '../../domain/api-contract.ts';
+import { chorusDate } from '../../domain/dates.ts';
 import { cppIdOf, hubIdOf } from '../../ids.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';

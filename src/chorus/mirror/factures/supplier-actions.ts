@@ -1,8 +1,8 @@
 // completerFacture (after SUSPENDUE) and recyclerFacture (after A_RECYCLER), through the hub's supplier verb.
 import { getInvoiceDetail, supplierActOnInvoice } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, type Retour } from '../../contract.ts';
-import { chorusDate, chorusDateTime } from '../../dates.ts';
+import { LIBELLE_OK_TRANSVERSES, type Retour } from '../../domain/api-contract.ts';
+import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';

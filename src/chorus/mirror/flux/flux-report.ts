@@ -6,8 +6,8 @@ import { chorusMirrorFluxes, chorusMirrorFluxItems } from '../../../../db/schema
 import { structures } from '../../../../db/schema/directory.ts';
 import { invoices } from '../../../../db/schema/invoices.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, SYNTAXES_FLUX, type ConsulterCRDetailleResponse, type ErreurDP, type ErreurTechnique, type EtatFlux, type SyntaxeFlux } from '../../contract.ts';
-import { chorusIsoDateTime } from '../../dates.ts';
+import { LIBELLE_OK_TRANSVERSES, SYNTAXES_FLUX, type ConsulterCRDetailleResponse, type ErreurDP, type ErreurTechnique, type EtatFlux, type SyntaxeFlux } from '../../domain/api-contract.ts';
+import { chorusIsoDateTime } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { fluxNumber, fluxSequence } from './flux-number.ts';

@@ -2,7 +2,7 @@
 // Chorus routing flags (`parametres`) and its services.
 import { getStructure, type ServiceInfo, type StructureDetail } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_GCU, LIBELLE_OK_TRANSVERSES, type Pagination } from '../../contract.ts';
+import { LIBELLE_OK_GCU, LIBELLE_OK_TRANSVERSES, type Pagination } from '../../domain/api-contract.ts';
 import { cppIdOf, cppIdsOf, hubIdOf } from '../../ids.ts';
 import { pageRequest, parametresRetour, slicePage } from '../factures/paging.ts';
 import { MirrorRefusal } from '../refusal.ts';

@@ -1,7 +1,7 @@
 // rechercherStructure: structures of the hub's directory by SIRET/SIREN or name, as Chorus lists them.
 import { searchStructures } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type ParametresRetour, type Retour } from '../../contract.ts';
+import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type ParametresRetour, type Retour } from '../../domain/api-contract.ts';
 import { cppIdsOf } from '../../ids.ts';
 import { pageRequest, parametresRetour } from '../factures/paging.ts';
 import { MirrorRefusal } from '../refusal.ts';

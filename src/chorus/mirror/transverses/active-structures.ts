@@ -1,7 +1,7 @@
 // recupererStructuresActivesFournisseur / Destinataire: the structures the technical account acts for, on that side.
 import { getStructure } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES } from '../../contract.ts';
+import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 import { cppIdOf } from '../../ids.ts';
 import type { MirrorSession } from '../session.ts';
 

@@ -2,7 +2,7 @@
 // the same the decision verbs apply, as Chorus lists them.
 import { invoiceStatuses } from '../../../../db/schema/invoices.ts';
 import { TRANSITIONS } from '../../../invoices/index.ts';
-import { LIBELLE_OK_TRANSVERSES } from '../../contract.ts';
+import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 
 export function possibleProcessingStates(body: Record<string, unknown>) {
   const from = typeof body.statutCourant === 'string' ? body.statutCourant : '';

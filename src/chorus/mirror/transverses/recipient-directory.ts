@@ -2,7 +2,7 @@
 // structure and service) with the Chorus routing flags a supplier's software needs before depositing.
 import { getStructure, searchStructures, SEARCH_MAX_LIMIT, type StructureKind } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES } from '../../contract.ts';
+import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 import { writeZip } from './zip.ts';
 
 const PUBLIC_KINDS: StructureKind[] = ['region', 'departement', 'epci', 'commune', 'syndicat'];

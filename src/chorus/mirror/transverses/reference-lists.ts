@@ -1,5 +1,5 @@
 // Reference lists of the transverses API, as Chorus Pro names their codes.
-import { LIBELLE_OK_TRANSVERSES, SYNTAXES_FLUX } from '../../contract.ts';
+import { LIBELLE_OK_TRANSVERSES, SYNTAXES_FLUX } from '../../domain/api-contract.ts';
 
 const ok = <T extends object>(body: T) => ({ codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, ...body });
 

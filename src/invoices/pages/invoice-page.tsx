@@ -1,0 +1,118 @@
+// One invoice: its facts and status, the motive when it was suspended or rejected, the PDF beside the actions
+// the lifecycle allows, the legal payment delay and the status history.
+import { Notice } from '../../web/components/notice.tsx';
+import { StatusBadge } from './status-badge.tsx';
+import { ViolationsTable } from './violations.tsx';
+import { formatDate, formatMoney } from '../../web/format.ts';
+import { Page } from '../../web/layout/page.tsx';
+import type { Viewer } from '../../web/viewer.ts';
+import { ActionForms } from './action-forms.tsx';
+import type { AllowedAction, InvoiceDetail } from './invoice-verbs.ts';
+import { PaymentClock } from './payment-clock.tsx';
+import { Timeline } from './timeline.tsx';
+
+const MOTIVE_TITLES: Partial<Record<InvoiceDetail['status'], string>> = {
+  SUSPENDUE: 'Facture suspendue',
+  REJETEE: 'Facture rejetée',
+  A_RECYCLER: 'Facture renvoyée : destinataire à corriger',
+};
+
+export interface InvoicePageProps {
+  viewer: Viewer;
+  invoice: InvoiceDetail;
+  actions: readonly AllowedAction[];
+  now: Date;
+  done?: string | undefined;
+  error?: string | undefined;
+  backHref: string;
+}
+
+export function InvoicePage(props: InvoicePageProps) {
+  const i = props.invoice;
+  const motiveTitle = MOTIVE_TITLES[i.status];
+  return (
+    <Page title={`${props.error ? 'Erreur – ' : ''}Facture ${i.number}`} viewer={props.viewer} path={props.backHref}>
+      <p>
+        <a href={props.backHref}>← Retour à la liste</a>
+      </p>
+      <h1>
+        Facture {i.number} <StatusBadge status={i.status} />
+      </h1>
+      {props.error ? (
+        <Notice tone="error" title="Action refusée">
+          <p data-focus-on-load>{props.error}</p>
+        </Notice>
+      ) : null}
+      {props.done ? (
+        <Notice tone="success">
+          <p data-focus-on-load>{props.done}</p>
+        </Notice>
+      ) : null}
+      {motiveTitle && i.lastMotive ? (
+        <Notice tone={i.status === 'REJETEE' ? 'error' : 'warning'} title={motiveTitle}>
+          <p>
+            <strong>Motif :</strong> {i.lastMotive}
+          </p>
+        </Notice>
+      ) : null}
+      <div class="invoice-layout">
+        <div>
+          <dl class="facts">
+            <dt>Fournisseur</dt>
+            <dd>{i.supplier.name}</dd>
+            <dt>Destinataire</dt>
+            <dd>
+              {i.buyer.name} <span class="hint">{`SIRET ${i.buyer.siret}`}</span>
+            </dd>
+            <dt>Service</dt>
+            <dd>{i.service ? `${i.service.code} – ${i.service.label}` : i.serviceCode ?? '—'}</dd>
+            <dt>N° d’engagement</dt>
+            <dd>{i.engagementNumber ?? '—'}</dd>
+            <dt>Émise le</dt>
+            <dd>{formatDate(i.issueDate)}</dd>
+            <dt>Déposée le</dt>
+            <dd>{formatDate(i.depositedAt)}</dd>
+            <dt>Montant HT</dt>
+            <dd>{formatMoney(i.totalWithoutVat, i.currency)}</dd>
+            <dt>TVA</dt>
+            <dd>{formatMoney(i.totalVat, i.currency)}</dd>
+            <dt>Montant TTC</dt>
+            <dd>
+              <strong>{formatMoney(i.totalWithVat, i.currency)}</strong>
+            </dd>
+            {i.mandateNumber ? (
+              <>
+                <dt>N° de mandat</dt>
+                <dd>{i.mandateNumber}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p>
+            <a href={`/factures/${i.id}/pdf`} target="_blank" rel="noopener">
+              Ouvrir le PDF (nouvelle fenêtre)
+            </a>{' '}
+            · <a href={`/factures/${i.id}/original`}>{`Télécharger l’original (${i.syntax === 'FACTURX' ? 'Factur-X, PDF' : `${i.syntax}, XML`})`}</a>
+          </p>
+          <iframe class="pdf-frame" src={`/factures/${i.id}/pdf`} title={`Facture ${i.number} en PDF`} loading="lazy" />
+        </div>
+        <div>
+          <section aria-labelledby="actions">
+            <h2 id="actions">Actions</h2>
+            <ActionForms invoiceId={i.id} actions={props.actions} csrf={props.viewer.csrfToken} now={props.now} />
+          </section>
+          <PaymentClock invoice={i} now={props.now} />
+          <section aria-labelledby="historique">
+            <h2 id="historique">Historique</h2>
+            <Timeline events={i.events} />
+          </section>
+        </div>
+      </div>
+      {i.validationReport.violations.length > 0 ? (
+        <section aria-labelledby="controle">
+          <h2 id="controle">Contrôles au dépôt</h2>
+          <ViolationsTable violations={i.validationReport.violations} caption="Avertissements relevés au dépôt" />
+        </section>
+      ) : null}
+    </Page>
+  );
+}

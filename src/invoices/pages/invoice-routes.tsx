@@ -1,0 +1,126 @@
+// One invoice's page, its documents, and the forms that move it (accountant decisions, supplier answers).
+import { Hono, type Context } from 'hono';
+import { CSRF_FIELD, hasRole, verifyCsrf } from '../../platform/auth/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { AppEnv } from '../../platform/http.ts';
+import { requireViewer } from '../../web/guard.ts';
+import { sendPage } from '../../web/render.ts';
+import type { Viewer } from '../../web/viewer.ts';
+import { accountantActionOf } from './decision-form.ts';
+import { InvoicePage } from './invoice-page.tsx';
+import {
+  ACTION_LABELS,
+  allowedActions,
+  decideInvoice,
+  getInvoiceDetail,
+  getInvoiceOriginal,
+  getInvoicePdf,
+  storeAttachments,
+  supplierActOnInvoice,
+  type AllowedAction,
+  type InvoiceDetail,
+} from './invoice-verbs.ts';
+
+type Side = 'accountant' | 'supplier' | undefined;
+
+function sideOf(viewer: Viewer, invoice: InvoiceDetail): Side {
+  if (hasRole(viewer.actor, 'accountant', invoice.buyer.id)) return 'accountant';
+  if (hasRole(viewer.actor, 'supplier', invoice.supplier.id)) return 'supplier';
+  return undefined;
+}
+
+const backHref = (viewer: Viewer, side: Side): string =>
+  side === 'supplier' ? '/factures' : side === 'accountant' || viewer.roles.includes('agent') ? '/a-traiter' : '/';
+
+async function showInvoice(c: Context<AppEnv>, viewer: Viewer, id: string, extra: { done?: string; error?: string }, status: 200 | 400 | 403 | 409 | 413 | 422 | 503 = 200) {
+  const deps = c.get('deps');
+  const invoice = await getInvoiceDetail(deps, viewer.actor, id);
+  const side = sideOf(viewer, invoice);
+  const actions: AllowedAction[] = side ? allowedActions(invoice.status, side) : [];
+  return sendPage(
+    c,
+    <InvoicePage viewer={viewer} invoice={invoice} actions={actions} now={deps.clock.now()} done={extra.done} error={extra.error} backHref={backHref(viewer, side)} />,
+    status,
+  );
+}
+
+const field = (form: Record<string, unknown>, name: string): string => (typeof form[name] === 'string' ? (form[name] as string) : '');
+
+/** Runs an action; a refusal the person can fix is shown on the invoice page, anything else goes to the error page. */
+async function act(c: Context<AppEnv>, viewer: Viewer, id: string, kind: keyof typeof ACTION_LABELS, run: () => Promise<unknown>): Promise<Response> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError && [400, 403, 409, 413, 422, 503].includes(error.status)) {
+      return showInvoice(c, viewer, id, { error: error.message }, error.status as 400);
+    }
+    throw error;
+  }
+  return c.redirect(`/factures/${id}?fait=${kind}`, 303);
+}
+
+function doneMessage(value: string | undefined): string | undefined {
+  if (!value || !(value in ACTION_LABELS)) return undefined;
+  return `Action enregistrée : ${ACTION_LABELS[value as keyof typeof ACTION_LABELS].toLowerCase()}.`;
+}
+
+function documentResponse(c: Context<AppEnv>, doc: { bytes: Uint8Array; mediaType: string; fileName: string }, disposition: 'inline' | 'attachment') {
+  const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': doc.mediaType,
+    'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+    'Cache-Control': 'private, no-store',
+  });
+}
+
+export const invoiceRoutes = new Hono<AppEnv>()
+  .get('/factures/:id', async (c) => {
+    const viewer = await requireViewer(c);
+    return showInvoice(c, viewer, c.req.param('id'), { done: doneMessage(c.req.query('fait')) });
+  })
+  .get('/factures/:id/pdf', async (c) => {
+    const viewer = await requireViewer(c);
+    return documentResponse(c, await getInvoicePdf(c.get('deps'), viewer.actor, c.req.param('id')), 'inline');
+  })
+  .get('/factures/:id/original', async (c) => {
+    const viewer = await requireViewer(c);
+    return documentResponse(c, await getInvoiceOriginal(c.get('deps'), viewer.actor, c.req.param('id')), 'attachment');
+  })
+  .post('/factures/:id/decision', async (c) => {
+    const viewer = await requireViewer(c);
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    verifyCsrf(c, form[CSRF_FIELD]);
+    await getInvoiceDetail(c.get('deps'), viewer.actor, id); // same 404 as the page for an invoice not visible
+    const action = accountantActionOf(form);
+    return act(c, viewer, id, action.kind, () => decideInvoice(c.get('deps'), viewer.actor, id, action));
+  })
+  .post('/factures/:id/completer', async (c) => {
+    const viewer = await requireViewer(c);
+    const id = c.req.param('id');
+    const form = await c.req.parseBody({ all: true });
+    verifyCsrf(c, form[CSRF_FIELD]);
+    await getInvoiceDetail(c.get('deps'), viewer.actor, id);
+    const files = [form['attachments']].flat().filter((f): f is File => f instanceof File && f.size > 0);
+    return act(c, viewer, id, 'COMPLETEE', async () => {
+      const attachments = await storeAttachments(c.get('deps'), files);
+      return supplierActOnInvoice(c.get('deps'), viewer.actor, id, { kind: 'COMPLETEE', comment: field(form, 'comment'), attachments });
+    });
+  })
+  .post('/factures/:id/reacheminer', async (c) => {
+    const viewer = await requireViewer(c);
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    verifyCsrf(c, form[CSRF_FIELD]);
+    await getInvoiceDetail(c.get('deps'), viewer.actor, id);
+    const serviceCode = field(form, 'serviceCode').trim();
+    const engagementNumber = field(form, 'engagementNumber').trim();
+    return act(c, viewer, id, 'REROUTE', () =>
+      supplierActOnInvoice(c.get('deps'), viewer.actor, id, {
+        kind: 'REROUTE',
+        buyerSiret: field(form, 'buyerSiret').replace(/\s+/g, ''),
+        ...(serviceCode ? { serviceCode } : {}),
+        ...(engagementNumber ? { engagementNumber } : {}),
+      }),
+    );
+  });

@@ -1,0 +1,14 @@
+// Every page of the invoices module: the supplier's list and deposit, an invoice's page, the accountant's inbox,
+// the notifications.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http.ts';
+import { inboxRoutes } from './inbox-routes.tsx';
+import { invoiceRoutes } from './invoice-routes.tsx';
+import { notificationRoutes } from './notifications/routes.tsx';
+import { supplierRoutes } from './supplier-routes.tsx';
+
+export const invoicePages = new Hono<AppEnv>()
+  .route('/', supplierRoutes)
+  .route('/', invoiceRoutes)
+  .route('/', inboxRoutes)
+  .route('/', notificationRoutes);
