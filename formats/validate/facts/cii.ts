@@ -1,5 +1,5 @@
 import type { XmlElement } from '../../xml/index.ts';
-import { all, first, norm, path, RAM, RSM, UDT, v, vs, walkElements, xsBoolean } from './common.ts';
+import { all, first, path, RAM, RSM, UDT, v, vs, walkElements, xsBoolean } from './common.ts';
 import type { AllowanceCharge, Breakdown, CategoryKind, Facts, Line, Party, Period, TaxCategoryRef, V } from './types.ts';
 
 function isVatType(el: XmlElement): boolean {

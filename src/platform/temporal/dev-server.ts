@@ -60,7 +60,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await waitUntilReady(child, address, 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`Le serveur Temporal n'a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`);
+    throw new Error(`Le serveur Temporal n'a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`, { cause: error });
   }
   options.log?.(`Temporal dev server on ${address}${uiPort ? `, Web UI http://127.0.0.1:${uiPort}` : ''}`);
   return {

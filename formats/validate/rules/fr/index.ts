@@ -4,9 +4,7 @@
  * buyers (CHORUS-xx) where no FNFE rule exists. They read the semantic model; locations give the paths.
  */
 import type { Identifier, Invoice } from '../../../model/invoice.ts';
-import { termLabel } from '../../../model/terms.ts';
 import type { ReadResult } from '../../../read.ts';
-import type { XmlElement } from '../../../xml/index.ts';
 import type { Facts } from '../../facts/types.ts';
 import type { Out } from '../../out.ts';
 import { checkChorus } from './chorus.ts';
