@@ -26,10 +26,17 @@ module.exports = {
     {
       name: 'workflows-import-domain-only',
       severity: 'error',
-      comment: 'Workflow code is deterministic: it imports the SDK, other workflows, modules\' domain/ and activity types.',
+      comment:
+        "Workflow code is deterministic: it imports the SDK, other workflows, modules' domain/ and activity types.",
       from: { path: '^workflows/', pathNot: '\\.test\\.ts$' },
       to: {
-        pathNot: ['^workflows/', '^src/[^/]+/domain/', '^src/activities\\.ts$', '^src/[^/]+/activities\\.ts$', '^node_modules/@temporalio/(workflow|common)/'],
+        pathNot: [
+          '^workflows/',
+          '^src/[^/]+/domain/',
+          '^src/activities\\.ts$',
+          '^src/[^/]+/activities\\.ts$',
+          '^node_modules/@temporalio/(workflow|common)/',
+        ],
       },
     },
     {
@@ -42,7 +49,8 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'domain/ holds pure rules importable by workflow code: no database, no I/O, no other layer of the module.',
+      comment:
+        'domain/ holds pure rules importable by workflow code: no database, no I/O, no other layer of the module.',
       from: { path: '^src/[^/]+/domain/', pathNot: '\\.test\\.ts$' },
       to: {
         pathNot: [
@@ -75,7 +83,10 @@ module.exports = {
       severity: 'error',
       comment: 'The seed, the portal and the command line compose modules through their index.ts.',
       from: { path: '^src/(seed|portal|cli)/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src/(?!seed/|portal/|cli/|platform/|web/)[^/]+/', pathNot: ['^src/[^/]+/index\\.ts$', '^src/[^/]+/domain/'] },
+      to: {
+        path: '^src/(?!seed/|portal/|cli/|platform/|web/)[^/]+/',
+        pathNot: ['^src/[^/]+/index\\.ts$', '^src/[^/]+/domain/'],
+      },
     },
     {
       name: 'platform-knows-no-module',
@@ -113,7 +124,11 @@ module.exports = {
     exclude: { path: ['^node_modules/', '^data/', '^db/migrations/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -40,6 +40,8 @@ export class CpuMeter {
 
   /** CPU ms used by each counter since `begin`. */
   since(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.counters).map(([name, read]) => [name, read() - (this.start.get(name) ?? 0)]));
+    return Object.fromEntries(
+      Object.entries(this.counters).map(([name, read]) => [name, read() - (this.start.get(name) ?? 0)]),
+    );
   }
 }

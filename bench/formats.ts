@@ -26,10 +26,14 @@ interface Sample {
 }
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-const fmt = (n: number, digits = 0): string => n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Runs `work` repeatedly for at least `seconds` (after one warm-up pass); returns passes per second. */
-async function timeLoop(seconds: number, work: () => Promise<void> | void): Promise<{ passes: number; perSecond: number }> {
+async function timeLoop(
+  seconds: number,
+  work: () => Promise<void> | void,
+): Promise<{ passes: number; perSecond: number }> {
   await work();
   const start = performance.now();
   let passes = 0;
@@ -187,7 +191,9 @@ async function main(): Promise<void> {
     await bigInvoiceChild();
     return;
   }
-  console.log(`# Bibliothèque formats — Node ${process.version}, un seul cœur (fil d'exécution unique), ${SECONDS} s par mesure`);
+  console.log(
+    `# Bibliothèque formats — Node ${process.version}, un seul cœur (fil d'exécution unique), ${SECONDS} s par mesure`,
+  );
   await corpusBench();
   await typicalBench();
   bigBench();

@@ -42,12 +42,16 @@ const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@1
 const MAD_TIMEOUT_MS = 30 * 60_000;
 const HUB_BIN = fileURLToPath(new URL('../bin/hub.mjs', import.meta.url));
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const percentile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 };
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -58,13 +62,22 @@ async function main(): Promise<void> {
   try {
     await run(cleanup);
   } finally {
-    for (const step of cleanup.reverse()) await step().catch((e: unknown) => console.error(`cleanup: ${(e as Error).message}`));
+    for (const step of cleanup.reverse())
+      await step().catch((e: unknown) => console.error(`cleanup: ${(e as Error).message}`));
   }
 }
 
 /** `node bin/hub.mjs <mode>` with its own environment; resolves once it printed `ready`. */
-async function startHubProcess(mode: 'serve' | 'worker' | 'start', env: Record<string, string>, ready: string, cleanup: Cleanup): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ") ?? []), HUB_BIN, mode], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startHubProcess(
+  mode: 'serve' | 'worker' | 'start',
+  env: Record<string, string>,
+  ready: string,
+  cleanup: Cleanup,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ') ?? []), HUB_BIN, mode], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const seen = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -87,7 +100,9 @@ async function startHubProcess(mode: 'serve' | 'worker' | 'start', env: Record<s
 }
 
 async function run(cleanup: Cleanup): Promise<void> {
-  log(`bench/ingest: ${N} invoices, concurrency ${CONCURRENCY}${RATE ? `, offered ${RATE}/s` : ''}, hub as ${SINGLE ? 'one `hub start`' : '`hub serve` + `hub worker`'}, ${cpus().length} cores, load average ${load()}`);
+  log(
+    `bench/ingest: ${N} invoices, concurrency ${CONCURRENCY}${RATE ? `, offered ${RATE}/s` : ''}, hub as ${SINGLE ? 'one `hub start`' : '`hub serve` + `hub worker`'}, ${cpus().length} cores, load average ${load()}`,
+  );
 
   // Postgres: a fresh database of our own, migrated and seeded with the demo directory.
   const dbName = `hub_bench_${randomBytes(4).toString('hex')}`;
@@ -123,12 +138,23 @@ async function run(cleanup: Cleanup): Promise<void> {
 
   // The hub, from its own command line.
   const port = await freePort();
-  const env = { DATABASE_URL: url.toString(), TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port), HOST: '127.0.0.1' };
+  const env = {
+    DATABASE_URL: url.toString(),
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: `bench-${randomBytes(4).toString('hex')}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   const hubProcesses: Record<string, ChildProcess> = {};
   if (SINGLE) {
     hubProcesses['hub start'] = await startHubProcess('start', env, 'Hub prêt', cleanup);
   } else {
-    hubProcesses['hub worker'] = await startHubProcess('worker', { ...env, LOG_LEVEL: 'info' }, 'worker running', cleanup);
+    hubProcesses['hub worker'] = await startHubProcess(
+      'worker',
+      { ...env, LOG_LEVEL: 'info' },
+      'worker running',
+      cleanup,
+    );
     hubProcesses['hub serve'] = await startHubProcess('serve', env, 'Hub prêt', cleanup);
   }
   const base = `http://127.0.0.1:${port}`;
@@ -136,7 +162,11 @@ async function run(cleanup: Cleanup): Promise<void> {
   const tokenResponse = await fetch(`${base}/api/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO_API_CLIENT.clientId, client_secret: DEMO_API_CLIENT.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: DEMO_API_CLIENT.clientId,
+      client_secret: DEMO_API_CLIENT.clientSecret,
+    }),
   });
   const token = ((await tokenResponse.json()) as { access_token?: string }).access_token;
   if (!token) throw new Error(`no access token (${tokenResponse.status})`);
@@ -161,7 +191,9 @@ async function run(cleanup: Cleanup): Promise<void> {
       body: files[i] as Uint8Array<ArrayBuffer>,
     });
   const size = files.reduce((a, f) => a + f.length, 0) / files.length;
-  log(`ready: database ${dbName}, Temporal ${address}, hub on ${base}; invoices of ${fmt(size / 1024, 1)} KB; load average ${load()}`);
+  log(
+    `ready: database ${dbName}, Temporal ${address}, hub on ${base}; invoices of ${fmt(size / 1024, 1)} KB; load average ${load()}`,
+  );
 
   const counters: Record<string, () => number> = {};
   for (const [name, child] of Object.entries(hubProcesses)) counters[name] = () => processCpuMs(child.pid!);
@@ -211,7 +243,10 @@ async function run(cleanup: Cleanup): Promise<void> {
     await sleep(500);
   }
   const cpu = meter.since();
-  const perInvoice = await db.select({ createdAt: invoices.createdAt, madeAvailableAt: invoices.madeAvailableAt }).from(invoices).where(isNotNull(invoices.madeAvailableAt));
+  const perInvoice = await db
+    .select({ createdAt: invoices.createdAt, madeAvailableAt: invoices.madeAvailableAt })
+    .from(invoices)
+    .where(isNotNull(invoices.madeAvailableAt));
   const lastAvailable = Math.max(...perInvoice.map((r) => r.madeAvailableAt!.getTime()));
   const firstCreated = Math.min(...perInvoice.map((r) => r.createdAt.getTime()));
   const endToEndSeconds = (lastAvailable - firstCreated) / 1000;
@@ -224,23 +259,38 @@ async function run(cleanup: Cleanup): Promise<void> {
   const parseMs = (performance.now() - p0) / sample.length;
 
   log('');
-  log(`deposits: ${fmt(N)} in ${fmt(depositSeconds, 1)} s = ${fmt(N / depositSeconds, 1)} deposits/s; HTTP statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-  if (RATE) log(`offered ${RATE} deposits/s: at most ${fmt(behindSchedule)} ms behind schedule (${CONCURRENCY} in flight at most)`);
-  log(`deposit latency (HTTP, client side): p50 ${fmt(percentile(latencies, 0.5))} ms, p90 ${fmt(percentile(latencies, 0.9))} ms, p99 ${fmt(percentile(latencies, 0.99))} ms, max ${fmt(Math.max(...latencies))} ms`);
+  log(
+    `deposits: ${fmt(N)} in ${fmt(depositSeconds, 1)} s = ${fmt(N / depositSeconds, 1)} deposits/s; HTTP statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  if (RATE)
+    log(
+      `offered ${RATE} deposits/s: at most ${fmt(behindSchedule)} ms behind schedule (${CONCURRENCY} in flight at most)`,
+    );
+  log(
+    `deposit latency (HTTP, client side): p50 ${fmt(percentile(latencies, 0.5))} ms, p90 ${fmt(percentile(latencies, 0.9))} ms, p99 ${fmt(percentile(latencies, 0.99))} ms, max ${fmt(Math.max(...latencies))} ms`,
+  );
   log(
     `deposit to MISE_A_DISPOSITION: ${fmt(available)}/${fmt(accepted)}, first deposit to last made available ${fmt(endToEndSeconds, 1)} s = ${fmt(available / endToEndSeconds, 1)} invoices/s; ` +
       `per invoice p50 ${fmt(percentile(toAvailable, 0.5))} ms, p99 ${fmt(percentile(toAvailable, 0.99))} ms`,
   );
-  const wallMs = (performance.now() - began);
+  const wallMs = performance.now() - began;
   const totalCpu = Object.values(cpu).reduce((a, b) => a + b, 0);
-  log(`CPU time from the first deposit to the last invoice made available (${fmt(wallMs / 1000, 1)} s wall, ${cpus().length} cores):`);
-  for (const [name, ms] of Object.entries(cpu)) log(`  ${name.padEnd(32)} ${fmt(ms / Math.max(1, accepted), 2).padStart(7)} ms per invoice  (${fmt(ms / wallMs, 2)} cores)`);
-  log(`  ${'total'.padEnd(32)} ${fmt(totalCpu / Math.max(1, accepted), 2).padStart(7)} ms per invoice  (${fmt(totalCpu / wallMs, 2)} cores)`);
+  log(
+    `CPU time from the first deposit to the last invoice made available (${fmt(wallMs / 1000, 1)} s wall, ${cpus().length} cores):`,
+  );
+  for (const [name, ms] of Object.entries(cpu))
+    log(
+      `  ${name.padEnd(32)} ${fmt(ms / Math.max(1, accepted), 2).padStart(7)} ms per invoice  (${fmt(ms / wallMs, 2)} cores)`,
+    );
+  log(
+    `  ${'total'.padEnd(32)} ${fmt(totalCpu / Math.max(1, accepted), 2).padStart(7)} ms per invoice  (${fmt(totalCpu / wallMs, 2)} cores)`,
+  );
   log(`parse + validate alone, one at a time: ${fmt(parseMs, 2)} ms (${fmt(1000 / parseMs)} invoices/s on one core)`);
   log(`load average: after deposits ${loadAfterDeposits}, at the end ${load()}`);
 
   // Leave no running workflow on a server we did not launch.
-  if (process.env.TEMPORAL_ADDRESS) log('TEMPORAL_ADDRESS was given: the bench task queue\'s workflows stay on that server (terminate them there).');
+  if (process.env.TEMPORAL_ADDRESS)
+    log("TEMPORAL_ADDRESS was given: the bench task queue's workflows stay on that server (terminate them there).");
 }
 
 main().then(

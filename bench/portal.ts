@@ -50,7 +50,9 @@ async function fill(sql: postgres.Sql, count: number): Promise<void> {
     from structures s left join establishments e on e.structure_id = s.id and e.main
     where s.kind in ('region', 'departement', 'epci', 'commune')`;
   await sql`create temporary table sellers as select id, name, row_number() over (order by siren) as rank from structures where kind = 'supplier'`;
-  const [counts] = await sql<{ buyers: number; sellers: number }[]>`select (select count(*)::int from buyers) as buyers, (select count(*)::int from sellers) as sellers`;
+  const [counts] = await sql<
+    { buyers: number; sellers: number }[]
+  >`select (select count(*)::int from buyers) as buyers, (select count(*)::int from sellers) as sellers`;
   const { buyers, sellers } = counts!;
   // Buyers: Rennes 8 %, the 30 largest collectivities 37 %, every other one the rest. Suppliers: Armor Bureautique
   // 3 %, the other demo suppliers 1 % each, 300 others the rest. Statuses: mostly paid history, open ones recent.
@@ -99,7 +101,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function time(label: string, run: () => Promise<Response>): Promise<{ label: string; p50: number; p95: number; max: number }> {
+async function time(
+  label: string,
+  run: () => Promise<Response>,
+): Promise<{ label: string; p50: number; p95: number; max: number }> {
   for (let i = 0; i < WARMUP; i++) await (await run()).arrayBuffer();
   const samples: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
@@ -113,11 +118,19 @@ async function time(label: string, run: () => Promise<Response>): Promise<{ labe
   return { label, p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples[samples.length - 1]! };
 }
 
-async function explain(sql: postgres.Sql, label: string, run: () => Promise<Response>, pick: (q: string) => boolean): Promise<void> {
+async function explain(
+  sql: postgres.Sql,
+  label: string,
+  run: () => Promise<Response>,
+  pick: (q: string) => boolean,
+): Promise<void> {
   captured.length = 0;
   await (await run()).arrayBuffer();
   for (const { query, params } of captured.filter((c) => pick(c.query))) {
-    const plan = await sql.unsafe(`explain (analyze, buffers off, costs off, summary on) ${query}`, params as postgres.ParameterOrJSON<never>[]);
+    const plan = await sql.unsafe(
+      `explain (analyze, buffers off, costs off, summary on) ${query}`,
+      params as postgres.ParameterOrJSON<never>[],
+    );
     console.log(`\n— ${label}: ${query.includes('count(') ? 'count' : 'page'} query plan`);
     for (const row of plan) console.log(`   ${String(Object.values(row)[0])}`);
   }
@@ -127,7 +140,11 @@ async function main(): Promise<void> {
   const database = `hub_bench_${Date.now().toString(36)}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${database}"`);
-  const client = postgres(urlFor(database), { max: 10, onnotice: () => {}, debug: (_c, query, params) => void captured.push({ query, params }) });
+  const client = postgres(urlFor(database), {
+    max: 10,
+    onnotice: () => {},
+    debug: (_c, query, params) => void captured.push({ query, params }),
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   try {
     let t0 = performance.now();
@@ -149,12 +166,21 @@ async function main(): Promise<void> {
     const app = createApp({ db, clock: systemClock, logger: createLogger('silent'), secureCookies: false });
     app.route('/', portalRoutes);
     const cookieOf = async (email: string, password: string): Promise<string> => {
-      const res = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-      return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const res = await app.request('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      return res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
     };
     const accountant = await cookieOf('comptable.rennes@demo.hub.bzh', 'Demo-Comptable-Rennes-2026');
     const supplier = await cookieOf('fournisseur.armor@demo.hub.bzh', 'Demo-Armor-2026');
-    const [fin] = await client<{ id: string }[]>`select sv.id from services sv join structures s on s.id = sv.structure_id where s.siren = ${RENNES_SIREN} and sv.code = 'FIN'`;
+    const [fin] = await client<
+      { id: string }[]
+    >`select sv.id from services sv join structures s on s.id = sv.structure_id where s.siren = ${RENNES_SIREN} and sv.code = 'FIN'`;
     const get = (path: string, cookie: string) => async () => app.request(path, { headers: { cookie } });
 
     const cases: [string, () => Promise<Response>][] = [
@@ -166,11 +192,15 @@ async function main(): Promise<void> {
       ['supplier list, status filter', get('/factures?statut=MISE_EN_PAIEMENT', supplier)],
       ['supplier list, number search', get('/factures?q=F00012', supplier)],
     ];
-    console.log(`\nserver time per page request (${REQUESTS} requests after ${WARMUP} warm-up, one at a time, app.request in process):`);
+    console.log(
+      `\nserver time per page request (${REQUESTS} requests after ${WARMUP} warm-up, one at a time, app.request in process):`,
+    );
     console.log(`${'page'.padEnd(56)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
     for (const [label, run] of cases) {
       const r = await time(label, run);
-      console.log(`${r.label.padEnd(56)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`);
+      console.log(
+        `${r.label.padEnd(56)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
+      );
     }
 
     const isInvoiceList = (q: string) => /from "invoices"/.test(q) && !/"invoices"\."id" = \$/.test(q);

@@ -43,7 +43,12 @@ function touchCounter() {
 }
 
 /** Starts workflow 0…N-1 through `start`, CONCURRENCY at a time, waits for `done`, prints rates and CPU. */
-async function measure(title: string, meter: CpuMeter, start: (i: number) => Promise<unknown>, done: Promise<void>): Promise<void> {
+async function measure(
+  title: string,
+  meter: CpuMeter,
+  start: (i: number) => Promise<unknown>,
+  done: Promise<void>,
+): Promise<void> {
   meter.begin();
   const began = performance.now();
   let next = 0;
@@ -57,11 +62,15 @@ async function measure(title: string, meter: CpuMeter, start: (i: number) => Pro
   const seconds = (performance.now() - began) / 1000;
   const cpu = meter.since();
   console.log(`temporal floor${title}: ${N} workflows, concurrency ${CONCURRENCY}, ${cpus().length} cores`);
-  console.log(`starts: ${fmt(N / startSeconds)}/s; all ${N} through their local activity in ${fmt(seconds)} s = ${fmt(N / seconds)} workflows/s`);
+  console.log(
+    `starts: ${fmt(N / startSeconds)}/s; all ${N} through their local activity in ${fmt(seconds)} s = ${fmt(N / seconds)} workflows/s`,
+  );
   let total = 0;
   for (const [name, ms] of Object.entries(cpu)) {
     total += ms;
-    console.log(`  ${name.padEnd(30)} ${fmt(ms / N, 2).padStart(6)} ms CPU per workflow (${fmt(ms / 1000 / seconds, 2)} cores)`);
+    console.log(
+      `  ${name.padEnd(30)} ${fmt(ms / N, 2).padStart(6)} ms CPU per workflow (${fmt(ms / 1000 / seconds, 2)} cores)`,
+    );
   }
   console.log(`  ${'total'.padEnd(30)} ${fmt(total / N, 2).padStart(6)} ms CPU per workflow`);
 }
@@ -84,7 +93,9 @@ async function main() {
 }
 
 async function runSeparate(server: DevServer, taskQueue: string) {
-  const worker = fork(fileURLToPath(import.meta.url), ['--worker', server.address, taskQueue], { execArgv: ['--import', 'tsx'] });
+  const worker = fork(fileURLToPath(import.meta.url), ['--worker', server.address, taskQueue], {
+    execArgv: ['--import', 'tsx'],
+  });
   const { touch, done } = touchCounter();
   worker.on('message', (m: { touched?: string }) => m.touched && touch(m.touched));
   await new Promise<void>((r) => worker.on('message', (m: { ready?: true }) => m.ready && r()));
@@ -103,15 +114,31 @@ async function runEager(server: DevServer, taskQueue: string) {
   const { NativeConnection, Worker } = await import('@temporalio/worker');
   const connection = await NativeConnection.connect({ address: server.address });
   const { touch, done } = touchCounter();
-  const worker = await Worker.create({ connection, taskQueue, workflowsPath: FLOOR_WORKFLOWS, activities: { touch: async (id: string) => touch(id) } });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: FLOOR_WORKFLOWS,
+    activities: { touch: async (id: string) => touch(id) },
+  });
   const running = worker.run();
   const client = new Client({ connection });
-  const meter = new CpuMeter({ 'temporal dev server': () => processCpuMs(server.pid!), 'worker + client (this process)': ownCpuMs });
+  const meter = new CpuMeter({
+    'temporal dev server': () => processCpuMs(server.pid!),
+    'worker + client (this process)': ownCpuMs,
+  });
   let eager = 0;
-  await measure(' (eager start, worker in process)', meter, async (i) => {
-    const handle = await client.workflow.start('floorWorkflow', { ...startOptions(i, taskQueue), requestEagerStart: true });
-    if (handle.eagerlyStarted) eager += 1;
-  }, done);
+  await measure(
+    ' (eager start, worker in process)',
+    meter,
+    async (i) => {
+      const handle = await client.workflow.start('floorWorkflow', {
+        ...startOptions(i, taskQueue),
+        requestEagerStart: true,
+      });
+      if (handle.eagerlyStarted) eager += 1;
+    },
+    done,
+  );
   console.log(`  ${eager} of ${N} started eagerly`);
   worker.shutdown();
   await running;

@@ -11,7 +11,13 @@ export type XmlTarget = 'UBL' | 'CII';
  * Reads any supported document (UBL, CII, Factur-X PDF) and writes it in the target XML syntax.
  * Every business term the target syntax can carry is kept (see formats/README.md for the few syntax limits).
  */
-export async function convertInvoice(bytes: Uint8Array, target: XmlTarget, opts: ReadOptions & UblWriteOptions = {}): Promise<string> {
+export async function convertInvoice(
+  bytes: Uint8Array,
+  target: XmlTarget,
+  opts: ReadOptions & UblWriteOptions = {},
+): Promise<string> {
   const { invoice } = await readInvoice(bytes, opts);
-  return target === 'UBL' ? writeUbl(invoice, opts.documentType === undefined ? {} : { documentType: opts.documentType }) : writeCii(invoice);
+  return target === 'UBL'
+    ? writeUbl(invoice, opts.documentType === undefined ? {} : { documentType: opts.documentType })
+    : writeCii(invoice);
 }

@@ -51,7 +51,9 @@ describe('readInvoice: syntax detection', () => {
   });
 
   it('refuses an embedded XML whose declared encoding is unknown', async () => {
-    expect(await codeOf(readInvoice(bytes('facturx/zfc__factur-x-invalid-xml-encoding-attribute.pdf')))).toBe('XML_ENCODING');
+    expect(await codeOf(readInvoice(bytes('facturx/zfc__factur-x-invalid-xml-encoding-attribute.pdf')))).toBe(
+      'XML_ENCODING',
+    );
   });
 
   it('refuses other XML documents, empty input and DTDs', async () => {
@@ -59,7 +61,9 @@ describe('readInvoice: syntax detection', () => {
     expect(await codeOf(readInvoice(utf8(order)))).toBe('UNSUPPORTED_ROOT');
     expect(await codeOf(readInvoice(utf8('<Invoice/>')))).toBe('UNSUPPORTED_ROOT');
     expect(await codeOf(readInvoice(new Uint8Array()))).toBe('EMPTY_INPUT');
-    expect(await codeOf(readInvoice(utf8(`<!DOCTYPE Invoice><Invoice xmlns="${NS.UBL_INVOICE}"/>`)))).toBe('XML_DTD_FORBIDDEN');
+    expect(await codeOf(readInvoice(utf8(`<!DOCTYPE Invoice><Invoice xmlns="${NS.UBL_INVOICE}"/>`)))).toBe(
+      'XML_DTD_FORBIDDEN',
+    );
   });
 
   it('tells PDF from XML by the first bytes', () => {

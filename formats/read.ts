@@ -69,16 +69,25 @@ function lineCount(root: XmlElement): number {
 /** Maps a parsed XML invoice to the model, dispatching on its root element. */
 export function readXmlRoot(root: XmlElement, opts: ReadOptions = {}): SyntaxReadResult {
   if (root.local === 'CrossIndustryDocument') {
-    throw new FormatError('UNSUPPORTED_ZUGFERD1', 'Les factures ZUGFeRD 1.0 (CrossIndustryDocument) ne sont pas prises en charge ; utiliser Factur-X / ZUGFeRD 2.');
+    throw new FormatError(
+      'UNSUPPORTED_ZUGFERD1',
+      'Les factures ZUGFeRD 1.0 (CrossIndustryDocument) ne sont pas prises en charge ; utiliser Factur-X / ZUGFeRD 2.',
+    );
   }
   if (!isUblRoot(root) && !isCiiRoot(root)) {
     const name = root.ns ? `{${root.ns}}${root.local}` : root.local;
-    throw new FormatError('UNSUPPORTED_ROOT', `Type de document non pris en charge (élément racine ${name}) : attendu une facture UBL 2.1 (Invoice, CreditNote) ou CII D16B (CrossIndustryInvoice).`);
+    throw new FormatError(
+      'UNSUPPORTED_ROOT',
+      `Type de document non pris en charge (élément racine ${name}) : attendu une facture UBL 2.1 (Invoice, CreditNote) ou CII D16B (CrossIndustryInvoice).`,
+    );
   }
   const maxLines = opts.maxLines ?? DEFAULT_MAX_LINES;
   const lines = lineCount(root);
   if (lines > maxLines) {
-    throw new FormatError('TOO_MANY_LINES', `La facture contient ${lines} lignes ; le maximum accepté est ${maxLines}.`);
+    throw new FormatError(
+      'TOO_MANY_LINES',
+      `La facture contient ${lines} lignes ; le maximum accepté est ${maxLines}.`,
+    );
   }
   return isUblRoot(root) ? readUbl(root) : readCii(root);
 }

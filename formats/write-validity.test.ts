@@ -13,7 +13,11 @@ const files = ['ubl/valid', 'cii/valid'].flatMap((dir) => readdirSync(new URL(di
 
 function fatalRules(xml: Uint8Array | string): Set<string> {
   const r = readInvoiceXml(xml);
-  return new Set(validate({ ...r, xmlSyntax: r.syntax }).filter((v) => v.severity === 'fatal').map((v) => v.rule));
+  return new Set(
+    validate({ ...r, xmlSyntax: r.syntax })
+      .filter((v) => v.severity === 'fatal')
+      .map((v) => v.rule),
+  );
 }
 
 /**
@@ -44,8 +48,9 @@ describe('written documents respect the schema element order, whatever the model
       fc.property(invoice, (inv) => {
         for (const xml of [writeUbl(inv), writeUbl(inv, { documentType: 'CreditNote' }), writeCii(inv)]) {
           const r = readInvoiceXml(xml);
-          const misplaced = validate({ ...r, xmlSyntax: r.syntax })
-            .filter((v) => (v.rule === 'UBL-XSD' || v.rule === 'CII-XSD') && /mal placé|pas autorisé/.test(v.message));
+          const misplaced = validate({ ...r, xmlSyntax: r.syntax }).filter(
+            (v) => (v.rule === 'UBL-XSD' || v.rule === 'CII-XSD') && /mal placé|pas autorisé/.test(v.message),
+          );
           expect(misplaced.map((v) => v.message)).toEqual([]);
         }
       }),

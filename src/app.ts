@@ -37,12 +37,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     info: {
       title: 'API du hub régional d’administration numérique',
       version: '0.1.0',
-      description: 'Facturation électronique reliée à Chorus Pro, annuaire des collectivités bretonnes, authentification unique.',
+      description:
+        'Facturation électronique reliée à Chorus Pro, annuaire des collectivités bretonnes, authentification unique.',
     },
   });
   // Server-rendered pages last: the JSON routes above keep their paths.
   app.route('/', portalRoutes);
-  app.get('/api/docs', (c) => c.html(apiReferencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'API du hub', version: '0.1.0' } }))));
+  app.get('/api/docs', (c) =>
+    c.html(
+      apiReferencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'API du hub', version: '0.1.0' } })),
+    ),
+  );
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -29,10 +29,19 @@ function runHub(mode: 'start' | 'serve' | 'worker') {
     const { startHub } = await import('./main.ts');
     const hub = await startHub(mode, config, logger);
     logger.info(
-      { mode, url: hub.url, temporal: hub.temporalAddress, temporalUi: hub.temporalUiUrl, startupMs: Math.round(performance.now() - started) },
+      {
+        mode,
+        url: hub.url,
+        temporal: hub.temporalAddress,
+        temporalUi: hub.temporalUiUrl,
+        startupMs: Math.round(performance.now() - started),
+      },
       'hub started',
     );
-    if (hub.url) io.stdout(`Hub prêt sur ${hub.url}  (API : ${hub.url}/api/docs${hub.temporalUiUrl ? `, Temporal : ${hub.temporalUiUrl}` : ''})\n`);
+    if (hub.url)
+      io.stdout(
+        `Hub prêt sur ${hub.url}  (API : ${hub.url}/api/docs${hub.temporalUiUrl ? `, Temporal : ${hub.temporalUiUrl}` : ''})\n`,
+      );
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {
@@ -51,7 +60,8 @@ function runHub(mode: 'start' | 'serve' | 'worker') {
 const commands: Record<string, Command> = {
   start: {
     summary: 'Démarre tout le hub (HTTP + worker) sur les valeurs embarquées',
-    usage: 'hub start\n\nBase PGlite dans ./data et serveur Temporal de développement (SQLite dans ./data, interface web sur le port 8233)\nsauf si DATABASE_URL / TEMPORAL_ADDRESS sont définis. Données de démonstration au premier démarrage.',
+    usage:
+      'hub start\n\nBase PGlite dans ./data et serveur Temporal de développement (SQLite dans ./data, interface web sur le port 8233)\nsauf si DATABASE_URL / TEMPORAL_ADDRESS sont définis. Données de démonstration au premier démarrage.',
     run: runHub('start'),
   },
   serve: {
@@ -109,7 +119,7 @@ const commands: Record<string, Command> = {
   import: {
     summary: "Dépose en masse les factures d'un dossier ou d'une archive ZIP pour un fournisseur (reprise possible)",
     usage:
-      'hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n\nDépose chaque fichier .xml ou .pdf au nom du fournisseur (par défaut son premier utilisateur fournisseur) ;\nles fichiers déjà déposés par ce fournisseur sont reconnus à leur empreinte et passés. Même configuration que\n« hub serve » : DATABASE_URL (sinon PGlite dans DATA_DIR) et TEMPORAL_ADDRESS (sinon 127.0.0.1:7233, celui de « hub start »).\nCode de sortie : 0 si rien n\'est refusé, 1 sinon, 2 en cas d\'erreur d\'usage.',
+      "hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n\nDépose chaque fichier .xml ou .pdf au nom du fournisseur (par défaut son premier utilisateur fournisseur) ;\nles fichiers déjà déposés par ce fournisseur sont reconnus à leur empreinte et passés. Même configuration que\n« hub serve » : DATABASE_URL (sinon PGlite dans DATA_DIR) et TEMPORAL_ADDRESS (sinon 127.0.0.1:7233, celui de « hub start »).\nCode de sortie : 0 si rien n'est refusé, 1 sinon, 2 en cas d'erreur d'usage.",
     run: async (args, out) => (await import('./cli/import.ts')).run(args, out),
   },
   render: {

@@ -61,7 +61,10 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
   const stack = new Stack();
   try {
     // Fail fast, before touching data, when the dev server would be needed and cannot be found or built.
-    const temporalBinary = mode === 'start' && !config.temporal.address ? await ensureTemporalBinary((line) => logger.info(line)) : undefined;
+    const temporalBinary =
+      mode === 'start' && !config.temporal.address
+        ? await ensureTemporalBinary((line) => logger.info(line))
+        : undefined;
     const database = await openConfiguredDatabase(config);
     stack.push('database', () => database.close());
     await database.migrate();
@@ -134,7 +137,13 @@ async function resolveTemporal(
   return { target: { ...base, address: server.address }, uiUrl: server.uiUrl };
 }
 
-async function startWorker(deps: AppDeps, target: TemporalTarget, config: Config, logger: Logger, stack: Stack): Promise<void> {
+async function startWorker(
+  deps: AppDeps,
+  target: TemporalTarget,
+  config: Config,
+  logger: Logger,
+  stack: Stack,
+): Promise<void> {
   installTemporalRuntimeLogger(logger);
   const connection: NativeConnection = await connectWorker(target);
   stack.push('worker connection', () => connection.close());
@@ -161,7 +170,9 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, confi
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Le port ${config.port} est déjà utilisé : arrêtez l'autre processus ou choisissez un autre port avec PORT=…`)
+          ? new Error(
+              `Le port ${config.port} est déjà utilisé : arrêtez l'autre processus ou choisissez un autre port avec PORT=…`,
+            )
           : error,
       );
     });

@@ -3,4 +3,8 @@ import { INVOICE_SCHEDULES } from './invoices/index.ts';
 import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/temporal/schedules.ts';
 
 /** Every recurring workflow of the hub, created at start when missing. */
-export const SCHEDULES: readonly ScheduleDefinition[] = [...PLATFORM_SCHEDULES, ...INVOICE_SCHEDULES, ...CHORUS_SCHEDULES];
+export const SCHEDULES: readonly ScheduleDefinition[] = [
+  ...PLATFORM_SCHEDULES,
+  ...INVOICE_SCHEDULES,
+  ...CHORUS_SCHEDULES,
+];

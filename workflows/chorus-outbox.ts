@@ -6,9 +6,14 @@ import type { ChorusActivities } from '../src/chorus/activities.ts';
 import { chorusPushInvoiceWorkflow } from './chorus-push-invoice.ts';
 import { chorusPushWorkflowId, type ChorusTiming } from '../src/chorus/domain/workflow-contract.ts';
 
-const { chorusInvoicesToPush } = proxyActivities<ChorusActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+const { chorusInvoicesToPush } = proxyActivities<ChorusActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 3 },
+});
 
-export async function chorusOutboxWorkflow(input: { timing?: Partial<ChorusTiming> } = {}): Promise<{ started: number }> {
+export async function chorusOutboxWorkflow(
+  input: { timing?: Partial<ChorusTiming> } = {},
+): Promise<{ started: number }> {
   let started = 0;
   for (const invoiceId of await chorusInvoicesToPush()) {
     try {

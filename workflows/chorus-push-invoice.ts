@@ -2,13 +2,24 @@
 // until Chorus says nothing more will change. Long waits continue as new.
 import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { ChorusActivities } from '../src/chorus/activities.ts';
-import { CHORUS_NON_RETRYABLE, DEFAULT_CHORUS_TIMING, type ChorusPushInput } from '../src/chorus/domain/workflow-contract.ts';
+import {
+  CHORUS_NON_RETRYABLE,
+  DEFAULT_CHORUS_TIMING,
+  type ChorusPushInput,
+} from '../src/chorus/domain/workflow-contract.ts';
 
-export async function chorusPushInvoiceWorkflow(input: ChorusPushInput): Promise<{ state: string; remoteStatus: string | null }> {
+export async function chorusPushInvoiceWorkflow(
+  input: ChorusPushInput,
+): Promise<{ state: string; remoteStatus: string | null }> {
   const timing = { ...DEFAULT_CHORUS_TIMING, ...input.timing };
   const { chorusPushInvoice, chorusPollPushedFlux, chorusFollowPushedStatus } = proxyActivities<ChorusActivities>({
     startToCloseTimeout: '10 minutes',
-    retry: { initialInterval: timing.retryInitialMs, backoffCoefficient: 2, maximumInterval: timing.retryMaxMs, nonRetryableErrorTypes: CHORUS_NON_RETRYABLE },
+    retry: {
+      initialInterval: timing.retryInitialMs,
+      backoffCoefficient: 2,
+      maximumInterval: timing.retryMaxMs,
+      nonRetryableErrorTypes: CHORUS_NON_RETRYABLE,
+    },
   });
 
   await chorusPushInvoice(input.invoiceId);

@@ -25,7 +25,12 @@ import {
   type SupplierAction,
   type TransitionResult,
 } from '../src/invoices/domain/contract.ts';
-import { checkAccountantAction, checkSupplierAction, isTerminal, type TransitionRefusal } from '../src/invoices/domain/transitions.ts';
+import {
+  checkAccountantAction,
+  checkSupplierAction,
+  isTerminal,
+  type TransitionRefusal,
+} from '../src/invoices/domain/transitions.ts';
 import {
   anchorClock,
   dueDayAfterCompletion,
@@ -64,8 +69,8 @@ const { sendInvoiceEmails } = proxyActivities<InvoiceActivities>({
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumAttempts: 5 },
 });
 
-
-type ClockEvent = { at: number; kind: 'reminder'; daysBefore: number; key: string } | { at: number; kind: 'expired'; key: string };
+type ClockEvent =
+  { at: number; kind: 'reminder'; daysBefore: number; key: string } | { at: number; kind: 'expired'; key: string };
 
 export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceWorkflowState> {
   const { invoiceId, timing } = input;
@@ -93,7 +98,9 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     invoiceId,
     status: status ?? 'DEPOSEE',
     legalDueAt:
-      anchor && dueDay !== undefined && suspendedRemaining === undefined && status !== 'A_RECYCLER' ? expiryInstant(anchor, dueDay) : undefined,
+      anchor && dueDay !== undefined && suspendedRemaining === undefined && status !== 'A_RECYCLER'
+        ? expiryInstant(anchor, dueDay)
+        : undefined,
     remainingMs: suspendedRemaining !== undefined ? suspendedRemaining * timing.dayMs : undefined,
     suspensionsUsed,
     dueDate: anchor && dueDay !== undefined ? legalDate(anchor, dueDay) : undefined,
@@ -104,7 +111,10 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
   /** Until it is loaded and made available, the invoice is on its way to MISE_A_DISPOSITION, which nothing stops. */
   const settling = () => status === undefined || status === 'DEPOSEE' || status === 'EN_COURS_ACHEMINEMENT';
   /** Validators judge an action against the status the invoice is about to reach; handlers re-check once there. */
-  const prospect = () => ({ ...subject(), status: settling() ? ('MISE_A_DISPOSITION' as const) : (status ?? 'DEPOSEE') });
+  const prospect = () => ({
+    ...subject(),
+    status: settling() ? ('MISE_A_DISPOSITION' as const) : (status ?? 'DEPOSEE'),
+  });
 
   async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
     // Every promise costs the SDK a stack trace: wait only when someone else holds the turn.
@@ -119,7 +129,9 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
 
   async function record(transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'>) {
     const from = status ?? 'DEPOSEE';
-    const result = await recordInvoiceTransition({ invoiceId, sequence: sequence + 1, from, ...transition }).catch(rethrowCause);
+    const result = await recordInvoiceTransition({ invoiceId, sequence: sequence + 1, from, ...transition }).catch(
+      rethrowCause,
+    );
     sequence = result.sequence;
     status = result.status;
     notices.push({ kind: 'transition', invoiceId, sequence });
@@ -140,9 +152,14 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
       settled(async (): Promise<TransitionResult> => {
         refuseIf(checkAccountantAction(subject(), party, action));
         const now = Date.now();
-        const transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'> = { to: action.kind, actor: party.actor, actorName: party.actorName };
+        const transition: Omit<RecordTransitionInput, 'invoiceId' | 'sequence' | 'from'> = {
+          to: action.kind,
+          actor: party.actor,
+          actorName: party.actorName,
+        };
         let suspendWith: number | undefined;
-        if (action.kind === 'SUSPENDUE' || action.kind === 'REJETEE' || action.kind === 'A_RECYCLER') transition.motive = action.motive.trim();
+        if (action.kind === 'SUSPENDUE' || action.kind === 'REJETEE' || action.kind === 'A_RECYCLER')
+          transition.motive = action.motive.trim();
         if (action.kind === 'SUSPENDUE' && suspensionsUsed === 0 && clockRunning && anchor && dueDay !== undefined) {
           const suspendedOnDay = legalDayAt(anchor, now);
           suspendWith = remainingDays(dueDay, suspendedOnDay);
@@ -252,7 +269,8 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     sending.push(
       sendInvoiceEmails(eventKey).then(
         () => undefined,
-        (error: unknown) => log.warn('invoice e-mails not sent; they stay in the outbox', { invoiceId, eventKey, error: String(error) }),
+        (error: unknown) =>
+          log.warn('invoice e-mails not sent; they stay in the outbox', { invoiceId, eventKey, error: String(error) }),
       ),
     );
   }
@@ -274,7 +292,11 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     await exclusive(async () => {
       if (status === 'DEPOSEE') await record({ to: 'EN_COURS_ACHEMINEMENT', ...PLATFORM_ACTOR });
       if (status === 'EN_COURS_ACHEMINEMENT') {
-        const result = await record({ to: 'MISE_A_DISPOSITION', ...PLATFORM_ACTOR, startClock: { dayMs: timing.dayMs, delayDays } });
+        const result = await record({
+          to: 'MISE_A_DISPOSITION',
+          ...PLATFORM_ACTOR,
+          startClock: { dayMs: timing.dayMs, delayDays },
+        });
         if (result.receipt) startClockOn(result.receipt);
       }
     });
@@ -312,7 +334,8 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
       if (daysBefore > 0 && at >= dueSetAt && !fired.has(key)) events.push({ at, kind: 'reminder', daysBefore, key });
     }
     const expiredKey = `expired:${dueDay}`;
-    if (!fired.has(expiredKey)) events.push({ at: expiryInstant(anchor, dueDay) + 1, kind: 'expired', key: expiredKey });
+    if (!fired.has(expiredKey))
+      events.push({ at: expiryInstant(anchor, dueDay) + 1, kind: 'expired', key: expiredKey });
     return events.sort((a, b) => a.at - b.at)[0];
   }
 
@@ -342,12 +365,16 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
     // Whatever happened while notifying is already reflected in `next`; wake on anything after, or on a re-routing.
     const seen = sequence;
     const woken = () => sequence !== seen || notices.length > 0 || settling();
-    const changed = next ? next.at > Date.now() && (await condition(woken, next.at - Date.now())) : (await condition(woken), true);
+    const changed = next
+      ? next.at > Date.now() && (await condition(woken, next.at - Date.now()))
+      : (await condition(woken), true);
     if (changed || !next || !anchor || dueDay === undefined) continue;
     fired.add(next.key);
     const dueDate = legalDate(anchor, dueDay);
     notices.push(
-      next.kind === 'reminder' ? { kind: 'reminder', invoiceId, dueDate, daysBefore: next.daysBefore } : { kind: 'expired', invoiceId, dueDate },
+      next.kind === 'reminder'
+        ? { kind: 'reminder', invoiceId, dueDate, daysBefore: next.daysBefore }
+        : { kind: 'expired', invoiceId, dueDate },
     );
   }
 
@@ -364,7 +391,11 @@ function refuseIf(refusal: TransitionRefusal | undefined): void {
 /** An activity's own failure (e.g. a routing refusal) is what the update's caller must see. */
 function rethrowCause(error: unknown): never {
   if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
-    throw ApplicationFailure.create({ type: error.cause.type ?? 'ACTIVITY_FAILED', message: error.cause.message, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: error.cause.type ?? 'ACTIVITY_FAILED',
+      message: error.cause.message,
+      nonRetryable: true,
+    });
   }
   throw error;
 }

@@ -1,7 +1,18 @@
 // Owned by the auth module: people and their role grants, browser sessions, login throttling,
 // and API clients (OAuth2 client credentials) with their access tokens.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { structures } from './directory.ts';
 
 /** The four roles of the hub; `src/platform/auth/actor.ts` checks at compile time that it lists the same. */
@@ -98,7 +109,10 @@ export const apiClients = pgTable(
       .notNull()
       .references(() => structures.id, { onDelete: 'cascade' }),
     /** Scopes the client may ask for; a token request without `scope` gets all of them. */
-    scopes: text('scopes').array().notNull().default(sql`array['openid']::text[]`),
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`array['openid']::text[]`),
     active: boolean('active').notNull().default(true),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -135,7 +149,10 @@ export const accessTokens = pgTable(
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),
   },
-  (t) => [uniqueIndex('access_tokens_token_hash_uq').on(t.tokenHash), index('access_tokens_expires_at_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('access_tokens_token_hash_uq').on(t.tokenHash),
+    index('access_tokens_expires_at_idx').on(t.expiresAt),
+  ],
 );
 
 export type Person = typeof people.$inferSelect;

@@ -2,7 +2,20 @@
 // and the integer ids Chorus clients expect. Sync: connections to the real portal, push intents and their
 // outcome, invoices pulled, and credential health.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { services, structures } from './directory.ts';
 import { deposits, invoices } from './invoices.ts';
 
@@ -33,7 +46,10 @@ export const chorusTechnicalAccounts = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('chorus_technical_accounts_login_uq').on(sql`lower(${t.login})`), index('chorus_technical_accounts_structure_idx').on(t.structureId)],
+  (t) => [
+    uniqueIndex('chorus_technical_accounts_login_uq').on(sql`lower(${t.login})`),
+    index('chorus_technical_accounts_structure_idx').on(t.structureId),
+  ],
 );
 
 /** Kinds of hub objects that carry a Chorus integer id. */
@@ -59,7 +75,9 @@ export const chorusIds = pgTable(
 export const chorusMirrorFluxes = pgTable(
   'chorus_mirror_fluxes',
   {
-    sequence: bigint('sequence', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity({ startWith: 11110000000001 }),
+    sequence: bigint('sequence', { mode: 'number' })
+      .primaryKey()
+      .generatedByDefaultAsIdentity({ startWith: 11110000000001 }),
     supplierId: uuid('supplier_id')
       .notNull()
       .references(() => structures.id),
@@ -69,7 +87,9 @@ export const chorusMirrorFluxes = pgTable(
     syntaxeFlux: text('syntaxe_flux').notNull(),
     fileName: text('file_name').notNull(),
     /** Reasons the flux as a whole could not be read (`listeErreurTechnique`), empty when it was. */
-    technicalErrors: jsonb('technical_errors').notNull().default(sql`'[]'::jsonb`),
+    technicalErrors: jsonb('technical_errors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     depositedAt: at('deposited_at').notNull().defaultNow(),
   },
   (t) => [index('chorus_mirror_fluxes_supplier_idx').on(t.supplierId, t.depositedAt)],
@@ -91,7 +111,10 @@ export const chorusMirrorFluxItems = pgTable(
     invoiceNumber: text('invoice_number'),
     refusalMessage: text('refusal_message'),
   },
-  (t) => [uniqueIndex('chorus_mirror_flux_items_uq').on(t.fluxSequence, t.position), index('chorus_mirror_flux_items_invoice_idx').on(t.invoiceId)],
+  (t) => [
+    uniqueIndex('chorus_mirror_flux_items_uq').on(t.fluxSequence, t.position),
+    index('chorus_mirror_flux_items_invoice_idx').on(t.invoiceId),
+  ],
 );
 
 /** Mirror: invoices a recipient downloaded (`telecharger/groupe`), for the filter `factureTelechargeeParDestinataire`. */
@@ -110,24 +133,21 @@ export const chorusMirrorDownloads = pgTable(
 );
 
 /** Sync: a hub structure connected to the real Chorus Pro through its own technical account. */
-export const chorusConnections = pgTable(
-  'chorus_connections',
-  {
-    structureId: uuid('structure_id')
-      .primaryKey()
-      .references(() => structures.id, { onDelete: 'cascade' }),
-    /** Technical login; the password is read from the environment variable named here, never stored. */
-    login: text('login').notNull(),
-    passwordEnv: text('password_env').notNull(),
-    /** `idStructureCPP` of the structure on the real portal. */
-    remoteStructureId: integer('remote_structure_id'),
-    passwordExpiresAt: at('password_expires_at'),
-    /** Pull watermark: `dateHeureEtatCourant` of the newest change already pulled. */
-    pulledUntil: text('pulled_until'),
-    active: boolean('active').notNull().default(true),
-    createdAt: at('created_at').notNull().defaultNow(),
-  },
-);
+export const chorusConnections = pgTable('chorus_connections', {
+  structureId: uuid('structure_id')
+    .primaryKey()
+    .references(() => structures.id, { onDelete: 'cascade' }),
+  /** Technical login; the password is read from the environment variable named here, never stored. */
+  login: text('login').notNull(),
+  passwordEnv: text('password_env').notNull(),
+  /** `idStructureCPP` of the structure on the real portal. */
+  remoteStructureId: integer('remote_structure_id'),
+  passwordExpiresAt: at('password_expires_at'),
+  /** Pull watermark: `dateHeureEtatCourant` of the newest change already pulled. */
+  pulledUntil: text('pulled_until'),
+  active: boolean('active').notNull().default(true),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
 
 export const chorusPushStates = ['intent', 'deposited', 'integrated', 'rejected'] as const;
 export const chorusPushState = pgEnum('chorus_push_state', chorusPushStates);
@@ -195,7 +215,12 @@ export const chorusPulledInvoices = pgTable(
   (t) => [uniqueIndex('chorus_pulled_invoices_uq').on(t.structureId, t.remoteInvoiceId)],
 );
 
-export const chorusCredentialProblems = ['token_refused', 'account_refused', 'api_forbidden', 'password_expiring'] as const;
+export const chorusCredentialProblems = [
+  'token_refused',
+  'account_refused',
+  'api_forbidden',
+  'password_expiring',
+] as const;
 
 /** Sync: last known health of the credentials used towards the real portal, per connection (or the hub's own). */
 export const chorusCredentialHealth = pgTable('chorus_credential_health', {

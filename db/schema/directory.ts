@@ -1,7 +1,19 @@
 // Owned by the directory module: structures (collectivities, EPCIs, the syndicat, suppliers),
 // their establishments (SIRETs), their services, and EPCI membership.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const structureKinds = ['region', 'departement', 'epci', 'commune', 'syndicat', 'supplier'] as const;
 export const structureKind = pgEnum('structure_kind', structureKinds);
@@ -78,7 +90,9 @@ export const establishments = pgTable(
   (t) => [
     uniqueIndex('establishments_siret_uq').on(t.siret),
     index('establishments_structure_idx').on(t.structureId),
-    uniqueIndex('establishments_one_main_uq').on(t.structureId).where(sql`${t.main}`),
+    uniqueIndex('establishments_one_main_uq')
+      .on(t.structureId)
+      .where(sql`${t.main}`),
     check('establishments_siret_format', sql`${t.siret} ~ '^[0-9]{14}$'`),
   ],
 );

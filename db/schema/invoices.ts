@@ -1,6 +1,20 @@
 // Invoices: each deposit attempt, the invoices accepted, their append-only status events, and notifications.
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { blobs } from './blobs.ts';
 import { services, structures } from './directory.ts';
 
@@ -129,7 +143,9 @@ export const invoices = pgTable(
     index('invoices_buyer_service_idx').on(t.buyerId, t.serviceId),
     index('invoices_supplier_created_idx').on(t.supplierId, t.createdAt),
     // The start relay's look-up: invoices no workflow has moved yet (a few at most, so the index stays tiny).
-    index('invoices_unlaunched_idx').on(t.createdAt).where(sql`${t.status} = 'DEPOSEE' and ${t.eventCount} = 1`),
+    index('invoices_unlaunched_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'DEPOSEE' and ${t.eventCount} = 1`),
     check('invoices_motive_length', sql`${t.lastMotive} is null or char_length(${t.lastMotive}) <= 255`),
   ],
 );

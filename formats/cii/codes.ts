@@ -6,8 +6,16 @@
  * BT-8 is expressed with UNTDID 2005 codes in the model (3 invoice date, 35 delivery date, 432 paid-to date),
  * while CII carries the UNTDID 2475 equivalents (5, 29, 72). Unknown values pass through unchanged.
  */
-const CII_TO_MODEL_BT8: ReadonlyMap<string, string> = new Map([['5', '3'], ['29', '35'], ['72', '432']]);
-const MODEL_TO_CII_BT8: ReadonlyMap<string, string> = new Map([['3', '5'], ['35', '29'], ['432', '72']]);
+const CII_TO_MODEL_BT8: ReadonlyMap<string, string> = new Map([
+  ['5', '3'],
+  ['29', '35'],
+  ['72', '432'],
+]);
+const MODEL_TO_CII_BT8: ReadonlyMap<string, string> = new Map([
+  ['3', '5'],
+  ['35', '29'],
+  ['432', '72'],
+]);
 
 export function bt8FromCii(code: string | undefined): string | undefined {
   return code === undefined ? undefined : (CII_TO_MODEL_BT8.get(code) ?? code);

@@ -27,7 +27,10 @@ describe('conversions of every corpus XML document keep every business term', ()
       expect(normalize(viaCii)).toEqual(normalize(ciiOrder(model)));
       if (ublSafe) {
         const viaUbl = readUbl(parseXml(writeUbl(model))).invoice;
-        const asUbl = { ...model, lines: model.lines.map((l) => ({ ...l, price: { ...l.price, discount: ublPriceDiscount(l.price) } })) };
+        const asUbl = {
+          ...model,
+          lines: model.lines.map((l) => ({ ...l, price: { ...l.price, discount: ublPriceDiscount(l.price) } })),
+        };
         expect(normalize(viaUbl)).toEqual(normalize(asUbl));
       }
     });

@@ -21,7 +21,12 @@ describe('readCii on a French Factur-X style invoice (cii/valid/mus__validV2FR.x
     expect(inv.seller.name).toBe('Atelier du Ballon SARL');
     expect(inv.seller.vatId).toBe('FR44552081317');
     expect(inv.seller.taxRegistrationId).toBe('552081317');
-    expect(inv.seller.postalAddress).toEqual({ postCode: '75001', line1: '1 rue du Louvre', city: 'Paris', countryCode: 'FR' });
+    expect(inv.seller.postalAddress).toEqual({
+      postCode: '75001',
+      line1: '1 rue du Louvre',
+      city: 'Paris',
+      countryCode: 'FR',
+    });
     expect(inv.buyer.name).toBe('Maison de Evenements SAS');
     expect(inv.buyer.vatId).toBe('FR19787878784');
     expect(inv.delivery).toEqual({ actualDeliveryDate: '2017-11-17' });
@@ -57,7 +62,12 @@ describe('readCii on a French Factur-X style invoice (cii/valid/mus__validV2FR.x
     expect([l.id, l.quantity, l.unitCode, l.netAmount]).toEqual(['2', '400.0000', 'C62', '316.00']);
     expect(l.item.name).toBe('Ballon decoratif 500 ml');
     expect(l.item.description).toBe('');
-    expect(l.price).toEqual({ netPrice: '0.7900', grossPrice: '0.7900', baseQuantity: '1.0000', baseQuantityUnitCode: 'C62' });
+    expect(l.price).toEqual({
+      netPrice: '0.7900',
+      grossPrice: '0.7900',
+      baseQuantity: '1.0000',
+      baseQuantityUnitCode: 'C62',
+    });
     expect(l.vat).toEqual({ categoryCode: 'S', rate: '19.00' });
   });
 
@@ -96,7 +106,11 @@ describe('readCii on the CEN example 5 (cii/valid/cen__CII_example5.xml)', () =>
   });
 
   it('reads payee, direct debit and several credit transfers', () => {
-    expect(inv.payee).toEqual({ identifier: { value: 'DK16356608' }, name: 'Dagobert Duck', legalRegistrationId: { value: 'DK16356608' } });
+    expect(inv.payee).toEqual({
+      identifier: { value: 'DK16356608' },
+      name: 'Dagobert Duck',
+      legalRegistrationId: { value: 'DK16356608' },
+    });
     const p = inv.paymentInstructions!;
     expect(p.meansTypeCode).toBe('58');
     expect(p.meansText).toBe('Half prepaid');
@@ -107,10 +121,26 @@ describe('readCii on the CEN example 5 (cii/valid/cen__CII_example5.xml)', () =>
 
   it('reads document allowances and charges with their VAT', () => {
     expect(inv.allowances).toEqual([
-      { percentage: '10', baseAmount: '1500', amount: '150', reasonCode: '95', reason: 'Loyal customer', vatCategoryCode: 'S', vatRate: '25' },
+      {
+        percentage: '10',
+        baseAmount: '1500',
+        amount: '150',
+        reasonCode: '95',
+        reason: 'Loyal customer',
+        vatCategoryCode: 'S',
+        vatRate: '25',
+      },
     ]);
     expect(inv.charges).toEqual([
-      { percentage: '10', baseAmount: '1500', amount: '150', reasonCode: 'ABL', reason: 'Packaging', vatCategoryCode: 'S', vatRate: '25' },
+      {
+        percentage: '10',
+        baseAmount: '1500',
+        amount: '150',
+        reasonCode: 'ABL',
+        reason: 'Packaging',
+        vatCategoryCode: 'S',
+        vatRate: '25',
+      },
     ]);
   });
 

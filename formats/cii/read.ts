@@ -36,7 +36,9 @@ const trimmed = (el: El): string | undefined => (el ? el.text.trim() : undefined
 /** The date string inside a CII date-time element (udt:DateTimeString, qdt:DateTimeString or udt:DateString). */
 function dateElement(el: El): El {
   if (!el) return undefined;
-  return child(el, NS.UDT, 'DateTimeString') ?? child(el, NS.QDT, 'DateTimeString') ?? child(el, NS.UDT, 'DateString') ?? el;
+  return (
+    child(el, NS.UDT, 'DateTimeString') ?? child(el, NS.QDT, 'DateTimeString') ?? child(el, NS.UDT, 'DateString') ?? el
+  );
 }
 
 function date(rec: LocationRecorder, id: string, el: El): string | undefined {
@@ -108,7 +110,16 @@ function readSeller(rec: LocationRecorder, party: El): Invoice['seller'] {
     taxRegistrationId: rec.text('BT-32', taxRegistration(party, 'FC')),
     additionalLegalInformation: rec.text('BT-33', ram(party, 'Description')),
     electronicAddress: ident(rec, 'BT-34', ram(ram(party, 'URIUniversalCommunication'), 'URIID')),
-    postalAddress: address(rec, 'BG-5', ram(party, 'PostalTradeAddress'), ['BT-35', 'BT-36', 'BT-162', 'BT-37', 'BT-38', 'BT-39', 'BT-40']) ?? {},
+    postalAddress:
+      address(rec, 'BG-5', ram(party, 'PostalTradeAddress'), [
+        'BT-35',
+        'BT-36',
+        'BT-162',
+        'BT-37',
+        'BT-38',
+        'BT-39',
+        'BT-40',
+      ]) ?? {},
     contact: contact(rec, 'BG-6', ram(party, 'DefinedTradeContact'), ['BT-41', 'BT-42', 'BT-43']),
   });
 }
@@ -123,7 +134,16 @@ function readBuyer(rec: LocationRecorder, party: El): Invoice['buyer'] {
     legalRegistrationId: ident(rec, 'BT-47', ram(legal, 'ID')),
     vatId: rec.text('BT-48', taxRegistration(party, 'VA')),
     electronicAddress: ident(rec, 'BT-49', ram(ram(party, 'URIUniversalCommunication'), 'URIID')),
-    postalAddress: address(rec, 'BG-8', ram(party, 'PostalTradeAddress'), ['BT-50', 'BT-51', 'BT-163', 'BT-52', 'BT-53', 'BT-54', 'BT-55']) ?? {},
+    postalAddress:
+      address(rec, 'BG-8', ram(party, 'PostalTradeAddress'), [
+        'BT-50',
+        'BT-51',
+        'BT-163',
+        'BT-52',
+        'BT-53',
+        'BT-54',
+        'BT-55',
+      ]) ?? {},
     contact: contact(rec, 'BG-9', ram(party, 'DefinedTradeContact'), ['BT-56', 'BT-57', 'BT-58']),
   });
 }
@@ -141,34 +161,42 @@ function readPayment(rec: LocationRecorder, settlement: El, terms: El): PaymentI
     const acc = ram(m, 'PayeePartyCreditorFinancialAccount');
     if (!acc) continue;
     const r = rec.group('BG-17', creditTransfers.length, acc);
-    creditTransfers.push(prune({
-      accountId: r.text('BT-84', ram(acc, 'IBANID') ?? ram(acc, 'ProprietaryID')),
-      accountName: r.text('BT-85', ram(acc, 'AccountName')),
-      serviceProviderId: r.text('BT-86', ram(ram(m, 'PayeeSpecifiedCreditorFinancialInstitution'), 'BICID')),
-    }));
+    creditTransfers.push(
+      prune({
+        accountId: r.text('BT-84', ram(acc, 'IBANID') ?? ram(acc, 'ProprietaryID')),
+        accountName: r.text('BT-85', ram(acc, 'AccountName')),
+        serviceProviderId: r.text('BT-86', ram(ram(m, 'PayeeSpecifiedCreditorFinancialInstitution'), 'BICID')),
+      }),
+    );
   }
   const card = means.map((m) => ram(m, 'ApplicableTradeSettlementFinancialCard')).find((c) => c !== undefined);
   if (card) rec.at('BG-18', card);
   const debtor = means.map((m) => ram(m, 'PayerPartyDebtorFinancialAccount')).find((c) => c !== undefined);
   const debited = ram(debtor, 'IBANID');
-  const directDebit = mandate || creditor || debited
-    ? prune({
-        mandateReference: rec.text('BT-89', mandate),
-        creditorId: rec.text('BT-90', creditor),
-        debitedAccountId: rec.text('BT-91', debited),
-      })
-    : undefined;
+  const directDebit =
+    mandate || creditor || debited
+      ? prune({
+          mandateReference: rec.text('BT-89', mandate),
+          creditorId: rec.text('BT-90', creditor),
+          debitedAccountId: rec.text('BT-91', debited),
+        })
+      : undefined;
   // An empty PaymentMeans carries no term: BG-16 stays absent (its element is still in the locations).
-  return nonEmpty(prune({
-    meansTypeCode: rec.text('BT-81', ram(first, 'TypeCode')),
-    meansText: rec.text('BT-82', ram(first, 'Information')),
-    remittanceInformation: rec.text('BT-83', remittance),
-    creditTransfers,
-    paymentCard: card
-      ? prune({ primaryAccountNumber: rec.text('BT-87', ram(card, 'ID')), holderName: rec.text('BT-88', ram(card, 'CardholderName')) })
-      : undefined,
-    directDebit,
-  }));
+  return nonEmpty(
+    prune({
+      meansTypeCode: rec.text('BT-81', ram(first, 'TypeCode')),
+      meansText: rec.text('BT-82', ram(first, 'Information')),
+      remittanceInformation: rec.text('BT-83', remittance),
+      creditTransfers,
+      paymentCard: card
+        ? prune({
+            primaryAccountNumber: rec.text('BT-87', ram(card, 'ID')),
+            holderName: rec.text('BT-88', ram(card, 'CardholderName')),
+          })
+        : undefined,
+      directDebit,
+    }),
+  );
 }
 
 function isCharge(ac: XmlElement): boolean {
@@ -202,7 +230,12 @@ function readTotals(rec: LocationRecorder, settlement: El, inv: Invoice): void {
   let bt111: El;
   for (const amount of rams(sum, 'TaxTotalAmount')) {
     const cur = amount.attrs.get('currencyID')?.trim();
-    if (inv.vatAccountingCurrencyCode !== undefined && cur === inv.vatAccountingCurrencyCode && cur !== inv.currencyCode) bt111 ??= amount;
+    if (
+      inv.vatAccountingCurrencyCode !== undefined &&
+      cur === inv.vatAccountingCurrencyCode &&
+      cur !== inv.currencyCode
+    )
+      bt111 ??= amount;
     else if (bt110 === undefined) bt110 = amount;
     else bt111 ??= amount;
   }
@@ -221,14 +254,16 @@ function readTotals(rec: LocationRecorder, settlement: El, inv: Invoice): void {
   const breakdown: VatBreakdown[] = [];
   for (const tax of rams(settlement, 'ApplicableTradeTax')) {
     const r = rec.group('BG-23', breakdown.length, tax);
-    breakdown.push(prune({
-      taxableAmount: r.text('BT-116', ram(tax, 'BasisAmount')),
-      taxAmount: r.text('BT-117', ram(tax, 'CalculatedAmount')),
-      categoryCode: r.text('BT-118', ram(tax, 'CategoryCode')),
-      rate: r.text('BT-119', ram(tax, 'RateApplicablePercent')),
-      exemptionReason: r.text('BT-120', ram(tax, 'ExemptionReason')),
-      exemptionReasonCode: r.text('BT-121', ram(tax, 'ExemptionReasonCode')),
-    }));
+    breakdown.push(
+      prune({
+        taxableAmount: r.text('BT-116', ram(tax, 'BasisAmount')),
+        taxAmount: r.text('BT-117', ram(tax, 'CalculatedAmount')),
+        categoryCode: r.text('BT-118', ram(tax, 'CategoryCode')),
+        rate: r.text('BT-119', ram(tax, 'RateApplicablePercent')),
+        exemptionReason: r.text('BT-120', ram(tax, 'ExemptionReason')),
+        exemptionReasonCode: r.text('BT-121', ram(tax, 'ExemptionReasonCode')),
+      }),
+    );
   }
   inv.vatBreakdown = breakdown;
 }
@@ -253,13 +288,15 @@ function readLine(r: LocationRecorder, line: XmlElement): InvoiceLine {
       : (['BG-27', 'BT-136', 'BT-137', 'BT-138', 'BT-139', 'BT-140'] as const);
     const list = charge ? charges : allowances;
     const g = r.group(ids[0], list.length, ac);
-    list.push(prune({
-      amount: g.text(ids[1], ram(ac, 'ActualAmount')),
-      baseAmount: g.text(ids[2], ram(ac, 'BasisAmount')),
-      percentage: g.text(ids[3], ram(ac, 'CalculationPercent')),
-      reason: g.text(ids[4], ram(ac, 'Reason')),
-      reasonCode: g.text(ids[5], ram(ac, 'ReasonCode')),
-    }));
+    list.push(
+      prune({
+        amount: g.text(ids[1], ram(ac, 'ActualAmount')),
+        baseAmount: g.text(ids[2], ram(ac, 'BasisAmount')),
+        percentage: g.text(ids[3], ram(ac, 'CalculationPercent')),
+        reason: g.text(ids[4], ram(ac, 'Reason')),
+        reasonCode: g.text(ids[5], ram(ac, 'ReasonCode')),
+      }),
+    );
   }
   const gross = ram(agreement, 'GrossPriceProductTradePrice');
   const net = ram(agreement, 'NetPriceProductTradePrice');
@@ -287,8 +324,9 @@ function readLine(r: LocationRecorder, line: XmlElement): InvoiceLine {
     const g = r.group('BG-32', k, p);
     return prune({ name: g.text('BT-160', ram(p, 'Description')), value: g.text('BT-161', ram(p, 'Value')) });
   });
-  const objectRef = rams(settlement, 'AdditionalReferencedDocument').find((d) => trimmed(ram(d, 'TypeCode')) === '130')
-    ?? ram(settlement, 'AdditionalReferencedDocument');
+  const objectRef =
+    rams(settlement, 'AdditionalReferencedDocument').find((d) => trimmed(ram(d, 'TypeCode')) === '130') ??
+    ram(settlement, 'AdditionalReferencedDocument');
   const objectIdEl = ram(objectRef, 'IssuerAssignedID');
   const objectScheme = ram(objectRef, 'ReferenceTypeCode');
   let objectId: Identifier | undefined;
@@ -301,11 +339,17 @@ function readLine(r: LocationRecorder, line: XmlElement): InvoiceLine {
     objectId,
     quantity: r.text('BT-129', qty),
     unitCode: unit?.trim(),
-    netAmount: r.text('BT-131', ram(ram(settlement, 'SpecifiedTradeSettlementLineMonetarySummation'), 'LineTotalAmount')),
+    netAmount: r.text(
+      'BT-131',
+      ram(ram(settlement, 'SpecifiedTradeSettlementLineMonetarySummation'), 'LineTotalAmount'),
+    ),
     orderLineReference: r.text('BT-132', ram(ram(agreement, 'BuyerOrderReferencedDocument'), 'LineID')),
     buyerAccountingReference: r.text('BT-133', ram(ram(settlement, 'ReceivableSpecifiedTradeAccountingAccount'), 'ID')),
     period: period
-      ? prune({ startDate: date(r, 'BT-134', ram(period, 'StartDateTime')), endDate: date(r, 'BT-135', ram(period, 'EndDateTime')) })
+      ? prune({
+          startDate: date(r, 'BT-134', ram(period, 'StartDateTime')),
+          endDate: date(r, 'BT-135', ram(period, 'EndDateTime')),
+        })
       : undefined,
     allowances,
     charges,
@@ -316,7 +360,10 @@ function readLine(r: LocationRecorder, line: XmlElement): InvoiceLine {
       baseQuantity: r.text('BT-149', baseQty),
       baseQuantityUnitCode: baseUnit?.trim(),
     }),
-    vat: prune({ categoryCode: r.text('BT-151', ram(vat, 'CategoryCode')), rate: r.text('BT-152', ram(vat, 'RateApplicablePercent')) }),
+    vat: prune({
+      categoryCode: r.text('BT-151', ram(vat, 'CategoryCode')),
+      rate: r.text('BT-152', ram(vat, 'RateApplicablePercent')),
+    }),
     item: prune({
       name: r.text('BT-153', ram(product, 'Name')),
       description: r.text('BT-154', ram(product, 'Description')),
@@ -338,7 +385,10 @@ export function isCiiRoot(root: XmlElement): boolean {
 /** Maps a parsed CII CrossIndustryInvoice to the EN 16931 model. */
 export function readCii(root: XmlElement): SyntaxReadResult {
   if (!isCiiRoot(root)) {
-    throw new FormatError('UNSUPPORTED_ROOT', `Racine non reconnue comme facture CII D16B : {${root.ns}}${root.local}.`);
+    throw new FormatError(
+      'UNSUPPORTED_ROOT',
+      `Racine non reconnue comme facture CII D16B : {${root.ns}}${root.local}.`,
+    );
   }
   const rec = new LocationRecorder();
   const inv = emptyInvoice();
@@ -356,16 +406,38 @@ export function readCii(root: XmlElement): SyntaxReadResult {
   inv.typeCode = rec.text('BT-3', ram(document, 'TypeCode'));
   inv.currencyCode = rec.text('BT-5', ram(settlement, 'InvoiceCurrencyCode'));
   inv.vatAccountingCurrencyCode = rec.text('BT-6', ram(settlement, 'TaxCurrencyCode'));
-  inv.vatPointDate = date(rec, 'BT-7', taxes.map((t) => ram(t, 'TaxPointDate')).find((d) => d !== undefined));
-  inv.vatPointDateCode = bt8FromCii(rec.text('BT-8', taxes.map((t) => ram(t, 'DueDateTypeCode')).find((d) => d !== undefined)));
-  inv.paymentDueDate = date(rec, 'BT-9', terms.map((t) => ram(t, 'DueDateDateTime')).find((d) => d !== undefined));
+  inv.vatPointDate = date(
+    rec,
+    'BT-7',
+    taxes.map((t) => ram(t, 'TaxPointDate')).find((d) => d !== undefined),
+  );
+  inv.vatPointDateCode = bt8FromCii(
+    rec.text(
+      'BT-8',
+      taxes.map((t) => ram(t, 'DueDateTypeCode')).find((d) => d !== undefined),
+    ),
+  );
+  inv.paymentDueDate = date(
+    rec,
+    'BT-9',
+    terms.map((t) => ram(t, 'DueDateDateTime')).find((d) => d !== undefined),
+  );
   inv.buyerReference = rec.text('BT-10', ram(agreement, 'BuyerReference'));
   inv.projectReference = rec.text('BT-11', ram(ram(agreement, 'SpecifiedProcuringProject'), 'ID'));
   inv.contractReference = rec.text('BT-12', ram(ram(agreement, 'ContractReferencedDocument'), 'IssuerAssignedID'));
-  inv.purchaseOrderReference = rec.text('BT-13', ram(ram(agreement, 'BuyerOrderReferencedDocument'), 'IssuerAssignedID'));
+  inv.purchaseOrderReference = rec.text(
+    'BT-13',
+    ram(ram(agreement, 'BuyerOrderReferencedDocument'), 'IssuerAssignedID'),
+  );
   inv.salesOrderReference = rec.text('BT-14', ram(ram(agreement, 'SellerOrderReferencedDocument'), 'IssuerAssignedID'));
-  inv.receivingAdviceReference = rec.text('BT-15', ram(ram(delivery, 'ReceivingAdviceReferencedDocument'), 'IssuerAssignedID'));
-  inv.despatchAdviceReference = rec.text('BT-16', ram(ram(delivery, 'DespatchAdviceReferencedDocument'), 'IssuerAssignedID'));
+  inv.receivingAdviceReference = rec.text(
+    'BT-15',
+    ram(ram(delivery, 'ReceivingAdviceReferencedDocument'), 'IssuerAssignedID'),
+  );
+  inv.despatchAdviceReference = rec.text(
+    'BT-16',
+    ram(ram(delivery, 'DespatchAdviceReferencedDocument'), 'IssuerAssignedID'),
+  );
   const adrs = rams(agreement, 'AdditionalReferencedDocument');
   const typeOf = (d: XmlElement) => trimmed(ram(d, 'TypeCode'));
   const tenderAdr = adrs.find((d) => typeOf(d) === '50');
@@ -373,14 +445,25 @@ export function readCii(root: XmlElement): SyntaxReadResult {
   inv.tenderOrLotReference = rec.text('BT-17', ram(tenderAdr, 'IssuerAssignedID'));
   const objectId = ram(objectAdr, 'IssuerAssignedID');
   if (objectId) {
-    inv.invoicedObjectId = prune({ value: rec.text('BT-18', objectId) ?? '', schemeId: rec.text('BT-18-1', ram(objectAdr, 'ReferenceTypeCode')) });
+    inv.invoicedObjectId = prune({
+      value: rec.text('BT-18', objectId) ?? '',
+      schemeId: rec.text('BT-18-1', ram(objectAdr, 'ReferenceTypeCode')),
+    });
   }
-  inv.buyerAccountingReference = rec.text('BT-19', ram(ram(settlement, 'ReceivableSpecifiedTradeAccountingAccount'), 'ID'));
-  inv.paymentTerms = rec.text('BT-20', terms.map((t) => ram(t, 'Description')).find((d) => d !== undefined));
+  inv.buyerAccountingReference = rec.text(
+    'BT-19',
+    ram(ram(settlement, 'ReceivableSpecifiedTradeAccountingAccount'), 'ID'),
+  );
+  inv.paymentTerms = rec.text(
+    'BT-20',
+    terms.map((t) => ram(t, 'Description')).find((d) => d !== undefined),
+  );
 
   rams(document, 'IncludedNote').forEach((n, k) => {
     const r = rec.group('BG-1', k, n);
-    inv.notes.push(prune({ subjectCode: r.text('BT-21', ram(n, 'SubjectCode')), note: r.text('BT-22', ram(n, 'Content')) }));
+    inv.notes.push(
+      prune({ subjectCode: r.text('BT-21', ram(n, 'SubjectCode')), note: r.text('BT-22', ram(n, 'Content')) }),
+    );
   });
 
   inv.processControl = prune({
@@ -390,10 +473,12 @@ export function readCii(root: XmlElement): SyntaxReadResult {
 
   rams(settlement, 'InvoiceReferencedDocument').forEach((ref, k) => {
     const r = rec.group('BG-3', k, ref);
-    inv.precedingInvoices.push(prune({
-      reference: r.text('BT-25', ram(ref, 'IssuerAssignedID')),
-      issueDate: date(r, 'BT-26', ram(ref, 'FormattedIssueDateTime')),
-    }));
+    inv.precedingInvoices.push(
+      prune({
+        reference: r.text('BT-25', ram(ref, 'IssuerAssignedID')),
+        issueDate: date(r, 'BT-26', ram(ref, 'FormattedIssueDateTime')),
+      }),
+    );
   });
 
   inv.seller = readSeller(rec, ram(agreement, 'SellerTradeParty'));
@@ -415,7 +500,16 @@ export function readCii(root: XmlElement): SyntaxReadResult {
     inv.taxRepresentative = prune({
       name: rec.text('BT-62', ram(rep, 'Name')),
       vatId: rec.text('BT-63', taxRegistration(rep, 'VA') ?? ram(ram(rep, 'SpecifiedTaxRegistration'), 'ID')),
-      postalAddress: address(rec, 'BG-12', ram(rep, 'PostalTradeAddress'), ['BT-64', 'BT-65', 'BT-164', 'BT-66', 'BT-67', 'BT-68', 'BT-69']) ?? {},
+      postalAddress:
+        address(rec, 'BG-12', ram(rep, 'PostalTradeAddress'), [
+          'BT-64',
+          'BT-65',
+          'BT-164',
+          'BT-66',
+          'BT-67',
+          'BT-68',
+          'BT-69',
+        ]) ?? {},
     });
   }
 
@@ -427,7 +521,15 @@ export function readCii(root: XmlElement): SyntaxReadResult {
       partyName: rec.text('BT-70', ram(shipTo, 'Name')),
       locationId: ident(rec, 'BT-71', firstPartyId(shipTo)),
       actualDeliveryDate: date(rec, 'BT-72', ram(event, 'OccurrenceDateTime')),
-      address: address(rec, 'BG-15', ram(shipTo, 'PostalTradeAddress'), ['BT-75', 'BT-76', 'BT-165', 'BT-77', 'BT-78', 'BT-79', 'BT-80']),
+      address: address(rec, 'BG-15', ram(shipTo, 'PostalTradeAddress'), [
+        'BT-75',
+        'BT-76',
+        'BT-165',
+        'BT-77',
+        'BT-78',
+        'BT-79',
+        'BT-80',
+      ]),
     });
   }
 
@@ -440,7 +542,11 @@ export function readCii(root: XmlElement): SyntaxReadResult {
     });
   }
 
-  inv.paymentInstructions = readPayment(rec, settlement, terms.find((t) => ram(t, 'DirectDebitMandateID') !== undefined));
+  inv.paymentInstructions = readPayment(
+    rec,
+    settlement,
+    terms.find((t) => ram(t, 'DirectDebitMandateID') !== undefined),
+  );
   readDocumentAllowanceCharges(rec, settlement, inv);
   readTotals(rec, settlement, inv);
 
@@ -458,7 +564,9 @@ export function readCii(root: XmlElement): SyntaxReadResult {
         reference: r.text('BT-122', ram(d, 'IssuerAssignedID')),
         description: r.text('BT-123', ram(d, 'Name')),
         externalLocation: r.text('BT-124', ram(d, 'URIID')),
-        attachment: bin ? prune({ content: bin.text.replace(/\s+/g, ''), mimeCode: mime?.trim(), filename: filename?.trim() }) : undefined,
+        attachment: bin
+          ? prune({ content: bin.text.replace(/\s+/g, ''), mimeCode: mime?.trim(), filename: filename?.trim() })
+          : undefined,
       });
       inv.additionalDocuments.push(doc);
     });

@@ -67,7 +67,10 @@ function taxRegistration(id: string | undefined, scheme: 'VA' | 'FC'): N {
 }
 
 function legalOrganization(id: Identifier | undefined, tradingName?: string): N {
-  return grp('SpecifiedLegalOrganization', [id && ram('ID', id.value, [['schemeID', id.schemeId]]), ram('TradingBusinessName', tradingName)]);
+  return grp('SpecifiedLegalOrganization', [
+    id && ram('ID', id.value, [['schemeID', id.schemeId]]),
+    ram('TradingBusinessName', tradingName),
+  ]);
 }
 
 function indicator(charge: boolean): XNode {
@@ -76,7 +79,11 @@ function indicator(charge: boolean): XNode {
 
 function vatTax(name: string, category: string | undefined, rate: string | undefined): N {
   if (category === undefined && rate === undefined) return undefined;
-  return required(`ram:${name}`, [ram('TypeCode', 'VAT'), ram('CategoryCode', category), ram('RateApplicablePercent', rate)]);
+  return required(`ram:${name}`, [
+    ram('TypeCode', 'VAT'),
+    ram('CategoryCode', category),
+    ram('RateApplicablePercent', rate),
+  ]);
 }
 
 class CiiWriter {
@@ -88,7 +95,10 @@ class CiiWriter {
 
   private seller(): XNode {
     const s = this.inv.seller;
-    const ids = [...s.identifiers.filter((i) => i.schemeId === undefined), ...s.identifiers.filter((i) => i.schemeId !== undefined)];
+    const ids = [
+      ...s.identifiers.filter((i) => i.schemeId === undefined),
+      ...s.identifiers.filter((i) => i.schemeId !== undefined),
+    ];
     return required('ram:SellerTradeParty', [
       ...ids.map(partyId),
       ram('Name', s.name),
@@ -123,11 +133,12 @@ class CiiWriter {
       ram('BuyerReference', inv.buyerReference),
       this.seller(),
       this.buyer(),
-      t && required('ram:SellerTaxRepresentativeTradeParty', [
-        ram('Name', t.name),
-        address('PostalTradeAddress', t.postalAddress),
-        taxRegistration(t.vatId, 'VA'),
-      ]),
+      t &&
+        required('ram:SellerTaxRepresentativeTradeParty', [
+          ram('Name', t.name),
+          address('PostalTradeAddress', t.postalAddress),
+          taxRegistration(t.vatId, 'VA'),
+        ]),
       doc('SellerOrderReferencedDocument', inv.salesOrderReference),
       doc('BuyerOrderReferencedDocument', inv.purchaseOrderReference),
       doc('ContractReferencedDocument', inv.contractReference),
@@ -137,11 +148,18 @@ class CiiWriter {
           ram('URIID', d.externalLocation),
           ram('TypeCode', '916'),
           ram('Name', d.description),
-          d.attachment && leaf('ram:AttachmentBinaryObject', d.attachment.content, [['mimeCode', d.attachment.mimeCode], ['filename', d.attachment.filename]]),
+          d.attachment &&
+            leaf('ram:AttachmentBinaryObject', d.attachment.content, [
+              ['mimeCode', d.attachment.mimeCode],
+              ['filename', d.attachment.filename],
+            ]),
         ]),
       ),
       inv.tenderOrLotReference !== undefined &&
-        required('ram:AdditionalReferencedDocument', [ram('IssuerAssignedID', inv.tenderOrLotReference), ram('TypeCode', '50')]),
+        required('ram:AdditionalReferencedDocument', [
+          ram('IssuerAssignedID', inv.tenderOrLotReference),
+          ram('TypeCode', '50'),
+        ]),
       inv.invoicedObjectId &&
         required('ram:AdditionalReferencedDocument', [
           ram('IssuerAssignedID', inv.invoicedObjectId.value),
@@ -156,10 +174,17 @@ class CiiWriter {
   private delivery(): XNode {
     const inv = this.inv;
     const d = inv.delivery;
-    const shipTo = d && grp('ShipToTradeParty', [partyId(d.locationId), ram('Name', d.partyName), address('PostalTradeAddress', d.address)]);
+    const shipTo =
+      d &&
+      grp('ShipToTradeParty', [
+        partyId(d.locationId),
+        ram('Name', d.partyName),
+        address('PostalTradeAddress', d.address),
+      ]);
     return required('ram:ApplicableHeaderTradeDelivery', [
       shipTo,
-      d?.actualDeliveryDate !== undefined && required('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
+      d?.actualDeliveryDate !== undefined &&
+        required('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
       grp('DespatchAdviceReferencedDocument', [ram('IssuerAssignedID', inv.despatchAdviceReference)]),
       grp('ReceivingAdviceReferencedDocument', [ram('IssuerAssignedID', inv.receivingAdviceReference)]),
     ]);
@@ -186,11 +211,17 @@ class CiiWriter {
     };
     const first = node('ram:SpecifiedTradeSettlementPaymentMeans', [
       ...head,
-      p.paymentCard && required('ram:ApplicableTradeSettlementFinancialCard', [ram('ID', p.paymentCard.primaryAccountNumber), ram('CardholderName', p.paymentCard.holderName)]),
+      p.paymentCard &&
+        required('ram:ApplicableTradeSettlementFinancialCard', [
+          ram('ID', p.paymentCard.primaryAccountNumber),
+          ram('CardholderName', p.paymentCard.holderName),
+        ]),
       grp('PayerPartyDebtorFinancialAccount', [ram('IBANID', p.directDebit?.debitedAccountId)]),
       ...account(0),
     ]);
-    const rest = p.creditTransfers.slice(1).map((_, k) => node('ram:SpecifiedTradeSettlementPaymentMeans', [...tail, ...account(k + 1)]));
+    const rest = p.creditTransfers
+      .slice(1)
+      .map((_, k) => node('ram:SpecifiedTradeSettlementPaymentMeans', [...tail, ...account(k + 1)]));
     return [first, ...rest];
   }
 
@@ -216,11 +247,12 @@ class CiiWriter {
       ram('PaymentReference', p?.remittanceInformation),
       ram('TaxCurrencyCode', inv.vatAccountingCurrencyCode),
       ram('InvoiceCurrencyCode', inv.currencyCode),
-      inv.payee && required('ram:PayeeTradeParty', [
-        partyId(inv.payee.identifier),
-        ram('Name', inv.payee.name),
-        legalOrganization(inv.payee.legalRegistrationId),
-      ]),
+      inv.payee &&
+        required('ram:PayeeTradeParty', [
+          partyId(inv.payee.identifier),
+          ram('Name', inv.payee.name),
+          legalOrganization(inv.payee.legalRegistrationId),
+        ]),
       ...this.paymentMeans(),
       // BT-7 and BT-8 occur once (CII-SR-461/462): they are written in the first VAT breakdown only.
       ...inv.vatBreakdown.map((v, k) =>
@@ -232,14 +264,16 @@ class CiiWriter {
           ram('CategoryCode', v.categoryCode),
           ram('ExemptionReasonCode', v.exemptionReasonCode),
           k === 0 && dateTime('TaxPointDate', inv.vatPointDate, 'udt:DateString'),
-          k === 0 && ram('DueDateTypeCode', inv.vatPointDateCode === undefined ? undefined : bt8ToCii(inv.vatPointDateCode)),
+          k === 0 &&
+            ram('DueDateTypeCode', inv.vatPointDateCode === undefined ? undefined : bt8ToCii(inv.vatPointDateCode)),
           ram('RateApplicablePercent', v.rate),
         ]),
       ),
-      inv.invoicingPeriod && required('ram:BillingSpecifiedPeriod', [
-        dateTime('StartDateTime', inv.invoicingPeriod.startDate),
-        dateTime('EndDateTime', inv.invoicingPeriod.endDate),
-      ]),
+      inv.invoicingPeriod &&
+        required('ram:BillingSpecifiedPeriod', [
+          dateTime('StartDateTime', inv.invoicingPeriod.startDate),
+          dateTime('EndDateTime', inv.invoicingPeriod.endDate),
+        ]),
       ...inv.allowances.map((a) => this.allowanceCharge(a, false)),
       ...inv.charges.map((c) => this.allowanceCharge(c, true)),
       grp('SpecifiedTradePaymentTerms', [
@@ -272,7 +306,9 @@ class CiiWriter {
   private line(l: InvoiceLine): XNode {
     const it = l.item;
     const p = l.price;
-    const basis = ram('BasisQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [['unitCode', p.baseQuantityUnitCode]]);
+    const basis = ram('BasisQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
+      ['unitCode', p.baseQuantityUnitCode],
+    ]);
     const lineAc = (ac: InvoiceLine['allowances'][number], charge: boolean): XNode =>
       required('ram:SpecifiedTradeAllowanceCharge', [
         indicator(charge),
@@ -294,19 +330,28 @@ class CiiWriter {
         ram('BuyerAssignedID', it.buyerId),
         ram('Name', it.name),
         ram('Description', it.description),
-        ...it.attributes.map((a) => required('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)])),
+        ...it.attributes.map((a) =>
+          required('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)]),
+        ),
         ...it.classificationIds.map((c) =>
-          required('ram:DesignatedProductClassification', [ram('ClassCode', c.value, [['listID', c.schemeId], ['listVersionID', c.schemeVersionId]])]),
+          required('ram:DesignatedProductClassification', [
+            ram('ClassCode', c.value, [
+              ['listID', c.schemeId],
+              ['listVersionID', c.schemeVersionId],
+            ]),
+          ]),
         ),
         grp('OriginTradeCountry', [ram('ID', it.countryOfOrigin)]),
       ]),
       required('ram:SpecifiedLineTradeAgreement', [
         grp('BuyerOrderReferencedDocument', [ram('LineID', l.orderLineReference)]),
-        hasGross && required('ram:GrossPriceProductTradePrice', [
-          ram('ChargeAmount', p.grossPrice),
-          basis,
-          p.discount !== undefined && required('ram:AppliedTradeAllowanceCharge', [indicator(false), ram('ActualAmount', p.discount)]),
-        ]),
+        hasGross &&
+          required('ram:GrossPriceProductTradePrice', [
+            ram('ChargeAmount', p.grossPrice),
+            basis,
+            p.discount !== undefined &&
+              required('ram:AppliedTradeAllowanceCharge', [indicator(false), ram('ActualAmount', p.discount)]),
+          ]),
         grp('NetPriceProductTradePrice', [ram('ChargeAmount', p.netPrice), basis]),
       ]),
       required('ram:SpecifiedLineTradeDelivery', [
@@ -314,15 +359,20 @@ class CiiWriter {
       ]),
       required('ram:SpecifiedLineTradeSettlement', [
         vatTax('ApplicableTradeTax', l.vat.categoryCode, l.vat.rate),
-        l.period && required('ram:BillingSpecifiedPeriod', [dateTime('StartDateTime', l.period.startDate), dateTime('EndDateTime', l.period.endDate)]),
+        l.period &&
+          required('ram:BillingSpecifiedPeriod', [
+            dateTime('StartDateTime', l.period.startDate),
+            dateTime('EndDateTime', l.period.endDate),
+          ]),
         ...l.allowances.map((a) => lineAc(a, false)),
         ...l.charges.map((c) => lineAc(c, true)),
         grp('SpecifiedTradeSettlementLineMonetarySummation', [ram('LineTotalAmount', l.netAmount)]),
-        l.objectId && required('ram:AdditionalReferencedDocument', [
-          ram('IssuerAssignedID', l.objectId.value),
-          ram('TypeCode', '130'),
-          ram('ReferenceTypeCode', l.objectId.schemeId),
-        ]),
+        l.objectId &&
+          required('ram:AdditionalReferencedDocument', [
+            ram('IssuerAssignedID', l.objectId.value),
+            ram('TypeCode', '130'),
+            ram('ReferenceTypeCode', l.objectId.schemeId),
+          ]),
         grp('ReceivableSpecifiedTradeAccountingAccount', [ram('ID', l.buyerAccountingReference)]),
       ]),
     ]);
@@ -330,29 +380,35 @@ class CiiWriter {
 
   document(): XNode {
     const inv = this.inv;
-    return required('rsm:CrossIndustryInvoice', [
-      required('rsm:ExchangedDocumentContext', [
-        grp('BusinessProcessSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.businessProcessType)]),
-        grp('GuidelineSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.specificationIdentifier)]),
-      ]),
-      required('rsm:ExchangedDocument', [
-        ram('ID', inv.number),
-        ram('TypeCode', inv.typeCode),
-        dateTime('IssueDateTime', inv.issueDate),
-        ...inv.notes.map((n) => required('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)])),
-      ]),
-      required('rsm:SupplyChainTradeTransaction', [
-        ...inv.lines.map((l) => this.line(l)),
-        this.agreement(),
-        this.delivery(),
-        this.settlement(),
-      ]),
-    ], [
-      ['xmlns:rsm', NS.RSM],
-      ['xmlns:qdt', NS.QDT],
-      ['xmlns:ram', NS.RAM],
-      ['xmlns:udt', NS.UDT],
-    ]);
+    return required(
+      'rsm:CrossIndustryInvoice',
+      [
+        required('rsm:ExchangedDocumentContext', [
+          grp('BusinessProcessSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.businessProcessType)]),
+          grp('GuidelineSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.specificationIdentifier)]),
+        ]),
+        required('rsm:ExchangedDocument', [
+          ram('ID', inv.number),
+          ram('TypeCode', inv.typeCode),
+          dateTime('IssueDateTime', inv.issueDate),
+          ...inv.notes.map((n) =>
+            required('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)]),
+          ),
+        ]),
+        required('rsm:SupplyChainTradeTransaction', [
+          ...inv.lines.map((l) => this.line(l)),
+          this.agreement(),
+          this.delivery(),
+          this.settlement(),
+        ]),
+      ],
+      [
+        ['xmlns:rsm', NS.RSM],
+        ['xmlns:qdt', NS.QDT],
+        ['xmlns:ram', NS.RAM],
+        ['xmlns:udt', NS.UDT],
+      ],
+    );
   }
 }
 

@@ -13,7 +13,9 @@ describe('EN 16931 code lists', () => {
 
   it('every data module names its source in a header comment', () => {
     const dir = new URL('.', import.meta.url);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && n !== 'index.ts' && n !== 'source.ts')) {
+    for (const f of readdirSync(dir).filter(
+      (n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && n !== 'index.ts' && n !== 'source.ts',
+    )) {
       const text = readFileSync(new URL(f, dir), 'utf8');
       expect(text.startsWith('/**'), f).toBe(true);
       expect(text.slice(0, 400), f).toMatch(/Source:|source/);

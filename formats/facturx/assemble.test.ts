@@ -85,9 +85,12 @@ describe('assembleFacturX', () => {
     expect(valuesOf(xmp, FACTURX_NAMESPACE, 'ConformanceLevel')).toEqual(['EN 16931']);
     expect(valuesOf(xmp, 'http://www.aiim.org/pdfa/ns/schema#', 'namespaceURI')).toEqual([FACTURX_NAMESPACE]);
     expect(valuesOf(xmp, 'http://www.aiim.org/pdfa/ns/schema#', 'prefix')).toEqual(['fx']);
-    expect(valuesOf(xmp, 'http://www.aiim.org/pdfa/ns/property#', 'name').sort()).toEqual(
-      ['ConformanceLevel', 'DocumentFileName', 'DocumentType', 'Version'],
-    );
+    expect(valuesOf(xmp, 'http://www.aiim.org/pdfa/ns/property#', 'name').sort()).toEqual([
+      'ConformanceLevel',
+      'DocumentFileName',
+      'DocumentType',
+      'Version',
+    ]);
     const xmpNs = 'http://ns.adobe.com/xap/1.0/';
     expect(valuesOf(xmp, xmpNs, 'CreateDate')).toEqual(['2026-03-15T00:00:00Z']);
     expect(valuesOf(xmp, xmpNs, 'ModifyDate')).toEqual(['2026-03-15T00:00:00Z']);
@@ -115,7 +118,10 @@ describe('assembleFacturX', () => {
     expect(info.stdout).toMatch(/Title:\s+Facture F2026-00042 – Dupont & Fils <SARL>/);
     expect(runOnPdf('pdfdetach', ['-list'], pdf).stdout).toContain('1: factur-x.xml');
     expect(detachWithPoppler(pdf).equals(XML)).toBe(true);
-    const fonts = runOnPdf('pdffonts', [], pdf).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const fonts = runOnPdf('pdffonts', [], pdf)
+      .stdout.split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     for (const font of fonts) expect(font).toMatch(/\byes\s+yes\s+yes\b/);
   });
 });
@@ -126,7 +132,9 @@ describe('conformanceFromSpecification', () => {
     expect(conformanceFromSpecification('urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic')).toBe('BASIC');
     expect(conformanceFromSpecification('urn:factur-x.eu:1p0:basicwl')).toBe('BASIC WL');
     expect(conformanceFromSpecification('urn:factur-x.eu:1p0:minimum')).toBe('MINIMUM');
-    expect(conformanceFromSpecification('urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended')).toBe('EXTENDED');
+    expect(conformanceFromSpecification('urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended')).toBe(
+      'EXTENDED',
+    );
     expect(conformanceFromSpecification('urn:other')).toBeUndefined();
     expect(conformanceFromSpecification(undefined)).toBeUndefined();
   });

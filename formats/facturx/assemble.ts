@@ -23,7 +23,11 @@ interface AttachmentOptions extends PDFKit.Mixins.PDFAttachmentOptions {
 }
 
 /** Builds the Factur-X PDF around an already serialised CII document. */
-export async function assembleFacturX(invoice: Invoice, ciiXml: Uint8Array, options: FacturXOptions = {}): Promise<Uint8Array> {
+export async function assembleFacturX(
+  invoice: Invoice,
+  ciiXml: Uint8Array,
+  options: FacturXOptions = {},
+): Promise<Uint8Array> {
   const date = documentDate(invoice);
   const conformance =
     options.conformance ?? conformanceFromSpecification(invoice.processControl.specificationIdentifier) ?? 'EN 16931';
@@ -44,7 +48,12 @@ export async function assembleFacturX(invoice: Invoice, ciiXml: Uint8Array, opti
   };
   doc.file(Buffer.from(ciiXml.buffer, ciiXml.byteOffset, ciiXml.length), attachment);
   doc.appendXML(
-    facturXXmp({ conformanceLevel: conformance, documentFileName: FACTURX_FILENAME, version: '1.0', documentType: 'INVOICE' }),
+    facturXXmp({
+      conformanceLevel: conformance,
+      documentFileName: FACTURX_FILENAME,
+      version: '1.0',
+      documentType: 'INVOICE',
+    }),
   );
   drawInvoice(doc, invoice);
   return finishPdf(doc);

@@ -52,7 +52,12 @@ const XML = Buffer.from(
 );
 
 /** A file specification (object 4) and its embedded stream (object 5). */
-function attachment(name: string, data: Uint8Array, filter = '/FlateDecode', encoded = deflateSync(data)): { spec: string; objects: { body: string; stream?: Uint8Array }[] } {
+function attachment(
+  name: string,
+  data: Uint8Array,
+  filter = '/FlateDecode',
+  encoded = deflateSync(data),
+): { spec: string; objects: { body: string; stream?: Uint8Array }[] } {
   return {
     spec: '4 0 R',
     objects: [
@@ -155,7 +160,9 @@ describe('extractFacturX on hostile or unusual PDFs', () => {
 
   it('refuses a PDF whose attachments are not an invoice', async () => {
     const { spec, objects } = attachment('notes.txt', Buffer.from('hello'));
-    const err = await extractionError(pdfWithCatalog(`/Names << /EmbeddedFiles << /Names [(notes.txt) ${spec}] >> >>`, objects));
+    const err = await extractionError(
+      pdfWithCatalog(`/Names << /EmbeddedFiles << /Names [(notes.txt) ${spec}] >> >>`, objects),
+    );
     expect(err.code).toBe('PDF_NO_INVOICE');
     expect(err.message).toContain('notes.txt');
   });
@@ -204,7 +211,9 @@ describe('extractFacturX on hostile or unusual PDFs', () => {
   });
 
   it('refuses a ZUGFeRD 1.0 attachment', async () => {
-    const zf1 = Buffer.from('<?xml version="1.0"?><!-- v1 --><rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"/>');
+    const zf1 = Buffer.from(
+      '<?xml version="1.0"?><!-- v1 --><rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"/>',
+    );
     const { spec, objects } = attachment('ZUGFeRD-invoice.xml', zf1);
     expect((await extractionError(pdfWithCatalog(`/AF [${spec}]`, objects))).code).toBe('UNSUPPORTED_ZUGFERD1');
   });
@@ -223,7 +232,11 @@ describe('extractFacturX on hostile or unusual PDFs', () => {
   });
 
   it('refuses giant strings and names before parsing them', async () => {
-    for (const catalogExtra of [`/Foo (${'a'.repeat(3_000_000)})`, `/Foo <${'0'.repeat(3_000_000)}>`, `/${'N'.repeat(3_000_000)} 1`]) {
+    for (const catalogExtra of [
+      `/Foo (${'a'.repeat(3_000_000)})`,
+      `/Foo <${'0'.repeat(3_000_000)}>`,
+      `/${'N'.repeat(3_000_000)} 1`,
+    ]) {
       const err = await extractionError(pdfWithCatalog(catalogExtra));
       expect(err.code).toBe('PDF_MALFORMED');
       expect(err.message).toMatch(/démesuré/);
@@ -247,7 +260,9 @@ describe('extractFacturX on hostile or unusual PDFs', () => {
 
   it('never throws anything but a FormatError on mutated input', async () => {
     const { spec, objects } = attachment('factur-x.xml', XML);
-    const base = Buffer.from(pdfWithCatalog(`/Names << /EmbeddedFiles << /Names [(factur-x.xml) ${spec}] >> >> /AF [${spec}]`, objects));
+    const base = Buffer.from(
+      pdfWithCatalog(`/Names << /EmbeddedFiles << /Names [(factur-x.xml) ${spec}] >> >> /AF [${spec}]`, objects),
+    );
     let seed = 42;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

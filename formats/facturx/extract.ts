@@ -76,7 +76,8 @@ function decodeAttachment(context: PDFContext, file: EmbeddedFile, maxBytes: num
     const data = streamBytes(context, file.stream, maxBytes);
     return new Uint8Array(data.buffer, data.byteOffset, data.length);
   } catch (err) {
-    if (err instanceof StreamDecodeError && err.tooLarge) throw pdfTooLarge(`Le fichier joint ${file.filename}`, maxBytes);
+    if (err instanceof StreamDecodeError && err.tooLarge)
+      throw pdfTooLarge(`Le fichier joint ${file.filename}`, maxBytes);
     throw pdfMalformed(`le fichier joint ${file.filename} ne peut pas être décodé`, err);
   }
 }

@@ -66,7 +66,11 @@ describe('writeFacturX', () => {
   });
 
   it.skipIf(!hasCorpus)('round-trips corpus invoices through Factur-X', async () => {
-    for (const file of ['cii/valid/mus__validV2FR.xml', 'ubl/valid/akr__ubl-21-en16931.xml', 'facturx/akr__invoice_EN16931.pdf']) {
+    for (const file of [
+      'cii/valid/mus__validV2FR.xml',
+      'ubl/valid/akr__ubl-21-en16931.xml',
+      'facturx/akr__invoice_EN16931.pdf',
+    ]) {
       const source = await readInvoice(readFileSync(CORPUS + file));
       const back = await readInvoice(await writeFacturX(source.invoice));
       const direct = await readInvoice(Buffer.from(writeCii(source.invoice), 'utf8'));

@@ -11,7 +11,8 @@ export interface FacturXXmp {
 }
 
 /** Matches urn:factur-x:pdfa:…, urn:zugferd:pdfa:… and urn:ferd:pdfa:… (ZUGFeRD 1). */
-const NAMESPACE = /xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(urn:(?:factur-x|zugferd|ferd):pdfa:CrossIndustryDocument:[^"']*)\2/g;
+const NAMESPACE =
+  /xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(urn:(?:factur-x|zugferd|ferd):pdfa:CrossIndustryDocument:[^"']*)\2/g;
 const MAX_PREFIXES = 16;
 
 export function readFacturXXmp(xmp: string): FacturXXmp {

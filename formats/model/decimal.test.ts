@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { dec, decEquals, fractionDigits, isDecimal, roundHalfCeil, roundHalfUp, sum, toFixed, tryDec } from './decimal.ts';
+import {
+  dec,
+  decEquals,
+  fractionDigits,
+  isDecimal,
+  roundHalfCeil,
+  roundHalfUp,
+  sum,
+  toFixed,
+  tryDec,
+} from './decimal.ts';
 
 describe('decimal helpers', () => {
   it('recognises the xs:decimal lexical space only', () => {
     for (const ok of ['0', '-1', '+2.5', '.5', '5.', '0001.2300']) expect([ok, isDecimal(ok)]).toEqual([ok, true]);
-    for (const ko of ['', ' 1', '1e3', '1,5', 'NaN', '--1', '.', undefined]) expect([ko, isDecimal(ko)]).toEqual([ko, false]);
+    for (const ko of ['', ' 1', '1e3', '1,5', 'NaN', '--1', '.', undefined])
+      expect([ko, isDecimal(ko)]).toEqual([ko, false]);
   });
 
   it('counts decimals lexically', () => {

@@ -6,7 +6,12 @@ import DecimalJs from 'decimal.js';
 import type { DecimalString } from './invoice.ts';
 
 /** A private Decimal constructor, so global configuration elsewhere cannot change our results. */
-export const Decimal = DecimalJs.clone({ precision: 64, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -64, toExpPos: 64 });
+export const Decimal = DecimalJs.clone({
+  precision: 64,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -64,
+  toExpPos: 64,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 /** xs:decimal lexical form: optional sign, digits, optional fraction; no exponent, no spaces. */
@@ -34,7 +39,8 @@ export function dec(s: DecimalString | Decimal | number): Decimal {
     if (!DECIMAL_LEXICAL.test(t)) throw new RangeError(`Nombre décimal invalide : « ${s} »`);
     return new Decimal(t);
   }
-  if (typeof s === 'number' && !Number.isInteger(s)) throw new RangeError('Seuls les entiers JS sont acceptés ; utiliser une chaîne.');
+  if (typeof s === 'number' && !Number.isInteger(s))
+    throw new RangeError('Seuls les entiers JS sont acceptés ; utiliser une chaîne.');
   return new Decimal(s);
 }
 

@@ -13,7 +13,13 @@ describe('LocationRecorder and LazyLocations', () => {
     expect(line.text('BT-131', c)).toBe('y');
     expect(line.group('BG-27', 0, c!).at('BT-136', b)).toBe(b);
     expect(rec.text('BT-2', undefined)).toBeUndefined();
-    expect([...rec.map.keys()]).toEqual(['BT-1', 'BG-25[2]', 'BG-25[2]/BT-131', 'BG-25[2]/BG-27[1]', 'BG-25[2]/BG-27[1]/BT-136']);
+    expect([...rec.map.keys()]).toEqual([
+      'BT-1',
+      'BG-25[2]',
+      'BG-25[2]/BT-131',
+      'BG-25[2]/BG-27[1]',
+      'BG-25[2]/BG-27[1]/BT-136',
+    ]);
     expect(rec.map.get('BG-25[2]/BT-131')).toBe(c);
     expect(rec.map.has('BT-2')).toBe(false);
   });

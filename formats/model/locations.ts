@@ -61,7 +61,10 @@ export class LazyLocations extends Map<string, XmlElement> {
     this.pending = undefined;
     super.clear();
   }
-  override forEach(cb: (value: XmlElement, key: string, map: Map<string, XmlElement>) => void, thisArg?: unknown): void {
+  override forEach(
+    cb: (value: XmlElement, key: string, map: Map<string, XmlElement>) => void,
+    thisArg?: unknown,
+  ): void {
     this.materialize();
     super.forEach(cb, thisArg);
   }

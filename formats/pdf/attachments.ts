@@ -101,4 +101,3 @@ function baseName(name: string): string {
   const parts = name.split(/[\\/]/);
   return parts[parts.length - 1] ?? name;
 }
-

@@ -24,10 +24,7 @@ export function pdfEncrypted(): PdfError {
 }
 
 export function pdfTooLarge(what: string, limitBytes: number): PdfError {
-  return new PdfError(
-    'PDF_TOO_LARGE',
-    `${what} dépasse la taille maximale autorisée (${formatMiB(limitBytes)}).`,
-  );
+  return new PdfError('PDF_TOO_LARGE', `${what} dépasse la taille maximale autorisée (${formatMiB(limitBytes)}).`);
 }
 
 function formatMiB(bytes: number): string {

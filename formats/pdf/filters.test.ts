@@ -6,7 +6,9 @@ const text = Buffer.from('<?xml version="1.0"?><a>Factur-X é</a>');
 
 describe('decodeStream', () => {
   it('inflates FlateDecode, with or without the zlib header', () => {
-    expect(Buffer.from(decodeStream(deflateSync(text), [{ name: 'FlateDecode', params: {} }], 1000)).equals(text)).toBe(true);
+    expect(Buffer.from(decodeStream(deflateSync(text), [{ name: 'FlateDecode', params: {} }], 1000)).equals(text)).toBe(
+      true,
+    );
     expect(Buffer.from(decodeStream(deflateRawSync(text), [{ name: 'Fl', params: {} }], 1000)).equals(text)).toBe(true);
   });
 
@@ -18,9 +20,25 @@ describe('decodeStream', () => {
   });
 
   it('decodes ASCIIHex, ASCII85 and RunLength', () => {
-    expect(Buffer.from(decodeStream(Buffer.from('48 65 6C 6c 6F>'), [{ name: 'ASCIIHexDecode', params: {} }], 100)).toString()).toBe('Hello');
-    expect(Buffer.from(decodeStream(Buffer.from('87cURD]i,"Ebo80~>'), [{ name: 'ASCII85Decode', params: {} }], 100)).toString()).toBe('Hello World!');
-    expect(Buffer.from(decodeStream(Buffer.from([2, 0x61, 0x62, 0x63, 254, 0x7a, 128]), [{ name: 'RunLengthDecode', params: {} }], 100)).toString()).toBe('abczzz');
+    expect(
+      Buffer.from(
+        decodeStream(Buffer.from('48 65 6C 6c 6F>'), [{ name: 'ASCIIHexDecode', params: {} }], 100),
+      ).toString(),
+    ).toBe('Hello');
+    expect(
+      Buffer.from(
+        decodeStream(Buffer.from('87cURD]i,"Ebo80~>'), [{ name: 'ASCII85Decode', params: {} }], 100),
+      ).toString(),
+    ).toBe('Hello World!');
+    expect(
+      Buffer.from(
+        decodeStream(
+          Buffer.from([2, 0x61, 0x62, 0x63, 254, 0x7a, 128]),
+          [{ name: 'RunLengthDecode', params: {} }],
+          100,
+        ),
+      ).toString(),
+    ).toBe('abczzz');
   });
 
   it('stops at the output cap', () => {
@@ -36,6 +54,8 @@ describe('decodeStream', () => {
   it('refuses unknown filters and corrupt data', () => {
     expect(() => decodeStream(text, [{ name: 'JBIG2Decode', params: {} }], 100)).toThrow(/unsupported filter/);
     expect(() => decodeStream(Buffer.from('zz'), [{ name: 'ASCIIHexDecode', params: {} }], 100)).toThrow(/ASCIIHex/);
-    expect(() => decodeStream(Buffer.from('not deflate'), [{ name: 'FlateDecode', params: {} }], 100)).toThrow(/deflate/);
+    expect(() => decodeStream(Buffer.from('not deflate'), [{ name: 'FlateDecode', params: {} }], 100)).toThrow(
+      /deflate/,
+    );
   });
 });

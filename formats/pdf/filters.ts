@@ -107,12 +107,23 @@ function applyPredictor(data: Uint8Array, params: Readonly<Record<string, number
       const upLeft = i >= bpp ? prev[i - bpp]! : 0;
       let value: number;
       switch (type) {
-        case 0: value = raw; break;
-        case 1: value = raw + left; break;
-        case 2: value = raw + up; break;
-        case 3: value = raw + ((left + up) >> 1); break;
-        case 4: value = raw + paeth(left, up, upLeft); break;
-        default: throw new StreamDecodeError(`invalid PNG row filter ${type}`);
+        case 0:
+          value = raw;
+          break;
+        case 1:
+          value = raw + left;
+          break;
+        case 2:
+          value = raw + up;
+          break;
+        case 3:
+          value = raw + ((left + up) >> 1);
+          break;
+        case 4:
+          value = raw + paeth(left, up, upLeft);
+          break;
+        default:
+          throw new StreamDecodeError(`invalid PNG row filter ${type}`);
       }
       cur[i] = value & 0xff;
     }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentTitle, formatAmount, formatDate, formatDecimal, formatPercent, identifierText, unitLabel } from './french.ts';
+import {
+  documentTitle,
+  formatAmount,
+  formatDate,
+  formatDecimal,
+  formatPercent,
+  identifierText,
+  unitLabel,
+} from './french.ts';
 
 const NBSP = '\u00a0';
 

@@ -41,9 +41,18 @@ export function clean(text: string | undefined): string {
 export function sectionTitle(doc: Doc, title: string): void {
   ensureSpace(doc, 80);
   doc.moveDown(0.6);
-  doc.font(FONT_BOLD).fontSize(10).fillColor('black').text(title, left(doc), doc.y, { width: contentWidth(doc) });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(10)
+    .fillColor('black')
+    .text(title, left(doc), doc.y, { width: contentWidth(doc) });
   const y = doc.y + 1;
-  doc.moveTo(left(doc), y).lineTo(left(doc) + contentWidth(doc), y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left(doc), y)
+    .lineTo(left(doc) + contentWidth(doc), y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.y = y + 3;
   doc.font(FONT_REGULAR).fontSize(TEXT_SIZE);
 }
@@ -64,7 +73,14 @@ export function pairsHeight(doc: Doc, pairs: readonly Pair[], width: number, lab
 }
 
 /** Label/value rows at (x, y); returns the y after the block. Empty values are skipped. */
-export function drawPairs(doc: Doc, pairs: readonly Pair[], x: number, y: number, width: number, labelWidth: number): number {
+export function drawPairs(
+  doc: Doc,
+  pairs: readonly Pair[],
+  x: number,
+  y: number,
+  width: number,
+  labelWidth: number,
+): number {
   let cy = y;
   for (const [label, value] of present(pairs)) {
     const text = clean(value);
@@ -76,8 +92,14 @@ export function drawPairs(doc: Doc, pairs: readonly Pair[], x: number, y: number
       doc.addPage();
       cy = doc.y;
     }
-    doc.font(FONT_BOLD).fillColor(GREY).text(label, x, cy, { width: labelWidth - 4 });
-    doc.font(FONT_REGULAR).fillColor('black').text(text, x + labelWidth, cy, { width: width - labelWidth });
+    doc
+      .font(FONT_BOLD)
+      .fillColor(GREY)
+      .text(label, x, cy, { width: labelWidth - 4 });
+    doc
+      .font(FONT_REGULAR)
+      .fillColor('black')
+      .text(text, x + labelWidth, cy, { width: width - labelWidth });
     cy += Math.max(lh, vh) + 1;
   }
   doc.fillColor('black');
@@ -85,7 +107,9 @@ export function drawPairs(doc: Doc, pairs: readonly Pair[], x: number, y: number
 }
 
 function present(pairs: readonly Pair[]): [string, string][] {
-  return pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1].trim() !== '').map(([l, v]) => [l, v]);
+  return pairs
+    .filter((p): p is readonly [string, string] => p[1] !== undefined && p[1].trim() !== '')
+    .map(([l, v]) => [l, v]);
 }
 
 export interface Column {
@@ -96,13 +120,20 @@ export interface Column {
 }
 
 /** A table that flows over as many pages as needed, repeating its header row. */
-export function drawTable(doc: Doc, columns: readonly Column[], rows: Iterable<readonly string[]>, fontSize = TEXT_SIZE): void {
+export function drawTable(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: Iterable<readonly string[]>,
+  fontSize = TEXT_SIZE,
+): void {
   const x0 = left(doc);
   const total = columns.reduce((s, c) => s + c.weight, 0);
   const widths = columns.map((c) => (c.weight / total) * contentWidth(doc));
   const header = (): void => {
     doc.font(FONT_BOLD).fontSize(fontSize);
-    const h = Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const h =
+      Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i]! - 2 * CELL_PAD }))) +
+      2 * CELL_PAD;
     ensureSpace(doc, h + 3 * fontSize);
     const y = doc.y;
     doc.rect(x0, y, contentWidth(doc), h).fillColor(HEADER_FILL).fill();
@@ -120,7 +151,9 @@ export function drawTable(doc: Doc, columns: readonly Column[], rows: Iterable<r
   for (const row of rows) {
     doc.font(FONT_REGULAR).fontSize(fontSize);
     const cells = columns.map((_, i) => clean(row[i]));
-    const h = Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const h =
+      Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - 2 * CELL_PAD }))) +
+      2 * CELL_PAD;
     if (doc.y + h > bottom(doc)) {
       doc.addPage();
       header();
@@ -128,10 +161,19 @@ export function drawTable(doc: Doc, columns: readonly Column[], rows: Iterable<r
     const y = doc.y;
     let x = x0;
     cells.forEach((text, i) => {
-      if (text) doc.text(text, x + CELL_PAD, y + CELL_PAD, { width: widths[i]! - 2 * CELL_PAD, align: columns[i]!.align ?? 'left' });
+      if (text)
+        doc.text(text, x + CELL_PAD, y + CELL_PAD, {
+          width: widths[i]! - 2 * CELL_PAD,
+          align: columns[i]!.align ?? 'left',
+        });
       x += widths[i]!;
     });
-    doc.moveTo(x0, y + h).lineTo(x0 + contentWidth(doc), y + h).lineWidth(0.3).strokeColor(RULE).stroke();
+    doc
+      .moveTo(x0, y + h)
+      .lineTo(x0 + contentWidth(doc), y + h)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + h;
   }
   doc.x = x0;
@@ -146,8 +188,17 @@ export function drawFooters(doc: Doc, reference: string): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 30;
     doc.font(FONT_REGULAR).fontSize(SMALL_SIZE).fillColor(GREY);
-    doc.text(clean(reference), left(doc), y, { width: contentWidth(doc) * 0.75, lineBreak: false, ellipsis: true, height: 10 });
-    doc.text(`Page ${i + 1} / ${range.count}`, left(doc), y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.text(clean(reference), left(doc), y, {
+      width: contentWidth(doc) * 0.75,
+      lineBreak: false,
+      ellipsis: true,
+      height: 10,
+    });
+    doc.text(`Page ${i + 1} / ${range.count}`, left(doc), y, {
+      width: contentWidth(doc),
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = savedBottom;
   }
   doc.fillColor('black');

@@ -34,7 +34,8 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PD
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (!looksLikePdf(buf)) throw pdfMalformed("l'en-tête %PDF- est absent");
   const tailStart = Math.max(0, buf.length - 2048);
-  if (buf.indexOf(EOF_MARKER, tailStart) < 0) throw pdfMalformed('le fichier est tronqué (marqueur de fin %%EOF absent)');
+  if (buf.indexOf(EOF_MARKER, tailStart) < 0)
+    throw pdfMalformed('le fichier est tronqué (marqueur de fin %%EOF absent)');
 
   checkTokenSizes(buf, limits.maxTokenBytes);
   checkStructureStreams(buf, limits.maxStructureBytes);
@@ -48,7 +49,8 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PD
     throw pdfMalformed('sa structure ne peut pas être analysée', err);
   }
   if (context.trailerInfo.Encrypt !== undefined) throw pdfEncrypted();
-  if (!(context.lookup(context.trailerInfo.Root) instanceof PDFDict)) throw pdfMalformed('le catalogue du document est introuvable');
+  if (!(context.lookup(context.trailerInfo.Root) instanceof PDFDict))
+    throw pdfMalformed('le catalogue du document est introuvable');
   return context;
 }
 

@@ -69,7 +69,7 @@ function isStreamKeyword(buf: Buffer, i: number): boolean {
   if (buf[i + 1] !== 0x74 || !buf.subarray(i, i + STREAM.length).equals(STREAM)) return false;
   const before = buf[i - 1];
   const after = buf[i + STREAM.length];
-  const delimiterBefore = before === undefined || before <= 0x20 || before === 0x3e /* > */;
+  const delimiterBefore = before === undefined || before <= 0x20 || before === 0x3e; /* > */
   return delimiterBefore && (after === 0x0a || after === 0x0d);
 }
 
@@ -122,6 +122,17 @@ export function checkStructureStreams(buf: Buffer, budget: number): void {
 
 /** PDF regular characters: anything that is neither whitespace nor a delimiter. */
 function isRegularChar(c: number): boolean {
-  return !(c <= 0x20 || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d ||
-    c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25);
+  return !(
+    c <= 0x20 ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === 0x2f ||
+    c === 0x25
+  );
 }

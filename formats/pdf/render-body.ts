@@ -12,7 +12,17 @@ import {
   vatCategoryLabel,
 } from './french.ts';
 import { FONT_REGULAR } from './fonts.ts';
-import { contentWidth, drawPairs, drawTable, ensureSpace, left, pairsHeight, sectionTitle, TEXT_SIZE, type Pair } from './layout.ts';
+import {
+  contentWidth,
+  drawPairs,
+  drawTable,
+  ensureSpace,
+  left,
+  pairsHeight,
+  sectionTitle,
+  TEXT_SIZE,
+  type Pair,
+} from './layout.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -36,9 +46,12 @@ export function drawReferences(doc: Doc, invoice: Invoice): void {
     ['Référence comptable acheteur', invoice.buyerAccountingReference],
     ['Période de facturation', period(invoice.invoicingPeriod?.startDate, invoice.invoicingPeriod?.endDate)],
     ['Date du fait générateur de TVA', formatDate(invoice.vatPointDate)],
-    ['Factures antérieures', invoice.precedingInvoices
-      .map((p) => [p.reference, p.issueDate && `du ${formatDate(p.issueDate)}`].filter(Boolean).join(' '))
-      .join('\n')],
+    [
+      'Factures antérieures',
+      invoice.precedingInvoices
+        .map((p) => [p.reference, p.issueDate && `du ${formatDate(p.issueDate)}`].filter(Boolean).join(' '))
+        .join('\n'),
+    ],
     ['Cadre de facturation', invoice.processControl.businessProcessType],
     ['Spécification', invoice.processControl.specificationIdentifier],
   ];
@@ -47,7 +60,11 @@ export function drawReferences(doc: Doc, invoice: Invoice): void {
   doc.y = drawPairs(doc, pairs, left(doc), doc.y, contentWidth(doc), 170) + 2;
 }
 
-function allowanceText(kind: string, a: { amount?: string; percentage?: string; reason?: string; reasonCode?: string }, currency?: string): string {
+function allowanceText(
+  kind: string,
+  a: { amount?: string; percentage?: string; reason?: string; reasonCode?: string },
+  currency?: string,
+): string {
   const why = a.reason ?? (a.reasonCode ? `code ${a.reasonCode}` : undefined);
   const rate = a.percentage ? ` (${formatPercent(a.percentage)})` : '';
   return `${kind}${why ? ` – ${why}` : ''}${rate} : ${formatAmount(a.amount, currency)}`;
@@ -81,7 +98,10 @@ function unitPrice(line: InvoiceLine): string {
 
 function lineVat(line: InvoiceLine): string {
   const code = line.vat.categoryCode ?? '';
-  if (code === 'S' || (line.vat.rate && code !== 'E' && code !== 'AE' && code !== 'K' && code !== 'G' && code !== 'O')) {
+  if (
+    code === 'S' ||
+    (line.vat.rate && code !== 'E' && code !== 'AE' && code !== 'K' && code !== 'G' && code !== 'O')
+  ) {
     return formatPercent(line.vat.rate ?? '');
   }
   return code;
@@ -215,7 +235,8 @@ export function drawPayment(doc: Doc, invoice: Invoice): void {
       pairs.push(['Titulaire du compte', ct.accountName]);
       pairs.push(['BIC', ct.serviceProviderId]);
     }
-    if (p.paymentCard) pairs.push(['Carte', [p.paymentCard.primaryAccountNumber, p.paymentCard.holderName].filter(Boolean).join(' – ')]);
+    if (p.paymentCard)
+      pairs.push(['Carte', [p.paymentCard.primaryAccountNumber, p.paymentCard.holderName].filter(Boolean).join(' – ')]);
     if (p.directDebit) {
       pairs.push(['Mandat de prélèvement', p.directDebit.mandateReference]);
       pairs.push(['ICS du créancier', p.directDebit.creditorId]);

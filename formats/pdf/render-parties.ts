@@ -15,10 +15,13 @@ export function drawHeader(doc: Doc, invoice: Invoice): void {
   doc.text(clean(invoice.seller.tradingName ?? invoice.seller.name ?? ''), x, top, { width: width * 0.55 });
   const leftEnd = doc.y;
 
-  doc.font(FONT_BOLD).fontSize(16).text(documentTitle(invoice.typeCode).toUpperCase(), x + width * 0.55, top, {
-    width: width * 0.45,
-    align: 'right',
-  });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(16)
+    .text(documentTitle(invoice.typeCode).toUpperCase(), x + width * 0.55, top, {
+      width: width * 0.45,
+      align: 'right',
+    });
   doc.font(FONT_REGULAR).fontSize(9);
   const facts: string[] = [
     `N° ${clean(invoice.number ?? '—')}`,
@@ -26,7 +29,8 @@ export function drawHeader(doc: Doc, invoice: Invoice): void {
   ];
   if (invoice.paymentDueDate) facts.push(`Date d'échéance : ${formatDate(invoice.paymentDueDate)}`);
   if (invoice.currencyCode) facts.push(`Devise : ${invoice.currencyCode}`);
-  if (invoice.vatAccountingCurrencyCode) facts.push(`Devise de comptabilisation de la TVA : ${invoice.vatAccountingCurrencyCode}`);
+  if (invoice.vatAccountingCurrencyCode)
+    facts.push(`Devise de comptabilisation de la TVA : ${invoice.vatAccountingCurrencyCode}`);
   if (invoice.typeCode) facts.push(`Type de document : ${invoice.typeCode}`);
   doc.text(facts.join('\n'), x + width * 0.4, doc.y + 2, { width: width * 0.6, align: 'right' });
   doc.y = Math.max(doc.y, leftEnd) + 8;
@@ -35,7 +39,14 @@ export function drawHeader(doc: Doc, invoice: Invoice): void {
 export function addressText(address: PostalAddress | undefined): string | undefined {
   if (!address) return undefined;
   const cityLine = [address.postCode, address.city].filter(Boolean).join(' ');
-  const lines = [address.line1, address.line2, address.line3, cityLine, address.countrySubdivision, countryLabel(address.countryCode)];
+  const lines = [
+    address.line1,
+    address.line2,
+    address.line3,
+    cityLine,
+    address.countrySubdivision,
+    countryLabel(address.countryCode),
+  ];
   const text = lines.filter((l) => l !== undefined && l.trim() !== '').join('\n');
   return text === '' ? undefined : text;
 }
@@ -85,7 +96,11 @@ function drawSideBySide(doc: Doc, blocks: readonly (readonly [title: string, pai
     // Too tall to stand side by side on one page: one block after the other, full width.
     for (const [title, pairs] of blocks) {
       ensureSpace(doc, 60);
-      doc.font(FONT_BOLD).fontSize(10).fillColor('black').text(title, left(doc), doc.y, { width: contentWidth(doc) });
+      doc
+        .font(FONT_BOLD)
+        .fontSize(10)
+        .fillColor('black')
+        .text(title, left(doc), doc.y, { width: contentWidth(doc) });
       doc.y = drawPairs(doc, pairs, left(doc), doc.y + 3, contentWidth(doc), LABEL_WIDTH) + 6;
     }
     return;
@@ -96,7 +111,12 @@ function drawSideBySide(doc: Doc, blocks: readonly (readonly [title: string, pai
   blocks.forEach(([title, pairs], i) => {
     const x = left(doc) + i * (width + gap);
     doc.font(FONT_BOLD).fontSize(10).fillColor('black').text(title, x, top, { width });
-    doc.moveTo(x, top + 13).lineTo(x + width, top + 13).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
+    doc
+      .moveTo(x, top + 13)
+      .lineTo(x + width, top + 13)
+      .lineWidth(0.5)
+      .strokeColor('#bbbbbb')
+      .stroke();
     end = Math.max(end, drawPairs(doc, pairs, x, top + 16, width, LABEL_WIDTH));
   });
   doc.x = left(doc);

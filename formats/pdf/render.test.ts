@@ -29,7 +29,10 @@ describe('renderInvoicePdf', () => {
     expect(info).toMatch(/Metadata Stream:\s+yes/);
     expect(info).toMatch(/Title:\s+Facture F2026-00042 – Fournitures & Services du Rhône <SARL>/);
     expect(info).toMatch(/CreationDate:\s+Sun Mar 15 00:00:00 2026 UTC/);
-    const fonts = runOnPdf('pdffonts', [], pdf).stdout.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const fonts = runOnPdf('pdffonts', [], pdf)
+      .stdout.split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/DejaVuSans.*\byes\s+yes\s+yes\b/);
   });

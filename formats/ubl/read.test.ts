@@ -30,8 +30,14 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
     expect(inv.contractReference).toBe('Contrat_du_siècle');
     expect(inv.invoicedObjectId).toEqual({ value: 'EMPL042', schemeId: 'AHK' });
     expect(inv.projectReference).toBe('Projet_Zorro');
-    expect(inv.processControl).toEqual({ specificationIdentifier: 'urn:cen.eu:en16931:2017', businessProcessType: 'S1' });
-    expect(inv.precedingInvoices).toEqual([{ reference: 'F124211', issueDate: '2025-12-30' }, { reference: 'F124210' }]);
+    expect(inv.processControl).toEqual({
+      specificationIdentifier: 'urn:cen.eu:en16931:2017',
+      businessProcessType: 'S1',
+    });
+    expect(inv.precedingInvoices).toEqual([
+      { reference: 'F124211', issueDate: '2025-12-30' },
+      { reference: 'F124210' },
+    ]);
     expect(inv.paymentTerms).toBe('30 jours net');
   });
 
@@ -61,7 +67,11 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
       countrySubdivision: 'Vaucluse',
       countryCode: 'FR',
     });
-    expect(inv.seller.contact).toEqual({ point: 'M. Rémi Dupont', telephone: '+33 6 12 42 12 42', email: 'commercial@aubonmoulin.com' });
+    expect(inv.seller.contact).toEqual({
+      point: 'M. Rémi Dupont',
+      telephone: '+33 6 12 42 12 42',
+      email: 'commercial@aubonmoulin.com',
+    });
     expect(inv.paymentInstructions?.directDebit?.creditorId).toBe('Au bon moulin SARL');
   });
 
@@ -72,7 +82,11 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
     expect(inv.buyer.vatId).toBe('FR19787878784');
     expect(inv.buyer.postalAddress.city).toBe('Lyon');
     expect(inv.buyer.contact?.point).toBe('Mme Laëtitia Durand');
-    expect(inv.taxRepresentative).toEqual({ name: 'Société écran', vatId: 'FR15123456789', postalAddress: { countryCode: 'FR' } });
+    expect(inv.taxRepresentative).toEqual({
+      name: 'Société écran',
+      vatId: 'FR15123456789',
+      postalAddress: { countryCode: 'FR' },
+    });
     expect(inv.delivery?.partyName).toBe('Plateforme logistique FastIT');
     expect(inv.delivery?.locationId).toEqual({ value: '63636363200010', schemeId: '0009' });
     expect(inv.delivery?.actualDeliveryDate).toBe('2026-06-14');
@@ -84,7 +98,9 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
     expect(p?.meansTypeCode).toBe('30');
     expect(p?.meansText).toBe('Libellé du moyen de paiement');
     expect(p?.remittanceInformation).toBe('2026-06-17 00:00:00');
-    expect(p?.creditTransfers).toEqual([{ accountId: 'FR2012421242124212421242124', accountName: 'Au bon moulin SARL', serviceProviderId: 'QNTOFRP1XXX' }]);
+    expect(p?.creditTransfers).toEqual([
+      { accountId: 'FR2012421242124212421242124', accountName: 'Au bon moulin SARL', serviceProviderId: 'QNTOFRP1XXX' },
+    ]);
     expect(p?.directDebit?.mandateReference).toBe('RUM_9083209');
     expect(p?.directDebit?.debitedAccountId).toBe('FR7312345678901275089715A98');
   });
@@ -116,7 +132,12 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
     const l = inv.lines[0]!;
     expect(l.id).toBe('1');
     expect(l.note).toBe('Olives récoltées exclusivement dans le Vaucluse (FR)');
-    expect([l.quantity, l.unitCode, l.netAmount, l.buyerAccountingReference]).toEqual(['10', 'C62', '135.00', '623400']);
+    expect([l.quantity, l.unitCode, l.netAmount, l.buyerAccountingReference]).toEqual([
+      '10',
+      'C62',
+      '135.00',
+      '623400',
+    ]);
     expect(l.period).toEqual({ startDate: '2026-06-14', endDate: '2026-06-15' });
     expect(l.allowances).toEqual([{ reason: 'test', amount: '1.50' }]);
     expect(l.charges).toEqual([{ reason: 'test inverse', amount: '1.50' }]);
@@ -128,7 +149,10 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
       { value: 'LOT1242', schemeId: 'BB', schemeVersionId: '1.0' },
       { value: '15092000', schemeId: 'HS', schemeVersionId: 'NC8' },
     ]);
-    expect(l.item.attributes).toEqual([{ name: 'Couleur', value: 'Vert' }, { name: 'Taille', value: 'L' }]);
+    expect(l.item.attributes).toEqual([
+      { name: 'Couleur', value: 'Vert' },
+      { name: 'Taille', value: 'L' },
+    ]);
     expect(l.vat).toEqual({ categoryCode: 'S', rate: '5.50' });
     expect(l.price.netPrice).toBe('13.50');
     expect(l.price.discount).toBe('1.50');
@@ -138,7 +162,9 @@ describe('readUbl on the French AFNOR/akretion sample (ubl/valid/akr__ubl-21-en1
     expect(pathOf(locations.get('BT-112')!)).toBe('/Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount');
     expect(pathOf(locations.get('BG-25[2]/BT-131')!)).toBe('/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount');
     expect(pathOf(locations.get('BG-23[2]/BT-117')!)).toBe('/Invoice/cac:TaxTotal/cac:TaxSubtotal[2]/cbc:TaxAmount');
-    expect(pathOf(locations.get('BT-29[2]')!)).toBe('/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification[2]/cbc:ID');
+    expect(pathOf(locations.get('BT-29[2]')!)).toBe(
+      '/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification[2]/cbc:ID',
+    );
     expect(locations.get('BT-34-1')?.attrs.get('schemeID')).toBe('0225');
     expect(locations.get('BG-25[1]/BT-130')?.attrs.get('unitCode')).toBe('C62');
     expect(locations.get('BG-25[1]')?.local).toBe('InvoiceLine');
@@ -170,9 +196,24 @@ describe('readUbl on the CEN credit note with all terms (ubl/valid/cen__CreditNo
 
   it('keeps multi-line text and reads price details', () => {
     expect(inv.notes[0]?.note).toBe('Document level Note\nLine break should be respected here.');
-    expect(inv.lines[0]?.price).toEqual({ netPrice: '20', discount: '0.50', grossPrice: '20.50', baseQuantity: '1', baseQuantityUnitCode: 'EA' });
-    expect(inv.paymentInstructions?.creditTransfers.map((c) => c.accountId)).toEqual(['SE1212341234123412341234', '12341234567', '1112222', '121212']);
-    expect(inv.additionalDocuments[1]?.attachment).toEqual({ content: '01234567', mimeCode: 'text/csv', filename: 'testfilnamn.abc' });
+    expect(inv.lines[0]?.price).toEqual({
+      netPrice: '20',
+      discount: '0.50',
+      grossPrice: '20.50',
+      baseQuantity: '1',
+      baseQuantityUnitCode: 'EA',
+    });
+    expect(inv.paymentInstructions?.creditTransfers.map((c) => c.accountId)).toEqual([
+      'SE1212341234123412341234',
+      '12341234567',
+      '1112222',
+      '121212',
+    ]);
+    expect(inv.additionalDocuments[1]?.attachment).toEqual({
+      content: '01234567',
+      mimeCode: 'text/csv',
+      filename: 'testfilnamn.abc',
+    });
   });
 });
 
@@ -190,7 +231,9 @@ describe('readUbl on incomplete documents', () => {
   });
 
   it('keeps present-but-empty elements as empty strings', () => {
-    const { invoice, locations } = readUbl(parseXml(`<Invoice xmlns="${NS.UBL_INVOICE}" xmlns:cbc="${NS.CBC}"><cbc:ID/></Invoice>`));
+    const { invoice, locations } = readUbl(
+      parseXml(`<Invoice xmlns="${NS.UBL_INVOICE}" xmlns:cbc="${NS.CBC}"><cbc:ID/></Invoice>`),
+    );
     expect(invoice.number).toBe('');
     expect(locations.has('BT-1')).toBe(true);
   });

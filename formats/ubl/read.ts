@@ -108,7 +108,16 @@ function readSeller(rec: LocationRecorder, party: El): { seller: Seller; sepa: E
     taxRegistrationId: rec.text('BT-32', cbc(other, 'CompanyID')),
     additionalLegalInformation: rec.text('BT-33', cbc(legal, 'CompanyLegalForm')),
     electronicAddress: ident(rec, 'BT-34', cbc(party, 'EndpointID')),
-    postalAddress: address(rec, 'BG-5', cac(party, 'PostalAddress'), ['BT-35', 'BT-36', 'BT-162', 'BT-37', 'BT-38', 'BT-39', 'BT-40']) ?? {},
+    postalAddress:
+      address(rec, 'BG-5', cac(party, 'PostalAddress'), [
+        'BT-35',
+        'BT-36',
+        'BT-162',
+        'BT-37',
+        'BT-38',
+        'BT-39',
+        'BT-40',
+      ]) ?? {},
     contact: contact(rec, 'BG-6', cac(party, 'Contact'), ['BT-41', 'BT-42', 'BT-43']),
   });
   return { seller, sepa };
@@ -126,7 +135,16 @@ function readBuyer(rec: LocationRecorder, party: El): Buyer {
     legalRegistrationId: ident(rec, 'BT-47', cbc(legal, 'CompanyID')),
     vatId: rec.text('BT-48', cbc(vat, 'CompanyID')),
     electronicAddress: ident(rec, 'BT-49', cbc(party, 'EndpointID')),
-    postalAddress: address(rec, 'BG-8', cac(party, 'PostalAddress'), ['BT-50', 'BT-51', 'BT-163', 'BT-52', 'BT-53', 'BT-54', 'BT-55']) ?? {},
+    postalAddress:
+      address(rec, 'BG-8', cac(party, 'PostalAddress'), [
+        'BT-50',
+        'BT-51',
+        'BT-163',
+        'BT-52',
+        'BT-53',
+        'BT-54',
+        'BT-55',
+      ]) ?? {},
     contact: contact(rec, 'BG-9', cac(party, 'Contact'), ['BT-56', 'BT-57', 'BT-58']),
   });
 }
@@ -149,7 +167,16 @@ function readTaxRepresentative(rec: LocationRecorder, party: El): Invoice['taxRe
   return prune({
     name: rec.text('BT-62', cbc(cac(party, 'PartyName'), 'Name')),
     vatId: rec.text('BT-63', cbc(cac(party, 'PartyTaxScheme'), 'CompanyID')),
-    postalAddress: address(rec, 'BG-12', cac(party, 'PostalAddress'), ['BT-64', 'BT-65', 'BT-164', 'BT-66', 'BT-67', 'BT-68', 'BT-69']) ?? {},
+    postalAddress:
+      address(rec, 'BG-12', cac(party, 'PostalAddress'), [
+        'BT-64',
+        'BT-65',
+        'BT-164',
+        'BT-66',
+        'BT-67',
+        'BT-68',
+        'BT-69',
+      ]) ?? {},
   });
 }
 
@@ -161,7 +188,15 @@ function readDelivery(rec: LocationRecorder, el: El): DeliveryInformation | unde
     partyName: rec.text('BT-70', cbc(cac(cac(el, 'DeliveryParty'), 'PartyName'), 'Name')),
     locationId: ident(rec, 'BT-71', cbc(loc, 'ID')),
     actualDeliveryDate: rec.text('BT-72', cbc(el, 'ActualDeliveryDate')),
-    address: address(rec, 'BG-15', cac(loc, 'Address'), ['BT-75', 'BT-76', 'BT-165', 'BT-77', 'BT-78', 'BT-79', 'BT-80']),
+    address: address(rec, 'BG-15', cac(loc, 'Address'), [
+      'BT-75',
+      'BT-76',
+      'BT-165',
+      'BT-77',
+      'BT-78',
+      'BT-79',
+      'BT-80',
+    ]),
   });
 }
 
@@ -174,11 +209,13 @@ function readPayment(rec: LocationRecorder, means: XmlElement[], sepa: El): Paym
   for (const m of means) {
     for (const acc of cacs(m, 'PayeeFinancialAccount')) {
       const r = rec.group('BG-17', creditTransfers.length, acc);
-      creditTransfers.push(prune({
-        accountId: r.text('BT-84', cbc(acc, 'ID')),
-        accountName: r.text('BT-85', cbc(acc, 'Name')),
-        serviceProviderId: r.text('BT-86', cbc(cac(acc, 'FinancialInstitutionBranch'), 'ID')),
-      }));
+      creditTransfers.push(
+        prune({
+          accountId: r.text('BT-84', cbc(acc, 'ID')),
+          accountName: r.text('BT-85', cbc(acc, 'Name')),
+          serviceProviderId: r.text('BT-86', cbc(cac(acc, 'FinancialInstitutionBranch'), 'ID')),
+        }),
+      );
     }
   }
   const card = means.map((m) => cac(m, 'CardAccount')).find((c) => c !== undefined);
@@ -187,27 +224,30 @@ function readPayment(rec: LocationRecorder, means: XmlElement[], sepa: El): Paym
   if (mandate) rec.at('BG-19', mandate);
   const name = code?.attrs.get('name');
   if (name !== undefined && code) rec.at('BT-82', code);
-  const directDebit = mandate || sepa
-    ? prune({
-        mandateReference: rec.text('BT-89', cbc(mandate, 'ID')),
-        creditorId: rec.text('BT-90', sepa),
-        debitedAccountId: rec.text('BT-91', cbc(cac(mandate, 'PayerFinancialAccount'), 'ID')),
-      })
-    : undefined;
-  // An empty PaymentMeans carries no term: BG-16 stays absent (its element is still in the locations).
-  return nonEmpty(prune({
-    meansTypeCode: rec.text('BT-81', code),
-    meansText: name?.trim(),
-    remittanceInformation: rec.text('BT-83', cbc(first, 'PaymentID')),
-    creditTransfers,
-    paymentCard: card
+  const directDebit =
+    mandate || sepa
       ? prune({
-          primaryAccountNumber: rec.text('BT-87', cbc(card, 'PrimaryAccountNumberID')),
-          holderName: rec.text('BT-88', cbc(card, 'HolderName')),
+          mandateReference: rec.text('BT-89', cbc(mandate, 'ID')),
+          creditorId: rec.text('BT-90', sepa),
+          debitedAccountId: rec.text('BT-91', cbc(cac(mandate, 'PayerFinancialAccount'), 'ID')),
         })
-      : undefined,
-    directDebit,
-  }));
+      : undefined;
+  // An empty PaymentMeans carries no term: BG-16 stays absent (its element is still in the locations).
+  return nonEmpty(
+    prune({
+      meansTypeCode: rec.text('BT-81', code),
+      meansText: name?.trim(),
+      remittanceInformation: rec.text('BT-83', cbc(first, 'PaymentID')),
+      creditTransfers,
+      paymentCard: card
+        ? prune({
+            primaryAccountNumber: rec.text('BT-87', cbc(card, 'PrimaryAccountNumberID')),
+            holderName: rec.text('BT-88', cbc(card, 'HolderName')),
+          })
+        : undefined,
+      directDebit,
+    }),
+  );
 }
 
 function isCharge(ac: XmlElement): boolean {
@@ -245,7 +285,12 @@ function readTotals(rec: LocationRecorder, root: XmlElement, inv: Invoice): void
     const amount = cbc(tt, 'TaxAmount');
     if (!amount) continue;
     const cur = amount.attrs.get('currencyID')?.trim();
-    if (inv.vatAccountingCurrencyCode !== undefined && cur === inv.vatAccountingCurrencyCode && cur !== inv.currencyCode) bt111 ??= amount;
+    if (
+      inv.vatAccountingCurrencyCode !== undefined &&
+      cur === inv.vatAccountingCurrencyCode &&
+      cur !== inv.currencyCode
+    )
+      bt111 ??= amount;
     else if (bt110 === undefined) bt110 = amount;
     else bt111 ??= amount;
   }
@@ -266,21 +311,25 @@ function readTotals(rec: LocationRecorder, root: XmlElement, inv: Invoice): void
     for (const st of cacs(tt, 'TaxSubtotal')) {
       const r = rec.group('BG-23', breakdown.length, st);
       const cat = cac(st, 'TaxCategory');
-      breakdown.push(prune({
-        taxableAmount: r.text('BT-116', cbc(st, 'TaxableAmount')),
-        taxAmount: r.text('BT-117', cbc(st, 'TaxAmount')),
-        categoryCode: r.text('BT-118', cbc(cat, 'ID')),
-        rate: r.text('BT-119', cbc(cat, 'Percent')),
-        exemptionReason: r.text('BT-120', cbc(cat, 'TaxExemptionReason')),
-        exemptionReasonCode: r.text('BT-121', cbc(cat, 'TaxExemptionReasonCode')),
-      }));
+      breakdown.push(
+        prune({
+          taxableAmount: r.text('BT-116', cbc(st, 'TaxableAmount')),
+          taxAmount: r.text('BT-117', cbc(st, 'TaxAmount')),
+          categoryCode: r.text('BT-118', cbc(cat, 'ID')),
+          rate: r.text('BT-119', cbc(cat, 'Percent')),
+          exemptionReason: r.text('BT-120', cbc(cat, 'TaxExemptionReason')),
+          exemptionReasonCode: r.text('BT-121', cbc(cat, 'TaxExemptionReasonCode')),
+        }),
+      );
     }
   }
   inv.vatBreakdown = breakdown;
 }
 
 function readLine(r: LocationRecorder, line: XmlElement, creditNote: boolean): InvoiceLine {
-  const qty = cbc(line, creditNote ? 'CreditedQuantity' : 'InvoicedQuantity') ?? cbc(line, creditNote ? 'InvoicedQuantity' : 'CreditedQuantity');
+  const qty =
+    cbc(line, creditNote ? 'CreditedQuantity' : 'InvoicedQuantity') ??
+    cbc(line, creditNote ? 'InvoicedQuantity' : 'CreditedQuantity');
   const unit = qty?.attrs.get('unitCode');
   if (unit !== undefined) r.at('BT-130', qty);
   const period = cac(line, 'InvoicePeriod');
@@ -294,13 +343,15 @@ function readLine(r: LocationRecorder, line: XmlElement, creditNote: boolean): I
       : (['BG-27', 'BT-136', 'BT-137', 'BT-138', 'BT-139', 'BT-140'] as const);
     const list = charge ? charges : allowances;
     const g = r.group(ids[0], list.length, ac);
-    list.push(prune({
-      amount: g.text(ids[1], cbc(ac, 'Amount')),
-      baseAmount: g.text(ids[2], cbc(ac, 'BaseAmount')),
-      percentage: g.text(ids[3], cbc(ac, 'MultiplierFactorNumeric')),
-      reason: g.text(ids[4], cbc(ac, 'AllowanceChargeReason')),
-      reasonCode: g.text(ids[5], cbc(ac, 'AllowanceChargeReasonCode')),
-    }));
+    list.push(
+      prune({
+        amount: g.text(ids[1], cbc(ac, 'Amount')),
+        baseAmount: g.text(ids[2], cbc(ac, 'BaseAmount')),
+        percentage: g.text(ids[3], cbc(ac, 'MultiplierFactorNumeric')),
+        reason: g.text(ids[4], cbc(ac, 'AllowanceChargeReason')),
+        reasonCode: g.text(ids[5], cbc(ac, 'AllowanceChargeReasonCode')),
+      }),
+    );
   }
   const price = cac(line, 'Price');
   if (price) r.at('BG-29', price);
@@ -338,7 +389,10 @@ function readLine(r: LocationRecorder, line: XmlElement, creditNote: boolean): I
     orderLineReference: r.text('BT-132', cbc(cac(line, 'OrderLineReference'), 'LineID')),
     buyerAccountingReference: r.text('BT-133', cbc(line, 'AccountingCost')),
     period: period
-      ? prune({ startDate: r.text('BT-134', cbc(period, 'StartDate')), endDate: r.text('BT-135', cbc(period, 'EndDate')) })
+      ? prune({
+          startDate: r.text('BT-134', cbc(period, 'StartDate')),
+          endDate: r.text('BT-135', cbc(period, 'EndDate')),
+        })
       : undefined,
     allowances,
     charges,
@@ -371,7 +425,10 @@ export function splitUblNote(text: string): InvoiceNote {
 
 /** True when the element is a UBL 2.1 Invoice or CreditNote root. */
 export function isUblRoot(root: XmlElement): boolean {
-  return (root.ns === NS.UBL_INVOICE && root.local === 'Invoice') || (root.ns === NS.UBL_CREDIT_NOTE && root.local === 'CreditNote');
+  return (
+    (root.ns === NS.UBL_INVOICE && root.local === 'Invoice') ||
+    (root.ns === NS.UBL_CREDIT_NOTE && root.local === 'CreditNote')
+  );
 }
 
 /** Maps a parsed UBL 2.1 Invoice or CreditNote to the EN 16931 model. */
@@ -411,7 +468,9 @@ export function readUbl(root: XmlElement): SyntaxReadResult {
   const objectAdr = adrs.find((d) => typeOf(d) === '130');
   inv.invoicedObjectId = ident(rec, 'BT-18', cbc(objectAdr, 'ID'));
   inv.buyerAccountingReference = rec.text('BT-19', cbc(root, 'AccountingCost'));
-  const terms = cacs(root, 'PaymentTerms').map((t) => cbc(t, 'Note')).find((n) => n !== undefined);
+  const terms = cacs(root, 'PaymentTerms')
+    .map((t) => cbc(t, 'Note'))
+    .find((n) => n !== undefined);
   inv.paymentTerms = rec.text('BT-20', terms);
 
   children(root, NS.CBC, 'Note').forEach((n, k) => {
@@ -431,7 +490,9 @@ export function readUbl(root: XmlElement): SyntaxReadResult {
     const ref = cac(br, 'InvoiceDocumentReference');
     if (!ref) return;
     const r = rec.group('BG-3', inv.precedingInvoices.length, ref);
-    inv.precedingInvoices.push(prune({ reference: r.text('BT-25', cbc(ref, 'ID')), issueDate: r.text('BT-26', cbc(ref, 'IssueDate')) }));
+    inv.precedingInvoices.push(
+      prune({ reference: r.text('BT-25', cbc(ref, 'ID')), issueDate: r.text('BT-26', cbc(ref, 'IssueDate')) }),
+    );
   });
 
   const { seller, sepa: sellerSepa } = readSeller(rec, cac(cac(root, 'AccountingSupplierParty'), 'Party'));
@@ -468,7 +529,9 @@ export function readUbl(root: XmlElement): SyntaxReadResult {
         reference: r.text('BT-122', cbc(d, 'ID')),
         description: r.text('BT-123', cbc(d, 'DocumentDescription')),
         externalLocation: r.text('BT-124', cbc(cac(att, 'ExternalReference'), 'URI')),
-        attachment: bin ? prune({ content: bin.text.replace(/\s+/g, ''), mimeCode: mime?.trim(), filename: filename?.trim() }) : undefined,
+        attachment: bin
+          ? prune({ content: bin.text.replace(/\s+/g, ''), mimeCode: mime?.trim(), filename: filename?.trim() })
+          : undefined,
       });
       inv.additionalDocuments.push(doc);
     });

@@ -10,10 +10,14 @@ import type { Invoice } from '../model/invoice.ts';
 
 /** The model as UBL can carry it: a gross price always comes with a discount (see `ublPriceDiscount`). */
 function asUbl(inv: Invoice): Invoice {
-  return { ...inv, lines: inv.lines.map((l) => ({ ...l, price: { ...l.price, discount: ublPriceDiscount(l.price) } })) };
+  return {
+    ...inv,
+    lines: inv.lines.map((l) => ({ ...l, price: { ...l.price, discount: ublPriceDiscount(l.price) } })),
+  };
 }
 
-const viaUbl = (inv: Parameters<typeof writeUbl>[0], opts?: Parameters<typeof writeUbl>[1]) => readUbl(parseXml(writeUbl(inv, opts))).invoice;
+const viaUbl = (inv: Parameters<typeof writeUbl>[0], opts?: Parameters<typeof writeUbl>[1]) =>
+  readUbl(parseXml(writeUbl(inv, opts))).invoice;
 
 describe('UBL round trips', () => {
   it('model → UBL → model keeps every business term', () => {
@@ -68,7 +72,16 @@ describe('UBL round trips', () => {
 
 function emptyLike() {
   return {
-    notes: [], processControl: {}, precedingInvoices: [], seller: { identifiers: [], postalAddress: {} }, buyer: { postalAddress: {} },
-    allowances: [], charges: [], totals: {}, vatBreakdown: [], additionalDocuments: [], lines: [],
+    notes: [],
+    processControl: {},
+    precedingInvoices: [],
+    seller: { identifiers: [], postalAddress: {} },
+    buyer: { postalAddress: {} },
+    allowances: [],
+    charges: [],
+    totals: {},
+    vatBreakdown: [],
+    additionalDocuments: [],
+    lines: [],
   };
 }

@@ -78,7 +78,9 @@ class UblWriter {
 
   private sepaId(): N {
     const creditor = this.inv.paymentInstructions?.directDebit?.creditorId;
-    return creditor === undefined ? undefined : cac('PartyIdentification', [cbc('ID', creditor, [['schemeID', 'SEPA']])]);
+    return creditor === undefined
+      ? undefined
+      : cac('PartyIdentification', [cbc('ID', creditor, [['schemeID', 'SEPA']])]);
   }
 
   private seller(): N {
@@ -92,7 +94,8 @@ class UblWriter {
         cac('PartyName', [cbc('Name', s.tradingName)]),
         address('PostalAddress', s.postalAddress),
         s.vatId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', s.vatId), vatScheme()]),
-        s.taxRegistrationId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', s.taxRegistrationId), cac('TaxScheme', [cbc('ID', 'FC')])]),
+        s.taxRegistrationId !== undefined &&
+          cac('PartyTaxScheme', [cbc('CompanyID', s.taxRegistrationId), cac('TaxScheme', [cbc('ID', 'FC')])]),
         cac('PartyLegalEntity', [
           cbc('RegistrationName', s.name),
           idWithScheme('CompanyID', s.legalRegistrationId),
@@ -121,22 +124,32 @@ class UblWriter {
   private payee(): N {
     const p = this.inv.payee;
     if (!p) return undefined;
-    return node('cac:PayeeParty', [
-      partyIdentification(p.identifier),
-      this.sepaId(),
-      cac('PartyName', [cbc('Name', p.name)]),
-      cac('PartyLegalEntity', [idWithScheme('CompanyID', p.legalRegistrationId)]),
-    ], undefined, true);
+    return node(
+      'cac:PayeeParty',
+      [
+        partyIdentification(p.identifier),
+        this.sepaId(),
+        cac('PartyName', [cbc('Name', p.name)]),
+        cac('PartyLegalEntity', [idWithScheme('CompanyID', p.legalRegistrationId)]),
+      ],
+      undefined,
+      true,
+    );
   }
 
   private taxRepresentative(): N {
     const t = this.inv.taxRepresentative;
     if (!t) return undefined;
-    return node('cac:TaxRepresentativeParty', [
-      cac('PartyName', [cbc('Name', t.name)]),
-      address('PostalAddress', t.postalAddress),
-      t.vatId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', t.vatId), vatScheme()]),
-    ], undefined, true);
+    return node(
+      'cac:TaxRepresentativeParty',
+      [
+        cac('PartyName', [cbc('Name', t.name)]),
+        address('PostalAddress', t.postalAddress),
+        t.vatId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', t.vatId), vatScheme()]),
+      ],
+      undefined,
+      true,
+    );
   }
 
   private delivery(): N {
@@ -155,30 +168,41 @@ class UblWriter {
     if (!p && dueDate === undefined) return [];
     // BT-82 is written once, on the first PaymentMeans (UBL-SR-46); further ones only repeat the code.
     const code = (first: boolean) =>
-      cbc('PaymentMeansCode', p?.meansTypeCode ?? (first && p?.meansText !== undefined ? '' : undefined), [['name', first ? p?.meansText : undefined]]);
+      cbc('PaymentMeansCode', p?.meansTypeCode ?? (first && p?.meansText !== undefined ? '' : undefined), [
+        ['name', first ? p?.meansText : undefined],
+      ]);
     const accounts = p?.creditTransfers ?? [];
     const account = (k: number): N => {
       const a = accounts[k];
       if (!a) return undefined;
-      return node('cac:PayeeFinancialAccount', [
-        cbc('ID', a.accountId),
-        cbc('Name', a.accountName),
-        cac('FinancialInstitutionBranch', [cbc('ID', a.serviceProviderId)]),
-      ], undefined, true);
+      return node(
+        'cac:PayeeFinancialAccount',
+        [
+          cbc('ID', a.accountId),
+          cbc('Name', a.accountName),
+          cac('FinancialInstitutionBranch', [cbc('ID', a.serviceProviderId)]),
+        ],
+        undefined,
+        true,
+      );
     };
     const dd = p?.directDebit;
     const first = node('cac:PaymentMeans', [
       code(true),
       cbc('PaymentDueDate', dueDate),
       cbc('PaymentID', p?.remittanceInformation),
-      p?.paymentCard && required('cac:CardAccount', [
-        cbc('PrimaryAccountNumberID', p.paymentCard.primaryAccountNumber),
-        cbc('NetworkID', 'NA'),
-        cbc('HolderName', p.paymentCard.holderName),
-      ]),
+      p?.paymentCard &&
+        required('cac:CardAccount', [
+          cbc('PrimaryAccountNumberID', p.paymentCard.primaryAccountNumber),
+          cbc('NetworkID', 'NA'),
+          cbc('HolderName', p.paymentCard.holderName),
+        ]),
       account(0),
       dd && (dd.mandateReference !== undefined || dd.debitedAccountId !== undefined)
-        ? cac('PaymentMandate', [cbc('ID', dd.mandateReference), cac('PayerFinancialAccount', [cbc('ID', dd.debitedAccountId)])])
+        ? cac('PaymentMandate', [
+            cbc('ID', dd.mandateReference),
+            cac('PayerFinancialAccount', [cbc('ID', dd.debitedAccountId)]),
+          ])
         : undefined,
     ]);
     const rest = accounts.slice(1).map((_, k) => node('cac:PaymentMeans', [code(false), account(k + 1)]));
@@ -251,7 +275,11 @@ class UblWriter {
     return required(this.creditNote ? 'cac:CreditNoteLine' : 'cac:InvoiceLine', [
       cbc('ID', l.id),
       cbc('Note', l.note),
-      cbc(this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity', l.quantity ?? (l.unitCode !== undefined ? '' : undefined), [['unitCode', l.unitCode]]),
+      cbc(
+        this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity',
+        l.quantity ?? (l.unitCode !== undefined ? '' : undefined),
+        [['unitCode', l.unitCode]],
+      ),
       this.amount('LineExtensionAmount', l.netAmount),
       cbc('AccountingCost', l.buyerAccountingReference),
       l.period && cac('InvoicePeriod', [cbc('StartDate', l.period.startDate), cbc('EndDate', l.period.endDate)]),
@@ -267,14 +295,27 @@ class UblWriter {
         cac('StandardItemIdentification', [idWithScheme('ID', it.standardId)]),
         cac('OriginCountry', [cbc('IdentificationCode', it.countryOfOrigin)]),
         ...it.classificationIds.map((c) =>
-          cac('CommodityClassification', [cbc('ItemClassificationCode', c.value, [['listID', c.schemeId], ['listVersionID', c.schemeVersionId]])]),
+          cac('CommodityClassification', [
+            cbc('ItemClassificationCode', c.value, [
+              ['listID', c.schemeId],
+              ['listVersionID', c.schemeVersionId],
+            ]),
+          ]),
         ),
-        cac('ClassifiedTaxCategory', [cbc('ID', l.vat.categoryCode), cbc('Percent', l.vat.rate), l.vat.categoryCode !== undefined || l.vat.rate !== undefined ? vatScheme() : undefined]),
-        ...it.attributes.map((a) => required('cac:AdditionalItemProperty', [cbc('Name', a.name), cbc('Value', a.value)])),
+        cac('ClassifiedTaxCategory', [
+          cbc('ID', l.vat.categoryCode),
+          cbc('Percent', l.vat.rate),
+          l.vat.categoryCode !== undefined || l.vat.rate !== undefined ? vatScheme() : undefined,
+        ]),
+        ...it.attributes.map((a) =>
+          required('cac:AdditionalItemProperty', [cbc('Name', a.name), cbc('Value', a.value)]),
+        ),
       ]),
       cac('Price', [
         this.amount('PriceAmount', p.netPrice),
-        cbc('BaseQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [['unitCode', p.baseQuantityUnitCode]]),
+        cbc('BaseQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
+          ['unitCode', p.baseQuantityUnitCode],
+        ]),
         (p.discount !== undefined || p.grossPrice !== undefined) &&
           required('cac:AllowanceCharge', [
             cbc('ChargeIndicator', 'false'),
@@ -291,24 +332,31 @@ class UblWriter {
     const notes = inv.notes.map((n) =>
       cbc('Note', n.subjectCode !== undefined ? `#${n.subjectCode}#${n.note ?? ''}` : n.note),
     );
-    const period = (inv.invoicingPeriod || inv.vatPointDateCode !== undefined)
-      ? cac('InvoicePeriod', [
-          cbc('StartDate', inv.invoicingPeriod?.startDate),
-          cbc('EndDate', inv.invoicingPeriod?.endDate),
-          cbc('DescriptionCode', inv.vatPointDateCode),
-        ])
-      : undefined;
-    const objectRef = inv.invoicedObjectId &&
+    const period =
+      inv.invoicingPeriod || inv.vatPointDateCode !== undefined
+        ? cac('InvoicePeriod', [
+            cbc('StartDate', inv.invoicingPeriod?.startDate),
+            cbc('EndDate', inv.invoicingPeriod?.endDate),
+            cbc('DescriptionCode', inv.vatPointDateCode),
+          ])
+        : undefined;
+    const objectRef =
+      inv.invoicedObjectId &&
       cac('AdditionalDocumentReference', [idWithScheme('ID', inv.invoicedObjectId), cbc('DocumentTypeCode', '130')]);
-    const projectAsDocument = cn && inv.projectReference !== undefined
-      ? cac('AdditionalDocumentReference', [cbc('ID', inv.projectReference), cbc('DocumentTypeCode', '50')])
-      : undefined;
+    const projectAsDocument =
+      cn && inv.projectReference !== undefined
+        ? cac('AdditionalDocumentReference', [cbc('ID', inv.projectReference), cbc('DocumentTypeCode', '50')])
+        : undefined;
     const supporting = inv.additionalDocuments.map((d) =>
       required('cac:AdditionalDocumentReference', [
         cbc('ID', d.reference),
         cbc('DocumentDescription', d.description),
         cac('Attachment', [
-          d.attachment && cbc('EmbeddedDocumentBinaryObject', d.attachment.content, [['mimeCode', d.attachment.mimeCode], ['filename', d.attachment.filename]]),
+          d.attachment &&
+            cbc('EmbeddedDocumentBinaryObject', d.attachment.content, [
+              ['mimeCode', d.attachment.mimeCode],
+              ['filename', d.attachment.filename],
+            ]),
           cac('ExternalReference', [cbc('URI', d.externalLocation)]),
         ]),
       ]),
@@ -337,7 +385,12 @@ class UblWriter {
     if (cn) {
       head.push(cbc('TaxPointDate', inv.vatPointDate), cbc('CreditNoteTypeCode', inv.typeCode), ...notes);
     } else {
-      head.push(cbc('DueDate', inv.paymentDueDate), cbc('InvoiceTypeCode', inv.typeCode), ...notes, cbc('TaxPointDate', inv.vatPointDate));
+      head.push(
+        cbc('DueDate', inv.paymentDueDate),
+        cbc('InvoiceTypeCode', inv.typeCode),
+        ...notes,
+        cbc('TaxPointDate', inv.vatPointDate),
+      );
     }
     head.push(
       cbc('DocumentCurrencyCode', inv.currencyCode),
@@ -345,9 +398,14 @@ class UblWriter {
       cbc('AccountingCost', inv.buyerAccountingReference),
       cbc('BuyerReference', inv.buyerReference),
       period,
-      cac('OrderReference', [cbc('ID', inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? '' : undefined)), cbc('SalesOrderID', inv.salesOrderReference)]),
+      cac('OrderReference', [
+        cbc('ID', inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? '' : undefined)),
+        cbc('SalesOrderID', inv.salesOrderReference),
+      ]),
       ...inv.precedingInvoices.map((p) =>
-        cac('BillingReference', [required('cac:InvoiceDocumentReference', [cbc('ID', p.reference), cbc('IssueDate', p.issueDate)])]),
+        cac('BillingReference', [
+          required('cac:InvoiceDocumentReference', [cbc('ID', p.reference), cbc('IssueDate', p.issueDate)]),
+        ]),
       ),
       ref('DespatchDocumentReference', inv.despatchAdviceReference),
       ref('ReceiptDocumentReference', inv.receivingAdviceReference),
@@ -370,11 +428,15 @@ class UblWriter {
       );
     }
     const rootName = cn ? 'CreditNote' : 'Invoice';
-    return required(rootName, [...head, ...tail], [
-      ['xmlns', cn ? NS.UBL_CREDIT_NOTE : NS.UBL_INVOICE],
-      ['xmlns:cac', NS.CAC],
-      ['xmlns:cbc', NS.CBC],
-    ]);
+    return required(
+      rootName,
+      [...head, ...tail],
+      [
+        ['xmlns', cn ? NS.UBL_CREDIT_NOTE : NS.UBL_INVOICE],
+        ['xmlns:cac', NS.CAC],
+        ['xmlns:cbc', NS.CBC],
+      ],
+    );
   }
 }
 
@@ -399,6 +461,7 @@ export function isCreditNoteType(typeCode: string | undefined): boolean {
 
 /** Writes the invoice as a UBL 2.1 Invoice or CreditNote document (UTF-8 XML text). */
 export function writeUbl(invoice: Invoice, opts: UblWriteOptions = {}): string {
-  const creditNote = (opts.documentType ?? (isCreditNoteType(invoice.typeCode) ? 'CreditNote' : 'Invoice')) === 'CreditNote';
+  const creditNote =
+    (opts.documentType ?? (isCreditNoteType(invoice.typeCode) ? 'CreditNote' : 'Invoice')) === 'CreditNote';
   return serialize(new UblWriter(invoice, creditNote).document());
 }

@@ -29,7 +29,11 @@ function manifest(): Row[] {
   return lines.map((l) => {
     const c = l.split('\t');
     const rules = (c[iRules] ?? '').trim();
-    return { file: c[iFile] ?? '', expected: (c[iExpected] ?? '').trim(), rules: rules === '' ? [] : rules.split(/\s+/).sort() };
+    return {
+      file: c[iFile] ?? '',
+      expected: (c[iExpected] ?? '').trim(),
+      rules: rules === '' ? [] : rules.split(/\s+/).sort(),
+    };
   });
 }
 
@@ -43,7 +47,9 @@ async function run(file: string): Promise<Outcome> {
   try {
     const read = await readInvoice(bytes);
     const violations = validate(read);
-    const rules = [...new Set(violations.filter((v) => v.severity === 'fatal' && !SCHEMA_RULES.has(v.rule)).map((v) => v.rule))].sort();
+    const rules = [
+      ...new Set(violations.filter((v) => v.severity === 'fatal' && !SCHEMA_RULES.has(v.rule)).map((v) => v.rule)),
+    ].sort();
     return { verdict: isValid(violations) ? 'valid' : 'invalid', rules };
   } catch (e) {
     if (isFormatError(e, 'UNSUPPORTED_ZUGFERD1')) return { verdict: 'unsupported', rules: [] };
@@ -76,7 +82,9 @@ describe('corpus', () => {
       else {
         const missing = row.rules.filter((r) => !got.rules.includes(r));
         const extra = got.rules.filter((r) => !row.rules.includes(r));
-        disagreements.push(`${row.file}: expected ${row.expected}, got ${got.verdict}; missing [${missing.join(' ')}] extra [${extra.join(' ')}]`);
+        disagreements.push(
+          `${row.file}: expected ${row.expected}, got ${got.verdict}; missing [${missing.join(' ')}] extra [${extra.join(' ')}]`,
+        );
       }
       expect({ verdict: got.verdict, rules: got.rules }).toEqual({ verdict: row.expected, rules: row.rules });
     });

@@ -7,7 +7,14 @@ export class Out {
 
   constructor(private readonly fallback: XmlElement) {}
 
-  add(rule: string, severity: Severity, bt: string, el: XmlElement | undefined, message: string, attribute?: string): void {
+  add(
+    rule: string,
+    severity: Severity,
+    bt: string,
+    el: XmlElement | undefined,
+    message: string,
+    attribute?: string,
+  ): void {
     this.violations.push({ rule, severity, bt, path: pathOf(el ?? this.fallback, attribute), message });
   }
 

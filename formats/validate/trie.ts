@@ -24,7 +24,15 @@ export interface TrieNode {
   attrs: Map<string, PathRule[]>;
 }
 
-const PREFIXES: Record<string, string> = { cbc: NS.CBC, cac: NS.CAC, ext: NS.EXT, ram: NS.RAM, rsm: NS.RSM, udt: NS.UDT, qdt: NS.QDT };
+const PREFIXES: Record<string, string> = {
+  cbc: NS.CBC,
+  cac: NS.CAC,
+  ext: NS.EXT,
+  ram: NS.RAM,
+  rsm: NS.RSM,
+  udt: NS.UDT,
+  qdt: NS.QDT,
+};
 
 export function newNode(ns = ''): TrieNode {
   return { ns, children: new Map(), rules: [], attrs: new Map() };
@@ -99,7 +107,8 @@ function visit(el: XmlElement, node: TrieNode, report: PathReport, state: Seen):
     if (n === undefined || n.ns !== c.ns) continue;
     for (const r of n.rules) fire(r, c, undefined, report, state);
     if (n.attrs.size > 0 && c.attrs.size > 0) {
-      for (const [attr, rules] of n.attrs) if (c.attrs.has(attr)) for (const r of rules) fire(r, c, attr, report, state);
+      for (const [attr, rules] of n.attrs)
+        if (c.attrs.has(attr)) for (const r of rules) fire(r, c, attr, report, state);
     }
     if (n.children.size > 0) visit(c, n, report, state);
   }

@@ -25,7 +25,12 @@ export function leaf(name: string, text: string | undefined, attrs?: Attrs): XNo
 }
 
 /** A container element; undefined when it has no child (unless `required`). */
-export function node(name: string, children: ReadonlyArray<XNode | undefined | false>, attrs?: Attrs, required = false): XNode | undefined {
+export function node(
+  name: string,
+  children: ReadonlyArray<XNode | undefined | false>,
+  attrs?: Attrs,
+  required = false,
+): XNode | undefined {
   const kids = children.filter((c): c is XNode => c !== undefined && c !== false);
   if (kids.length === 0 && !required) return undefined;
   return { name, attrs: cleanAttrs(attrs), text: undefined, children: kids };
@@ -42,7 +47,17 @@ export function escapeText(s: string): string {
 
 export function escapeAttr(s: string): string {
   return s.replace(/[&<"\t\n\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '\t' ? '&#9;' : c === '\n' ? '&#10;' : '&#13;',
+    c === '&'
+      ? '&amp;'
+      : c === '<'
+        ? '&lt;'
+        : c === '"'
+          ? '&quot;'
+          : c === '\t'
+            ? '&#9;'
+            : c === '\n'
+              ? '&#10;'
+              : '&#13;',
   );
 }
 

@@ -40,7 +40,11 @@ function decodeWith(label: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (cause) {
-    throw new FormatError('XML_ENCODING', `Le document contient des octets invalides pour l'encodage ${label.toUpperCase()}.`, { cause });
+    throw new FormatError(
+      'XML_ENCODING',
+      `Le document contient des octets invalides pour l'encodage ${label.toUpperCase()}.`,
+      { cause },
+    );
   }
 }
 

@@ -19,7 +19,9 @@ function codeOf(f: () => unknown): string {
 describe('parseXml: hostile input', () => {
   it('refuses a DOCTYPE before reading anything else', () => {
     expect(codeOf(() => parseXml('<!DOCTYPE Invoice><Invoice/>'))).toBe('XML_DTD_FORBIDDEN');
-    expect(codeOf(() => parseXml('<?xml version="1.0"?>\n<!DOCTYPE a SYSTEM "http://example.com/a.dtd"><a/>'))).toBe('XML_DTD_FORBIDDEN');
+    expect(codeOf(() => parseXml('<?xml version="1.0"?>\n<!DOCTYPE a SYSTEM "http://example.com/a.dtd"><a/>'))).toBe(
+      'XML_DTD_FORBIDDEN',
+    );
   });
 
   it('refuses XXE (external entity declared in an internal subset)', () => {
@@ -127,7 +129,9 @@ describe('parseXml: encodings', () => {
   });
 
   it('refuses bytes that are not valid UTF-8', () => {
-    expect(codeOf(() => parseXml(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e])))).toBe('XML_ENCODING');
+    expect(codeOf(() => parseXml(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e])))).toBe(
+      'XML_ENCODING',
+    );
   });
 
   it('decodes UTF-8 with or without BOM, and ISO-8859-1 when declared', () => {
@@ -189,7 +193,9 @@ describe('parseXml: content and namespaces', () => {
   });
 
   it('skips comments and processing instructions, accepts a declaration with standalone', () => {
-    const r = parseXml("<?xml version='1.0' encoding='UTF-8' standalone='yes'?><!-- c --><?pi x?><a><!--c-->t<?pi?></a><!-- end -->");
+    const r = parseXml(
+      "<?xml version='1.0' encoding='UTF-8' standalone='yes'?><!-- c --><?pi x?><a><!--c-->t<?pi?></a><!-- end -->",
+    );
     expect(r.text).toBe('t');
   });
 
@@ -217,7 +223,9 @@ describe('pathOf', () => {
   });
 
   it('prints CII paths with rsm: and ram:', () => {
-    const root = parseXml(`<x:CrossIndustryInvoice xmlns:x="${NS.RSM}" xmlns:y="${NS.RAM}"><x:ExchangedDocument><y:ID>1</y:ID></x:ExchangedDocument></x:CrossIndustryInvoice>`);
+    const root = parseXml(
+      `<x:CrossIndustryInvoice xmlns:x="${NS.RSM}" xmlns:y="${NS.RAM}"><x:ExchangedDocument><y:ID>1</y:ID></x:ExchangedDocument></x:CrossIndustryInvoice>`,
+    );
     const id = root.children[0]?.children[0];
     expect(pathOf(id!)).toBe('/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID');
   });

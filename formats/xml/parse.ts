@@ -80,14 +80,23 @@ class Element implements XmlElement {
   }
 }
 
-const NAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 // The ranges are the XML 1.0 NameStartChar/NameChar productions; combining marks are allowed inside names by spec.
 // eslint-disable-next-line no-misleading-character-class
 const QNAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*(?::[${NAME_START}][${NAME_CHAR}]*)?$`);
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const XML_DECL = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
-const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']]);
+const FORBIDDEN_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_DECL =
+  /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['apos', "'"],
+  ['quot', '"'],
+]);
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -139,7 +148,10 @@ export function parseXml(input: Uint8Array | string, opts: ParseXmlOptions = {})
 }
 
 type Scope = ReadonlyMap<string, string>;
-const INITIAL_SCOPE: Scope = new Map([['xml', NS.XML], ['', '']]);
+const INITIAL_SCOPE: Scope = new Map([
+  ['xml', NS.XML],
+  ['', ''],
+]);
 
 class Parser {
   private readonly s: string;
@@ -150,7 +162,11 @@ class Parser {
     this.maxDepth = maxDepth;
   }
 
-  private fail(code: 'XML_MALFORMED' | 'XML_DTD_FORBIDDEN' | 'XML_ENTITY_FORBIDDEN' | 'XML_TOO_DEEP', detail: string, at: number): never {
+  private fail(
+    code: 'XML_MALFORMED' | 'XML_DTD_FORBIDDEN' | 'XML_ENTITY_FORBIDDEN' | 'XML_TOO_DEEP',
+    detail: string,
+    at: number,
+  ): never {
     let line = 1;
     let lineStart = 0;
     const s = this.s;
@@ -160,9 +176,13 @@ class Parser {
     }
     const column = at - lineStart + 1;
     const prefix =
-      code === 'XML_MALFORMED' ? 'XML mal formé' :
-      code === 'XML_DTD_FORBIDDEN' ? 'XML refusé' :
-      code === 'XML_ENTITY_FORBIDDEN' ? 'XML refusé' : 'XML refusé';
+      code === 'XML_MALFORMED'
+        ? 'XML mal formé'
+        : code === 'XML_DTD_FORBIDDEN'
+          ? 'XML refusé'
+          : code === 'XML_ENTITY_FORBIDDEN'
+            ? 'XML refusé'
+            : 'XML refusé';
     throw new FormatError(code, `${prefix} (ligne ${line}, colonne ${column}) : ${detail}`, { line, column });
   }
 
@@ -176,7 +196,12 @@ class Parser {
       i = m[0].length;
     }
     const bad = FORBIDDEN_CHARS.exec(s);
-    if (bad) this.fail('XML_MALFORMED', `caractère interdit (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`, bad.index);
+    if (bad)
+      this.fail(
+        'XML_MALFORMED',
+        `caractère interdit (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
+        bad.index,
+      );
 
     let root: Element | undefined;
     let cur: Element | undefined;
@@ -202,8 +227,10 @@ class Parser {
         while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
         const name = s.substring(lt + 2, e);
         const open = names.pop();
-        if (open === undefined || cur === undefined) this.fail('XML_MALFORMED', `balise fermante </${name}> sans balise ouvrante.`, lt);
-        if (open !== name) this.fail('XML_MALFORMED', `balise fermante </${name}> alors que <${open}> est ouverte.`, lt);
+        if (open === undefined || cur === undefined)
+          this.fail('XML_MALFORMED', `balise fermante </${name}> sans balise ouvrante.`, lt);
+        if (open !== name)
+          this.fail('XML_MALFORMED', `balise fermante </${name}> alors que <${open}> est ouverte.`, lt);
         scopes.pop();
         scope = scopes[scopes.length - 1] ?? INITIAL_SCOPE;
         this.compact(cur);
@@ -214,7 +241,8 @@ class Parser {
           const end = s.indexOf('-->', lt + 4);
           if (end === -1) this.fail('XML_MALFORMED', 'commentaire non terminé.', lt);
           const body = s.substring(lt + 4, end);
-          if (body.includes('--') || body.endsWith('-')) this.fail('XML_MALFORMED', '« -- » interdit dans un commentaire.', lt);
+          if (body.includes('--') || body.endsWith('-'))
+            this.fail('XML_MALFORMED', '« -- » interdit dans un commentaire.', lt);
           i = end + 3;
         } else if (s.startsWith('<![CDATA[', lt)) {
           if (!cur) this.fail('XML_MALFORMED', 'section CDATA en dehors de l’élément racine.', lt);
@@ -223,7 +251,12 @@ class Parser {
           const body = s.substring(lt + 9, end);
           cur.text += body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
           i = end + 3;
-        } else if (s.startsWith('<!DOCTYPE', lt) || s.startsWith('<!ELEMENT', lt) || s.startsWith('<!ATTLIST', lt) || s.startsWith('<!NOTATION', lt)) {
+        } else if (
+          s.startsWith('<!DOCTYPE', lt) ||
+          s.startsWith('<!ELEMENT', lt) ||
+          s.startsWith('<!ATTLIST', lt) ||
+          s.startsWith('<!NOTATION', lt)
+        ) {
           this.fail('XML_DTD_FORBIDDEN', 'les déclarations de type de document (DOCTYPE/DTD) sont interdites.', lt);
         } else if (s.startsWith('<!ENTITY', lt)) {
           this.fail('XML_ENTITY_FORBIDDEN', 'les déclarations d’entités sont interdites.', lt);
@@ -236,8 +269,10 @@ class Parser {
         let t = lt + 2;
         while (t < end && !isSpace(s.charCodeAt(t))) t++;
         const target = s.substring(lt + 2, t);
-        if (!QNAME.test(target) || target.includes(':')) this.fail('XML_MALFORMED', 'instruction de traitement invalide.', lt);
-        if (target.toLowerCase() === 'xml') this.fail('XML_MALFORMED', 'la déclaration XML doit être au tout début du document.', lt);
+        if (!QNAME.test(target) || target.includes(':'))
+          this.fail('XML_MALFORMED', 'instruction de traitement invalide.', lt);
+        if (target.toLowerCase() === 'xml')
+          this.fail('XML_MALFORMED', 'la déclaration XML doit être au tout début du document.', lt);
         i = end + 2;
       } else {
         // Start tag.
@@ -257,7 +292,10 @@ class Parser {
           while (j < n && isSpace(s.charCodeAt(j))) j++;
           if (j >= n) this.fail('XML_MALFORMED', `balise <${qname}> non terminée.`, lt);
           const d = s.charCodeAt(j);
-          if (d === 62 /* > */) { j++; break; }
+          if (d === 62 /* > */) {
+            j++;
+            break;
+          }
           if (d === 47 /* / */) {
             if (s.charCodeAt(j + 1) !== 62) this.fail('XML_MALFORMED', `balise <${qname}> mal terminée.`, j);
             selfClosing = true;
@@ -278,11 +316,13 @@ class Parser {
           j++;
           while (j < n && isSpace(s.charCodeAt(j))) j++;
           const q = s.charCodeAt(j);
-          if (q !== 34 && q !== 39) this.fail('XML_MALFORMED', `valeur de l’attribut ${aname} non entre guillemets.`, j);
+          if (q !== 34 && q !== 39)
+            this.fail('XML_MALFORMED', `valeur de l’attribut ${aname} non entre guillemets.`, j);
           const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
           if (close === -1) this.fail('XML_MALFORMED', `valeur de l’attribut ${aname} non terminée.`, j);
           const rawValue = s.substring(j + 1, close);
-          if (rawValue.includes('<')) this.fail('XML_MALFORMED', `« < » interdit dans la valeur de l’attribut ${aname}.`, j);
+          if (rawValue.includes('<'))
+            this.fail('XML_MALFORMED', `« < » interdit dans la valeur de l’attribut ${aname}.`, j);
           (raw ??= []).push(aname, this.decodeAttr(rawValue, j + 1));
           j = close + 1;
         }
@@ -294,7 +334,12 @@ class Parser {
             if (an === 'xmlns' || an.startsWith('xmlns:')) {
               const prefix = an === 'xmlns' ? '' : an.slice(6);
               const uri = raw[k + 1] as string;
-              if (prefix !== '' && uri === '') this.fail('XML_MALFORMED', `le préfixe ${prefix} ne peut pas être associé à un espace de noms vide.`, lt);
+              if (prefix !== '' && uri === '')
+                this.fail(
+                  'XML_MALFORMED',
+                  `le préfixe ${prefix} ne peut pas être associé à un espace de noms vide.`,
+                  lt,
+                );
               if (prefix === 'xmlns' || (prefix === 'xml') !== (uri === NS.XML) || uri === NS.XMLNS) {
                 this.fail('XML_MALFORMED', `déclaration d’espace de noms réservée invalide (${an}).`, lt);
               }
@@ -314,7 +359,8 @@ class Parser {
         } else {
           const prefix = qname.slice(0, colon);
           const uri = scope.get(prefix);
-          if (uri === undefined || uri === '') this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
+          if (uri === undefined || uri === '')
+            this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
           ns = uri;
           local = this.intern(qname.slice(colon + 1));
         }
@@ -330,7 +376,8 @@ class Parser {
             if (ac !== -1) {
               const prefix = an.slice(0, ac);
               const uri = scope.get(prefix);
-              if (uri === undefined || uri === '') this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
+              if (uri === undefined || uri === '')
+                this.fail('XML_MALFORMED', `préfixe d’espace de noms non déclaré « ${prefix} ».`, lt);
               key = `{${uri}}${an.slice(ac + 1)}`;
             }
             kv ??= [];
@@ -354,7 +401,8 @@ class Parser {
         if (selfClosing) {
           scope = scopes[scopes.length - 1] ?? INITIAL_SCOPE;
         } else {
-          if (names.length >= this.maxDepth) this.fail('XML_TOO_DEEP', `imbrication trop profonde (plus de ${this.maxDepth} niveaux).`, lt);
+          if (names.length >= this.maxDepth)
+            this.fail('XML_TOO_DEEP', `imbrication trop profonde (plus de ${this.maxDepth} niveaux).`, lt);
           names.push(qname);
           scopes.push(scope);
           cur = el;
@@ -362,7 +410,8 @@ class Parser {
         i = j;
       }
     }
-    if (cur !== undefined) this.fail('XML_MALFORMED', `élément <${names[names.length - 1] ?? ''}> non fermé en fin de document.`, n);
+    if (cur !== undefined)
+      this.fail('XML_MALFORMED', `élément <${names[names.length - 1] ?? ''}> non fermé en fin de document.`, n);
     if (root === undefined) this.fail('XML_MALFORMED', 'aucun élément racine.', 0);
     return root;
   }
@@ -410,20 +459,32 @@ class Parser {
     for (let amp = t.indexOf('&'); amp !== -1; amp = t.indexOf('&', from)) {
       const semi = t.indexOf(';', amp + 1);
       const ref = semi === -1 ? '' : t.substring(amp + 1, semi);
-      if (semi === -1 || ref.length === 0 || ref.length > 32) this.fail('XML_MALFORMED', '« & » non suivi d’une référence valide.', at + amp);
+      if (semi === -1 || ref.length === 0 || ref.length > 32)
+        this.fail('XML_MALFORMED', '« & » non suivi d’une référence valide.', at + amp);
       out += t.substring(from, amp);
       if (ref.charCodeAt(0) === 35 /* # */) {
         const hex = ref.charCodeAt(1) === 120; /* x */
         const digits = ref.slice(hex ? 2 : 1);
-        if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) this.fail('XML_MALFORMED', `référence de caractère invalide &${ref};.`, at + amp);
+        if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits))
+          this.fail('XML_MALFORMED', `référence de caractère invalide &${ref};.`, at + amp);
         const cp = parseInt(digits, hex ? 16 : 10);
-        const ok = cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+        const ok =
+          cp === 9 ||
+          cp === 10 ||
+          cp === 13 ||
+          (cp >= 0x20 && cp <= 0xd7ff) ||
+          (cp >= 0xe000 && cp <= 0xfffd) ||
+          (cp >= 0x10000 && cp <= 0x10ffff);
         if (!ok) this.fail('XML_MALFORMED', `référence à un caractère interdit &${ref};.`, at + amp);
         out += String.fromCodePoint(cp);
       } else {
         const v = PREDEFINED.get(ref);
         if (v === undefined) {
-          this.fail(QNAME.test(ref) ? 'XML_ENTITY_FORBIDDEN' : 'XML_MALFORMED', `entité non prédéfinie &${ref.slice(0, 32)}; refusée.`, at + amp);
+          this.fail(
+            QNAME.test(ref) ? 'XML_ENTITY_FORBIDDEN' : 'XML_MALFORMED',
+            `entité non prédéfinie &${ref.slice(0, 32)}; refusée.`,
+            at + amp,
+          );
         }
         out += v;
       }

@@ -19,10 +19,15 @@ type Tree = { name: string; attrs: Array<[string, string]>; text?: string; child
 
 function treeOfDepth(depth: number): fc.Arbitrary<Tree> {
   const attrs = fc.uniqueArray(fc.tuple(name, xmlText), { maxLength: 3, selector: ([k]) => k });
-  const leafTree = fc.record({ name, attrs, text: fc.option(xmlText, { nil: undefined }) }).map((t): Tree => ({ ...t, children: [] }));
+  const leafTree = fc
+    .record({ name, attrs, text: fc.option(xmlText, { nil: undefined }) })
+    .map((t): Tree => ({ ...t, children: [] }));
   if (depth === 0) return leafTree;
   const inner = fc.record({ name, attrs, children: fc.array(treeOfDepth(depth - 1), { minLength: 1, maxLength: 3 }) });
-  return fc.oneof(leafTree, inner.map((t): Tree => ({ ...t })));
+  return fc.oneof(
+    leafTree,
+    inner.map((t): Tree => ({ ...t })),
+  );
 }
 const tree = treeOfDepth(3);
 
@@ -63,7 +68,12 @@ describe('parseXml on arbitrary input', () => {
   it('either returns an element or throws a FormatError, never anything else', () => {
     const noise = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.array(fc.constantFrom('<', '>', '/', '!', '?', '&', ';', '"', "'", '=', 'a', ':', ' ', '[', ']', '-', 'x', '#'), { maxLength: 80 }).map((a) => a.join('')),
+      fc
+        .array(
+          fc.constantFrom('<', '>', '/', '!', '?', '&', ';', '"', "'", '=', 'a', ':', ' ', '[', ']', '-', 'x', '#'),
+          { maxLength: 80 },
+        )
+        .map((a) => a.join('')),
       fc.uint8Array({ maxLength: 200 }),
     );
     fc.assert(

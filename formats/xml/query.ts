@@ -17,7 +17,10 @@ export function children(el: XmlElement | undefined, ns: string, local: string):
 }
 
 /** Follows a chain of `[ns, local]` steps, taking the first matching child at each step. */
-export function descend(el: XmlElement | undefined, ...steps: ReadonlyArray<readonly [string, string]>): XmlElement | undefined {
+export function descend(
+  el: XmlElement | undefined,
+  ...steps: ReadonlyArray<readonly [string, string]>
+): XmlElement | undefined {
   let cur = el;
   for (const [ns, local] of steps) {
     if (!cur) return undefined;

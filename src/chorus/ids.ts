@@ -9,11 +9,22 @@ export type ChorusIdKind = (typeof chorusIdKinds)[number];
 export async function cppIdsOf(db: Db, kind: ChorusIdKind, hubIds: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(hubIds)];
   if (unique.length === 0) return new Map();
-  const read = async () => new Map((await db.select({ hubId: chorusIds.hubId, cppId: chorusIds.cppId }).from(chorusIds).where(and(eq(chorusIds.kind, kind), inArray(chorusIds.hubId, unique)))).map((r) => [r.hubId, r.cppId]));
+  const read = async () =>
+    new Map(
+      (
+        await db
+          .select({ hubId: chorusIds.hubId, cppId: chorusIds.cppId })
+          .from(chorusIds)
+          .where(and(eq(chorusIds.kind, kind), inArray(chorusIds.hubId, unique)))
+      ).map((r) => [r.hubId, r.cppId]),
+    );
   const known = await read();
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length === 0) return known;
-  await db.insert(chorusIds).values(missing.map((hubId) => ({ kind, hubId }))).onConflictDoNothing();
+  await db
+    .insert(chorusIds)
+    .values(missing.map((hubId) => ({ kind, hubId })))
+    .onConflictDoNothing();
   return read();
 }
 
@@ -25,7 +36,11 @@ export async function cppIdOf(db: Db, kind: ChorusIdKind, hubId: string): Promis
 
 /** The hub object behind a Chorus integer id, if it is one of `kind`. */
 export async function hubIdOf(db: Db, kind: ChorusIdKind, cppId: unknown): Promise<string | undefined> {
-  if (typeof cppId !== 'number' || !Number.isSafeInteger(cppId) || cppId <= 0 || cppId > 2_147_483_647) return undefined;
-  const [row] = await db.select({ hubId: chorusIds.hubId }).from(chorusIds).where(and(eq(chorusIds.kind, kind), eq(chorusIds.cppId, cppId)));
+  if (typeof cppId !== 'number' || !Number.isSafeInteger(cppId) || cppId <= 0 || cppId > 2_147_483_647)
+    return undefined;
+  const [row] = await db
+    .select({ hubId: chorusIds.hubId })
+    .from(chorusIds)
+    .where(and(eq(chorusIds.kind, kind), eq(chorusIds.cppId, cppId)));
   return row?.hubId;
 }

@@ -1,7 +1,12 @@
 // The Chorus Pro module's public entry: the mirror's routes, the client, the sync's activities and schedules,
 // the credential health, the technical accounts.
 export { chorusMirrorRoutes } from './mirror/routes.ts';
-export { createTechnicalAccount, findTechnicalAccount, TECHNICAL_PASSWORD_LIFETIME_DAYS, type NewTechnicalAccount } from './mirror/technical-accounts.ts';
+export {
+  createTechnicalAccount,
+  findTechnicalAccount,
+  TECHNICAL_PASSWORD_LIFETIME_DAYS,
+  type NewTechnicalAccount,
+} from './mirror/technical-accounts.ts';
 export { createChorusActivities, type ChorusActivities } from './activities.ts';
 export { CHORUS_SCHEDULES } from './schedules.ts';
 export { chorusCredentialReport, type CredentialReport } from './sync/credential-health.ts';

@@ -46,7 +46,9 @@ async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): P
   if (fatal.length > 0) {
     const shown = fatal.slice(0, 10).map((v) => `    [${v.rule}]${v.bt ? ` ${v.bt}` : ''} : ${v.message}`);
     const more = fatal.length > shown.length ? [`    … et ${fatal.length - shown.length} autre(s)`] : [];
-    io.stderr(`La facture d'entrée n'est pas conforme à EN 16931 (${fatal.length} erreur(s)) :\n${[...shown, ...more].join('\n')}\n`);
+    io.stderr(
+      `La facture d'entrée n'est pas conforme à EN 16931 (${fatal.length} erreur(s)) :\n${[...shown, ...more].join('\n')}\n`,
+    );
     if (!force) {
       io.stderr('Conversion refusée (utiliser --force pour convertir malgré tout).\n');
       return undefined;
@@ -65,7 +67,12 @@ async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): P
 export async function run(argv: string[], io: Io): Promise<number> {
   const options = parseArgs(argv);
   if (usageExit(options, USAGE, io)) return usageExitCode(options);
-  const code = await transformFile(options, io, 'la conversion', (bytes) => convert(bytes, options.to, options.force, io));
-  if (code === 0) io.stdout(`${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`);
+  const code = await transformFile(options, io, 'la conversion', (bytes) =>
+    convert(bytes, options.to, options.force, io),
+  );
+  if (code === 0)
+    io.stdout(
+      `${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`,
+    );
   return code;
 }

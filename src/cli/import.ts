@@ -20,7 +20,6 @@ import {
 } from '../invoices/index.ts';
 import type { Io } from './io.ts';
 
-
 export interface ImportTerminal {
   env: NodeJS.ProcessEnv;
   /** Whether stderr is a terminal (progress bar) and how wide it is. */
@@ -30,7 +29,8 @@ export interface ImportTerminal {
   signal?: AbortSignal;
 }
 
-const USAGE = 'Usage : hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n';
+const USAGE =
+  'Usage : hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n';
 
 interface Options {
   path: string;
@@ -46,18 +46,23 @@ function parseArgs(argv: readonly string[]): Options | string {
   let concurrency = 4;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--supplier') supplier = value();
     else if (flag === '--as') as = value();
     else if (flag === '--concurrency') {
       const raw = value();
       concurrency = Number(raw);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) return `--concurrency attend un entier de 1 à 64 (reçu « ${raw ?? ''} »).`;
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+        return `--concurrency attend un entier de 1 à 64 (reçu « ${raw ?? ''} »).`;
     } else if (flag.startsWith('-')) return `Option inconnue « ${arg} ».`;
     else if (path === undefined) path = arg;
     else return `Un seul dossier ou une seule archive à la fois (reçu aussi « ${arg} »).`;
-    if ((flag === '--supplier' || flag === '--as') && !(flag === '--supplier' ? supplier : as)) return `L'option ${flag} attend une valeur.`;
+    if ((flag === '--supplier' || flag === '--as') && !(flag === '--supplier' ? supplier : as))
+      return `L'option ${flag} attend une valeur.`;
   }
   if (path === undefined) return 'Indiquez le dossier ou l’archive ZIP à importer.';
   if (supplier === undefined) return 'Indiquez le fournisseur avec --supplier (SIRET, SIREN ou identifiant).';
@@ -115,9 +120,16 @@ export async function run(argv: string[], io: Io, terminal: ImportTerminal = def
     const address = config.temporal.address ?? '127.0.0.1:7233';
     let temporal;
     try {
-      temporal = await connectClient({ address, namespace: config.temporal.namespace, apiKey: config.temporal.apiKey, tls: config.temporal.tls });
+      temporal = await connectClient({
+        address,
+        namespace: config.temporal.namespace,
+        apiKey: config.temporal.apiKey,
+        tls: config.temporal.tls,
+      });
     } catch (error) {
-      io.stderr(`Serveur Temporal injoignable à ${address} : ${(error as Error).message}\nLancez « hub start » (qui le démarre) ou indiquez-le avec TEMPORAL_ADDRESS.\n`);
+      io.stderr(
+        `Serveur Temporal injoignable à ${address} : ${(error as Error).message}\nLancez « hub start » (qui le démarre) ou indiquez-le avec TEMPORAL_ADDRESS.\n`,
+      );
       return 1;
     }
     // Starts launched by the last deposits finish before the connection closes.
@@ -129,16 +141,27 @@ export async function run(argv: string[], io: Io, terminal: ImportTerminal = def
     const deps: InvoiceDeps = {
       db: database.db,
       clock: systemClock,
-      logger: pino({ level: terminal.env.LOG_LEVEL ? config.logLevel : 'silent', base: { service: 'hub-import' } }, pino.destination(2)),
+      logger: pino(
+        { level: terminal.env.LOG_LEVEL ? config.logLevel : 'silent', base: { service: 'hub-import' } },
+        pino.destination(2),
+      ),
       secureCookies: false,
       temporal,
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
     };
 
-    const ignored = source.ignored > 0 ? ` (${source.ignored} autre${source.ignored > 1 ? 's' : ''} fichier${source.ignored > 1 ? 's' : ''} ignoré${source.ignored > 1 ? 's' : ''} : ni .xml ni .pdf)` : '';
-    io.stderr(`Import de ${source.files.length} fichier${source.files.length > 1 ? 's' : ''}${ignored} pour ${supplier.name}, au nom de ${actor.displayName} (${actor.email}).\n`);
-    const progress = createProgress({ write: io.stderr, isTTY: terminal.stderrIsTTY, columns: terminal.columns }, source.files.length);
+    const ignored =
+      source.ignored > 0
+        ? ` (${source.ignored} autre${source.ignored > 1 ? 's' : ''} fichier${source.ignored > 1 ? 's' : ''} ignoré${source.ignored > 1 ? 's' : ''} : ni .xml ni .pdf)`
+        : '';
+    io.stderr(
+      `Import de ${source.files.length} fichier${source.files.length > 1 ? 's' : ''}${ignored} pour ${supplier.name}, au nom de ${actor.displayName} (${actor.email}).\n`,
+    );
+    const progress = createProgress(
+      { write: io.stderr, isTTY: terminal.stderrIsTTY, columns: terminal.columns },
+      source.files.length,
+    );
     let done = 0;
     const summary = await importInvoices(deps, actor, {
       supplierId: supplier.id,
@@ -172,9 +195,16 @@ async function hubAnswers(port: number): Promise<boolean> {
 function defaultTerminal(): ImportTerminal {
   const controller = new AbortController();
   process.once('SIGINT', () => {
-    process.stderr.write('\nInterruption : fin des dépôts en cours, puis arrêt (Ctrl-C de nouveau pour quitter tout de suite).\n');
+    process.stderr.write(
+      '\nInterruption : fin des dépôts en cours, puis arrêt (Ctrl-C de nouveau pour quitter tout de suite).\n',
+    );
     controller.abort();
     process.once('SIGINT', () => process.exit(130));
   });
-  return { env: process.env, stderrIsTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns, signal: controller.signal };
+  return {
+    env: process.env,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stderr.columns,
+    signal: controller.signal,
+  };
 }

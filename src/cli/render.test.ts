@@ -18,11 +18,14 @@ async function call(argv: string[]): Promise<{ code: number; out: string; err: s
 }
 
 describe('hub render', () => {
-  it.each([[[]], [['one.xml']], [['a', 'b', 'c']], [['--landscape', 'a', 'b']]])('%j is a usage error (exit 2)', async (argv) => {
-    const { code, err } = await call(argv);
-    expect(code).toBe(2);
-    expect(err).toContain('Usage : hub render');
-  });
+  it.each([[[]], [['one.xml']], [['a', 'b', 'c']], [['--landscape', 'a', 'b']]])(
+    '%j is a usage error (exit 2)',
+    async (argv) => {
+      const { code, err } = await call(argv);
+      expect(code).toBe(2);
+      expect(err).toContain('Usage : hub render');
+    },
+  );
 
   it('reports an unreadable input (exit 1)', async () => {
     const input = join(dir, 'bad.xml');
@@ -34,7 +37,10 @@ describe('hub render', () => {
   });
 
   it.skipIf(!hasCorpus)('renders a UBL invoice and a Factur-X PDF', async () => {
-    for (const input of [`${CORPUS}ubl/valid/akr__ubl-21-en16931.xml`, `${CORPUS}facturx/zfc__Facture_FR_BASICWL.pdf`]) {
+    for (const input of [
+      `${CORPUS}ubl/valid/akr__ubl-21-en16931.xml`,
+      `${CORPUS}facturx/zfc__Facture_FR_BASICWL.pdf`,
+    ]) {
       const output = join(dir, 'out.pdf');
       const { code, out, err } = await call([input, output]);
       expect(err).toBe('');

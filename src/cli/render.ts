@@ -3,7 +3,6 @@ import { readInvoice, renderInvoicePdf } from '../../formats/index.ts';
 import { transformFile, usageExit, usageExitCode } from './file-command.ts';
 import type { Io } from './io.ts';
 
-
 const USAGE = 'Usage : hub render ENTRÉE SORTIE.pdf\n';
 
 function parseArgs(argv: readonly string[]): { input: string; output: string } | string | 'help' {
@@ -25,7 +24,9 @@ function parseArgs(argv: readonly string[]): { input: string; output: string } |
 export async function run(argv: string[], io: Io): Promise<number> {
   const options = parseArgs(argv);
   if (usageExit(options, USAGE, io)) return usageExitCode(options);
-  const code = await transformFile(options, io, 'le rendu', async (bytes) => renderInvoicePdf((await readInvoice(bytes)).invoice));
+  const code = await transformFile(options, io, 'le rendu', async (bytes) =>
+    renderInvoicePdf((await readInvoice(bytes)).invoice),
+  );
   if (code === 0) io.stdout(`${options.input} → ${options.output}\n`);
   return code;
 }

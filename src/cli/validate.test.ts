@@ -29,7 +29,9 @@ function expectReportShape(report: Record<string, unknown>): void {
   expect(typeof report['valid']).toBe('boolean');
   if ('error' in report) {
     expect(report['valid']).toBe(false);
-    expect(Object.keys(report).sort()).toEqual(report['syntax'] === undefined ? ['error', 'file', 'valid'] : ['error', 'file', 'syntax', 'valid']);
+    expect(Object.keys(report).sort()).toEqual(
+      report['syntax'] === undefined ? ['error', 'file', 'valid'] : ['error', 'file', 'syntax', 'valid'],
+    );
     const error = report['error'] as Record<string, unknown>;
     expect(Object.keys(error).sort()).toEqual(['code', 'message']);
     expect(typeof error['code']).toBe('string');
@@ -94,7 +96,9 @@ describe('hub validate: unreadable inputs', () => {
   it('writes a French report without --json', async () => {
     const { code, out } = await call([join(dir, 'absent.xml')]);
     expect(code).toBe(1);
-    expect(out).toMatch(/✗ .*absent\.xml : illisible — Impossible de lire le fichier : fichier introuvable\. \[FILE_UNREADABLE\]/);
+    expect(out).toMatch(
+      /✗ .*absent\.xml : illisible — Impossible de lire le fichier : fichier introuvable\. \[FILE_UNREADABLE\]/,
+    );
   });
 });
 

@@ -49,7 +49,9 @@ export type FileReport =
 function sniffSyntax(bytes: Uint8Array): Syntax | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   if (head.includes('%PDF-')) return 'FACTURX';
-  const root = /<(?:[A-Za-z_][\w.-]*:)?(Invoice|CreditNote|CrossIndustryInvoice)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
+  const root = /<(?:[A-Za-z_][\w.-]*:)?(Invoice|CreditNote|CrossIndustryInvoice)[\s>/]/.exec(
+    head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''),
+  );
   if (!root) return undefined;
   return root[1] === 'CrossIndustryInvoice' ? 'CII' : 'UBL';
 }
@@ -60,11 +62,21 @@ export async function validateFile(file: string, profile: Profile): Promise<File
     bytes = await readFile(file);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : (err as Error).message;
-    return { file, valid: false, error: { code: 'FILE_UNREADABLE', message: `Impossible de lire le fichier : ${reason}.` } };
+    return {
+      file,
+      valid: false,
+      error: { code: 'FILE_UNREADABLE', message: `Impossible de lire le fichier : ${reason}.` },
+    };
   }
   try {
     const read = await readInvoice(bytes);
-    const errors = validate(read, { profile }).map(({ rule, severity, bt, path, message }) => ({ rule, severity, bt, path, message }));
+    const errors = validate(read, { profile }).map(({ rule, severity, bt, path, message }) => ({
+      rule,
+      severity,
+      bt,
+      path,
+      message,
+    }));
     return { file, syntax: read.syntax, valid: !errors.some((v) => v.severity === 'fatal'), errors };
   } catch (err) {
     const syntax = sniffSyntax(bytes);
@@ -83,7 +95,8 @@ const SYNTAX_LABEL: Record<Syntax, string> = { UBL: 'UBL', CII: 'CII', FACTURX: 
 
 function textReport(report: FileReport): string {
   const syntax = report.syntax ? ` (${SYNTAX_LABEL[report.syntax]})` : '';
-  if ('error' in report) return `✗ ${report.file}${syntax} : illisible — ${report.error.message} [${report.error.code}]\n`;
+  if ('error' in report)
+    return `✗ ${report.file}${syntax} : illisible — ${report.error.message} [${report.error.code}]\n`;
   const fatal = report.errors.filter((v) => v.severity === 'fatal');
   const warnings = report.errors.length - fatal.length;
   const status = report.valid ? '✓' : '✗';

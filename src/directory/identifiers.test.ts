@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compactIdentifier, deriveSiret, frenchVatNumber, isValidSiren, isValidSiret, LA_POSTE_SIREN, luhnValid } from './identifiers.ts';
+import {
+  compactIdentifier,
+  deriveSiret,
+  frenchVatNumber,
+  isValidSiren,
+  isValidSiret,
+  LA_POSTE_SIREN,
+  luhnValid,
+} from './identifiers.ts';
 
 describe('luhnValid', () => {
   it('accepts Luhn-valid digit strings and refuses others', () => {
@@ -18,7 +26,16 @@ describe('luhnValid', () => {
 
 describe('isValidSiren', () => {
   it('accepts real SIRENs', () => {
-    for (const siren of ['213502388', '233500016', '222200016', '222900011', '223500018', '225600014', '243500139', '253514491']) {
+    for (const siren of [
+      '213502388',
+      '233500016',
+      '222200016',
+      '222900011',
+      '223500018',
+      '225600014',
+      '243500139',
+      '253514491',
+    ]) {
       expect(isValidSiren(siren), siren).toBe(true);
     }
   });

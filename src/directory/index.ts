@@ -1,5 +1,13 @@
 // The directory module's public entry: everything other modules may use.
-export { compactIdentifier, deriveSiret, frenchVatNumber, isValidSiren, isValidSiret, LA_POSTE_SIREN, luhnValid } from './identifiers.ts';
+export {
+  compactIdentifier,
+  deriveSiret,
+  frenchVatNumber,
+  isValidSiren,
+  isValidSiret,
+  LA_POSTE_SIREN,
+  luhnValid,
+} from './identifiers.ts';
 export { normalizeForSearch } from './normalize.ts';
 export { findRecipientBySiret } from './recipient-by-siret.ts';
 export {
@@ -16,7 +24,13 @@ export { getStructure, findStructureBySiren, findStructureBySiret } from './read
 export { searchStructures, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from './search-structures.ts';
 export { listEpciMembers, listServices } from './lists.ts';
 export { directoryRoutes } from './routes.ts';
-export { saveService, updateChorusRouting, type DirectoryChange, type FieldChange, type ServiceInput } from './update-structure.ts';
+export {
+  saveService,
+  updateChorusRouting,
+  type DirectoryChange,
+  type FieldChange,
+  type ServiceInput,
+} from './update-structure.ts';
 export type {
   ChorusRouting,
   EpciNature,

@@ -9,7 +9,11 @@ import type { ServiceInfo, StructureSummary } from './types.ts';
 /** Every service of a structure, active or not, by code. */
 export async function listServices(db: Db, structureId: string): Promise<ServiceInfo[]> {
   if (!isUuid(structureId)) return [];
-  return db.select(serviceColumns).from(services).where(eq(services.structureId, structureId)).orderBy(asc(services.code));
+  return db
+    .select(serviceColumns)
+    .from(services)
+    .where(eq(services.structureId, structureId))
+    .orderBy(asc(services.code));
 }
 
 /** The member communes of an EPCI that are in the directory, by name. */

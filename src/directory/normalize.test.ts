@@ -5,7 +5,9 @@ describe('normalizeForSearch', () => {
   it('lowercases, strips accents and turns punctuation into single spaces', () => {
     expect(normalizeForSearch("Côtes-d'Armor")).toBe('cotes d armor');
     expect(normalizeForSearch('  Île-de-Bréhat ')).toBe('ile de brehat');
-    expect(normalizeForSearch('CA Golfe du Morbihan - Vannes Agglomération')).toBe('ca golfe du morbihan vannes agglomeration');
+    expect(normalizeForSearch('CA Golfe du Morbihan - Vannes Agglomération')).toBe(
+      'ca golfe du morbihan vannes agglomeration',
+    );
     expect(normalizeForSearch('Systèmes d’information')).toBe('systemes d information');
   });
 

@@ -15,7 +15,12 @@ describe('findStructureBySiret', () => {
       siren: '213502388',
       siret: '21350238800019',
       inseeCode: '35238',
-      chorus: { serviceCodeRequired: true, engagementNumberRequired: false, serviceCodeOrEngagementRequired: false, receivesThroughChorus: true },
+      chorus: {
+        serviceCodeRequired: true,
+        engagementNumberRequired: false,
+        serviceCodeOrEngagementRequired: false,
+        receivesThroughChorus: true,
+      },
       establishment: { siret: '21350238800019', main: true, derived: true },
       epci: { name: 'Rennes Métropole', siren: '243500139' },
       memberCount: null,
@@ -33,7 +38,12 @@ describe('findStructureBySiret', () => {
 
   it('finds a demo supplier by its SIRET', async () => {
     const supplier = await findStructureBySiret(t.handle.db, DEMO_SUPPLIER_BREIZH_TRAVAUX.siret);
-    expect(supplier).toMatchObject({ kind: 'supplier', name: DEMO_SUPPLIER_BREIZH_TRAVAUX.name, demo: true, services: [] });
+    expect(supplier).toMatchObject({
+      kind: 'supplier',
+      name: DEMO_SUPPLIER_BREIZH_TRAVAUX.name,
+      demo: true,
+      services: [],
+    });
   });
 });
 
@@ -47,7 +57,9 @@ describe('findStructureBySiren and getStructure', () => {
       chorus: { engagementNumberRequired: true },
       epci: null,
     });
-    expect(finistere?.establishments).toEqual([expect.objectContaining({ siret: '22290001100016', main: true, derived: false })]);
+    expect(finistere?.establishments).toEqual([
+      expect.objectContaining({ siret: '22290001100016', main: true, derived: false }),
+    ]);
   });
 
   it('filters by kind and refuses malformed SIRENs', async () => {

@@ -15,10 +15,16 @@ export async function getStructure(db: Db, id: string): Promise<StructureDetail 
 }
 
 /** The structure owning this SIRET, with the matching establishment; null when unknown or malformed. */
-export async function findStructureBySiret(db: Db, siret: string): Promise<(StructureDetail & { establishment: EstablishmentInfo }) | null> {
+export async function findStructureBySiret(
+  db: Db,
+  siret: string,
+): Promise<(StructureDetail & { establishment: EstablishmentInfo }) | null> {
   const compact = compactIdentifier(siret);
   if (!isValidSiret(compact)) return null;
-  const [owner] = await db.select({ structureId: establishments.structureId }).from(establishments).where(eq(establishments.siret, compact));
+  const [owner] = await db
+    .select({ structureId: establishments.structureId })
+    .from(establishments)
+    .where(eq(establishments.siret, compact));
   if (!owner) return null;
   const detail = await getStructure(db, owner.structureId);
   const establishment = detail?.establishments.find((e) => e.siret === compact);
@@ -29,7 +35,11 @@ export async function findStructureBySiret(db: Db, siret: string): Promise<(Stru
  * The structure with this SIREN. A SIREN is unique per kind; when several kinds share it
  * (a collectivity also registered as a supplier), `kind` chooses, otherwise public kinds come first.
  */
-export async function findStructureBySiren(db: Db, siren: string, kind?: StructureKind): Promise<StructureDetail | null> {
+export async function findStructureBySiren(
+  db: Db,
+  siren: string,
+  kind?: StructureKind,
+): Promise<StructureDetail | null> {
   const compact = compactIdentifier(siren);
   if (!isValidSiren(compact)) return null;
   const where = kind ? and(eq(structures.siren, compact), eq(structures.kind, kind)) : eq(structures.siren, compact);
@@ -52,26 +62,43 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
     .orderBy(asc(structures.kind), asc(structures.name))
     .limit(limit);
   return Promise.all(
-    rows.map(async ({ serviceCodeRequired, engagementNumberRequired, serviceCodeOrEngagementRequired, receivesThroughChorus, ...summary }) => {
-      const [serviceList, establishmentList, epci, memberCount] = await Promise.all([
-        db.select(serviceColumns).from(services).where(eq(services.structureId, summary.id)).orderBy(asc(services.code)),
-        db
-          .select(establishmentColumns)
-          .from(establishments)
-          .where(eq(establishments.structureId, summary.id))
-          .orderBy(desc(establishments.main), asc(establishments.siret)),
-        summary.kind === 'commune' ? epciOf(db, summary.id) : Promise.resolve(null),
-        summary.kind === 'epci' ? countMembers(db, summary.id) : Promise.resolve(null),
-      ]);
-      return {
-        ...summary,
-        chorus: { serviceCodeRequired, engagementNumberRequired, serviceCodeOrEngagementRequired, receivesThroughChorus },
-        services: serviceList,
-        establishments: establishmentList,
-        epci,
-        memberCount,
-      };
-    }),
+    rows.map(
+      async ({
+        serviceCodeRequired,
+        engagementNumberRequired,
+        serviceCodeOrEngagementRequired,
+        receivesThroughChorus,
+        ...summary
+      }) => {
+        const [serviceList, establishmentList, epci, memberCount] = await Promise.all([
+          db
+            .select(serviceColumns)
+            .from(services)
+            .where(eq(services.structureId, summary.id))
+            .orderBy(asc(services.code)),
+          db
+            .select(establishmentColumns)
+            .from(establishments)
+            .where(eq(establishments.structureId, summary.id))
+            .orderBy(desc(establishments.main), asc(establishments.siret)),
+          summary.kind === 'commune' ? epciOf(db, summary.id) : Promise.resolve(null),
+          summary.kind === 'epci' ? countMembers(db, summary.id) : Promise.resolve(null),
+        ]);
+        return {
+          ...summary,
+          chorus: {
+            serviceCodeRequired,
+            engagementNumberRequired,
+            serviceCodeOrEngagementRequired,
+            receivesThroughChorus,
+          },
+          services: serviceList,
+          establishments: establishmentList,
+          epci,
+          memberCount,
+        };
+      },
+    ),
   );
 }
 

@@ -27,7 +27,13 @@ export async function findRecipientBySiret(db: Db, siret: string) {
     .where(eq(establishments.siret, siret));
   if (!row) return null;
   const serviceList: ServiceInfo[] = await db
-    .select({ id: services.id, code: services.code, label: services.label, active: services.active, engagementNumberRequired: services.engagementNumberRequired })
+    .select({
+      id: services.id,
+      code: services.code,
+      label: services.label,
+      active: services.active,
+      engagementNumberRequired: services.engagementNumberRequired,
+    })
     .from(services)
     .where(eq(services.structureId, row.id));
   return { ...row, services: serviceList };

@@ -29,7 +29,12 @@ describe('GET /api/directory/structures', () => {
   it('searches by accent-less name and pages', async () => {
     const res = await testApp().request('/api/directory/structures?q=plougastel%20daoulas');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { name: string; siren: string }[]; total: number; page: number; pageSize: number };
+    const body = (await res.json()) as {
+      items: { name: string; siren: string }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(body.items[0]?.name).toBe('Plougastel-Daoulas');
   });
@@ -37,7 +42,12 @@ describe('GET /api/directory/structures', () => {
   it('filters by kind and département with page and pageSize', async () => {
     const res = await testApp().request('/api/directory/structures?kind=commune&departement=35&page=2&pageSize=50');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { kind: string; departementCode: string }[]; total: number; page: number; pageSize: number };
+    const body = (await res.json()) as {
+      items: { kind: string; departementCode: string }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     expect(body).toMatchObject({ total: 332, page: 2, pageSize: 50 });
     expect(body.items).toHaveLength(50);
     expect(body.items.every((s) => s.kind === 'commune' && s.departementCode === '35')).toBe(true);
@@ -69,7 +79,9 @@ describe('GET /api/directory/structures', () => {
 describe('GET /api/directory/structures/{id}', () => {
   it('returns a structure with its Chorus rules, services and establishments', async () => {
     const app = testApp();
-    const search = (await (await app.request('/api/directory/structures?q=213502388')).json()) as { items: { id: string }[] };
+    const search = (await (await app.request('/api/directory/structures?q=213502388')).json()) as {
+      items: { id: string }[];
+    };
     const id = search.items[0]?.id;
     const res = await app.request(`/api/directory/structures/${id}`);
     expect(res.status).toBe(200);
@@ -90,7 +102,11 @@ describe('GET /api/directory/structures/{id}', () => {
     const app = testApp();
     const missing = await app.request('/api/directory/structures/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
-    expect((await missing.json()) as ErrorJson).toMatchObject({ code: 'NOT_FOUND', message: 'Structure introuvable.', requestId: 'req-test' });
+    expect((await missing.json()) as ErrorJson).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Structure introuvable.',
+      requestId: 'req-test',
+    });
     const malformed = await app.request('/api/directory/structures/42');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as ErrorJson).message).toContain('identifiant de structure invalide');
@@ -101,7 +117,13 @@ describe('OpenAPI document', () => {
   it('documents both routes with their parameters', () => {
     const doc = testApp().getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'test', version: '0' } });
     const list = doc.paths?.['/api/directory/structures']?.get;
-    expect(list?.parameters?.map((p) => ('name' in p ? p.name : ''))).toEqual(['q', 'kind', 'departement', 'page', 'pageSize']);
+    expect(list?.parameters?.map((p) => ('name' in p ? p.name : ''))).toEqual([
+      'q',
+      'kind',
+      'departement',
+      'page',
+      'pageSize',
+    ]);
     expect(doc.paths?.['/api/directory/structures/{id}']?.get?.responses).toHaveProperty('404');
     expect(doc.components?.schemas).toHaveProperty('DirectoryStructure');
   });

@@ -4,10 +4,19 @@ import { notFound } from '../platform/errors.ts';
 import { validationHook } from '../platform/error-handler.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { getStructure } from './read-structure.ts';
-import { DirectoryErrorSchema, SearchQuerySchema, StructureDetailSchema, StructureIdParamSchema, StructurePageSchema } from './schemas.ts';
+import {
+  DirectoryErrorSchema,
+  SearchQuerySchema,
+  StructureDetailSchema,
+  StructureIdParamSchema,
+  StructurePageSchema,
+} from './schemas.ts';
 import { searchStructures } from './search-structures.ts';
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: DirectoryErrorSchema } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: DirectoryErrorSchema } },
+});
 
 const searchRoute = createRoute({
   method: 'get',
@@ -37,7 +46,13 @@ const getRoute = createRoute({
 export const directoryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(searchRoute, async (c) => {
     const { q, kind, departement, page, pageSize } = c.req.valid('query');
-    const result = await searchStructures(c.get('deps').db, { q, kind, departement, limit: pageSize, offset: (page - 1) * pageSize });
+    const result = await searchStructures(c.get('deps').db, {
+      q,
+      kind,
+      departement,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     return c.json({ items: result.items, total: result.total, page, pageSize }, 200);
   })
   .openapi(getRoute, async (c) => {

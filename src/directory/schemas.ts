@@ -10,7 +10,10 @@ export const SearchQuerySchema = z.object({
     .string()
     .max(100, { error: 'la recherche est limitée à 100 caractères' })
     .optional()
-    .openapi({ description: 'Nom (sans tenir compte des accents ni de la casse), SIREN, SIRET ou code INSEE', example: 'Rennes' }),
+    .openapi({
+      description: 'Nom (sans tenir compte des accents ni de la casse), SIREN, SIRET ou code INSEE',
+      example: 'Rennes',
+    }),
   kind: z
     .enum(structureKinds, { error: `type de structure inconnu ; valeurs possibles : ${KIND_LIST}` })
     .optional()
@@ -39,7 +42,9 @@ export const SearchQuerySchema = z.object({
 export const StructureIdParamSchema = z.object({
   id: z
     .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'identifiant de structure invalide (UUID attendu)' })
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+      error: 'identifiant de structure invalide (UUID attendu)',
+    })
     .openapi({ param: { name: 'id', in: 'path' }, example: '0b8e3f5c-6a2d-4f4e-9a53-7c1d2e3f4a5b' }),
 });
 
@@ -77,10 +82,23 @@ export const StructureDetailSchema = StructureSummarySchema.extend({
     receivesThroughChorus: z.boolean(),
   }),
   services: z.array(
-    z.object({ id: z.string(), code: z.string(), label: z.string(), active: z.boolean(), engagementNumberRequired: z.boolean() }),
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      label: z.string(),
+      active: z.boolean(),
+      engagementNumberRequired: z.boolean(),
+    }),
   ),
   establishments: z.array(
-    z.object({ id: z.string(), siret: z.string(), main: z.boolean(), derived: z.boolean(), label: z.string().nullable(), active: z.boolean() }),
+    z.object({
+      id: z.string(),
+      siret: z.string(),
+      main: z.boolean(),
+      derived: z.boolean(),
+      label: z.string().nullable(),
+      active: z.boolean(),
+    }),
   ),
   epci: z.object({ id: z.string(), name: z.string(), siren: z.string().nullable() }).nullable(),
   memberCount: z.number().int().nullable(),

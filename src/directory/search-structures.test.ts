@@ -22,7 +22,9 @@ describe('searchStructures', () => {
 
   it('finds by SIREN, SIRET (spaces allowed) and INSEE code', async () => {
     expect((await searchStructures(t.handle.db, { q: '213502388' })).items.map((s) => s.name)).toEqual(['Rennes']);
-    expect((await searchStructures(t.handle.db, { q: '222 900 011 00016' })).items.map((s) => s.name)).toEqual(['Département du Finistère']);
+    expect((await searchStructures(t.handle.db, { q: '222 900 011 00016' })).items.map((s) => s.name)).toEqual([
+      'Département du Finistère',
+    ]);
     expect((await searchStructures(t.handle.db, { q: '29019' })).items.map((s) => s.name)).toEqual(['Brest']);
     expect((await searchStructures(t.handle.db, { q: '99999999999999' })).total).toBe(0);
   });

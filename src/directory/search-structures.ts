@@ -56,7 +56,13 @@ export async function searchStructures(db: Db, input: SearchStructuresInput): Pr
       .from(structures)
       .leftJoin(establishments, mainEstablishmentJoin)
       .where(where)
-      .orderBy(...text.rank, asc(structures.kind), sql`${structures.population} desc nulls last`, asc(structures.name), asc(structures.id))
+      .orderBy(
+        ...text.rank,
+        asc(structures.kind),
+        sql`${structures.population} desc nulls last`,
+        asc(structures.name),
+        asc(structures.id),
+      )
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(structures).where(where),

@@ -1,7 +1,6 @@
 // Plain objects the directory verbs return.
 import type { EpciNature, StructureKind } from './domain/kinds.ts';
 
-
 export type { EpciNature, StructureKind };
 
 export interface StructureSummary {

@@ -27,7 +27,8 @@ export interface DirectoryChange {
 
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
-const changedByOf = (actor: Actor): string => (actor.kind === 'person' ? `person:${actor.personId}` : `client:${actor.clientId}`);
+const changedByOf = (actor: Actor): string =>
+  actor.kind === 'person' ? `person:${actor.personId}` : `client:${actor.clientId}`;
 
 function diff<T extends object>(before: T, after: T): FieldChange[] {
   return (Object.keys(after) as (keyof T & string)[])
@@ -41,7 +42,12 @@ function record(deps: EditDeps, change: DirectoryChange): DirectoryChange {
 }
 
 /** Sets the Chorus Pro routing rules of a structure (operators only). */
-export async function updateChorusRouting(deps: EditDeps, by: Actor | undefined, structureId: string, input: ChorusRouting): Promise<DirectoryChange> {
+export async function updateChorusRouting(
+  deps: EditDeps,
+  by: Actor | undefined,
+  structureId: string,
+  input: ChorusRouting,
+): Promise<DirectoryChange> {
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const at = deps.clock.now();
@@ -64,10 +70,20 @@ export async function updateChorusRouting(deps: EditDeps, by: Actor | undefined,
       receivesThroughChorus: input.receivesThroughChorus,
     };
     const found = diff(row, after);
-    if (found.length > 0) await tx.update(structures).set({ ...after, updatedAt: at }).where(eq(structures.id, structureId));
+    if (found.length > 0)
+      await tx
+        .update(structures)
+        .set({ ...after, updatedAt: at })
+        .where(eq(structures.id, structureId));
     return found;
   });
-  return record(deps, { action: 'chorus_routing_updated', structureId, changedBy: changedByOf(actor), changedAt: at.toISOString(), changes });
+  return record(deps, {
+    action: 'chorus_routing_updated',
+    structureId,
+    changedBy: changedByOf(actor),
+    changedAt: at.toISOString(),
+    changes,
+  });
 }
 
 export interface ServiceInput {
@@ -82,13 +98,20 @@ const SERVICE_CODE = /^[A-Za-z0-9_-]{1,100}$/;
 function checkService(input: ServiceInput): ServiceInput {
   const code = input.code.trim().toUpperCase();
   const label = input.label.trim();
-  if (!SERVICE_CODE.test(code)) throw invalidInput('Le code du service comporte de 1 à 100 lettres, chiffres, tirets ou soulignés (ex. FIN).');
-  if (label === '' || label.length > 200) throw invalidInput('Le libellé du service est obligatoire (200 caractères au plus).');
+  if (!SERVICE_CODE.test(code))
+    throw invalidInput('Le code du service comporte de 1 à 100 lettres, chiffres, tirets ou soulignés (ex. FIN).');
+  if (label === '' || label.length > 200)
+    throw invalidInput('Le libellé du service est obligatoire (200 caractères au plus).');
   return { code, label, active: input.active, engagementNumberRequired: input.engagementNumberRequired };
 }
 
 /** Creates a service of a structure, or updates the one with the same code (operators only). */
-export async function saveService(deps: EditDeps, by: Actor | undefined, structureId: string, input: ServiceInput): Promise<DirectoryChange> {
+export async function saveService(
+  deps: EditDeps,
+  by: Actor | undefined,
+  structureId: string,
+  input: ServiceInput,
+): Promise<DirectoryChange> {
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const wanted = checkService(input);
@@ -97,18 +120,31 @@ export async function saveService(deps: EditDeps, by: Actor | undefined, structu
     const [structure] = await tx.select({ id: structures.id }).from(structures).where(eq(structures.id, structureId));
     if (!structure) throw notFound('Structure');
     const [existing] = await tx
-      .select({ id: services.id, code: services.code, label: services.label, active: services.active, engagementNumberRequired: services.engagementNumberRequired })
+      .select({
+        id: services.id,
+        code: services.code,
+        label: services.label,
+        active: services.active,
+        engagementNumberRequired: services.engagementNumberRequired,
+      })
       .from(services)
       .where(and(eq(services.structureId, structureId), eq(services.code, wanted.code)))
       .for('update');
     if (!existing) {
-      const [created] = await tx.insert(services).values({ structureId, ...wanted, createdAt: at, updatedAt: at }).returning({ id: services.id });
+      const [created] = await tx
+        .insert(services)
+        .values({ structureId, ...wanted, createdAt: at, updatedAt: at })
+        .returning({ id: services.id });
       const changes = Object.entries(wanted).map(([field, after]) => ({ field, before: null, after }));
       return { action: 'service_created' as const, serviceId: created!.id, changes };
     }
     const { id, ...before } = existing satisfies ServiceInfo;
     const changes = diff(before, wanted);
-    if (changes.length > 0) await tx.update(services).set({ ...wanted, updatedAt: at }).where(eq(services.id, id));
+    if (changes.length > 0)
+      await tx
+        .update(services)
+        .set({ ...wanted, updatedAt: at })
+        .where(eq(services.id, id));
     return { action: 'service_updated' as const, serviceId: id, changes };
   });
   return record(deps, { ...outcome, structureId, changedBy: changedByOf(actor), changedAt: at.toISOString() });

@@ -10,7 +10,8 @@ import { notifyInvoice, type InvoiceNotice } from './notifications/notify.ts';
 import { retryUnsentEmails, type EmailRetryOptions } from './notifications/retry-emails.ts';
 import { sendPendingEmails, unsentEmails } from './notifications/send-emails.ts';
 
-export type InvoiceActivityDeps = LifecycleDeps & Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices'>> & { mailer?: Mailer | undefined };
+export type InvoiceActivityDeps = LifecycleDeps &
+  Partial<Pick<InvoiceDeps, 'temporal' | 'taskQueue' | 'invoices'>> & { mailer?: Mailer | undefined };
 
 export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   return {

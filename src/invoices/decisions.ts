@@ -19,7 +19,16 @@ import { ACTION_LABELS, isTerminal, STATUS_LABELS } from './domain/transitions.t
 
 export type DecisionDeps = Pick<AppDeps, 'db' | 'temporal'>;
 
-const ACCOUNTANT_KINDS = new Set<string>(['SERVICE_FAIT', 'SUSPENDUE', 'REJETEE', 'A_RECYCLER', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT']);
+const ACCOUNTANT_KINDS = new Set<string>([
+  'SERVICE_FAIT',
+  'SUSPENDUE',
+  'REJETEE',
+  'A_RECYCLER',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+]);
 const SUPPLIER_KINDS = new Set<string>(['COMPLETEE', 'REROUTE']);
 
 /** HTTP status of each refusal the workflow may answer with. */
@@ -32,31 +41,55 @@ const STATUS_OF: Record<string, 400 | 403 | 409 | 422> = {
 };
 
 /** The accountant of the recipient structure decides on an invoice (certify, suspend, reject, mandate, pay…). */
-export async function decideInvoice(deps: DecisionDeps, who: Actor | undefined, invoiceId: string, action: AccountantAction): Promise<TransitionResult> {
+export async function decideInvoice(
+  deps: DecisionDeps,
+  who: Actor | undefined,
+  invoiceId: string,
+  action: AccountantAction,
+): Promise<TransitionResult> {
   const actor = requireActorPresent(who);
   if (!ACCOUNTANT_KINDS.has(action?.kind)) throw invalidInput('Action inconnue pour un comptable.');
   const invoice = await loadInvoice(deps, invoiceId);
-  requireSide(actor, 'accountant', invoice.buyerId, 'Seul un comptable de la structure destinataire peut traiter cette facture.');
+  requireSide(
+    actor,
+    'accountant',
+    invoice.buyerId,
+    'Seul un comptable de la structure destinataire peut traiter cette facture.',
+  );
   refuseWhenClosed(invoice.status, action.kind);
   const party = actingParty(actor, 'accountant');
-  return update(invoice.workflowId, () => handleOf(deps, invoice.workflowId).executeUpdate(accountantDecision, { args: [party, action] }));
+  return update(invoice.workflowId, () =>
+    handleOf(deps, invoice.workflowId).executeUpdate(accountantDecision, { args: [party, action] }),
+  );
 }
 
 /** The supplier acts on its invoice: completes it after a suspension, or corrects its recipient after A_RECYCLER. */
-export async function supplierActOnInvoice(deps: DecisionDeps, who: Actor | undefined, invoiceId: string, action: SupplierAction): Promise<TransitionResult> {
+export async function supplierActOnInvoice(
+  deps: DecisionDeps,
+  who: Actor | undefined,
+  invoiceId: string,
+  action: SupplierAction,
+): Promise<TransitionResult> {
   const actor = requireActorPresent(who);
   if (!SUPPLIER_KINDS.has(action?.kind)) throw invalidInput('Action inconnue pour un fournisseur.');
   const invoice = await loadInvoice(deps, invoiceId);
   requireSide(actor, 'supplier', invoice.supplierId, 'Seul le fournisseur de la facture peut effectuer cette action.');
   refuseWhenClosed(invoice.status, action.kind);
   const party = actingParty(actor, 'supplier');
-  return update(invoice.workflowId, () => handleOf(deps, invoice.workflowId).executeUpdate(supplierAction, { args: [party, action] }));
+  return update(invoice.workflowId, () =>
+    handleOf(deps, invoice.workflowId).executeUpdate(supplierAction, { args: [party, action] }),
+  );
 }
 
 async function loadInvoice(deps: DecisionDeps, invoiceId: string) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invoiceId)) throw notFound('Facture');
   const [invoice] = await deps.db
-    .select({ buyerId: invoices.buyerId, supplierId: invoices.supplierId, workflowId: invoices.workflowId, status: invoices.status })
+    .select({
+      buyerId: invoices.buyerId,
+      supplierId: invoices.supplierId,
+      workflowId: invoices.workflowId,
+      status: invoices.status,
+    })
     .from(invoices)
     .where(eq(invoices.id, invoiceId));
   if (!invoice) throw notFound('Facture');
@@ -83,12 +116,27 @@ function refuseWhenClosed(status: (typeof invoices.$inferSelect)['status'], kind
 
 export function actingParty(actor: Actor, role: Role): ActingParty {
   return actor.kind === 'person'
-    ? { actor: `person:${actor.personId}`, actorName: actor.displayName, role, structureIds: structuresWithRole(actor, role) }
-    : { actor: `client:${actor.clientId}`, actorName: `Client API ${actor.clientId}`, role, structureIds: structuresWithRole(actor, role) };
+    ? {
+        actor: `person:${actor.personId}`,
+        actorName: actor.displayName,
+        role,
+        structureIds: structuresWithRole(actor, role),
+      }
+    : {
+        actor: `client:${actor.clientId}`,
+        actorName: `Client API ${actor.clientId}`,
+        role,
+        structureIds: structuresWithRole(actor, role),
+      };
 }
 
 function handleOf(deps: DecisionDeps, workflowId: string) {
-  if (!deps.temporal) throw new AppError('WORKFLOW_UNAVAILABLE', 'Le traitement des factures est momentanément indisponible, réessayez plus tard.', 503);
+  if (!deps.temporal)
+    throw new AppError(
+      'WORKFLOW_UNAVAILABLE',
+      'Le traitement des factures est momentanément indisponible, réessayez plus tard.',
+      503,
+    );
   return deps.temporal.workflow.getHandle(workflowId);
 }
 
@@ -108,7 +156,16 @@ export function toAppError(error: unknown, workflowId: string): AppError {
     return new AppError(code, error.cause.message, STATUS_OF[code] ?? 400);
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new AppError('ILLEGAL_TRANSITION', "Cette facture n'est plus en cours de traitement : aucune action n'est possible.", 409, { workflowId });
+    return new AppError(
+      'ILLEGAL_TRANSITION',
+      "Cette facture n'est plus en cours de traitement : aucune action n'est possible.",
+      409,
+      { workflowId },
+    );
   }
-  return new AppError('WORKFLOW_UNAVAILABLE', 'Le traitement des factures est momentanément indisponible, réessayez plus tard.', 503);
+  return new AppError(
+    'WORKFLOW_UNAVAILABLE',
+    'Le traitement des factures est momentanément indisponible, réessayez plus tard.',
+    503,
+  );
 }

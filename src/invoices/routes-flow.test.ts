@@ -25,7 +25,13 @@ const tokens: Record<string, string> = {};
 
 async function bearer(role: Role, structureId: string): Promise<string> {
   const clientId = `flow-${role}-${randomUUID().slice(0, 8)}`;
-  await createApiClient(deps, { clientId, clientSecret: 'secret-de-test', name: clientId, structureId, grants: [{ role, structureId }] });
+  await createApiClient(deps, {
+    clientId,
+    clientSecret: 'secret-de-test',
+    name: clientId,
+    structureId,
+    grants: [{ role, structureId }],
+  });
   return (await issueClientToken(deps, { clientId, clientSecret: 'secret-de-test' })).access_token;
 }
 
@@ -44,11 +50,24 @@ afterAll(async () => {
   await temporal?.connection.close();
 });
 
-const json = (who: string, body: unknown) => ({ method: 'POST', headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (who: string, body: unknown) => ({
+  method: 'POST',
+  headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 async function depositToLorient(): Promise<string> {
-  const xml = ublInvoice({ supplierSiret: p.armor.siret, supplierName: p.armor.name, buyerSiret: p.lorient.siret, number: uniqueInvoiceNumber('FLOW') });
-  const res = await app.request('/api/invoices', { method: 'POST', headers: { Authorization: `Bearer ${tokens.armor}`, 'Content-Type': 'application/xml' }, body: xml });
+  const xml = ublInvoice({
+    supplierSiret: p.armor.siret,
+    supplierName: p.armor.name,
+    buyerSiret: p.lorient.siret,
+    number: uniqueInvoiceNumber('FLOW'),
+  });
+  const res = await app.request('/api/invoices', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokens.armor}`, 'Content-Type': 'application/xml' },
+    body: xml,
+  });
   expect(res.status).toBe(201);
   const { invoiceId } = (await res.json()) as { invoiceId: string };
   await waitForStatus(t.handle.db, invoiceId, 'MISE_A_DISPOSITION');
@@ -58,7 +77,10 @@ async function depositToLorient(): Promise<string> {
 describe('invoice actions over HTTP', () => {
   it('suspends, then completes with an attached file stored by hash', { timeout: 60_000 }, async () => {
     const id = await depositToLorient();
-    const suspended = await app.request(`/api/invoices/${id}/decisions`, json('lorient', { kind: 'SUSPENDUE', motive: 'Bon de livraison manquant' }));
+    const suspended = await app.request(
+      `/api/invoices/${id}/decisions`,
+      json('lorient', { kind: 'SUSPENDUE', motive: 'Bon de livraison manquant' }),
+    );
     expect(suspended.status).toBe(200);
     expect(await suspended.json()).toMatchObject({ invoiceId: id, status: 'SUSPENDUE' });
 
@@ -67,45 +89,81 @@ describe('invoice actions over HTTP', () => {
     form.append('kind', 'COMPLETEE');
     form.append('comment', 'Bon de livraison joint');
     form.append('attachments', new File([attachment], 'bon-livraison.pdf', { type: 'application/pdf' }));
-    const completed = await app.request(`/api/invoices/${id}/supplier-actions`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.armor}` }, body: form });
+    const completed = await app.request(`/api/invoices/${id}/supplier-actions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.armor}` },
+      body: form,
+    });
     expect(completed.status).toBe(200);
     expect(await completed.json()).toMatchObject({ status: 'COMPLETEE' });
     expect(await databaseBlobStore(t.handle.db).has(sha256Hex(attachment))).toBe(true);
 
-    const events = (await (await app.request(`/api/invoices/${id}/events`, { headers: { Authorization: `Bearer ${tokens.armor}` } })).json()) as { items: { toStatus: string; motive: string | null }[] };
-    expect(events.items.map((e) => e.toStatus)).toEqual(expect.arrayContaining(['DEPOSEE', 'MISE_A_DISPOSITION', 'SUSPENDUE', 'COMPLETEE']));
+    const events = (await (
+      await app.request(`/api/invoices/${id}/events`, { headers: { Authorization: `Bearer ${tokens.armor}` } })
+    ).json()) as { items: { toStatus: string; motive: string | null }[] };
+    expect(events.items.map((e) => e.toStatus)).toEqual(
+      expect.arrayContaining(['DEPOSEE', 'MISE_A_DISPOSITION', 'SUSPENDUE', 'COMPLETEE']),
+    );
     expect(events.items.find((e) => e.toStatus === 'SUSPENDUE')?.motive).toBe('Bon de livraison manquant');
   });
 
-  it('refuses a suspension without motive and an attachment named by an unknown hash', { timeout: 60_000 }, async () => {
-    const id = await depositToLorient();
-    const noMotive = await app.request(`/api/invoices/${id}/decisions`, json('lorient', { kind: 'SUSPENDUE' }));
-    expect(noMotive.status).toBeGreaterThanOrEqual(400);
-    expect(noMotive.status).toBeLessThan(500);
-    expect(((await noMotive.json()) as { message: string }).message).toMatch(/motif/i);
-    const [row] = await t.handle.db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, id));
-    expect(row?.status).toBe('MISE_A_DISPOSITION');
+  it(
+    'refuses a suspension without motive and an attachment named by an unknown hash',
+    { timeout: 60_000 },
+    async () => {
+      const id = await depositToLorient();
+      const noMotive = await app.request(`/api/invoices/${id}/decisions`, json('lorient', { kind: 'SUSPENDUE' }));
+      expect(noMotive.status).toBeGreaterThanOrEqual(400);
+      expect(noMotive.status).toBeLessThan(500);
+      expect(((await noMotive.json()) as { message: string }).message).toMatch(/motif/i);
+      const [row] = await t.handle.db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, id));
+      expect(row?.status).toBe('MISE_A_DISPOSITION');
 
-    await app.request(`/api/invoices/${id}/decisions`, json('lorient', { kind: 'SUSPENDUE', motive: 'Pièce manquante' }));
-    const unknown = await app.request(`/api/invoices/${id}/supplier-actions`, json('armor', { kind: 'COMPLETEE', comment: 'voir pièce', attachments: ['0'.repeat(64)] }));
-    expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as { code: string }).code).toBe('UNKNOWN_ATTACHMENT');
-  });
+      await app.request(
+        `/api/invoices/${id}/decisions`,
+        json('lorient', { kind: 'SUSPENDUE', motive: 'Pièce manquante' }),
+      );
+      const unknown = await app.request(
+        `/api/invoices/${id}/supplier-actions`,
+        json('armor', { kind: 'COMPLETEE', comment: 'voir pièce', attachments: ['0'.repeat(64)] }),
+      );
+      expect(unknown.status).toBe(422);
+      expect(((await unknown.json()) as { code: string }).code).toBe('UNKNOWN_ATTACHMENT');
+    },
+  );
 
   it('re-routes a recycled invoice through the same routing rules', { timeout: 60_000 }, async () => {
     const id = await depositToLorient();
-    const recycled = await app.request(`/api/invoices/${id}/decisions`, json('lorient', { kind: 'A_RECYCLER', motive: 'Facture adressée au mauvais destinataire' }));
+    const recycled = await app.request(
+      `/api/invoices/${id}/decisions`,
+      json('lorient', { kind: 'A_RECYCLER', motive: 'Facture adressée au mauvais destinataire' }),
+    );
     expect(recycled.status).toBe(200);
 
-    const missingEngagement = await app.request(`/api/invoices/${id}/supplier-actions`, json('armor', { kind: 'REROUTE', buyerSiret: p.quimper.siret, serviceCode: 'FIN' }));
+    const missingEngagement = await app.request(
+      `/api/invoices/${id}/supplier-actions`,
+      json('armor', { kind: 'REROUTE', buyerSiret: p.quimper.siret, serviceCode: 'FIN' }),
+    );
     expect(missingEngagement.status).toBe(422);
-    expect(((await missingEngagement.json()) as { message: string }).message).toMatch(/exige un numéro d’engagement \(BT-13/);
+    expect(((await missingEngagement.json()) as { message: string }).message).toMatch(
+      /exige un numéro d’engagement \(BT-13/,
+    );
 
-    const rerouted = await app.request(`/api/invoices/${id}/supplier-actions`, json('armor', { kind: 'REROUTE', buyerSiret: p.quimper.siret, serviceCode: 'FIN', engagementNumber: 'EJ-2026-7' }));
+    const rerouted = await app.request(
+      `/api/invoices/${id}/supplier-actions`,
+      json('armor', {
+        kind: 'REROUTE',
+        buyerSiret: p.quimper.siret,
+        serviceCode: 'FIN',
+        engagementNumber: 'EJ-2026-7',
+      }),
+    );
     expect(rerouted.status).toBe(200);
     const row = await waitForStatus(t.handle.db, id, 'MISE_A_DISPOSITION');
     expect(row).toMatchObject({ buyerId: p.quimper.id, serviceCode: 'FIN', engagementNumber: 'EJ-2026-7' });
     // The former recipient no longer sees it.
-    expect((await app.request(`/api/invoices/${id}`, { headers: { Authorization: `Bearer ${tokens.lorient}` } })).status).toBe(404);
+    expect(
+      (await app.request(`/api/invoices/${id}`, { headers: { Authorization: `Bearer ${tokens.lorient}` } })).status,
+    ).toBe(404);
   });
 });

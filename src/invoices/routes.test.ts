@@ -7,7 +7,14 @@ import { ciiInvoice, facturXBytes, testParties, ublInvoice, uniqueInvoiceNumber 
 import { testDeps, testTemporalClient } from '../../test/helpers/test-deps.ts';
 import { useTestDatabase } from '../../test/helpers/use-database.ts';
 import { createApp } from '../app.ts';
-import { createApiClient, createPerson, issueClientToken, openSession, SESSION_COOKIE, type Role } from '../platform/auth/index.ts';
+import {
+  createApiClient,
+  createPerson,
+  issueClientToken,
+  openSession,
+  SESSION_COOKIE,
+  type Role,
+} from '../platform/auth/index.ts';
 import { invoiceRoutes } from './routes.ts';
 import type { InvoiceDeps } from './settings.ts';
 
@@ -21,7 +28,13 @@ const started: string[] = [];
 
 async function bearer(role: Role, ...structureIds: string[]): Promise<string> {
   const clientId = `test-${role}-${randomUUID().slice(0, 8)}`;
-  await createApiClient(deps, { clientId, clientSecret: 'secret-de-test', name: clientId, structureId: structureIds[0] ?? randomUUID(), grants: structureIds.map((structureId) => ({ role, structureId })) });
+  await createApiClient(deps, {
+    clientId,
+    clientSecret: 'secret-de-test',
+    name: clientId,
+    structureId: structureIds[0] ?? randomUUID(),
+    grants: structureIds.map((structureId) => ({ role, structureId })),
+  });
   return (await issueClientToken(deps, { clientId, clientSecret: 'secret-de-test' })).access_token;
 }
 
@@ -43,8 +56,17 @@ afterAll(async () => {
   await temporal.connection.close();
 });
 
-const auth = (who: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${tokens[who]}`, ...extra });
-const forRennes = (number = uniqueInvoiceNumber('HTTP')) => ({ supplierSiret: p.armor.siret, supplierName: p.armor.name, buyerSiret: p.rennes.siret, serviceCode: 'FIN', number });
+const auth = (who: string, extra: Record<string, string> = {}) => ({
+  Authorization: `Bearer ${tokens[who]}`,
+  ...extra,
+});
+const forRennes = (number = uniqueInvoiceNumber('HTTP')) => ({
+  supplierSiret: p.armor.siret,
+  supplierName: p.armor.name,
+  buyerSiret: p.rennes.siret,
+  serviceCode: 'FIN',
+  number,
+});
 
 async function post(body: string | FormData, headers: Record<string, string>, query = '') {
   const res = await app.request(`/api/invoices${query}`, { method: 'POST', body, headers });
@@ -55,7 +77,11 @@ async function post(body: string | FormData, headers: Record<string, string>, qu
 
 describe('POST /api/invoices', () => {
   it('accepts a raw UBL body: 201 with the invoice id and status', async () => {
-    const { status, json } = await post(ublInvoice(forRennes()), auth('armor', { 'Content-Type': 'application/xml' }), '?fileName=f.xml');
+    const { status, json } = await post(
+      ublInvoice(forRennes()),
+      auth('armor', { 'Content-Type': 'application/xml' }),
+      '?fileName=f.xml',
+    );
     expect(status).toBe(201);
     expect(json).toMatchObject({ outcome: 'accepted', status: 'DEPOSEE', syntax: 'UBL', buyer: { id: p.rennes.id } });
     expect(json.invoiceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -77,16 +103,24 @@ describe('POST /api/invoices', () => {
     const { status, json } = await post(xml, auth('armor', { 'Content-Type': 'text/xml' }));
     expect(status).toBe(409);
     expect(json).toMatchObject({ outcome: 'refused', code: 'DUPLICATE_INVOICE' });
-    expect(json.message).toContain('Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure');
+    expect(json.message).toContain(
+      'Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure',
+    );
     expect(json.requestId).toBeTruthy();
   });
 
   it('answers 422 with the violations for an invalid invoice and for a routing refusal', async () => {
-    const invalid = await post('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>', auth('armor', { 'Content-Type': 'application/xml' }));
+    const invalid = await post(
+      '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>',
+      auth('armor', { 'Content-Type': 'application/xml' }),
+    );
     expect(invalid.status).toBe(422);
     expect(invalid.json.code).toBe('VALIDATION_FAILED');
     expect(invalid.json.violations.length).toBeGreaterThan(0);
-    const unrouted = await post(ublInvoice({ ...forRennes(), serviceCode: 'NOPE' }), auth('armor', { 'Content-Type': 'application/xml' }));
+    const unrouted = await post(
+      ublInvoice({ ...forRennes(), serviceCode: 'NOPE' }),
+      auth('armor', { 'Content-Type': 'application/xml' }),
+    );
     expect(unrouted).toMatchObject({ status: 422, json: { code: 'UNKNOWN_SERVICE' } });
   });
 
@@ -103,7 +137,9 @@ describe('POST /api/invoices', () => {
     const xml = ublInvoice(forRennes());
     expect((await post(xml, { 'Content-Type': 'application/xml' })).status).toBe(401);
     expect((await post(xml, auth('rennes', { 'Content-Type': 'application/xml' }))).status).toBe(403);
-    expect((await post(xml, auth('breizh', { 'Content-Type': 'application/xml' }), `?supplierId=${p.armor.id}`)).status).toBe(403);
+    expect(
+      (await post(xml, auth('breizh', { 'Content-Type': 'application/xml' }), `?supplierId=${p.armor.id}`)).status,
+    ).toBe(403);
   });
 
   it('answers 413 in French for a body over the limit, and 415 for another content type', async () => {
@@ -116,12 +152,21 @@ describe('POST /api/invoices', () => {
   });
 
   it('requires the CSRF token when the caller comes with a session cookie', async () => {
-    const person = await createPerson(deps, { email: `fournisseur-${randomUUID().slice(0, 8)}@test.hub.bzh`, displayName: 'Fournisseur', password: 'Mot-de-passe-de-test-1', grants: [{ role: 'supplier', structureId: p.armor.id }] });
+    const person = await createPerson(deps, {
+      email: `fournisseur-${randomUUID().slice(0, 8)}@test.hub.bzh`,
+      displayName: 'Fournisseur',
+      password: 'Mot-de-passe-de-test-1',
+      grants: [{ role: 'supplier', structureId: p.armor.id }],
+    });
     const session = await openSession(deps, person.id);
     const cookie = `${SESSION_COOKIE}=${session.sessionToken}`;
     const without = await post(ublInvoice(forRennes()), { Cookie: cookie, 'Content-Type': 'application/xml' });
     expect(without.status).toBe(403);
-    const withToken = await post(ublInvoice(forRennes()), { Cookie: cookie, 'Content-Type': 'application/xml', 'X-CSRF-Token': session.csrfToken });
+    const withToken = await post(ublInvoice(forRennes()), {
+      Cookie: cookie,
+      'Content-Type': 'application/xml',
+      'X-CSRF-Token': session.csrfToken,
+    });
     expect(withToken.status).toBe(201);
   });
 });
@@ -139,7 +184,9 @@ describe('GET /api/invoices and the documents', () => {
   });
 
   it('lists with filters and pagination for the recipient’s accountant', async () => {
-    const res = await app.request(`/api/invoices?q=${number}&status=DEPOSEE,MISE_A_DISPOSITION&pageSize=10`, { headers: auth('rennes') });
+    const res = await app.request(`/api/invoices?q=${number}&status=DEPOSEE,MISE_A_DISPOSITION&pageSize=10`, {
+      headers: auth('rennes'),
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as any;
     expect(page).toMatchObject({ total: 1, page: 1, pageSize: 10 });
@@ -147,7 +194,9 @@ describe('GET /api/invoices and the documents', () => {
   });
 
   it('answers 400 in French for bad filters', async () => {
-    const res = await app.request('/api/invoices?status=PAYEE&pageSize=500&amountMin=12,5', { headers: auth('operator') });
+    const res = await app.request('/api/invoices?status=PAYEE&pageSize=500&amountMin=12,5', {
+      headers: auth('operator'),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as any;
     expect(body.code).toBe('INVALID_INPUT');
@@ -169,9 +218,18 @@ describe('GET /api/invoices and the documents', () => {
   });
 
   it('gives the detail and the events', async () => {
-    const detail = (await (await app.request(`/api/invoices/${invoiceId}`, { headers: auth('operator') })).json()) as any;
-    expect(detail).toMatchObject({ id: invoiceId, number, paymentClock: { paymentDelayDays: 30 }, validationReport: { profile: 'fr' } });
-    const events = (await (await app.request(`/api/invoices/${invoiceId}/events`, { headers: auth('rennes') })).json()) as any;
+    const detail = (await (
+      await app.request(`/api/invoices/${invoiceId}`, { headers: auth('operator') })
+    ).json()) as any;
+    expect(detail).toMatchObject({
+      id: invoiceId,
+      number,
+      paymentClock: { paymentDelayDays: 30 },
+      validationReport: { profile: 'fr' },
+    });
+    const events = (await (
+      await app.request(`/api/invoices/${invoiceId}/events`, { headers: auth('rennes') })
+    ).json()) as any;
     expect(events.items).toEqual([expect.objectContaining({ sequence: 1, toStatus: 'DEPOSEE' })]);
   });
 
@@ -185,20 +243,36 @@ describe('GET /api/invoices and the documents', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toMatch(/^inline; filename="facture-get.pdf"/);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('refuses a decision from another commune’s accountant with 404 and from the supplier with 403', async () => {
-    const other = await app.request(`/api/invoices/${invoiceId}/decisions`, { method: 'POST', headers: auth('brest', { 'Content-Type': 'application/json' }), body: JSON.stringify({ kind: 'SERVICE_FAIT' }) });
+    const other = await app.request(`/api/invoices/${invoiceId}/decisions`, {
+      method: 'POST',
+      headers: auth('brest', { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ kind: 'SERVICE_FAIT' }),
+    });
     expect(other.status).toBe(404);
-    const supplier = await app.request(`/api/invoices/${invoiceId}/decisions`, { method: 'POST', headers: auth('armor', { 'Content-Type': 'application/json' }), body: JSON.stringify({ kind: 'SERVICE_FAIT' }) });
+    const supplier = await app.request(`/api/invoices/${invoiceId}/decisions`, {
+      method: 'POST',
+      headers: auth('armor', { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ kind: 'SERVICE_FAIT' }),
+    });
     expect(supplier.status).toBe(403);
     const [row] = await t.handle.db.select({ n: count() }).from(invoices).where(eq(invoices.id, invoiceId));
     expect(row?.n).toBe(1);
   });
 
   it('validates a decision body in French', async () => {
-    const res = await app.request(`/api/invoices/${invoiceId}/decisions`, { method: 'POST', headers: auth('rennes', { 'Content-Type': 'application/json' }), body: JSON.stringify({ kind: 'PAYEE' }) });
+    const res = await app.request(`/api/invoices/${invoiceId}/decisions`, {
+      method: 'POST',
+      headers: auth('rennes', { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ kind: 'PAYEE' }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).message).toMatch(/décision inconnue/);
   });
@@ -207,7 +281,15 @@ describe('GET /api/invoices and the documents', () => {
 describe('OpenAPI document', () => {
   it('documents the invoice routes', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as any;
-    for (const path of ['/api/invoices', '/api/invoices/{id}', '/api/invoices/{id}/events', '/api/invoices/{id}/original', '/api/invoices/{id}/pdf', '/api/invoices/{id}/decisions', '/api/invoices/{id}/supplier-actions']) {
+    for (const path of [
+      '/api/invoices',
+      '/api/invoices/{id}',
+      '/api/invoices/{id}/events',
+      '/api/invoices/{id}/original',
+      '/api/invoices/{id}/pdf',
+      '/api/invoices/{id}/decisions',
+      '/api/invoices/{id}/supplier-actions',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/invoices'].post.summary).toMatch(/Déposer une facture/);

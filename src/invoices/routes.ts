@@ -30,7 +30,10 @@ import { checkCsrf, chooseSupplier, readUpload, uploadLimit } from './upload.ts'
 
 const TAGS = ['Factures'];
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const refused = (description: string) => ({ description, content: { 'application/json': { schema: DepositRefusedSchema } } });
+const refused = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: DepositRefusedSchema } },
+});
 const binary = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: { type: 'string' as const, format: 'binary' } } },
@@ -50,13 +53,17 @@ const depositRoute = createRoute({
   middleware: [uploadLimit()] as const,
   request: {
     query: DepositQuerySchema,
-    headers: z.object({ 'x-supplier-id': z.string().optional().openapi({ description: 'Fournisseur pour lequel on dépose' }) }),
+    headers: z.object({
+      'x-supplier-id': z.string().optional().openapi({ description: 'Fournisseur pour lequel on dépose' }),
+    }),
     body: {
       required: true,
       content: {
         'application/xml': { schema: { type: 'string' } },
         'application/pdf': { schema: { type: 'string', format: 'binary' } },
-        'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } },
+        'multipart/form-data': {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+        },
       },
     },
   },
@@ -79,7 +86,11 @@ const listRoute = createRoute({
   tags: TAGS,
   summary: 'Lister les factures visibles (fournisseur : les siennes ; comptable : celles de ses structures)',
   request: { query: ListQuerySchema },
-  responses: { 200: { description: 'Une page de factures', content: { 'application/json': { schema: InvoicePageSchema } } }, 400: error('Filtres invalides'), 401: error('Authentification requise') },
+  responses: {
+    200: { description: 'Une page de factures', content: { 'application/json': { schema: InvoicePageSchema } } },
+    400: error('Filtres invalides'),
+    401: error('Authentification requise'),
+  },
 });
 
 const detailRoute = createRoute({
@@ -88,7 +99,11 @@ const detailRoute = createRoute({
   tags: TAGS,
   summary: 'Consulter une facture : statut, historique, rapport de validation, délai légal de paiement',
   request: { params: InvoiceIdParamSchema },
-  responses: { 200: { description: 'La facture', content: { 'application/json': { schema: InvoiceDetailSchema } } }, 401: error('Authentification requise'), 404: error('Facture introuvable') },
+  responses: {
+    200: { description: 'La facture', content: { 'application/json': { schema: InvoiceDetailSchema } } },
+    401: error('Authentification requise'),
+    404: error('Facture introuvable'),
+  },
 });
 
 const eventsRoute = createRoute({
@@ -97,7 +112,11 @@ const eventsRoute = createRoute({
   tags: TAGS,
   summary: 'Historique des statuts d’une facture',
   request: { params: InvoiceIdParamSchema },
-  responses: { 200: { description: 'Les événements, dans l’ordre', content: { 'application/json': { schema: EventListSchema } } }, 401: error('Authentification requise'), 404: error('Facture introuvable') },
+  responses: {
+    200: { description: 'Les événements, dans l’ordre', content: { 'application/json': { schema: EventListSchema } } },
+    401: error('Authentification requise'),
+    404: error('Facture introuvable'),
+  },
 });
 
 const originalRoute = createRoute({
@@ -106,7 +125,11 @@ const originalRoute = createRoute({
   tags: TAGS,
   summary: 'Télécharger le fichier original déposé',
   request: { params: InvoiceIdParamSchema },
-  responses: { 200: binary('application/octet-stream', 'Le fichier tel que déposé (XML ou PDF)'), 401: error('Authentification requise'), 404: error('Facture introuvable') },
+  responses: {
+    200: binary('application/octet-stream', 'Le fichier tel que déposé (XML ou PDF)'),
+    401: error('Authentification requise'),
+    404: error('Facture introuvable'),
+  },
 });
 
 const pdfRoute = createRoute({
@@ -115,19 +138,44 @@ const pdfRoute = createRoute({
   tags: TAGS,
   summary: 'Lire la facture en PDF (l’original Factur-X, ou une mise en page de la facture structurée)',
   request: { params: InvoiceIdParamSchema },
-  responses: { 200: binary('application/pdf', 'Le PDF'), 401: error('Authentification requise'), 404: error('Facture introuvable') },
+  responses: {
+    200: binary('application/pdf', 'Le PDF'),
+    401: error('Authentification requise'),
+    404: error('Facture introuvable'),
+  },
 });
 
-const TransitionSchema = z.object({ invoiceId: z.string(), status: InvoiceStatusSchema, sequence: z.number().int() }).openapi('TransitionFacture');
+const TransitionSchema = z
+  .object({ invoiceId: z.string(), status: InvoiceStatusSchema, sequence: z.number().int() })
+  .openapi('TransitionFacture');
 
 const DecisionBodySchema = z
   .object({
-    kind: z.enum(['SERVICE_FAIT', 'SUSPENDUE', 'REJETEE', 'A_RECYCLER', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT'], {
-      error: 'décision inconnue',
-    }),
-    motive: z.string().max(255, { error: 'le motif est limité à 255 caractères' }).optional().openapi({ description: 'Motif (obligatoire pour SUSPENDUE, REJETEE, A_RECYCLER)' }),
+    kind: z.enum(
+      [
+        'SERVICE_FAIT',
+        'SUSPENDUE',
+        'REJETEE',
+        'A_RECYCLER',
+        'MANDATEE',
+        'MISE_A_DISPOSITION_COMPTABLE',
+        'COMPTABILISEE',
+        'MISE_EN_PAIEMENT',
+      ],
+      {
+        error: 'décision inconnue',
+      },
+    ),
+    motive: z
+      .string()
+      .max(255, { error: 'le motif est limité à 255 caractères' })
+      .optional()
+      .openapi({ description: 'Motif (obligatoire pour SUSPENDUE, REJETEE, A_RECYCLER)' }),
     mandateNumber: z.string().max(50).optional().openapi({ description: 'Numéro de mandat (MANDATEE)' }),
-    paymentDate: z.string().optional().openapi({ description: 'Date de mise en paiement AAAA-MM-JJ (MISE_EN_PAIEMENT)' }),
+    paymentDate: z
+      .string()
+      .optional()
+      .openapi({ description: 'Date de mise en paiement AAAA-MM-JJ (MISE_EN_PAIEMENT)' }),
   })
   .openapi('DecisionComptable');
 
@@ -135,8 +183,12 @@ const decisionRoute = createRoute({
   method: 'post',
   path: '/api/invoices/{id}/decisions',
   tags: TAGS,
-  summary: 'Décision du comptable de la structure destinataire (service fait, suspension, rejet, mandatement, paiement…)',
-  request: { params: InvoiceIdParamSchema, body: { required: true, content: { 'application/json': { schema: DecisionBodySchema } } } },
+  summary:
+    'Décision du comptable de la structure destinataire (service fait, suspension, rejet, mandatement, paiement…)',
+  request: {
+    params: InvoiceIdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: DecisionBodySchema } } },
+  },
   responses: {
     200: { description: 'Nouveau statut', content: { 'application/json': { schema: TransitionSchema } } },
     400: error('Décision invalide'),
@@ -152,7 +204,11 @@ const SupplierActionBodySchema = z
   .object({
     kind: z.enum(['COMPLETEE', 'REROUTE'], { error: 'action inconnue (COMPLETEE ou REROUTE)' }),
     comment: z.string().max(255, { error: 'le commentaire est limité à 255 caractères' }).optional(),
-    attachments: z.array(z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 attendue' })).max(20).optional().openapi({ description: 'Pièces jointes déjà déposées, par empreinte SHA-256' }),
+    attachments: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 attendue' }))
+      .max(20)
+      .optional()
+      .openapi({ description: 'Pièces jointes déjà déposées, par empreinte SHA-256' }),
     buyerSiret: z.string().optional().openapi({ description: 'Nouveau SIRET destinataire (REROUTE)' }),
     serviceCode: z.string().optional(),
     engagementNumber: z.string().optional(),
@@ -164,7 +220,8 @@ const supplierActionRoute = createRoute({
   path: '/api/invoices/{id}/supplier-actions',
   tags: TAGS,
   summary: 'Action du fournisseur : compléter une facture suspendue (avec pièces jointes) ou corriger son destinataire',
-  description: 'Corps JSON, ou formulaire multipart (champs kind, comment, et fichiers « attachments ») pour joindre des pièces.',
+  description:
+    'Corps JSON, ou formulaire multipart (champs kind, comment, et fichiers « attachments ») pour joindre des pièces.',
   middleware: [uploadLimit()] as const,
   request: {
     params: InvoiceIdParamSchema,
@@ -174,7 +231,14 @@ const supplierActionRoute = createRoute({
       content: {
         'application/json': { schema: SupplierActionBodySchema },
         'multipart/form-data': {
-          schema: { type: 'object', properties: { kind: { type: 'string' }, comment: { type: 'string' }, attachments: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+          schema: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string' },
+              comment: { type: 'string' },
+              attachments: { type: 'array', items: { type: 'string', format: 'binary' } },
+            },
+          },
         },
       },
     },
@@ -231,7 +295,10 @@ async function supplierActionOf(c: Context<AppEnv>): Promise<SupplierAction> {
       serviceCode: typeof form['serviceCode'] === 'string' ? form['serviceCode'] : undefined,
       engagementNumber: typeof form['engagementNumber'] === 'string' ? form['engagementNumber'] : undefined,
     });
-    if (!parsed.success) throw invalidInput(`Formulaire invalide : ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ')}.`);
+    if (!parsed.success)
+      throw invalidInput(
+        `Formulaire invalide : ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ')}.`,
+      );
     body = parsed.data;
     attachments = await storeAttachments(deps, files);
   } else {
@@ -258,7 +325,12 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const supplierId = chooseSupplier(actor, c.req.header('x-supplier-id') ?? query.supplierId);
     const upload = await readUpload(c, query.fileName);
     const channel = c.get('authSession') ? 'web' : 'api';
-    const result = await depositInvoice(c.get('deps'), actor, { supplierId, bytes: upload.bytes, fileName: upload.fileName, channel });
+    const result = await depositInvoice(c.get('deps'), actor, {
+      supplierId,
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      channel,
+    });
     if (result.outcome === 'accepted') return c.json(result, 201);
     const body = { ...result, requestId: c.get('requestId') ?? '' };
     const status = REFUSAL_STATUS[result.code];
@@ -288,10 +360,18 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     });
     return c.json(page, 200);
   })
-  .openapi(detailRoute, async (c) => c.json(await getInvoiceDetail(c.get('deps'), requireActor(c), c.req.valid('param').id), 200))
-  .openapi(eventsRoute, async (c) => c.json({ items: await getInvoiceEvents(c.get('deps'), requireActor(c), c.req.valid('param').id) }, 200))
-  .openapi(originalRoute, async (c) => sendDocument(c, await getInvoiceOriginal(c.get('deps'), requireActor(c), c.req.valid('param').id), 'attachment'))
-  .openapi(pdfRoute, async (c) => sendDocument(c, await getInvoicePdf(c.get('deps'), requireActor(c), c.req.valid('param').id), 'inline'))
+  .openapi(detailRoute, async (c) =>
+    c.json(await getInvoiceDetail(c.get('deps'), requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(eventsRoute, async (c) =>
+    c.json({ items: await getInvoiceEvents(c.get('deps'), requireActor(c), c.req.valid('param').id) }, 200),
+  )
+  .openapi(originalRoute, async (c) =>
+    sendDocument(c, await getInvoiceOriginal(c.get('deps'), requireActor(c), c.req.valid('param').id), 'attachment'),
+  )
+  .openapi(pdfRoute, async (c) =>
+    sendDocument(c, await getInvoicePdf(c.get('deps'), requireActor(c), c.req.valid('param').id), 'inline'),
+  )
   .openapi(decisionRoute, async (c) => {
     const actor = requireActor(c);
     await checkCsrf(c);
@@ -308,4 +388,3 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const action = await supplierActionOf(c);
     return c.json(await supplierActOnInvoice(c.get('deps'), actor, id, action), 200);
   });
-

@@ -20,7 +20,12 @@ describe('routeInvoice', () => {
     const result = await route(p.rennes.siret, ' fin ', 'EJ-1');
     expect(result).toMatchObject({
       outcome: 'routed',
-      route: { buyer: { id: p.rennes.id, siret: p.rennes.siret, kind: 'commune', paymentDelayDays: 30 }, service: { code: 'FIN' }, serviceCode: 'FIN', engagementNumber: 'EJ-1' },
+      route: {
+        buyer: { id: p.rennes.id, siret: p.rennes.siret, kind: 'commune', paymentDelayDays: 30 },
+        service: { code: 'FIN' },
+        serviceCode: 'FIN',
+        engagementNumber: 'EJ-1',
+      },
     });
   });
 
@@ -39,12 +44,37 @@ describe('routeInvoice', () => {
     ['no SIRET', () => [null], 'MISSING_RECIPIENT', /SIRET du destinataire public est absent/],
     ['a malformed SIRET', () => ['12345678901234'], 'UNKNOWN_RECIPIENT', /"12345678901234" n’est pas un SIRET valide/],
     ['a supplier’s SIRET', () => [p.armor.siret], 'UNKNOWN_RECIPIENT', /Aucune structure publique destinataire/],
-    ['an unknown service', () => [p.rennes.siret, 'XYZ'], 'UNKNOWN_SERVICE', /"XYZ" n’existe pas pour la commune de Rennes/],
+    [
+      'an unknown service',
+      () => [p.rennes.siret, 'XYZ'],
+      'UNKNOWN_SERVICE',
+      /"XYZ" n’existe pas pour la commune de Rennes/,
+    ],
     ['an inactive service', () => [p.rennes.siret, 'DPB'], 'INACTIVE_SERVICE', /"DPB".*n’est plus actif/],
-    ['no service where required', () => [p.rennes.siret, null, 'EJ-1'], 'SERVICE_CODE_REQUIRED', /La commune de Rennes .* exige un code service \(BT-10/],
-    ['no engagement where the structure requires it', () => [p.quimper.siret, 'FIN'], 'ENGAGEMENT_NUMBER_REQUIRED', /La commune de Quimper .* exige un numéro d’engagement \(BT-13/],
-    ['no engagement where the service requires it', () => [p.rennes.siret, 'TECH'], 'ENGAGEMENT_NUMBER_REQUIRED', /Le service "TECH" \(Services techniques\) de la commune de Rennes/],
-    ['neither reference where one is required', () => [p.brest.siret], 'SERVICE_CODE_OR_ENGAGEMENT_REQUIRED', /au moins un code service \(BT-10\) ou un numéro d’engagement \(BT-13\)/],
+    [
+      'no service where required',
+      () => [p.rennes.siret, null, 'EJ-1'],
+      'SERVICE_CODE_REQUIRED',
+      /La commune de Rennes .* exige un code service \(BT-10/,
+    ],
+    [
+      'no engagement where the structure requires it',
+      () => [p.quimper.siret, 'FIN'],
+      'ENGAGEMENT_NUMBER_REQUIRED',
+      /La commune de Quimper .* exige un numéro d’engagement \(BT-13/,
+    ],
+    [
+      'no engagement where the service requires it',
+      () => [p.rennes.siret, 'TECH'],
+      'ENGAGEMENT_NUMBER_REQUIRED',
+      /Le service "TECH" \(Services techniques\) de la commune de Rennes/,
+    ],
+    [
+      'neither reference where one is required',
+      () => [p.brest.siret],
+      'SERVICE_CODE_OR_ENGAGEMENT_REQUIRED',
+      /au moins un code service \(BT-10\) ou un numéro d’engagement \(BT-13\)/,
+    ],
   ] as const)('refuses %s', async (_name, args, code, message) => {
     const [siret, service, engagement] = args() as [string | null, string?, string?];
     const result = await route(siret, service ?? null, engagement ?? null);
@@ -58,7 +88,10 @@ describe('routeInvoice', () => {
   });
 
   it('routes with the service’s engagement number present', async () => {
-    expect((await route(p.rennes.siret, 'TECH', 'EJ-7'))).toMatchObject({ outcome: 'routed', route: { service: { code: 'TECH' } } });
+    expect(await route(p.rennes.siret, 'TECH', 'EJ-7')).toMatchObject({
+      outcome: 'routed',
+      route: { service: { code: 'TECH' } },
+    });
   });
 
   it('refuses a recipient that is no longer active', async () => {

@@ -2,7 +2,13 @@
 // chooses the structure, BT-10 (`codeServiceExecutant`) the service, BT-13 carries the engagement number
 // (`numeroEngagement`); the structure's and the service's Chorus flags decide what is mandatory.
 import type { Db } from '../../db/client.ts';
-import { compactIdentifier, findRecipientBySiret, isValidSiret, type ServiceInfo, type StructureDetail } from '../directory/index.ts';
+import {
+  compactIdentifier,
+  findRecipientBySiret,
+  isValidSiret,
+  type ServiceInfo,
+  type StructureDetail,
+} from '../directory/index.ts';
 
 export interface RoutingReferences {
   /** Chorus `codeDestinataire`: SIRET of the recipient establishment. */
@@ -42,15 +48,16 @@ export const ROUTING_REFUSAL_CODES = [
 export type RoutingRefusalCode = (typeof ROUTING_REFUSAL_CODES)[number];
 
 export type RoutingResult =
-  | { outcome: 'routed'; route: InvoiceRoute }
-  | { outcome: 'refused'; code: RoutingRefusalCode; message: string };
+  { outcome: 'routed'; route: InvoiceRoute } | { outcome: 'refused'; code: RoutingRefusalCode; message: string };
 
 const refuse = (code: RoutingRefusalCode, message: string): RoutingResult => ({ outcome: 'refused', code, message });
 
 /** "la commune de Rennes", "la commune d'Elven", or the structure's own name ("Région Bretagne"). */
 export function recipientLabel(structure: Pick<StructureDetail, 'kind' | 'name'>): string {
   if (structure.kind !== 'commune') return structure.name;
-  return /^[aeiouyéèêâîôûh]/i.test(structure.name) ? `la commune d’${structure.name}` : `la commune de ${structure.name}`;
+  return /^[aeiouyéèêâîôûh]/i.test(structure.name)
+    ? `la commune d’${structure.name}`
+    : `la commune de ${structure.name}`;
 }
 
 const clean = (value: string | null | undefined): string | null => {
@@ -75,34 +82,55 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
   }
   const siret = compactIdentifier(rawSiret);
   if (!isValidSiret(siret)) {
-    return refuse('UNKNOWN_RECIPIENT', `Le SIRET du destinataire "${rawSiret}" n’est pas un SIRET valide (14 chiffres, clé de contrôle).`);
+    return refuse(
+      'UNKNOWN_RECIPIENT',
+      `Le SIRET du destinataire "${rawSiret}" n’est pas un SIRET valide (14 chiffres, clé de contrôle).`,
+    );
   }
   const structure = await findRecipientBySiret(db, siret);
   if (!structure || structure.kind === 'supplier') {
-    return refuse('UNKNOWN_RECIPIENT', `Aucune structure publique destinataire ne porte le SIRET ${siret} dans l’annuaire du hub.`);
+    return refuse(
+      'UNKNOWN_RECIPIENT',
+      `Aucune structure publique destinataire ne porte le SIRET ${siret} dans l’annuaire du hub.`,
+    );
   }
   const label = recipientLabel(structure);
   if (!structure.active || !structure.establishmentActive) {
-    return refuse('INACTIVE_RECIPIENT', `Le destinataire ${label} (SIRET ${siret}) n’est plus actif : il ne reçoit plus de factures.`);
+    return refuse(
+      'INACTIVE_RECIPIENT',
+      `Le destinataire ${label} (SIRET ${siret}) n’est plus actif : il ne reçoit plus de factures.`,
+    );
   }
 
   let service: ServiceInfo | undefined;
   if (serviceCode !== null) {
     service = structure.services.find((s) => s.code.toUpperCase() === serviceCode.toUpperCase());
     if (!service) {
-      return refuse('UNKNOWN_SERVICE', `Le code service (BT-10) "${serviceCode}" n’existe pas pour ${label} (SIRET ${siret}).`);
+      return refuse(
+        'UNKNOWN_SERVICE',
+        `Le code service (BT-10) "${serviceCode}" n’existe pas pour ${label} (SIRET ${siret}).`,
+      );
     }
     if (!service.active) {
-      return refuse('INACTIVE_SERVICE', `Le service "${service.code}" (${service.label}) de ${label} (SIRET ${siret}) n’est plus actif : adressez la facture à un service actif.`);
+      return refuse(
+        'INACTIVE_SERVICE',
+        `Le service "${service.code}" (${service.label}) de ${label} (SIRET ${siret}) n’est plus actif : adressez la facture à un service actif.`,
+      );
     }
   }
 
   const flags = structure;
   if (flags.serviceCodeRequired && !service) {
-    return refuse('SERVICE_CODE_REQUIRED', `${capitalize(label)} (SIRET ${siret}) exige un code service (BT-10, référence acheteur) : il est absent de la facture.`);
+    return refuse(
+      'SERVICE_CODE_REQUIRED',
+      `${capitalize(label)} (SIRET ${siret}) exige un code service (BT-10, référence acheteur) : il est absent de la facture.`,
+    );
   }
   if (flags.engagementNumberRequired && engagementNumber === null) {
-    return refuse('ENGAGEMENT_NUMBER_REQUIRED', `${capitalize(label)} (SIRET ${siret}) exige un numéro d’engagement (BT-13, référence de bon de commande) : il est absent de la facture.`);
+    return refuse(
+      'ENGAGEMENT_NUMBER_REQUIRED',
+      `${capitalize(label)} (SIRET ${siret}) exige un numéro d’engagement (BT-13, référence de bon de commande) : il est absent de la facture.`,
+    );
   }
   if (service?.engagementNumberRequired && engagementNumber === null) {
     return refuse(

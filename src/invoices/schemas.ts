@@ -6,10 +6,19 @@ import { INVOICE_SORTS, MAX_PAGE_SIZE } from './queries/list-invoices.ts';
 const DAY = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 const DECIMAL = /^-?[0-9]{1,17}(\.[0-9]{1,2})?$/;
 const date = (description: string) =>
-  z.string().regex(DAY, { error: 'date attendue au format AAAA-MM-JJ' }).optional().openapi({ description, example: '2026-03-15' });
+  z
+    .string()
+    .regex(DAY, { error: 'date attendue au format AAAA-MM-JJ' })
+    .optional()
+    .openapi({ description, example: '2026-03-15' });
 const amount = (description: string) =>
-  z.string().regex(DECIMAL, { error: 'montant attendu en nombre décimal avec un point (ex. 1250.50)' }).optional().openapi({ description, example: '1250.50' });
-const uuid = (description: string) => z.uuid({ error: 'identifiant (UUID) attendu' }).optional().openapi({ description });
+  z
+    .string()
+    .regex(DECIMAL, { error: 'montant attendu en nombre décimal avec un point (ex. 1250.50)' })
+    .optional()
+    .openapi({ description, example: '1250.50' });
+const uuid = (description: string) =>
+  z.uuid({ error: 'identifiant (UUID) attendu' }).optional().openapi({ description });
 
 export const InvoiceStatusSchema = z.enum(invoiceStatuses).openapi({ description: 'Statut Chorus Pro' });
 
@@ -17,10 +26,16 @@ export const ListQuerySchema = z.object({
   status: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v.split(',').every((s) => (invoiceStatuses as readonly string[]).includes(s.trim())), {
-      error: `statut inconnu ; valeurs possibles : ${invoiceStatuses.join(', ')}`,
-    })
-    .openapi({ description: 'Un ou plusieurs statuts séparés par des virgules', example: 'MISE_A_DISPOSITION,SUSPENDUE' }),
+    .refine(
+      (v) => v === undefined || v.split(',').every((s) => (invoiceStatuses as readonly string[]).includes(s.trim())),
+      {
+        error: `statut inconnu ; valeurs possibles : ${invoiceStatuses.join(', ')}`,
+      },
+    )
+    .openapi({
+      description: 'Un ou plusieurs statuts séparés par des virgules',
+      example: 'MISE_A_DISPOSITION,SUSPENDUE',
+    }),
   supplierId: uuid('Fournisseur'),
   buyerId: uuid('Structure destinataire'),
   serviceId: uuid('Service destinataire'),
@@ -36,12 +51,22 @@ export const ListQuerySchema = z.object({
     .min(0, { error: 'nombre de jours positif ou nul attendu' })
     .max(3650, { error: 'au plus 3650 jours' })
     .optional()
-    .openapi({ description: 'Factures en cours dont l’échéance légale tombe dans ce nombre de jours (échéances dépassées comprises)', example: 10 }),
-  q: z.string().max(100, { error: 'la recherche est limitée à 100 caractères' }).optional().openapi({ description: 'Partie du numéro de facture', example: 'F2026' }),
+    .openapi({
+      description:
+        'Factures en cours dont l’échéance légale tombe dans ce nombre de jours (échéances dépassées comprises)',
+      example: 10,
+    }),
+  q: z
+    .string()
+    .max(100, { error: 'la recherche est limitée à 100 caractères' })
+    .optional()
+    .openapi({ description: 'Partie du numéro de facture', example: 'F2026' }),
   sort: z
     .enum(INVOICE_SORTS, { error: `tri inconnu ; valeurs possibles : ${INVOICE_SORTS.join(', ')}` })
     .optional()
-    .openapi({ description: 'Tri : échéance (dueDate) ou date de dépôt (depositDate), « - » pour l’ordre décroissant' }),
+    .openapi({
+      description: 'Tri : échéance (dueDate) ou date de dépôt (depositDate), « - » pour l’ordre décroissant',
+    }),
   page: z.coerce
     .number({ error: 'la page doit être un nombre entier' })
     .int({ error: 'la page doit être un nombre entier' })
@@ -57,11 +82,19 @@ export const ListQuerySchema = z.object({
 });
 
 export const InvoiceIdParamSchema = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Identifiant de la facture', example: '0b7c6f1e-2d8e-4a57-9a43-7f0c1e6a9b10' }),
+  id: z
+    .string()
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      description: 'Identifiant de la facture',
+      example: '0b7c6f1e-2d8e-4a57-9a43-7f0c1e6a9b10',
+    }),
 });
 
 export const DepositQuerySchema = z.object({
-  supplierId: uuid('Fournisseur pour lequel la facture est déposée (ou en-tête X-Supplier-Id), si l’on agit pour plusieurs'),
+  supplierId: uuid(
+    'Fournisseur pour lequel la facture est déposée (ou en-tête X-Supplier-Id), si l’on agit pour plusieurs',
+  ),
   fileName: z.string().max(200).optional().openapi({ description: 'Nom du fichier, pour un dépôt en corps brut' }),
 });
 
@@ -129,7 +162,12 @@ export const InvoiceSummarySchema = z
   .openapi('ResumeFacture');
 
 export const InvoicePageSchema = z
-  .object({ items: z.array(InvoiceSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(InvoiceSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('PageFactures');
 
 export const InvoiceEventSchema = z

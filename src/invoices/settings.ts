@@ -33,6 +33,8 @@ export function paymentTimingFor(deps: Pick<InvoiceDeps, 'invoices'>, paymentDel
   };
 }
 
-export const maxDepositBytes = (deps: InvoiceDeps): number => deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
-export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number => deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
+export const maxDepositBytes = (deps: InvoiceDeps): number =>
+  deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
+export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
+  deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
 export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'fr';

@@ -16,7 +16,8 @@ const RAW_TYPES = ['application/xml', 'text/xml', 'application/pdf', 'applicatio
 /** Room for the multipart envelope around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const mediaTypeOf = (c: Context<AppEnv>): string => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaTypeOf = (c: Context<AppEnv>): string =>
+  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** Stops bodies over the deposit limit while they stream in: 413 with a French message. */
 export function uploadLimit(): MiddlewareHandler<AppEnv> {
@@ -26,7 +27,11 @@ export function uploadLimit(): MiddlewareHandler<AppEnv> {
       maxSize: limit + MULTIPART_OVERHEAD,
       onError: (ctx) =>
         ctx.json(
-          errorBody(ctx, 'FILE_TOO_LARGE', `Le fichier dépasse la taille maximale d’une facture déposée (${Math.floor(limit / (1024 * 1024))} Mo).`),
+          errorBody(
+            ctx,
+            'FILE_TOO_LARGE',
+            `Le fichier dépasse la taille maximale d’une facture déposée (${Math.floor(limit / (1024 * 1024))} Mo).`,
+          ),
           413,
         ),
     })(c, next);
@@ -37,7 +42,8 @@ export function uploadLimit(): MiddlewareHandler<AppEnv> {
 export async function checkCsrf(c: Context<AppEnv>): Promise<void> {
   if (!c.get('authSession')) return;
   let submitted: unknown = c.req.header('x-csrf-token');
-  if (submitted === undefined && mediaTypeOf(c) === 'multipart/form-data') submitted = (await c.req.parseBody())['_csrf'];
+  if (submitted === undefined && mediaTypeOf(c) === 'multipart/form-data')
+    submitted = (await c.req.parseBody())['_csrf'];
   verifyCsrf(c, submitted);
 }
 
@@ -46,7 +52,8 @@ export async function readUpload(c: Context<AppEnv>, fileNameParam: string | und
   if (mediaType === 'multipart/form-data') {
     const body = await c.req.parseBody();
     const file = body['file'];
-    if (!(file instanceof File)) throw invalidInput('Le formulaire doit contenir le fichier de la facture dans le champ « file ».');
+    if (!(file instanceof File))
+      throw invalidInput('Le formulaire doit contenir le fichier de la facture dans le champ « file ».');
     return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || fileNameParam };
   }
   if (RAW_TYPES.includes(mediaType)) {
@@ -65,5 +72,7 @@ export function chooseSupplier(actor: Actor, named: string | undefined): string 
   const suppliers = structuresWithRole(actor, 'supplier');
   if (suppliers.length === 1) return suppliers[0]!;
   if (suppliers.length === 0) throw forbidden('Seul un fournisseur peut déposer une facture.');
-  throw invalidInput('Vous agissez pour plusieurs fournisseurs : précisez lequel avec l’en-tête X-Supplier-Id ou le paramètre supplierId.');
+  throw invalidInput(
+    'Vous agissez pour plusieurs fournisseurs : précisez lequel avec l’en-tête X-Supplier-Id ou le paramètre supplierId.',
+  );
 }

@@ -34,7 +34,12 @@ export function databaseBlobStore(db: Db): BlobStore {
       const sha256 = sha256Hex(bytes);
       await db
         .insert(blobs)
-        .values({ sha256, size: bytes.length, mediaType, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) })
+        .values({
+          sha256,
+          size: bytes.length,
+          mediaType,
+          content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+        })
         .onConflictDoNothing({ target: blobs.sha256 });
       return sha256;
     },

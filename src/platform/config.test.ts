@@ -21,12 +21,20 @@ describe('loadConfig', () => {
 
   it('requires TLS certificate and key together', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/c.pem' })).toThrow(/TEMPORAL_TLS_KEY/);
-    const config = loadConfig({ TEMPORAL_TLS_CERT: '/c.pem', TEMPORAL_TLS_KEY: '/k.pem', TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233' });
+    const config = loadConfig({
+      TEMPORAL_TLS_CERT: '/c.pem',
+      TEMPORAL_TLS_KEY: '/k.pem',
+      TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233',
+    });
     expect(config.temporal.tls).toEqual({ certPath: '/c.pem', keyPath: '/k.pem', serverCaPath: undefined });
   });
 
   it('reads a cluster address, namespace and API key', () => {
-    const config = loadConfig({ TEMPORAL_ADDRESS: 'temporal.example:7233', TEMPORAL_NAMESPACE: 'hub-prod', TEMPORAL_API_KEY: 'k' });
+    const config = loadConfig({
+      TEMPORAL_ADDRESS: 'temporal.example:7233',
+      TEMPORAL_NAMESPACE: 'hub-prod',
+      TEMPORAL_API_KEY: 'k',
+    });
     expect(config.temporal).toMatchObject({ address: 'temporal.example:7233', namespace: 'hub-prod', apiKey: 'k' });
   });
 

@@ -25,7 +25,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Configuration invalide : ${variable} ${detail}`);
     this.name = 'ConfigError';
   }
@@ -49,7 +52,10 @@ const schema = {
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url('doit être une URL http(s)://…').optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'doit être de la forme hôte:port').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'doit être de la forme hôte:port')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('hub'),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
@@ -63,7 +69,10 @@ const schema = {
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'doit être une URL smtp://utilisateur:mot-de-passe@hôte:port ou smtps://…')
     .optional(),
-  SMTP_FROM: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$/, "doit être l'adresse d'expédition des e-mails (nom@domaine)").optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(/^[^\s<>@]+@[^\s<>@]+$/, "doit être l'adresse d'expédition des e-mails (nom@domaine)")
+    .optional(),
 } as const;
 
 type Raw = { [K in keyof typeof schema]: z.output<(typeof schema)[K]> };
@@ -79,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const r = raw as Raw;
   if (Boolean(r.TEMPORAL_TLS_CERT) !== Boolean(r.TEMPORAL_TLS_KEY)) {
-    throw new ConfigError(r.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT', 'doit être fourni avec son pendant (certificat et clé)');
+    throw new ConfigError(
+      r.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT',
+      'doit être fourni avec son pendant (certificat et clé)',
+    );
   }
   if (r.SMTP_URL && !r.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'doit être fourni avec SMTP_URL');
   return {

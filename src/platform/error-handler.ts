@@ -19,19 +19,42 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     if (error.res) return error.getResponse();
     const status = error.status as ContentfulStatusCode;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'HTTP_ERROR';
-    const message = status === 413 ? 'Le fichier ou la requête dépasse la taille autorisée.' : error.message || 'Requête refusée.';
+    const message =
+      status === 413 ? 'Le fichier ou la requête dépasse la taille autorisée.' : error.message || 'Requête refusée.';
     return c.json(errorBody(c, code, message), status);
   }
   if (isDatabaseUnavailable(error)) {
     c.get('deps')?.logger.warn({ err: error, requestId: c.get('requestId') }, 'database unavailable');
-    return c.json(errorBody(c, 'DATABASE_UNAVAILABLE', 'La base de données est momentanément indisponible. Réessayez dans quelques instants ; rien n’a été enregistré.'), 503);
+    return c.json(
+      errorBody(
+        c,
+        'DATABASE_UNAVAILABLE',
+        'La base de données est momentanément indisponible. Réessayez dans quelques instants ; rien n’a été enregistré.',
+      ),
+      503,
+    );
   }
   c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
-  return c.json(errorBody(c, 'INTERNAL_ERROR', 'Erreur interne du hub. Réessayez plus tard ; si le problème persiste, communiquez l’identifiant de requête au support.'), 500);
+  return c.json(
+    errorBody(
+      c,
+      'INTERNAL_ERROR',
+      'Erreur interne du hub. Réessayez plus tard ; si le problème persiste, communiquez l’identifiant de requête au support.',
+    ),
+    500,
+  );
 }
 
 /** Connection-level failures of postgres.js and of the server shutting down (SQLSTATE class 57, 08). */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
 
 function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
@@ -46,7 +69,10 @@ export function handleNotFound(c: Context<AppEnv>): Response {
 }
 
 /** Request validation failures of OpenAPI routes, in French, with the offending fields. */
-export function validationHook(result: { success: boolean; error?: ZodError }, c: Context<AppEnv>): Response | undefined {
+export function validationHook(
+  result: { success: boolean; error?: ZodError },
+  c: Context<AppEnv>,
+): Response | undefined {
   if (result.success || !result.error) return undefined;
   const fields = result.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message }));
   const list = fields.map((f) => `${f.field || 'corps'} (${f.problem})`).join(', ');

@@ -3,9 +3,7 @@ import { checkHealth } from './health.ts';
 import type { AppEnv } from './http.ts';
 
 const Part = z.enum(['ok', 'down']);
-const Health = z
-  .object({ status: z.enum(['ok', 'degraded']), db: Part, temporal: Part })
-  .openapi('Health');
+const Health = z.object({ status: z.enum(['ok', 'degraded']), db: Part, temporal: Part }).openapi('Health');
 
 const route = createRoute({
   method: 'get',

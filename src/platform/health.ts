@@ -26,7 +26,10 @@ async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<
 }
 
 /** Asks each part for a real round trip, in parallel, each bounded in time. */
-export async function checkHealth(parts: { pingDb: () => Promise<void>; temporal: Client | undefined; namespace: string }, timeoutMs = 2000): Promise<HealthReport> {
+export async function checkHealth(
+  parts: { pingDb: () => Promise<void>; temporal: Client | undefined; namespace: string },
+  timeoutMs = 2000,
+): Promise<HealthReport> {
   const [db, temporal] = await Promise.all([
     probe(parts.pingDb, timeoutMs),
     parts.temporal

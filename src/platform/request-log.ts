@@ -9,7 +9,13 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
     const deps = c.get('deps');
     if (c.req.path === '/healthz') return;
     deps?.logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   };

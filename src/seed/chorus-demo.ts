@@ -8,8 +8,18 @@ import { systemClock, type Clock } from '../platform/clock.ts';
 import { createTechnicalAccount, findTechnicalAccount } from '../chorus/index.ts';
 
 export const DEMO_TECHNICAL_ACCOUNTS = [
-  { login: 'TECH_1_DEMO_FOURNISSEUR@cpro.fr', password: 'Demo-Fournisseur-2017', role: 'supplier', structure: { kind: 'supplier', siren: DEMO_API_CLIENT.structure.siren } },
-  { login: 'TECH_1_DEMO_RENNES@cpro.fr', password: 'Demo-Rennes-2017', role: 'accountant', structure: { kind: 'commune', siren: '213502388' } },
+  {
+    login: 'TECH_1_DEMO_FOURNISSEUR@cpro.fr',
+    password: 'Demo-Fournisseur-2017',
+    role: 'supplier',
+    structure: { kind: 'supplier', siren: DEMO_API_CLIENT.structure.siren },
+  },
+  {
+    login: 'TECH_1_DEMO_RENNES@cpro.fr',
+    password: 'Demo-Rennes-2017',
+    role: 'accountant',
+    structure: { kind: 'commune', siren: '213502388' },
+  },
 ] as const;
 
 export async function seedChorusDemo(db: Db, clock: Clock = systemClock): Promise<{ accountsCreated: number }> {
@@ -20,8 +30,15 @@ export async function seedChorusDemo(db: Db, clock: Clock = systemClock): Promis
       .select({ id: structures.id })
       .from(structures)
       .where(and(eq(structures.kind, demo.structure.kind), eq(structures.siren, demo.structure.siren)));
-    if (!structure) throw new Error(`Comptes techniques de démonstration : structure ${demo.structure.kind} ${demo.structure.siren} absente de l'annuaire.`);
-    await createTechnicalAccount(db, { login: demo.login, password: demo.password, role: demo.role, structureId: structure.id }, clock.now());
+    if (!structure)
+      throw new Error(
+        `Comptes techniques de démonstration : structure ${demo.structure.kind} ${demo.structure.siren} absente de l'annuaire.`,
+      );
+    await createTechnicalAccount(
+      db,
+      { login: demo.login, password: demo.password, role: demo.role, structureId: structure.id },
+      clock.now(),
+    );
     accountsCreated += 1;
   }
   return { accountsCreated };

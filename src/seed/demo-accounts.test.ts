@@ -14,7 +14,10 @@ const t = useTestDatabase();
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
 
 async function structureId(kind: 'syndicat' | 'commune' | 'supplier', siren: string): Promise<string> {
-  const [row] = await t.handle.db.select({ id: structures.id, kind: structures.kind }).from(structures).where(eq(structures.siren, siren));
+  const [row] = await t.handle.db
+    .select({ id: structures.id, kind: structures.kind })
+    .from(structures)
+    .where(eq(structures.siren, siren));
   expect(row?.kind).toBe(kind);
   return row!.id;
 }
@@ -35,7 +38,10 @@ beforeAll(async () => {
 
 describe('seedDemoAccounts', () => {
   it('creates one person per demo account and the demo API client, and a second run changes nothing', async () => {
-    expect(await seedDemoAccounts(t.handle.db, clock)).toEqual({ peopleCreated: DEMO_ACCOUNTS.length, clientsCreated: 1 });
+    expect(await seedDemoAccounts(t.handle.db, clock)).toEqual({
+      peopleCreated: DEMO_ACCOUNTS.length,
+      clientsCreated: 1,
+    });
     const first = await rowCounts();
     expect(first).toEqual({ people: DEMO_ACCOUNTS.length, grants: DEMO_ACCOUNTS.length, clients: 1, clientGrants: 1 });
     const hashes = await t.handle.db.select({ h: people.passwordHash }).from(people);
@@ -47,7 +53,11 @@ describe('seedDemoAccounts', () => {
 
   it('covers every role, Rennes, a small commune and the demo suppliers', async () => {
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(['operator', 'accountant', 'agent', 'supplier']));
-    expect(DEMO_ACCOUNTS.filter((a) => a.structure.siren === '213502388').map((a) => a.role).sort()).toEqual(['accountant', 'agent']);
+    expect(
+      DEMO_ACCOUNTS.filter((a) => a.structure.siren === '213502388')
+        .map((a) => a.role)
+        .sort(),
+    ).toEqual(['accountant', 'agent']);
     expect(DEMO_ACCOUNTS.filter((a) => a.role === 'supplier')).toHaveLength(4);
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.email)).size).toBe(DEMO_ACCOUNTS.length);
   });
@@ -55,18 +65,29 @@ describe('seedDemoAccounts', () => {
   it('lets every demo person log in with the documented password, holding the documented grant', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const { actor } = await login({ db: t.handle.db, clock }, { email: account.email, password: account.password });
-      expect(actor.grants).toEqual([{ role: account.role, structureId: await structureId(account.structure.kind, account.structure.siren) }]);
+      expect(actor.grants).toEqual([
+        { role: account.role, structureId: await structureId(account.structure.kind, account.structure.siren) },
+      ]);
     }
   });
 
   it('binds the operator to the syndicat and hub-demo to Armor Bureautique', async () => {
     const operator = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
-    expect([operator.email, operator.password, operator.structure.siren]).toEqual(['operateur@demo.hub.bzh', 'Demo-Operateur-2026', HUB_SYNDICAT.siren]);
+    expect([operator.email, operator.password, operator.structure.siren]).toEqual([
+      'operateur@demo.hub.bzh',
+      'Demo-Operateur-2026',
+      HUB_SYNDICAT.siren,
+    ]);
 
-    const token = await issueClientToken({ db: t.handle.db, clock }, { clientId: 'hub-demo', clientSecret: 'hub-demo-secret' });
+    const token = await issueClientToken(
+      { db: t.handle.db, clock },
+      { clientId: 'hub-demo', clientSecret: 'hub-demo-secret' },
+    );
     expect(token.scope).toBe('openid');
     const actor = await resolveBearer({ db: t.handle.db, clock }, token.access_token);
-    expect(actor.grants).toEqual([{ role: 'supplier', structureId: await structureId('supplier', DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren) }]);
+    expect(actor.grants).toEqual([
+      { role: 'supplier', structureId: await structureId('supplier', DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren) },
+    ]);
     expect(DEMO_API_CLIENT.structure.siren).toBe(DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren);
   });
 });

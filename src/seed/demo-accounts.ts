@@ -35,18 +35,70 @@ const SYNDICAT: StructureRef = { kind: 'syndicat', siren: HUB_SYNDICAT.siren, na
 const RENNES: StructureRef = { kind: 'commune', siren: '213502388', name: 'Rennes' };
 /** Langouët (Ille-et-Vilaine, about 600 inhabitants): the small commune of the demo. */
 const LANGOUET: StructureRef = { kind: 'commune', siren: '213501463', name: 'Langouët' };
-const supplier = (s: { siren: string; name: string }): StructureRef => ({ kind: 'supplier', siren: s.siren, name: s.name });
+const supplier = (s: { siren: string; name: string }): StructureRef => ({
+  kind: 'supplier',
+  siren: s.siren,
+  name: s.name,
+});
 
 /** Demo people, one per role and audience; the passwords are public and printed by the README. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'operateur@demo.hub.bzh', password: 'Demo-Operateur-2026', displayName: 'Opérateur du hub', role: 'operator', structure: SYNDICAT },
-  { email: 'comptable.rennes@demo.hub.bzh', password: 'Demo-Comptable-Rennes-2026', displayName: 'Comptable – Ville de Rennes', role: 'accountant', structure: RENNES },
-  { email: 'agent.rennes@demo.hub.bzh', password: 'Demo-Agent-Rennes-2026', displayName: 'Agent – Ville de Rennes', role: 'agent', structure: RENNES },
-  { email: 'comptable.langouet@demo.hub.bzh', password: 'Demo-Comptable-Langouet-2026', displayName: 'Comptable – Commune de Langouët', role: 'accountant', structure: LANGOUET },
-  { email: 'fournisseur.armor@demo.hub.bzh', password: 'Demo-Armor-2026', displayName: 'Armor Bureautique', role: 'supplier', structure: supplier(DEMO_SUPPLIER_ARMOR_BUREAUTIQUE) },
-  { email: 'fournisseur.breizh@demo.hub.bzh', password: 'Demo-Breizh-2026', displayName: 'Breizh Travaux Publics', role: 'supplier', structure: supplier(DEMO_SUPPLIER_BREIZH_TRAVAUX) },
-  { email: 'fournisseur.oceane@demo.hub.bzh', password: 'Demo-Oceane-2026', displayName: 'Océane Restauration', role: 'supplier', structure: supplier(DEMO_SUPPLIER_OCEANE_RESTAURATION) },
-  { email: 'fournisseur.kerlann@demo.hub.bzh', password: 'Demo-Kerlann-2026', displayName: 'Kerlann Informatique', role: 'supplier', structure: supplier(DEMO_SUPPLIER_KERLANN_INFORMATIQUE) },
+  {
+    email: 'operateur@demo.hub.bzh',
+    password: 'Demo-Operateur-2026',
+    displayName: 'Opérateur du hub',
+    role: 'operator',
+    structure: SYNDICAT,
+  },
+  {
+    email: 'comptable.rennes@demo.hub.bzh',
+    password: 'Demo-Comptable-Rennes-2026',
+    displayName: 'Comptable – Ville de Rennes',
+    role: 'accountant',
+    structure: RENNES,
+  },
+  {
+    email: 'agent.rennes@demo.hub.bzh',
+    password: 'Demo-Agent-Rennes-2026',
+    displayName: 'Agent – Ville de Rennes',
+    role: 'agent',
+    structure: RENNES,
+  },
+  {
+    email: 'comptable.langouet@demo.hub.bzh',
+    password: 'Demo-Comptable-Langouet-2026',
+    displayName: 'Comptable – Commune de Langouët',
+    role: 'accountant',
+    structure: LANGOUET,
+  },
+  {
+    email: 'fournisseur.armor@demo.hub.bzh',
+    password: 'Demo-Armor-2026',
+    displayName: 'Armor Bureautique',
+    role: 'supplier',
+    structure: supplier(DEMO_SUPPLIER_ARMOR_BUREAUTIQUE),
+  },
+  {
+    email: 'fournisseur.breizh@demo.hub.bzh',
+    password: 'Demo-Breizh-2026',
+    displayName: 'Breizh Travaux Publics',
+    role: 'supplier',
+    structure: supplier(DEMO_SUPPLIER_BREIZH_TRAVAUX),
+  },
+  {
+    email: 'fournisseur.oceane@demo.hub.bzh',
+    password: 'Demo-Oceane-2026',
+    displayName: 'Océane Restauration',
+    role: 'supplier',
+    structure: supplier(DEMO_SUPPLIER_OCEANE_RESTAURATION),
+  },
+  {
+    email: 'fournisseur.kerlann@demo.hub.bzh',
+    password: 'Demo-Kerlann-2026',
+    displayName: 'Kerlann Informatique',
+    role: 'supplier',
+    structure: supplier(DEMO_SUPPLIER_KERLANN_INFORMATIQUE),
+  },
 ];
 
 /** The demo OAuth2 client (client credentials), acting for Armor Bureautique as a supplier. */
@@ -95,7 +147,12 @@ export async function seedDemoAccounts(db: Db, clock: Clock = systemClock): Prom
       if (existing) {
         await grantRole(deps, existing.id, grant);
       } else {
-        await createPerson(deps, { email: account.email, displayName: account.displayName, password: account.password, grants: [grant] });
+        await createPerson(deps, {
+          email: account.email,
+          displayName: account.displayName,
+          password: account.password,
+          grants: [grant],
+        });
         result.peopleCreated += 1;
       }
     }
@@ -103,7 +160,10 @@ export async function seedDemoAccounts(db: Db, clock: Clock = systemClock): Prom
     const clientGrant = { role: DEMO_API_CLIENT.role, structureId: idOf(DEMO_API_CLIENT.structure) };
     const client = await findApiClient(deps, DEMO_API_CLIENT.clientId);
     if (client) {
-      await tx.insert(apiClientGrants).values({ apiClientId: client.id, ...clientGrant }).onConflictDoNothing();
+      await tx
+        .insert(apiClientGrants)
+        .values({ apiClientId: client.id, ...clientGrant })
+        .onConflictDoNothing();
     } else {
       await createApiClient(deps, {
         clientId: DEMO_API_CLIENT.clientId,

@@ -17,14 +17,20 @@ interface Shown {
 
 function describe(error: Error): Shown {
   if (error instanceof AppError) {
-    if (error.status === 404) return { status: 404, title: 'Page introuvable', message: 'Cette page n’existe pas, ou vous n’y avez pas accès.' };
+    if (error.status === 404)
+      return {
+        status: 404,
+        title: 'Page introuvable',
+        message: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
+      };
     if (error.status === 403) return { status: 403, title: 'Accès refusé', message: error.message };
     return { status: error.status, title: 'Demande impossible', message: error.message };
   }
   return {
     status: 500,
     title: 'Erreur du service',
-    message: 'Une erreur interne est survenue. Réessayez plus tard ; si le problème persiste, communiquez l’identifiant ci-dessous au support.',
+    message:
+      'Une erreur interne est survenue. Réessayez plus tard ; si le problème persiste, communiquez l’identifiant ci-dessous au support.',
   };
 }
 
@@ -33,7 +39,8 @@ export async function portalError(error: Error, c: Context<AppEnv>): Promise<Res
     const next = error instanceof LoginRequired ? error.next : c.req.path;
     return c.redirect(`/connexion?next=${encodeURIComponent(next)}`, 303);
   }
-  if (!(error instanceof AppError)) c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'page error');
+  if (!(error instanceof AppError))
+    c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'page error');
   const shown = describe(error);
   const body = (
     <>
@@ -48,7 +55,14 @@ export async function portalError(error: Error, c: Context<AppEnv>): Promise<Res
   const actor = c.get('actor');
   if (actor?.kind === 'person') {
     const viewer = await loadViewer(c, actor).catch(() => undefined);
-    if (viewer) return sendPage(c, <Page title={shown.title} viewer={viewer} path={c.req.path}>{body}</Page>, shown.status);
+    if (viewer)
+      return sendPage(
+        c,
+        <Page title={shown.title} viewer={viewer} path={c.req.path}>
+          {body}
+        </Page>,
+        shown.status,
+      );
   }
   return sendPage(c, <BarePage title={shown.title}>{body}</BarePage>, shown.status);
 }

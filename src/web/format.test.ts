@@ -27,6 +27,12 @@ describe('dates and days left, in Paris', () => {
     expect(daysLeft('2026-03-10T23:30:00Z', now)).toBe(1); // 00:30 on 11 March in Paris
     expect(daysLeft('2026-03-10T10:00:00Z', now)).toBe(0);
     expect(daysLeft('2026-03-07T10:00:00Z', now)).toBe(-3);
-    expect([0, 1, 5, -1, -4].map(describeDaysLeft)).toEqual(['échéance aujourd’hui', 'reste 1 jour', 'reste 5 jours', 'en retard de 1 jour', 'en retard de 4 jours']);
+    expect([0, 1, 5, -1, -4].map(describeDaysLeft)).toEqual([
+      'échéance aujourd’hui',
+      'reste 1 jour',
+      'reste 5 jours',
+      'en retard de 1 jour',
+      'en retard de 4 jours',
+    ]);
   });
 });

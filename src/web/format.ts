@@ -18,9 +18,19 @@ export function formatMoney(value: string, currency = 'EUR'): string {
   return `${formatDecimal(value)}\u00a0${currency === 'EUR' ? '€' : currency}`;
 }
 
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dayFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: PARIS,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit' });
-const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PARIS,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** `2026-03-15` (a calendar date) or an instant → `15/03/2026` (in Paris). */
 export function formatDate(value: string | Date): string {

@@ -23,7 +23,8 @@ const ROLE_PAGES: Record<Role, string> = {
 export async function requireViewer(c: Context<AppEnv>): Promise<Viewer> {
   const actor = c.get('actor');
   if (!actor) throw new LoginRequired(c.req.path + (new URL(c.req.url).search || ''));
-  if (actor.kind !== 'person') throw new AppError('FORBIDDEN', 'Les pages du portail sont réservées aux personnes connectées.', 403);
+  if (actor.kind !== 'person')
+    throw new AppError('FORBIDDEN', 'Les pages du portail sont réservées aux personnes connectées.', 403);
   return loadViewer(c, actor);
 }
 

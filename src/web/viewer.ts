@@ -18,8 +18,15 @@ export interface Viewer {
 }
 
 export async function loadViewer(c: Context<AppEnv>, actor: Actor & { kind: 'person' }): Promise<Viewer> {
-  const names = await structureNames(c.get('deps').db, actor.grants.map((g) => g.structureId));
-  const structures = names.map((s) => ({ id: s.id, name: s.name, roles: actor.grants.filter((g) => g.structureId === s.id).map((g) => g.role) }));
+  const names = await structureNames(
+    c.get('deps').db,
+    actor.grants.map((g) => g.structureId),
+  );
+  const structures = names.map((s) => ({
+    id: s.id,
+    name: s.name,
+    roles: actor.grants.filter((g) => g.structureId === s.id).map((g) => g.role),
+  }));
   return {
     actor,
     name: actor.displayName,
@@ -32,4 +39,5 @@ export async function loadViewer(c: Context<AppEnv>, actor: Actor & { kind: 'per
 export const hasRoleIn = (viewer: Viewer, role: Role): boolean => viewer.roles.includes(role);
 
 /** Structures the viewer holds `role` for. */
-export const structuresAs = (viewer: Viewer, role: Role): ViewerStructure[] => viewer.structures.filter((s) => s.roles.includes(role));
+export const structuresAs = (viewer: Viewer, role: Role): ViewerStructure[] =>
+  viewer.structures.filter((s) => s.roles.includes(role));

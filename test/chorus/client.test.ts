@@ -1,7 +1,12 @@
 // The Chorus Pro client against the msw fake of the real portal: token cache, headers, retries and refusals.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chorusClientConfig, ChorusError, createChorusClient, type ChorusClient } from '../../src/chorus/client/index.ts';
+import {
+  chorusClientConfig,
+  ChorusError,
+  createChorusClient,
+  type ChorusClient,
+} from '../../src/chorus/client/index.ts';
 import { FakeChorus, FAKE_API_BASE } from './fake-chorus.ts';
 
 const ACCOUNT = { login: 'TECH_1_HUB@cpro.fr', password: 'Hub-Tech-2026' };
@@ -18,13 +23,22 @@ let sleeps: number[] = [];
 let client: ChorusClient;
 
 function build(overrides: Parameters<typeof chorusClientConfig>[3] = {}): ChorusClient {
-  return createChorusClient(chorusClientConfig('sandbox', 'piste-app', 'piste-secret', { baseDelayMs: 100, maxDelayMs: 5000, maxAttempts: 4, timeoutMs: 200, ...overrides }), {
-    now: () => clock,
-    sleep: async (ms) => {
-      sleeps.push(ms);
+  return createChorusClient(
+    chorusClientConfig('sandbox', 'piste-app', 'piste-secret', {
+      baseDelayMs: 100,
+      maxDelayMs: 5000,
+      maxAttempts: 4,
+      timeoutMs: 200,
+      ...overrides,
+    }),
+    {
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => 0.5,
     },
-    random: () => 0.5,
-  });
+  );
 }
 
 beforeEach(() => {
@@ -35,12 +49,23 @@ beforeEach(() => {
 });
 
 const deposit = (c: ChorusClient = client, account = ACCOUNT) =>
-  c.deposerFlux(account, { fichierFlux: UBL, nomFichier: 'F-2026-001.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE', avecSignature: false });
+  c.deposerFlux(account, {
+    fichierFlux: UBL,
+    nomFichier: 'F-2026-001.xml',
+    syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+    avecSignature: false,
+  });
 
 describe('Chorus Pro client', () => {
   it('targets the PISTE sandbox and production hosts', () => {
-    expect(chorusClientConfig('sandbox', 'a', 'b')).toMatchObject({ apiBase: FAKE_API_BASE, tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token' });
-    expect(chorusClientConfig('production', 'a', 'b')).toMatchObject({ apiBase: 'https://api.piste.gouv.fr', tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token' });
+    expect(chorusClientConfig('sandbox', 'a', 'b')).toMatchObject({
+      apiBase: FAKE_API_BASE,
+      tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+    });
+    expect(chorusClientConfig('production', 'a', 'b')).toMatchObject({
+      apiBase: 'https://api.piste.gouv.fr',
+      tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token',
+    });
   });
 
   it('deposits a flux with the bearer token and the cpro-account of the technical account', async () => {
@@ -119,14 +144,19 @@ describe('Chorus Pro client', () => {
   });
 
   it('does not retry a functional refusal and keeps its codeRetour and libelle', async () => {
-    const error = await client.deposerFlux(ACCOUNT, { fichierFlux: UBL, nomFichier: 'x.xml', syntaxeFlux: 'IN_DP_E1_CII_FACTURX' }).catch((e: unknown) => e);
+    const error = await client
+      .deposerFlux(ACCOUNT, { fichierFlux: UBL, nomFichier: 'x.xml', syntaxeFlux: 'IN_DP_E1_CII_FACTURX' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'functional', details: { status: 400, codeRetour: 20003 } });
     expect((error as ChorusError).details.libelle).toContain('IN_DP_E1_CII_FACTURX');
     expect(fake.callsTo('/cpro/factures/v1/deposer/flux')).toBe(1);
   });
 
   it('reads an empty search (codeRetour 20000) as no invoice', async () => {
-    const page = await client.rechercherFactureParFournisseur(ACCOUNT, { numeroFacture: 'NOPE', rechercheFactureParFournisseur: { nbResultatsParPage: 10, pageResultatDemandee: 1 } });
+    const page = await client.rechercherFactureParFournisseur(ACCOUNT, {
+      numeroFacture: 'NOPE',
+      rechercheFactureParFournisseur: { nbResultatsParPage: 10, pageResultatDemandee: 1 },
+    });
     expect(page.listeFactures).toEqual([]);
     expect(page.parametresRetour.total).toBe(0);
   });
@@ -138,7 +168,9 @@ describe('Chorus Pro client', () => {
     const second = await client.consulterCRDetaille(ACCOUNT, numeroFluxDepot);
     expect(first.etatCourantDepotFlux).toBe('IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP');
     expect(second.etatCourantDepotFlux).toBe('IN_REJETE');
-    expect(second.listeErreurDP).toEqual([expect.objectContaining({ numeroDP: 'F-2026-001', libelleErreurDP: 'Le code service est obligatoire' })]);
+    expect(second.listeErreurDP).toEqual([
+      expect.objectContaining({ numeroDP: 'F-2026-001', libelleErreurDP: 'Le code service est obligatoire' }),
+    ]);
   });
 
   it('refuses the application when PISTE refuses its credentials', async () => {

@@ -11,12 +11,30 @@ const SUPPLIER = { login: 'TECH_1_DEMO_FOURNISSEUR@cpro.fr', password: 'Demo-Fou
 const RENNES = { login: 'TECH_1_DEMO_RENNES@cpro.fr', password: 'Demo-Rennes-2017' };
 const RENNES_SIRET = '21350238800019';
 
-const chorus = createChorusClient(chorusClientConfig('sandbox', 'hub-demo', 'hub-demo-secret', { apiBase: hub, tokenUrl: new URL('/api/oauth/token', hub).toString(), maxAttempts: 2 }));
+const chorus = createChorusClient(
+  chorusClientConfig('sandbox', 'hub-demo', 'hub-demo-secret', {
+    apiBase: hub,
+    tokenUrl: new URL('/api/oauth/token', hub).toString(),
+    maxAttempts: 2,
+  }),
+);
 const step = (label: string, value: unknown) => console.log(`\n== ${label}\n${JSON.stringify(value, null, 2)}`);
 
 const number = `DEMO-${Date.now().toString(36).toUpperCase()}`;
-const xml = ublInvoice({ number, supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret, supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name, buyerSiret: RENNES_SIRET, serviceCode: 'FIN', lineAmounts: ['1250.50'] });
-const deposit = await chorus.deposerFlux(SUPPLIER, { fichierFlux: Buffer.from(xml).toString('base64'), nomFichier: `${number}.xml`, syntaxeFlux: 'IN_DP_E1_UBL_INVOICE', avecSignature: false });
+const xml = ublInvoice({
+  number,
+  supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+  supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+  buyerSiret: RENNES_SIRET,
+  serviceCode: 'FIN',
+  lineAmounts: ['1250.50'],
+});
+const deposit = await chorus.deposerFlux(SUPPLIER, {
+  fichierFlux: Buffer.from(xml).toString('base64'),
+  nomFichier: `${number}.xml`,
+  syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+  avecSignature: false,
+});
 step('deposer/flux', deposit);
 
 let report = await chorus.consulterCRDetaille(SUPPLIER, deposit.numeroFluxDepot);
@@ -31,8 +49,14 @@ const found = await chorus.rechercherFactureParFournisseur(SUPPLIER, { numeroFlu
 step('rechercher/fournisseur', found);
 const idFacture = found.listeFactures[0]?.identifiantFactureCPP;
 if (idFacture === undefined) throw new Error('invoice not found');
-step('traiter/recue SERVICE_FAIT', await chorus.traiterFactureRecue(RENNES, { idFacture, nouveauStatut: 'SERVICE_FAIT' }));
-step('traiter/recue MANDATEE', await chorus.traiterFactureRecue(RENNES, { idFacture, nouveauStatut: 'MANDATEE', numeroDPMandat: '2026-0042' }));
+step(
+  'traiter/recue SERVICE_FAIT',
+  await chorus.traiterFactureRecue(RENNES, { idFacture, nouveauStatut: 'SERVICE_FAIT' }),
+);
+step(
+  'traiter/recue MANDATEE',
+  await chorus.traiterFactureRecue(RENNES, { idFacture, nouveauStatut: 'MANDATEE', numeroDPMandat: '2026-0042' }),
+);
 const history = await chorus.consulterHistorique(SUPPLIER, idFacture);
 step('consulter/historique', history);
 const codes = history.historiquesDesStatuts.histoStatut.map((h) => h.histoStatutCode);

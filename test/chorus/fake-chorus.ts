@@ -6,7 +6,8 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 export const FAKE_TOKEN_URL = 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token';
 export const FAKE_API_BASE = 'https://sandbox-api.piste.gouv.fr';
 
-export const WWW_AUTHENTICATE_BAD_ACCOUNT = 'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
+export const WWW_AUTHENTICATE_BAD_ACCOUNT =
+  'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
 
 export type Injected =
   | { kind: '401' }
@@ -47,7 +48,14 @@ export interface FakeChorusOptions {
   tokenLifetimeSeconds?: number;
 }
 
-const SYNTAXES = ['IN_DP_E1_UBL_INVOICE', 'IN_DP_E1_CII_16B', 'IN_DP_E2_CII_FACTURX', 'IN_DP_E2_UBL_INVOICE_MIN', 'IN_DP_E2_CII_MIN_16B', 'IN_DP_E2_CPP_FACTURE_MIN'];
+const SYNTAXES = [
+  'IN_DP_E1_UBL_INVOICE',
+  'IN_DP_E1_CII_16B',
+  'IN_DP_E2_CII_FACTURX',
+  'IN_DP_E2_UBL_INVOICE_MIN',
+  'IN_DP_E2_CII_MIN_16B',
+  'IN_DP_E2_CPP_FACTURE_MIN',
+];
 
 /** The fake's state and knobs; `handlers` go to msw's `setupServer`. */
 export class FakeChorus {
@@ -86,7 +94,14 @@ export class FakeChorus {
   }
 
   /** Adds an invoice to a recipient as if a supplier had deposited it on Chorus Pro. */
-  addReceivedInvoice(invoice: Partial<FakeInvoice> & { numeroFacture: string; codeDestinataire: string; idDestinataire: number; fichier: string }): FakeInvoice {
+  addReceivedInvoice(
+    invoice: Partial<FakeInvoice> & {
+      numeroFacture: string;
+      codeDestinataire: string;
+      idDestinataire: number;
+      fichier: string;
+    },
+  ): FakeInvoice {
     const created: FakeInvoice = {
       identifiantFactureCPP: this.nextId++,
       numeroFluxDepot: this.fluxNumber(),
@@ -94,7 +109,10 @@ export class FakeChorus {
       codeServiceExecutant: null,
       dateDepot: today(),
       statut: 'MISE_A_DISPOSITION',
-      history: [{ code: 'DEPOSEE', at: nowMinutes(), commentaire: null }, { code: 'MISE_A_DISPOSITION', at: nowMinutes(), commentaire: null }],
+      history: [
+        { code: 'DEPOSEE', at: nowMinutes(), commentaire: null },
+        { code: 'MISE_A_DISPOSITION', at: nowMinutes(), commentaire: null },
+      ],
       montantTTC: 120,
       ...invoice,
     };
@@ -107,7 +125,10 @@ export class FakeChorus {
   }
 
   get handlers(): HttpHandler[] {
-    const api = (path: string, handle: (body: Record<string, unknown>, login: string) => Response | Promise<Response>) =>
+    const api = (
+      path: string,
+      handle: (body: Record<string, unknown>, login: string) => Response | Promise<Response>,
+    ) =>
       http.post(`${FAKE_API_BASE}${path}`, async ({ request }) => {
         const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
         const login = this.loginOf(request);
@@ -125,31 +146,49 @@ export class FakeChorus {
         const failure = this.takeFailure('token');
         if (failure) return failure;
         const form = new URLSearchParams(await request.text());
-        if (form.get('grant_type') !== 'client_credentials') return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
+        if (form.get('grant_type') !== 'client_credentials')
+          return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
         if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) {
-          return HttpResponse.json({ error: 'invalid_client', error_description: 'Client authentication failed' }, { status: 400 });
+          return HttpResponse.json(
+            { error: 'invalid_client', error_description: 'Client authentication failed' },
+            { status: 400 },
+          );
         }
         const token = `tok-${this.tokenRequests}-${Math.random().toString(36).slice(2)}`;
         this.tokens.set(token, Date.now() + this.tokenLifetimeSeconds * 1000);
-        return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds, scope: 'openid' });
+        return HttpResponse.json({
+          access_token: token,
+          token_type: 'Bearer',
+          expires_in: this.tokenLifetimeSeconds,
+          scope: 'openid',
+        });
       }),
 
       api('/cpro/factures/v1/deposer/flux', (body, login) => {
         const syntaxe = String(body.syntaxeFlux ?? '');
         if (!SYNTAXES.includes(syntaxe)) return functionalError(20003, `La syntaxe du flux ${syntaxe} est inconnue`);
-        if (typeof body.fichierFlux !== 'string' || typeof body.nomFichier !== 'string') return functionalError(20001, 'Paramètre obligatoire manquant');
+        if (typeof body.fichierFlux !== 'string' || typeof body.nomFichier !== 'string')
+          return functionalError(20001, 'Paramètre obligatoire manquant');
         const xml = Buffer.from(body.fichierFlux, 'base64').toString('utf8');
         const numeroFluxDepot = this.fluxNumber();
         const numero = invoiceNumberOf(xml) ?? body.nomFichier;
         const refused = this.refuseNumbers.has(numero) ? [numero] : [];
-        this.fluxes.push({ numeroFluxDepot, syntaxeFlux: syntaxe, nomFichier: body.nomFichier, account: login, polls: 0, refused });
+        this.fluxes.push({
+          numeroFluxDepot,
+          syntaxeFlux: syntaxe,
+          nomFichier: body.nomFichier,
+          account: login,
+          polls: 0,
+          refused,
+        });
         if (refused.length === 0) {
           this.invoices.push({
             identifiantFactureCPP: this.nextId++,
             numeroFacture: numero,
             numeroFluxDepot,
             fournisseur: /<cbc:CompanyID[^>]*>(\d{14})</.exec(xml)?.[1] ?? '00000000000000',
-            codeDestinataire: /<cac:AccountingCustomerParty>[\s\S]*?<cbc:CompanyID[^>]*>(\d{14})</.exec(xml)?.[1] ?? '00000000000000',
+            codeDestinataire:
+              /<cac:AccountingCustomerParty>[\s\S]*?<cbc:CompanyID[^>]*>(\d{14})</.exec(xml)?.[1] ?? '00000000000000',
             idDestinataire: 0,
             codeServiceExecutant: /<cbc:BuyerReference>([^<]+)</.exec(xml)?.[1] ?? null,
             dateDepot: today(),
@@ -159,7 +198,13 @@ export class FakeChorus {
             fichier: body.fichierFlux,
           });
         }
-        return HttpResponse.json({ codeRetour: 0, libelle: 'GCU_MSG_01_000', numeroFluxDepot, dateDepot: today(), syntaxeFlux: syntaxe });
+        return HttpResponse.json({
+          codeRetour: 0,
+          libelle: 'GCU_MSG_01_000',
+          numeroFluxDepot,
+          dateDepot: today(),
+          syntaxeFlux: syntaxe,
+        });
       }),
 
       api('/cpro/transverses/v1/consulterCRDetaille', (body) => {
@@ -168,7 +213,13 @@ export class FakeChorus {
         flux.polls += 1;
         const final = flux.polls > this.pollsBeforeFinal;
         const integrated = this.invoices.filter((i) => i.numeroFluxDepot === flux.numeroFluxDepot);
-        const etat = !final ? 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP' : flux.refused.length === 0 ? 'IN_INTEGRE' : integrated.length > 0 ? 'IN_INTEGRE_PARTIEL' : 'IN_REJETE';
+        const etat = !final
+          ? 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP'
+          : flux.refused.length === 0
+            ? 'IN_INTEGRE'
+            : integrated.length > 0
+              ? 'IN_INTEGRE_PARTIEL'
+              : 'IN_REJETE';
         if (final) for (const invoice of integrated) this.advance(invoice, 'MISE_A_DISPOSITION');
         return HttpResponse.json({
           codeRetour: 0,
@@ -179,7 +230,12 @@ export class FakeChorus {
           etatCourantDepotFlux: etat,
           nomFichier: `FSO1100A_CPP001_${flux.numeroFluxDepot}`,
           listeErreurDP: final
-            ? flux.refused.map((numeroDP) => ({ numeroDP, identifiantFournisseur: '81234567600017', identifiantDestinataire: '21350238800019', libelleErreurDP: 'Le code service est obligatoire' }))
+            ? flux.refused.map((numeroDP) => ({
+                numeroDP,
+                identifiantFournisseur: '81234567600017',
+                identifiantDestinataire: '21350238800019',
+                libelleErreurDP: 'Le code service est obligatoire',
+              }))
             : [],
           listeErreurTechnique: [],
         });
@@ -187,11 +243,20 @@ export class FakeChorus {
 
       api('/cpro/factures/v1/rechercher/fournisseur', (body) => {
         const found = this.invoices.filter(
-          (i) => (body.numeroFluxDepot === undefined || i.numeroFluxDepot === body.numeroFluxDepot) && (body.numeroFacture === undefined || i.numeroFacture === body.numeroFacture),
+          (i) =>
+            (body.numeroFluxDepot === undefined || i.numeroFluxDepot === body.numeroFluxDepot) &&
+            (body.numeroFacture === undefined || i.numeroFacture === body.numeroFacture),
         );
-        const paging = (body.rechercheFactureParFournisseur ?? {}) as { nbResultatsParPage?: number; pageResultatDemandee?: number };
+        const paging = (body.rechercheFactureParFournisseur ?? {}) as {
+          nbResultatsParPage?: number;
+          pageResultatDemandee?: number;
+        };
         const { slice, page, pages, size } = paginate(found, paging);
-        if (found.length === 0) return HttpResponse.json({ codeRetour: 20000, libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat" });
+        if (found.length === 0)
+          return HttpResponse.json({
+            codeRetour: 20000,
+            libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat",
+          });
         return HttpResponse.json({
           codeRetour: 0,
           libelle: 'TRA_MSG_00.000',
@@ -217,12 +282,22 @@ export class FakeChorus {
       }),
 
       api('/cpro/factures/v1/rechercher/recipiendaire', (body) => {
-        const since = typeof body.periodeDateHeureEtatCourantDu === 'string' ? body.periodeDateHeureEtatCourantDu : undefined;
+        const since =
+          typeof body.periodeDateHeureEtatCourantDu === 'string' ? body.periodeDateHeureEtatCourantDu : undefined;
         const found = this.invoices.filter(
-          (i) => i.idDestinataire === body.idDestinataire && (since === undefined || (i.history.at(-1)?.at ?? '') >= since.slice(0, 16).replace('T', ' ')),
+          (i) =>
+            i.idDestinataire === body.idDestinataire &&
+            (since === undefined || (i.history.at(-1)?.at ?? '') >= since.slice(0, 16).replace('T', ' ')),
         );
-        if (found.length === 0) return HttpResponse.json({ codeRetour: 20000, libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat" });
-        const { slice, page, pages, size } = paginate(found, (body.paramRecherche ?? {}) as { nbResultatsParPage?: number; pageResultatDemandee?: number });
+        if (found.length === 0)
+          return HttpResponse.json({
+            codeRetour: 20000,
+            libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat",
+          });
+        const { slice, page, pages, size } = paginate(
+          found,
+          (body.paramRecherche ?? {}) as { nbResultatsParPage?: number; pageResultatDemandee?: number },
+        );
         return HttpResponse.json({
           codeRetour: 0,
           libelle: 'TRA_MSG_00.000',
@@ -285,9 +360,17 @@ export class FakeChorus {
         const invoice = this.invoices.find((i) => i.identifiantFactureCPP === body.idFacture);
         if (!invoice) return functionalError(20002, 'La facture est introuvable');
         const statut = String(body.nouveauStatut ?? '');
-        if ((statut === 'REJETEE' || statut === 'SUSPENDUE') && !body.motif) return functionalError(20020, 'Le motif est obligatoire');
+        if ((statut === 'REJETEE' || statut === 'SUSPENDUE') && !body.motif)
+          return functionalError(20020, 'Le motif est obligatoire');
         this.advance(invoice, statut, typeof body.motif === 'string' ? body.motif : null);
-        return HttpResponse.json({ codeRetour: 0, libelle: 'TRA_MSG_00.000', dateTraitement: today(), idFacture: invoice.identifiantFactureCPP, nouveauStatut: statut, numeroFacture: invoice.numeroFacture });
+        return HttpResponse.json({
+          codeRetour: 0,
+          libelle: 'TRA_MSG_00.000',
+          dateTraitement: today(),
+          idFacture: invoice.identifiantFactureCPP,
+          nouveauStatut: statut,
+          numeroFacture: invoice.numeroFacture,
+        });
       }),
 
       api('/cpro/factures/v1/telecharger/groupe', (body) => {
@@ -323,7 +406,12 @@ export class FakeChorus {
     const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     const expiry = bearer ? this.tokens.get(bearer) : undefined;
     if (expiry === undefined || expiry <= Date.now()) {
-      return new HttpResponse(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="PISTE",error="invalid_token",error_description="access token expired"' } });
+      return new HttpResponse(null, {
+        status: 401,
+        headers: {
+          'WWW-Authenticate': 'Bearer realm="PISTE",error="invalid_token",error_description="access token expired"',
+        },
+      });
     }
     const header = request.headers.get('cpro-account');
     const decoded = header ? Buffer.from(header, 'base64').toString('utf8') : '';

@@ -3,7 +3,12 @@
 import type { Client } from '@temporalio/client';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createApp } from '../../src/app.ts';
-import { chorusClientConfig, chorusMirrorRoutes, createChorusClient, type ChorusClient } from '../../src/chorus/index.ts';
+import {
+  chorusClientConfig,
+  chorusMirrorRoutes,
+  createChorusClient,
+  type ChorusClient,
+} from '../../src/chorus/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { testDeps } from '../helpers/test-deps.ts';
 import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
@@ -29,7 +34,11 @@ export const inProcessFetch =
 /** The hub's own Chorus client, pointed at the mirror with the demo OAuth client: it speaks only the contract. */
 export function chorusClientOf(app: HubApp, clientSecret = 'hub-demo-secret'): ChorusClient {
   return createChorusClient(
-    chorusClientConfig('sandbox', 'hub-demo', clientSecret, { apiBase: HUB, tokenUrl: `${HUB}/api/oauth/token`, maxAttempts: 1 }),
+    chorusClientConfig('sandbox', 'hub-demo', clientSecret, {
+      apiBase: HUB,
+      tokenUrl: `${HUB}/api/oauth/token`,
+      maxAttempts: 1,
+    }),
     { fetch: inProcessFetch(app) },
   );
 }
@@ -41,7 +50,11 @@ export interface MirrorHarness {
   stop(): Promise<void>;
 }
 
-export async function startMirror(handle: DatabaseHandle, temporal: Client, options: { worker: boolean }): Promise<MirrorHarness> {
+export async function startMirror(
+  handle: DatabaseHandle,
+  temporal: Client,
+  options: { worker: boolean },
+): Promise<MirrorHarness> {
   const taskQueue = uniqueQueue('chorus-mirror');
   const deps = testDeps(handle, { temporal, taskQueue });
   const worker = options.worker ? await startWorker(deps, taskQueue) : undefined;
@@ -56,7 +69,11 @@ export async function startMirror(handle: DatabaseHandle, temporal: Client, opti
 }
 
 /** Calls `probe` until `done` accepts its answer, or fails after `timeoutMs`. */
-export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function pollUntil<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -8,7 +8,14 @@ import type { ChorusClient } from '../../src/chorus/index.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { partyBySiren, ublInvoice, uniqueInvoiceNumber } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { chorusClientOf, pollUntil, RENNES_ACCOUNT, startMirror, SUPPLIER_ACCOUNT, type MirrorHarness } from './mirror-harness.ts';
+import {
+  chorusClientOf,
+  pollUntil,
+  RENNES_ACCOUNT,
+  startMirror,
+  SUPPLIER_ACCOUNT,
+  type MirrorHarness,
+} from './mirror-harness.ts';
 
 const t = useTestDatabase();
 let temporal: Client;
@@ -29,7 +36,14 @@ describe('Chorus mirror round trip', () => {
   it('deposits, integrates, finds, processes and shows the history, on the Chorus contract only', async () => {
     const rennes = await partyBySiren(t.handle.db, 'commune', '213502388');
     const number = uniqueInvoiceNumber('CPP');
-    const xml = ublInvoice({ number, supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret, supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name, buyerSiret: rennes.siret, serviceCode: 'FIN', lineAmounts: ['1250.50'] });
+    const xml = ublInvoice({
+      number,
+      supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+      supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+      buyerSiret: rennes.siret,
+      serviceCode: 'FIN',
+      lineAmounts: ['1250.50'],
+    });
 
     const deposit = await chorus.deposerFlux(SUPPLIER_ACCOUNT, {
       idUtilisateurCourant: 0,
@@ -46,7 +60,14 @@ describe('Chorus mirror round trip', () => {
       () => chorus.consulterCRDetaille(SUPPLIER_ACCOUNT, deposit.numeroFluxDepot),
       (cr) => cr.etatCourantDepotFlux !== 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP',
     );
-    expect(report).toMatchObject({ codeRetour: 0, libelle: 'TRA_MSG_00.000', etatCourantDepotFlux: 'IN_INTEGRE', codeInterfaceDepotFlux: 'FSO1100A', listeErreurDP: [], listeErreurTechnique: [] });
+    expect(report).toMatchObject({
+      codeRetour: 0,
+      libelle: 'TRA_MSG_00.000',
+      etatCourantDepotFlux: 'IN_INTEGRE',
+      codeInterfaceDepotFlux: 'FSO1100A',
+      listeErreurDP: [],
+      listeErreurTechnique: [],
+    });
     expect(report.nomFichier).toBe(`FSO1100A_CPP001_${deposit.numeroFluxDepot}`);
     expect(report.dateDepotFlux).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
 
@@ -56,23 +77,54 @@ describe('Chorus mirror round trip', () => {
     });
     expect(bySupplier.parametresRetour).toEqual({ nbResultatsParPage: 10, pageCourante: 1, pages: 1, total: 1 });
     const [found] = bySupplier.listeFactures;
-    expect(found).toMatchObject({ numeroFacture: number, statut: 'MISE_A_DISPOSITION', codeDestinataire: rennes.siret, codeServiceExecutant: 'FIN', montantHT: 1250.5, montantTTC: 1500.6, numeroFluxDepot: deposit.numeroFluxDepot });
+    expect(found).toMatchObject({
+      numeroFacture: number,
+      statut: 'MISE_A_DISPOSITION',
+      codeDestinataire: rennes.siret,
+      codeServiceExecutant: 'FIN',
+      montantHT: 1250.5,
+      montantTTC: 1500.6,
+      numeroFluxDepot: deposit.numeroFluxDepot,
+    });
     expect(Number.isInteger(found?.identifiantFactureCPP)).toBe(true);
     const idFacture = found?.identifiantFactureCPP as number;
 
-    const received = await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number, paramRecherche: { nbResultatsParPage: 10, pageResultatDemandee: 1 } });
+    const received = await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
+      numeroFacture: number,
+      paramRecherche: { nbResultatsParPage: 10, pageResultatDemandee: 1 },
+    });
     expect(received).toMatchObject({ pageCourante: 1, pages: 1, total: 1 });
-    expect(received.listeFactures[0]).toMatchObject({ idFacture, numeroFacture: number, statut: 'MISE_A_DISPOSITION', codeFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret });
+    expect(received.listeFactures[0]).toMatchObject({
+      idFacture,
+      numeroFacture: number,
+      statut: 'MISE_A_DISPOSITION',
+      codeFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+    });
 
-    const serviceDone = await chorus.traiterFactureRecue(RENNES_ACCOUNT, { idFacture, nouveauStatut: 'SERVICE_FAIT', idUtilisateurCourant: 0 });
-    expect(serviceDone).toMatchObject({ codeRetour: 0, idFacture, nouveauStatut: 'SERVICE_FAIT', numeroFacture: number });
-    const mandated = await chorus.traiterFactureRecue(RENNES_ACCOUNT, { idFacture, nouveauStatut: 'MANDATEE', numeroDPMandat: '2589' });
+    const serviceDone = await chorus.traiterFactureRecue(RENNES_ACCOUNT, {
+      idFacture,
+      nouveauStatut: 'SERVICE_FAIT',
+      idUtilisateurCourant: 0,
+    });
+    expect(serviceDone).toMatchObject({
+      codeRetour: 0,
+      idFacture,
+      nouveauStatut: 'SERVICE_FAIT',
+      numeroFacture: number,
+    });
+    const mandated = await chorus.traiterFactureRecue(RENNES_ACCOUNT, {
+      idFacture,
+      nouveauStatut: 'MANDATEE',
+      numeroDPMandat: '2589',
+    });
     expect(mandated).toMatchObject({ codeRetour: 0, nouveauStatut: 'MANDATEE' });
 
     const history = await chorus.consulterHistorique(SUPPLIER_ACCOUNT, idFacture);
     expect(history).toMatchObject({ codeRetour: 0, idFacture, numeroFacture: number, statutCourantCode: 'MANDATEE' });
     const codes = history.historiquesDesStatuts.histoStatut.map((h) => h.histoStatutCode);
     expect(codes).toEqual(['MANDATEE', 'SERVICE_FAIT', 'MISE_A_DISPOSITION', 'EN_COURS_ACHEMINEMENT', 'DEPOSEE']);
-    expect(history.historiquesDesStatuts.histoStatut[0]?.histoStatutDatePassage).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(history.historiquesDesStatuts.histoStatut[0]?.histoStatutDatePassage).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
   });
 });

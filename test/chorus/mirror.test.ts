@@ -10,7 +10,15 @@ import { DUPLICATE_MESSAGE } from '../../src/invoices/index.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { partyBySiren, ublInvoice, uniqueInvoiceNumber, type TestParty } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { chorusClientOf, HUB, pollUntil, RENNES_ACCOUNT, startMirror, SUPPLIER_ACCOUNT, type MirrorHarness } from './mirror-harness.ts';
+import {
+  chorusClientOf,
+  HUB,
+  pollUntil,
+  RENNES_ACCOUNT,
+  startMirror,
+  SUPPLIER_ACCOUNT,
+  type MirrorHarness,
+} from './mirror-harness.ts';
 
 const t = useTestDatabase();
 let temporal: Client;
@@ -36,7 +44,12 @@ afterAll(async () => {
   await temporal?.connection.close();
 });
 
-function post(path: string, body: unknown, account: { login: string; password: string } | null = SUPPLIER_ACCOUNT, bearer: string | null = token) {
+function post(
+  path: string,
+  body: unknown,
+  account: { login: string; password: string } | null = SUPPLIER_ACCOUNT,
+  bearer: string | null = token,
+) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=utf-8' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (account) headers['cpro-account'] = cproAccountHeader(account);
@@ -44,10 +57,20 @@ function post(path: string, body: unknown, account: { login: string; password: s
 }
 
 const invoiceXml = (number: string, serviceCode: string | null = 'FIN') =>
-  ublInvoice({ number, supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret, supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name, buyerSiret: rennes.siret, ...(serviceCode ? { serviceCode } : {}) });
+  ublInvoice({
+    number,
+    supplierSiret: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+    supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+    buyerSiret: rennes.siret,
+    ...(serviceCode ? { serviceCode } : {}),
+  });
 
 const depositXml = (xml: string | Uint8Array, nomFichier = 'facture.xml') =>
-  chorus.deposerFlux(SUPPLIER_ACCOUNT, { fichierFlux: Buffer.from(xml).toString('base64'), nomFichier, syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
+  chorus.deposerFlux(SUPPLIER_ACCOUNT, {
+    fichierFlux: Buffer.from(xml).toString('base64'),
+    nomFichier,
+    syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+  });
 
 const finalReport = (numero: string) =>
   pollUntil(
@@ -57,9 +80,15 @@ const finalReport = (numero: string) =>
 
 describe('mirror authentication (PISTE)', () => {
   it('answers 401 with PISTE’s WWW-Authenticate and an empty body for a wrong technical account', async () => {
-    const answer = await post('/cpro/transverses/v1/recuperer/tauxtva', {}, { login: SUPPLIER_ACCOUNT.login, password: 'Mauvais-2017' });
+    const answer = await post(
+      '/cpro/transverses/v1/recuperer/tauxtva',
+      {},
+      { login: SUPPLIER_ACCOUNT.login, password: 'Mauvais-2017' },
+    );
     expect(answer.status).toBe(401);
-    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"');
+    expect(answer.headers.get('www-authenticate')).toBe(
+      'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"',
+    );
     expect(await answer.text()).toBe('');
   });
 
@@ -73,7 +102,11 @@ describe('mirror authentication (PISTE)', () => {
   it('answers 403 with an empty body to an account without the API right, and on a path outside the API', async () => {
     const lorient = await partyBySiren(t.handle.db, 'commune', '215601212');
     const login = `TECH_1_SANS_API_${Date.now()}@cpro.fr`;
-    await createTechnicalAccount(t.handle.db, { login, password: 'Sans-Api-2017', structureId: lorient.id, role: 'accountant', apiEnabled: false }, new Date());
+    await createTechnicalAccount(
+      t.handle.db,
+      { login, password: 'Sans-Api-2017', structureId: lorient.id, role: 'accountant', apiEnabled: false },
+      new Date(),
+    );
     const refused = await post('/cpro/transverses/v1/recuperer/tauxtva', {}, { login, password: 'Sans-Api-2017' });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toBe('');
@@ -83,14 +116,20 @@ describe('mirror authentication (PISTE)', () => {
   });
 
   it('serves the health check on GET', async () => {
-    const answer = await hub.app.request(`${HUB}/cpro/transverses/v1/health-check`, { headers: { Authorization: `Bearer ${token}`, 'cpro-account': cproAccountHeader(SUPPLIER_ACCOUNT) } });
+    const answer = await hub.app.request(`${HUB}/cpro/transverses/v1/health-check`, {
+      headers: { Authorization: `Bearer ${token}`, 'cpro-account': cproAccountHeader(SUPPLIER_ACCOUNT) },
+    });
     expect(await answer.json()).toEqual({ body: 'OK', statusCodeValue: 200, statusCode: 'OK' });
   });
 });
 
 describe('mirror deposits', () => {
   it('refuses an unknown syntaxeFlux with a functional error', async () => {
-    const answer = await post('/cpro/factures/v1/deposer/flux', { fichierFlux: Buffer.from('<x/>').toString('base64'), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_CII_FACTURX' });
+    const answer = await post('/cpro/factures/v1/deposer/flux', {
+      fichierFlux: Buffer.from('<x/>').toString('base64'),
+      nomFichier: 'f.xml',
+      syntaxeFlux: 'IN_DP_E1_CII_FACTURX',
+    });
     expect(answer.status).toBe(400);
     const body = (await answer.json()) as { codeRetour: number; libelle: string };
     expect(body.codeRetour).toBe(20003);
@@ -98,7 +137,15 @@ describe('mirror deposits', () => {
   });
 
   it('refuses a deposit from a recipient’s technical account', async () => {
-    const answer = await post('/cpro/factures/v1/deposer/flux', { fichierFlux: Buffer.from(invoiceXml('X1')).toString('base64'), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }, RENNES_ACCOUNT);
+    const answer = await post(
+      '/cpro/factures/v1/deposer/flux',
+      {
+        fichierFlux: Buffer.from(invoiceXml('X1')).toString('base64'),
+        nomFichier: 'f.xml',
+        syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+      },
+      RENNES_ACCOUNT,
+    );
     expect(answer.status).toBe(400);
     expect(((await answer.json()) as { codeRetour: number }).codeRetour).toBe(20005);
   });
@@ -126,9 +173,13 @@ describe('mirror deposits', () => {
     const flux = await depositXml(archive, 'lot.tar.gz');
     const report = await finalReport(flux.numeroFluxDepot);
     expect(report.etatCourantDepotFlux).toBe('IN_INTEGRE_PARTIEL');
-    expect(report.listeErreurDP).toEqual([expect.objectContaining({ numeroDP: bad, identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren })]);
+    expect(report.listeErreurDP).toEqual([
+      expect.objectContaining({ numeroDP: bad, identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren }),
+    ]);
     expect(report.listeErreurDP[0]?.libelleErreurDP).toMatch(/service/i);
-    const integrated = await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, { numeroFluxDepot: flux.numeroFluxDepot });
+    const integrated = await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, {
+      numeroFluxDepot: flux.numeroFluxDepot,
+    });
     expect(integrated.listeFactures.map((f) => f.numeroFacture)).toEqual([good]);
   });
 
@@ -142,26 +193,64 @@ describe('mirror deposits', () => {
       cadreDeFacturation: { codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR' },
       references: { deviseFacture: 'EUR', typeFacture: 'FACTURE', typeTva: 'TVA_SUR_DEBIT', modePaiement: 'VIREMENT' },
       lignePoste: [
-        { lignePosteNumero: 1, lignePosteReference: 'R1', lignePosteDenomination: 'Ramettes de papier', lignePosteQuantite: 10, lignePosteUnite: 'lot', lignePosteMontantUnitaireHT: 50.1, lignePosteTauxTva: 'TVA20' },
-        { lignePosteNumero: 2, lignePosteDenomination: 'Livres', lignePosteQuantite: 3, lignePosteMontantUnitaireHT: 12.35, lignePosteTauxTva: 'TVA5_5' },
+        {
+          lignePosteNumero: 1,
+          lignePosteReference: 'R1',
+          lignePosteDenomination: 'Ramettes de papier',
+          lignePosteQuantite: 10,
+          lignePosteUnite: 'lot',
+          lignePosteMontantUnitaireHT: 50.1,
+          lignePosteTauxTva: 'TVA20',
+        },
+        {
+          lignePosteNumero: 2,
+          lignePosteDenomination: 'Livres',
+          lignePosteQuantite: 3,
+          lignePosteMontantUnitaireHT: 12.35,
+          lignePosteTauxTva: 'TVA5_5',
+        },
       ],
       montantTotal: { montantHtTotal: 538.05, montantTVA: 102.24, montantTtcTotal: 640.29, montantAPayer: 640.29 },
     };
     const answer = await post('/cpro/factures/v1/soumettre', request);
     const body = (await answer.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ codeRetour: 0, libelle: 'GCU_MSG_01_000', numeroFacture: number, statutFacture: 'DEPOSEE', identifiantStructure: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret });
-    const [found] = (await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, { numeroFacture: number })).listeFactures;
-    expect(found).toMatchObject({ identifiantFactureCPP: body.identifiantFactureCPP, montantHT: 538.05, montantTTC: 640.29, codeServiceExecutant: 'FIN' });
+    expect(body).toMatchObject({
+      codeRetour: 0,
+      libelle: 'GCU_MSG_01_000',
+      numeroFacture: number,
+      statutFacture: 'DEPOSEE',
+      identifiantStructure: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+    });
+    const [found] = (await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, { numeroFacture: number }))
+      .listeFactures;
+    expect(found).toMatchObject({
+      identifiantFactureCPP: body.identifiantFactureCPP,
+      montantHT: 538.05,
+      montantTTC: 640.29,
+      codeServiceExecutant: 'FIN',
+    });
 
-    const wrongTotal = await post('/cpro/factures/v1/soumettre', { ...request, numeroFactureSaisi: uniqueInvoiceNumber('SOU'), montantTotal: { montantTtcTotal: 640.3 } });
+    const wrongTotal = await post('/cpro/factures/v1/soumettre', {
+      ...request,
+      numeroFactureSaisi: uniqueInvoiceNumber('SOU'),
+      montantTotal: { montantTtcTotal: 640.3 },
+    });
     expect(wrongTotal.status).toBe(400);
     expect(((await wrongTotal.json()) as { libelle: string }).libelle).toContain('640.29');
-    const noService = await post('/cpro/factures/v1/soumettre', { ...request, numeroFactureSaisi: uniqueInvoiceNumber('SOU'), destinataire: { codeDestinataire: rennes.siret } });
+    const noService = await post('/cpro/factures/v1/soumettre', {
+      ...request,
+      numeroFactureSaisi: uniqueInvoiceNumber('SOU'),
+      destinataire: { codeDestinataire: rennes.siret },
+    });
     expect(((await noService.json()) as { libelle: string }).libelle).toMatch(/service/i);
   });
 
   it('refuses a file that is not the syntax the flux announces', async () => {
-    const flux = await chorus.deposerFlux(SUPPLIER_ACCOUNT, { fichierFlux: Buffer.from(invoiceXml(uniqueInvoiceNumber('SYN'))).toString('base64'), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_CII_16B' });
+    const flux = await chorus.deposerFlux(SUPPLIER_ACCOUNT, {
+      fichierFlux: Buffer.from(invoiceXml(uniqueInvoiceNumber('SYN'))).toString('base64'),
+      nomFichier: 'f.xml',
+      syntaxeFlux: 'IN_DP_E1_CII_16B',
+    });
     const report = await finalReport(flux.numeroFluxDepot);
     expect(report.etatCourantDepotFlux).toBe('IN_REJETE');
     expect(report.listeErreurDP[0]?.libelleErreurDP).toContain('CII D16B');
@@ -174,41 +263,75 @@ describe('mirror processing and downloads', () => {
     const xml = invoiceXml(number);
     const flux = await depositXml(xml);
     await finalReport(flux.numeroFluxDepot);
-    const [invoice] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number })).listeFactures;
+    const [invoice] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number }))
+      .listeFactures;
     const idFacture = invoice?.idFacture as number;
 
-    const noMotive = await post('/cpro/factures/v1/traiter/recue', { idFacture, nouveauStatut: 'REJETEE' }, RENNES_ACCOUNT);
+    const noMotive = await post(
+      '/cpro/factures/v1/traiter/recue',
+      { idFacture, nouveauStatut: 'REJETEE' },
+      RENNES_ACCOUNT,
+    );
     expect(noMotive.status).toBe(400);
     const refusal = (await noMotive.json()) as { codeRetour: number; libelle: string };
     expect(refusal.codeRetour).not.toBe(0);
     expect(refusal.libelle).toContain('motif');
 
-    const bySupplier = await post('/cpro/factures/v1/traiter/recue', { idFacture, nouveauStatut: 'SERVICE_FAIT' }, SUPPLIER_ACCOUNT);
+    const bySupplier = await post(
+      '/cpro/factures/v1/traiter/recue',
+      { idFacture, nouveauStatut: 'SERVICE_FAIT' },
+      SUPPLIER_ACCOUNT,
+    );
     expect(((await bySupplier.json()) as { codeRetour: number }).codeRetour).toBe(20005);
 
     const notDownloaded = { numeroFacture: number, factureTelechargeeParDestinataire: false };
-    expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, notDownloaded)).listeFactures).toHaveLength(1);
+    expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, notDownloaded)).listeFactures).toHaveLength(
+      1,
+    );
     const download = await chorus.telechargerFacture(RENNES_ACCOUNT, idFacture, 'PIVOT');
     expect(Buffer.from(download.fichierResultat, 'base64').toString('utf8')).toBe(xml);
     expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, notDownloaded)).listeFactures).toEqual([]);
-    const [downloaded] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number, factureTelechargeeParDestinataire: true })).listeFactures;
+    const [downloaded] = (
+      await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
+        numeroFacture: number,
+        factureTelechargeeParDestinataire: true,
+      })
+    ).listeFactures;
     expect(downloaded).toMatchObject({ idFacture, factureTelechargeeParDestinataire: true });
 
     const today = invoice?.dateHeureEtatCourant.slice(0, 10) as string;
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number, periodeDateHeureEtatCourantDu: today })).total).toBe(1);
-    expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number, periodeDateHeureEtatCourantDu: `${tomorrow}T00:00:00` })).total).toBe(0);
+    expect(
+      (
+        await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
+          numeroFacture: number,
+          periodeDateHeureEtatCourantDu: today,
+        })
+      ).total,
+    ).toBe(1);
+    expect(
+      (
+        await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
+          numeroFacture: number,
+          periodeDateHeureEtatCourantDu: `${tomorrow}T00:00:00`,
+        })
+      ).total,
+    ).toBe(0);
   });
 
   it('shows the invoice to both sides, then suspension → completer and A_RECYCLER → recycler, through the lifecycle', async () => {
     const number = uniqueInvoiceNumber('SUS');
     await finalReport((await depositXml(invoiceXml(number))).numeroFluxDepot);
-    const [listed] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number })).listeFactures;
+    const [listed] = (await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, { numeroFacture: number }))
+      .listeFactures;
     const idFacture = listed?.idFacture as number;
 
     // The flux is final once the invoice has left DEPOSEE; the workflow then makes it available.
     const bySupplier = await pollUntil(
-      async () => (await (await post('/cpro/factures/v1/consulter/fournisseur', { identifiantFactureCPP: idFacture, codeLangue: 'FR' })).json()) as { facture: Record<string, Record<string, unknown>> },
+      async () =>
+        (await (
+          await post('/cpro/factures/v1/consulter/fournisseur', { identifiantFactureCPP: idFacture, codeLangue: 'FR' })
+        ).json()) as { facture: Record<string, Record<string, unknown>> },
       (answer) => (answer.facture?.statutFacture as unknown) === 'MISE_A_DISPOSITION',
     );
     expect(bySupplier.facture).toMatchObject({
@@ -219,15 +342,37 @@ describe('mirror processing and downloads', () => {
       fournisseur: { codeFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret, typeIdentifiantFournisseur: 'SIRET' },
       montantTotal: { montantHtTotal: 100, montantTVA: 20, montantTtcTotal: 120, montantAPayer: 120 },
     });
-    const byRecipient = await post('/cpro/factures/v1/consulter/recipiendaire', { identifiantFactureCPP: idFacture }, RENNES_ACCOUNT);
+    const byRecipient = await post(
+      '/cpro/factures/v1/consulter/recipiendaire',
+      { identifiantFactureCPP: idFacture },
+      RENNES_ACCOUNT,
+    );
     expect(((await byRecipient.json()) as { facture: { numeroFacture: string } }).facture.numeroFacture).toBe(number);
 
-    await chorus.traiterFactureRecue(RENNES_ACCOUNT, { idFacture, nouveauStatut: 'SUSPENDUE', motif: 'Bon de livraison manquant' });
-    const completed = (await (await post('/cpro/factures/v1/completer', { identifiantFactureCPP: idFacture, commentaire: 'Bon de livraison envoyé par courrier' })).json()) as Record<string, unknown>;
+    await chorus.traiterFactureRecue(RENNES_ACCOUNT, {
+      idFacture,
+      nouveauStatut: 'SUSPENDUE',
+      motif: 'Bon de livraison manquant',
+    });
+    const completed = (await (
+      await post('/cpro/factures/v1/completer', {
+        identifiantFactureCPP: idFacture,
+        commentaire: 'Bon de livraison envoyé par courrier',
+      })
+    ).json()) as Record<string, unknown>;
     expect(completed).toMatchObject({ codeRetour: 0, identifiantFactureCPP: idFacture, numeroFacture: number });
 
-    await chorus.traiterFactureRecue(RENNES_ACCOUNT, { idFacture, nouveauStatut: 'A_RECYCLER', motif: 'Mauvais service destinataire' });
-    const recycled = (await (await post('/cpro/factures/v1/recycler', { identifiantFactureCPP: idFacture, destinataire: { codeDestinataire: rennes.siret, codeServiceExecutant: 'EDUC' } })).json()) as Record<string, unknown>;
+    await chorus.traiterFactureRecue(RENNES_ACCOUNT, {
+      idFacture,
+      nouveauStatut: 'A_RECYCLER',
+      motif: 'Mauvais service destinataire',
+    });
+    const recycled = (await (
+      await post('/cpro/factures/v1/recycler', {
+        identifiantFactureCPP: idFacture,
+        destinataire: { codeDestinataire: rennes.siret, codeServiceExecutant: 'EDUC' },
+      })
+    ).json()) as Record<string, unknown>;
     expect(recycled).toMatchObject({ codeRetour: 0, statutFacture: 'DEPOSEE', numeroFacture: number });
     expect(recycled.dateDepot).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
@@ -236,44 +381,93 @@ describe('mirror processing and downloads', () => {
       (h) => h.statutCourantCode === 'MISE_A_DISPOSITION',
     );
     const codes = history.historiquesDesStatuts.histoStatut.map((h) => h.histoStatutCode);
-    expect(codes.slice(0, 6)).toEqual(['MISE_A_DISPOSITION', 'EN_COURS_ACHEMINEMENT', 'DEPOSEE', 'A_RECYCLER', 'COMPLETEE', 'SUSPENDUE']);
-    expect(history.historiquesDesStatuts.histoStatut.find((h) => h.histoStatutCode === 'SUSPENDUE')?.histoStatutCommentaire).toBe('Bon de livraison manquant');
-    const [again] = (await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, { numeroFacture: number })).listeFactures;
+    expect(codes.slice(0, 6)).toEqual([
+      'MISE_A_DISPOSITION',
+      'EN_COURS_ACHEMINEMENT',
+      'DEPOSEE',
+      'A_RECYCLER',
+      'COMPLETEE',
+      'SUSPENDUE',
+    ]);
+    expect(
+      history.historiquesDesStatuts.histoStatut.find((h) => h.histoStatutCode === 'SUSPENDUE')?.histoStatutCommentaire,
+    ).toBe('Bon de livraison manquant');
+    const [again] = (await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, { numeroFacture: number }))
+      .listeFactures;
     expect(again?.codeServiceExecutant).toBe('EDUC');
   });
 
   it('answers an empty search with codeRetour 20000 and HTTP 200', async () => {
-    const answer = await post('/cpro/factures/v1/rechercher/recipiendaire', { numeroFacture: 'AUCUNE-FACTURE' }, RENNES_ACCOUNT);
+    const answer = await post(
+      '/cpro/factures/v1/rechercher/recipiendaire',
+      { numeroFacture: 'AUCUNE-FACTURE' },
+      RENNES_ACCOUNT,
+    );
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ codeRetour: 20000, libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat" });
+    expect(await answer.json()).toEqual({
+      codeRetour: 20000,
+      libelle: "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat",
+    });
   });
 
   it('answers the reference lists and the short flux report (consulterCR)', async () => {
-    const tva = (await (await post('/cpro/transverses/v1/recuperer/tauxtva', { codeLangue: 'FR' })).json()) as { codeRetour: number; libelle: string; listeTauxTva: { codeTauxTva: string; valeurTauxTva: number }[] };
+    const tva = (await (await post('/cpro/transverses/v1/recuperer/tauxtva', { codeLangue: 'FR' })).json()) as {
+      codeRetour: number;
+      libelle: string;
+      listeTauxTva: { codeTauxTva: string; valeurTauxTva: number }[];
+    };
     expect(tva).toMatchObject({ codeRetour: 0, libelle: 'TRA_MSG_00.000' });
     expect(tva.listeTauxTva).toContainEqual(expect.objectContaining({ codeTauxTva: 'TVA20', valeurTauxTva: 20 }));
-    const formats = (await (await post('/cpro/transverses/v1/recuperer/formatflux', {})).json()) as { listeFormatFlux: { formatFlux: string }[] };
-    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual(['IN_DP_E1_UBL_INVOICE', 'IN_DP_E1_CII_16B', 'IN_DP_E2_CII_FACTURX']);
+    const formats = (await (await post('/cpro/transverses/v1/recuperer/formatflux', {})).json()) as {
+      listeFormatFlux: { formatFlux: string }[];
+    };
+    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual([
+      'IN_DP_E1_UBL_INVOICE',
+      'IN_DP_E1_CII_16B',
+      'IN_DP_E2_CII_FACTURX',
+    ]);
 
     const flux = await depositXml(invoiceXml(uniqueInvoiceNumber('CR')));
     await finalReport(flux.numeroFluxDepot);
-    const short = (await (await post('/cpro/transverses/v1/consulterCR', { numeroFluxDepot: flux.numeroFluxDepot })).json()) as Record<string, unknown>;
-    expect(short).toMatchObject({ codeRetour: 0, numeroFluxDepot: flux.numeroFluxDepot, etatCourantFlux: 'IN_INTEGRE', codeInterfaceFlux: 'FSO1100A' });
-    const otherSupplier = await post('/cpro/transverses/v1/consulterCRDetaille', { numeroFluxDepot: flux.numeroFluxDepot }, RENNES_ACCOUNT);
+    const short = (await (
+      await post('/cpro/transverses/v1/consulterCR', { numeroFluxDepot: flux.numeroFluxDepot })
+    ).json()) as Record<string, unknown>;
+    expect(short).toMatchObject({
+      codeRetour: 0,
+      numeroFluxDepot: flux.numeroFluxDepot,
+      etatCourantFlux: 'IN_INTEGRE',
+      codeInterfaceFlux: 'FSO1100A',
+    });
+    const otherSupplier = await post(
+      '/cpro/transverses/v1/consulterCRDetaille',
+      { numeroFluxDepot: flux.numeroFluxDepot },
+      RENNES_ACCOUNT,
+    );
     expect(((await otherSupplier.json()) as { codeRetour: number }).codeRetour).toBe(20004);
   });
 
   it('lists the target statuses from MISE_A_DISPOSITION as the decision rules allow them', async () => {
-    const answer = await post('/cpro/transverses/v1/recuperer/etats/traitement', { statutCourant: 'MISE_A_DISPOSITION' }, RENNES_ACCOUNT);
-    const targets = ((await answer.json()) as { listeStatutsPossiblesPourTraitement: { statutPossiblePourTraitement: string }[] }).listeStatutsPossiblesPourTraitement.map((s) => s.statutPossiblePourTraitement);
-    expect(targets).toEqual(expect.arrayContaining(['SERVICE_FAIT', 'SUSPENDUE', 'REJETEE', 'A_RECYCLER', 'MANDATEE', 'MISE_EN_PAIEMENT']));
+    const answer = await post(
+      '/cpro/transverses/v1/recuperer/etats/traitement',
+      { statutCourant: 'MISE_A_DISPOSITION' },
+      RENNES_ACCOUNT,
+    );
+    const targets = (
+      (await answer.json()) as { listeStatutsPossiblesPourTraitement: { statutPossiblePourTraitement: string }[] }
+    ).listeStatutsPossiblesPourTraitement.map((s) => s.statutPossiblePourTraitement);
+    expect(targets).toEqual(
+      expect.arrayContaining(['SERVICE_FAIT', 'SUSPENDUE', 'REJETEE', 'A_RECYCLER', 'MANDATEE', 'MISE_EN_PAIEMENT']),
+    );
     expect(targets).not.toContain('COMPLETEE');
   });
 });
 
 describe('mirror structures', () => {
   it('downloads the directory of public recipients as a zipped CSV with their routing flags and services', async () => {
-    const answer = (await (await post('/cpro/transverses/v1/telecharger/annuaire/destinataire', {})).json()) as { codeRetour: number; fichierResultat: string };
+    const answer = (await (await post('/cpro/transverses/v1/telecharger/annuaire/destinataire', {})).json()) as {
+      codeRetour: number;
+      fichierResultat: string;
+    };
     expect(answer.codeRetour).toBe(0);
     const zip = Buffer.from(answer.fichierResultat, 'base64');
     expect(zip.readUInt32LE(0)).toBe(0x04034b50);
@@ -284,34 +478,65 @@ describe('mirror structures', () => {
     expect(crc32(csv)).toBe(zip.readUInt32LE(14));
     const lines = csv.toString('utf8').split('\r\n');
     expect(lines[0]).toMatch(/^SIRET;RAISON_SOCIALE;CODE_SERVICE/);
-    expect(lines.some((l) => l.startsWith(`${rennes.siret};Rennes;TECH;`) && l.endsWith(';OUI;OUI;NON;NON;OUI'))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${rennes.siret};Rennes;FIN;`) && l.endsWith(';OUI;OUI;NON;NON;NON'))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${rennes.siret};Rennes;TECH;`) && l.endsWith(';OUI;OUI;NON;NON;OUI'))).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.startsWith(`${rennes.siret};Rennes;FIN;`) && l.endsWith(';OUI;OUI;NON;NON;NON'))).toBe(
+      true,
+    );
     expect(lines.some((l) => l.startsWith(DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret))).toBe(false);
   }, 90_000);
 
   it('finds Rennes by SIRET, with its routing flags and services', async () => {
-    const search = (await (await post('/cpro/structures/v1/rechercher', { structure: { identifiantStructure: rennes.siret, typeIdentifiantStructure: 'SIRET' }, restreindreStructuresPrivees: true })).json()) as {
+    const search = (await (
+      await post('/cpro/structures/v1/rechercher', {
+        structure: { identifiantStructure: rennes.siret, typeIdentifiantStructure: 'SIRET' },
+        restreindreStructuresPrivees: true,
+      })
+    ).json()) as {
       listeStructures: { idStructureCPP: number; identifiantStructure: string; designationStructure: string }[];
     };
     expect(search.listeStructures).toHaveLength(1);
     const idStructureCPP = search.listeStructures[0]?.idStructureCPP as number;
-    expect(search.listeStructures[0]).toMatchObject({ identifiantStructure: rennes.siret, designationStructure: 'Rennes' });
+    expect(search.listeStructures[0]).toMatchObject({
+      identifiantStructure: rennes.siret,
+      designationStructure: 'Rennes',
+    });
 
-    const structure = (await (await post('/cpro/structures/v1/consulter', { idStructureCPP, codeLangue: 'FR' })).json()) as Record<string, Record<string, unknown>>;
-    expect(structure).toMatchObject({ codeRetour: 0, libelle: 'GCU_MSG_01_000', parametres: { codeServiceDoitEtreRenseigne: true, numeroEJDoitEtreRenseigne: false } });
+    const structure = (await (
+      await post('/cpro/structures/v1/consulter', { idStructureCPP, codeLangue: 'FR' })
+    ).json()) as Record<string, Record<string, unknown>>;
+    expect(structure).toMatchObject({
+      codeRetour: 0,
+      libelle: 'GCU_MSG_01_000',
+      parametres: { codeServiceDoitEtreRenseigne: true, numeroEJDoitEtreRenseigne: false },
+    });
     expect(structure.informationGenerales).toMatchObject({ idStructureCPP, structurePriveePublique: 'PUBLIQUE' });
 
-    const services = (await (await post('/cpro/structures/v1/rechercher/services', { idStructure: idStructureCPP, parametresRechercherServicesStructure: { nbResultatsParPage: 100 } })).json()) as {
+    const services = (await (
+      await post('/cpro/structures/v1/rechercher/services', {
+        idStructure: idStructureCPP,
+        parametresRechercherServicesStructure: { nbResultatsParPage: 100 },
+      })
+    ).json()) as {
       listeServices: { idService: number; codeService: string; estActif: boolean }[];
     };
     const tech = services.listeServices.find((s) => s.codeService === 'TECH');
     expect(services.listeServices.find((s) => s.codeService === 'FIN')?.estActif).toBe(true);
-    const service = (await (await post('/cpro/structures/v1/consulter/service', { idStructure: idStructureCPP, idService: tech?.idService })).json()) as Record<string, Record<string, unknown>>;
+    const service = (await (
+      await post('/cpro/structures/v1/consulter/service', { idStructure: idStructureCPP, idService: tech?.idService })
+    ).json()) as Record<string, Record<string, unknown>>;
     expect(service.parametres?.numeroEngagement).toBe(true);
 
-    const actives = (await (await post('/cpro/transverses/v1/recuperer/structures/actives/destinataire', {}, RENNES_ACCOUNT)).json()) as { listeStructures: unknown[] };
-    expect(actives.listeStructures).toEqual([{ idStructureCPP, identifiant: rennes.siret, designationStructure: 'Rennes' }]);
-    const asSupplier = (await (await post('/cpro/transverses/v1/recuperer/structures/actives/fournisseur', {}, RENNES_ACCOUNT)).json()) as { listeStructures: unknown[] };
+    const actives = (await (
+      await post('/cpro/transverses/v1/recuperer/structures/actives/destinataire', {}, RENNES_ACCOUNT)
+    ).json()) as { listeStructures: unknown[] };
+    expect(actives.listeStructures).toEqual([
+      { idStructureCPP, identifiant: rennes.siret, designationStructure: 'Rennes' },
+    ]);
+    const asSupplier = (await (
+      await post('/cpro/transverses/v1/recuperer/structures/actives/fournisseur', {}, RENNES_ACCOUNT)
+    ).json()) as { listeStructures: unknown[] };
     expect(asSupplier.listeStructures).toEqual([]);
   });
 });

@@ -17,7 +17,14 @@ import type { FakeChorus } from './fake-chorus.ts';
 export const HUB_ACCOUNT = { login: 'TECH_1_HUB@cpro.fr', password: 'Hub-Tech-2026' };
 
 export function testClient(fake: FakeChorus): ChorusClient {
-  return createChorusClient(chorusClientConfig('sandbox', fake.clientId, fake.clientSecret, { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 3, timeoutMs: 1000 }));
+  return createChorusClient(
+    chorusClientConfig('sandbox', fake.clientId, fake.clientSecret, {
+      baseDelayMs: 5,
+      maxDelayMs: 50,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+    }),
+  );
 }
 
 export function syncSettings(fake: FakeChorus, overrides: Partial<ChorusSyncSettings> = {}): ChorusSyncSettings {
@@ -54,7 +61,13 @@ export async function depositForRennes(deps: AppDeps, number = uniqueInvoiceNumb
   const { armor, rennes } = await parties(deps.db);
   const result = await depositInvoice(deps, personActing('supplier', armor.id), {
     supplierId: armor.id,
-    bytes: ublBytes({ number, supplierSiret: armor.siret, supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name, buyerSiret: rennes.siret, serviceCode: 'FIN' }),
+    bytes: ublBytes({
+      number,
+      supplierSiret: armor.siret,
+      supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+      buyerSiret: rennes.siret,
+      serviceCode: 'FIN',
+    }),
     fileName: `${number}.xml`,
     channel: 'api',
   });
@@ -65,7 +78,15 @@ export async function depositForRennes(deps: AppDeps, number = uniqueInvoiceNumb
 /** The UBL of an invoice Armor deposited on Chorus Pro for Rennes, as Chorus would hand it out. */
 export async function rennesInvoiceFile(db: Db, number: string): Promise<string> {
   const { armor, rennes } = await parties(db);
-  return Buffer.from(ublInvoice({ number, supplierSiret: armor.siret, supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name, buyerSiret: rennes.siret, serviceCode: 'FIN' })).toString('base64');
+  return Buffer.from(
+    ublInvoice({
+      number,
+      supplierSiret: armor.siret,
+      supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+      buyerSiret: rennes.siret,
+      serviceCode: 'FIN',
+    }),
+  ).toString('base64');
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {

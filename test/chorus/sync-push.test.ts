@@ -10,7 +10,11 @@ import { chorusCredentialReport } from '../../src/chorus/sync/credential-health.
 import { invoicesToPush } from '../../src/chorus/sync/pending-pushes.ts';
 import { pushInvoice } from '../../src/chorus/sync/push-invoice.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
-import { chorusPushWorkflowId, CHORUS_OUTBOX_WORKFLOW_TYPE, CHORUS_PUSH_WORKFLOW_TYPE } from '../../src/chorus/domain/workflow-contract.ts';
+import {
+  chorusPushWorkflowId,
+  CHORUS_OUTBOX_WORKFLOW_TYPE,
+  CHORUS_PUSH_WORKFLOW_TYPE,
+} from '../../src/chorus/domain/workflow-contract.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { FakeChorus } from './fake-chorus.ts';
@@ -52,15 +56,27 @@ afterAll(async () => {
   server.close();
 });
 
-const pushRow = async (invoiceId: string) => (await t.handle.db.select().from(chorusPushes).where(eq(chorusPushes.invoiceId, invoiceId)))[0];
-const fluxesOf = (number: string) => fake.calls.filter((c) => c.path === '/cpro/factures/v1/deposer/flux' && Buffer.from(String((c.body as { fichierFlux: string }).fichierFlux), 'base64').toString('utf8').includes(`<cbc:ID>${number}</cbc:ID>`));
+const pushRow = async (invoiceId: string) =>
+  (await t.handle.db.select().from(chorusPushes).where(eq(chorusPushes.invoiceId, invoiceId)))[0];
+const fluxesOf = (number: string) =>
+  fake.calls.filter(
+    (c) =>
+      c.path === '/cpro/factures/v1/deposer/flux' &&
+      Buffer.from(String((c.body as { fichierFlux: string }).fichierFlux), 'base64')
+        .toString('utf8')
+        .includes(`<cbc:ID>${number}</cbc:ID>`),
+  );
 
 describe('push to Chorus Pro', () => {
   it('pushes a pending invoice from the outbox, follows its flux to IN_INTEGRE and its status to payment', async () => {
     const { invoiceId, number } = await depositForRennes(deps);
     expect(await invoicesToPush(deps)).toContain(invoiceId);
 
-    const outbox = await temporal.workflow.execute(CHORUS_OUTBOX_WORKFLOW_TYPE, { taskQueue: deps.taskQueue as string, workflowId: `chorus-outbox-${invoiceId}`, args: [{ timing }] });
+    const outbox = await temporal.workflow.execute(CHORUS_OUTBOX_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue as string,
+      workflowId: `chorus-outbox-${invoiceId}`,
+      args: [{ timing }],
+    });
     expect(outbox.started).toBeGreaterThanOrEqual(1);
     const integrated = await waitFor(async () => {
       const row = await pushRow(invoiceId);
@@ -81,7 +97,11 @@ describe('push to Chorus Pro', () => {
   it('deposits exactly one flux when the worker dies between the deposit and its record', async () => {
     const { invoiceId, number } = await depositForRennes(deps);
     crashAfterNextDeposit = true;
-    const handle = await temporal.workflow.start(CHORUS_PUSH_WORKFLOW_TYPE, { taskQueue: deps.taskQueue as string, workflowId: chorusPushWorkflowId(invoiceId), args: [{ invoiceId, timing }] });
+    const handle = await temporal.workflow.start(CHORUS_PUSH_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue as string,
+      workflowId: chorusPushWorkflowId(invoiceId),
+      args: [{ invoiceId, timing }],
+    });
     const row = await waitFor(async () => {
       const r = await pushRow(invoiceId);
       return r?.state === 'integrated' ? r : undefined;
@@ -91,7 +111,11 @@ describe('push to Chorus Pro', () => {
     expect(row.attempts).toBe(1);
     expect(row.numeroFluxDepot).toBe(fake.invoices.find((i) => i.numeroFacture === number)?.numeroFluxDepot);
     // The retry searched by supplier and number before anything else.
-    const search = fake.calls.find((c) => c.path === '/cpro/factures/v1/rechercher/fournisseur' && (c.body as { numeroFacture?: string }).numeroFacture === number);
+    const search = fake.calls.find(
+      (c) =>
+        c.path === '/cpro/factures/v1/rechercher/fournisseur' &&
+        (c.body as { numeroFacture?: string }).numeroFacture === number,
+    );
     expect(search).toBeDefined();
     await handle.terminate();
   });
@@ -122,16 +146,28 @@ describe('push to Chorus Pro', () => {
   it('records a flux whose invoice Chorus refused, with its reason', async () => {
     const { invoiceId, number } = await depositForRennes(deps);
     fake.refuseNumbers.add(number);
-    const result = await temporal.workflow.execute(CHORUS_PUSH_WORKFLOW_TYPE, { taskQueue: deps.taskQueue as string, workflowId: chorusPushWorkflowId(invoiceId), args: [{ invoiceId, timing }] });
+    const result = await temporal.workflow.execute(CHORUS_PUSH_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue as string,
+      workflowId: chorusPushWorkflowId(invoiceId),
+      args: [{ invoiceId, timing }],
+    });
     expect(result).toEqual({ state: 'rejected', remoteStatus: null });
-    expect(await pushRow(invoiceId)).toMatchObject({ state: 'rejected', fluxState: 'IN_REJETE', lastError: 'Le code service est obligatoire' });
+    expect(await pushRow(invoiceId)).toMatchObject({
+      state: 'rejected',
+      fluxState: 'IN_REJETE',
+      lastError: 'Le code service est obligatoire',
+    });
   });
 
   it('survives 429 (Retry-After), 500 and a timeout on the way', async () => {
     const { invoiceId, number } = await depositForRennes(deps);
     fake.inject('/cpro/factures/v1/deposer/flux', { kind: '429', retryAfterSeconds: 0 }, { kind: '500' });
     fake.inject('/cpro/transverses/v1/consulterCRDetaille', { kind: 'timeout', ms: 3000 });
-    const handle = await temporal.workflow.start(CHORUS_PUSH_WORKFLOW_TYPE, { taskQueue: deps.taskQueue as string, workflowId: chorusPushWorkflowId(invoiceId), args: [{ invoiceId, timing }] });
+    const handle = await temporal.workflow.start(CHORUS_PUSH_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue as string,
+      workflowId: chorusPushWorkflowId(invoiceId),
+      args: [{ invoiceId, timing }],
+    });
     await waitFor(async () => ((await pushRow(invoiceId))?.state === 'integrated' ? true : undefined));
     expect(fluxesOf(number)).toHaveLength(3);
     expect(fake.invoices.filter((i) => i.numeroFacture === number)).toHaveLength(1);
@@ -140,10 +176,15 @@ describe('push to Chorus Pro', () => {
 
   it('shows a refused technical account and a PISTE 403 in the credential health', async () => {
     const { invoiceId } = await depositForRennes(deps);
-    const wrong = { ...deps, chorusSync: syncSettings(fake, { depositAccount: { login: 'TECH_1_HUB@cpro.fr', password: 'expired' } }) };
+    const wrong = {
+      ...deps,
+      chorusSync: syncSettings(fake, { depositAccount: { login: 'TECH_1_HUB@cpro.fr', password: 'expired' } }),
+    };
     await expect(pushInvoice(wrong, invoiceId)).rejects.toMatchObject({ kind: 'unauthorized' });
     fake.inject('/cpro/factures/v1/rechercher/fournisseur', { kind: '403' });
-    await expect(pushInvoice({ ...deps, chorusSync: syncSettings(fake) }, invoiceId)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(pushInvoice({ ...deps, chorusSync: syncSettings(fake) }, invoiceId)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     const report = await chorusCredentialReport(t.handle.db, new Date());
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual(

@@ -38,7 +38,10 @@ export function runHub(args: string[], env: Record<string, string>): HubProcess 
     waitFor: (text, timeoutMs) =>
       new Promise<void>((resolve, reject) => {
         if (out.includes(text)) return resolve();
-        const timer = setTimeout(() => reject(new Error(`"${text}" not printed after ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`"${text}" not printed after ${timeoutMs} ms:\n${out.slice(-3000)}`)),
+          timeoutMs,
+        );
         const waiter = {
           text,
           resolve: () => {

@@ -18,41 +18,49 @@ async function dataDir(): Promise<string> {
 }
 
 describe('hub start on embedded defaults', () => {
-  it('starts HTTP, worker, PGlite and its own Temporal dev server, seeds once, and stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
-    const dir = await dataDir();
-    const env = {
-      DATA_DIR: dir,
-      PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_CLI_PATH: inject('temporalBinary'),
-    };
-    for (const round of ['cold', 'warm'] as const) {
-      const hub = runHub(['start'], env);
-      await hub.waitFor('Hub prêt sur', 180_000);
-      await hub.waitFor('"msg":"hub started"', 5_000);
-      const started = hub.logs().find((l) => l.msg === 'hub started') as { startupMs: number; temporal: string; temporalUi: string };
-      console.log(`[measure] hub start (${round}): ${started.startupMs} ms`);
-      expect(hub.logs().some((l) => l.msg === 'demo data seeded (first start)')).toBe(round === 'cold');
+  it(
+    'starts HTTP, worker, PGlite and its own Temporal dev server, seeds once, and stops cleanly on SIGTERM',
+    { timeout: 240_000 },
+    async () => {
+      const dir = await dataDir();
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        TEMPORAL_UI_PORT: String(await freePort()),
+        TEMPORAL_DEV_PORT: String(await freePort()),
+        TEMPORAL_CLI_PATH: inject('temporalBinary'),
+      };
+      for (const round of ['cold', 'warm'] as const) {
+        const hub = runHub(['start'], env);
+        await hub.waitFor('Hub prêt sur', 180_000);
+        await hub.waitFor('"msg":"hub started"', 5_000);
+        const started = hub.logs().find((l) => l.msg === 'hub started') as {
+          startupMs: number;
+          temporal: string;
+          temporalUi: string;
+        };
+        console.log(`[measure] hub start (${round}): ${started.startupMs} ms`);
+        expect(hub.logs().some((l) => l.msg === 'demo data seeded (first start)')).toBe(round === 'cold');
 
-      const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
-      expect(await health.json()).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
-      const namespaces = await (await fetch(`${started.temporalUi}/api/v1/namespaces`)).json();
-      expect(JSON.stringify(namespaces)).toContain('"default"');
-      const login = await fetch(`http://127.0.0.1:${env.PORT}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'comptable.rennes@demo.hub.bzh', password: 'Demo-Comptable-Rennes-2026' }),
-      });
-      expect(login.status).toBe(200);
+        const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+        expect(await health.json()).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
+        const namespaces = await (await fetch(`${started.temporalUi}/api/v1/namespaces`)).json();
+        expect(JSON.stringify(namespaces)).toContain('"default"');
+        const login = await fetch(`http://127.0.0.1:${env.PORT}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'comptable.rennes@demo.hub.bzh', password: 'Demo-Comptable-Rennes-2026' }),
+        });
+        expect(login.status).toBe(200);
 
-      hub.child.kill('SIGTERM');
-      expect(await hub.exited()).toBe(0);
-      // The dev server the hub launched is gone with it: its port is free again.
-      expect(await portFree(Number(started.temporal.split(':')[1]))).toBe(true);
-      expect(await portFree(Number(env.PORT))).toBe(true);
-    }
-  });
+        hub.child.kill('SIGTERM');
+        expect(await hub.exited()).toBe(0);
+        // The dev server the hub launched is gone with it: its port is free again.
+        expect(await portFree(Number(started.temporal.split(':')[1]))).toBe(true);
+        expect(await portFree(Number(env.PORT))).toBe(true);
+      }
+    },
+  );
 
   it('says in one line which variable is wrong', async () => {
     const hub = runHub(['start'], { PORT: 'quatre-vingt' });

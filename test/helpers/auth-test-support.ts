@@ -28,7 +28,12 @@ export function buildTestApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', authRoutes);
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      const body: ErrorBody = { code: error.code, message: error.message, requestId: c.get('requestId'), details: error.details };
+      const body: ErrorBody = {
+        code: error.code,
+        message: error.message,
+        requestId: c.get('requestId'),
+        details: error.details,
+      };
       return c.json(body, error.status);
     }
     if (error instanceof HTTPException) return error.getResponse();

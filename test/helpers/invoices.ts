@@ -1,6 +1,16 @@
 // Builders of test invoices: an EN 16931 model for a given supplier, buyer and references, written as
 // UBL 2.1, CII D16B or Factur-X by the hub's own writers.
-import { dec, emptyInvoice, emptyLine, roundHalfUp, toFixed, writeCii, writeFacturX, writeUbl, type Invoice } from '../../formats/index.ts';
+import {
+  dec,
+  emptyInvoice,
+  emptyLine,
+  roundHalfUp,
+  toFixed,
+  writeCii,
+  writeFacturX,
+  writeUbl,
+  type Invoice,
+} from '../../formats/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import {
@@ -56,7 +66,10 @@ export function testInvoice(options: TestInvoiceOptions): Invoice {
   if (options.engagementNumber !== undefined) invoice.purchaseOrderReference = options.engagementNumber;
   invoice.processControl = { businessProcessType: 'B1', specificationIdentifier: 'urn:cen.eu:en16931:2017' };
   invoice.notes = [
-    { subjectCode: 'PMT', note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.' },
+    {
+      subjectCode: 'PMT',
+      note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.',
+    },
     { subjectCode: 'PMD', note: "Pénalités de retard : taux d'intérêt de la BCE majoré de 8 points." },
     { subjectCode: 'AAB', note: "Pas d'escompte pour paiement anticipé." },
   ];

@@ -31,13 +31,26 @@ export function privatePostgresUnavailable(): string | undefined {
 export function createPrivatePostgres(port: number): PrivatePostgres {
   const bin = binDir()!;
   const dir = mkdtempSync(join(tmpdir(), 'hub-pg-'));
-  const { uid, gid } = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  const { uid, gid } = {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
   chownSync(dir, uid, gid);
   const data = join(dir, 'data');
   const asPostgres = (args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', ...args], { stdio: 'pipe' });
   asPostgres([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const start = () =>
-    asPostgres([join(bin, 'pg_ctl'), '-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    asPostgres([
+      join(bin, 'pg_ctl'),
+      '-D',
+      data,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   const stop = () => asPostgres([join(bin, 'pg_ctl'), '-D', data, '-w', '-m', 'fast', 'stop']);
   start();
   return {

@@ -11,14 +11,19 @@ export interface ProvisionedDatabase {
 }
 
 /** Migrates (and prepares) one template per test run; each test file then copies it. */
-export async function provisionTestDatabase(prepare: (handle: DatabaseHandle) => Promise<void>): Promise<ProvisionedDatabase> {
+export async function provisionTestDatabase(
+  prepare: (handle: DatabaseHandle) => Promise<void>,
+): Promise<ProvisionedDatabase> {
   const url = adminUrl();
   if (await postgresReachable(url)) return provisionPostgres(url, prepare);
   console.warn(`[tests] PostgreSQL is not reachable at ${url}: database tests run on PGlite instead.`);
   return provisionPglite(prepare);
 }
 
-async function provisionPostgres(url: string, prepare: (handle: DatabaseHandle) => Promise<void>): Promise<ProvisionedDatabase> {
+async function provisionPostgres(
+  url: string,
+  prepare: (handle: DatabaseHandle) => Promise<void>,
+): Promise<ProvisionedDatabase> {
   const prefix = `hub_test_${Date.now().toString(36)}_${process.pid}`;
   const template = `${prefix}_template`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -34,7 +39,9 @@ async function provisionPostgres(url: string, prepare: (handle: DatabaseHandle) 
   return {
     source: { mode: 'postgres', adminUrl: url, template, prefix },
     teardown: async () => {
-      const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${prefix + '%'}`;
+      const leftovers = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${prefix + '%'}`;
       for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
       await admin.end({ timeout: 5 });
     },

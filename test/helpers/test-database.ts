@@ -5,8 +5,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 
 /** What the global setup prepared: a template database on the real Postgres, or a PGlite dump when none is reachable. */
 export type TestDatabaseSource =
-  | { mode: 'postgres'; adminUrl: string; template: string; prefix: string }
-  | { mode: 'pglite'; dumpPath: string };
+  { mode: 'postgres'; adminUrl: string; template: string; prefix: string } | { mode: 'pglite'; dumpPath: string };
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -48,7 +47,11 @@ export async function freshTestDatabase(source: TestDatabaseSource): Promise<Dat
   } finally {
     await admin.end({ timeout: 5 });
   }
-  const handle = await openDatabase({ kind: 'postgres', url: urlForDatabase(source.adminUrl, name), maxConnections: 20 });
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: urlForDatabase(source.adminUrl, name),
+    maxConnections: 20,
+  });
   return {
     ...handle,
     close: async () => {

@@ -10,7 +10,16 @@ import { createSmtpMailer } from '../../src/platform/mail/smtp.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { startFakeSmtpServer, type FakeSmtpServer } from './fake-smtp-server.ts';
-import { eventually, insertDepositedInvoice, lifecycleParties, startLifecycle, startWorker, uniqueQueue, waitForStatus, type RunningWorker } from './lifecycle-fixtures.ts';
+import {
+  eventually,
+  insertDepositedInvoice,
+  lifecycleParties,
+  startLifecycle,
+  startWorker,
+  uniqueQueue,
+  waitForStatus,
+  type RunningWorker,
+} from './lifecycle-fixtures.ts';
 
 const t = useTestDatabase();
 let client: Client;
@@ -23,7 +32,10 @@ beforeAll(async () => {
   smtp = await startFakeSmtpServer();
   const taskQueue = uniqueQueue('mail');
   deps = testDeps(t.handle, { temporal: client, taskQueue });
-  worker = await startWorker({ ...deps, mailer: createSmtpMailer({ url: smtp.url, from: 'factures@megalis.example' }) }, taskQueue);
+  worker = await startWorker(
+    { ...deps, mailer: createSmtpMailer({ url: smtp.url, from: 'factures@megalis.example' }) },
+    taskQueue,
+  );
 });
 afterAll(async () => {
   await worker?.stop();
@@ -34,7 +46,10 @@ afterAll(async () => {
 describe('notification e-mails over SMTP', () => {
   it('sends the supplier an e-mail for the accountant decision, once', async () => {
     const parties = await lifecycleParties(t.handle.db);
-    const invoice = await insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
+    const invoice = await insertDepositedInvoice(t.handle.db, {
+      supplier: parties.supplier.party,
+      buyer: parties.accountant.party,
+    });
     await startLifecycle(client, deps.taskQueue!, invoice, { dayMs: 60_000, delayDays: 30, reminderDaysBefore: [] });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
     await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' });
@@ -57,17 +72,46 @@ describe('notification e-mails over SMTP', () => {
 });
 
 describe('notification e-mails left unsent', () => {
-  it('are tried again by the schedule\'s activity, once each, within a week, while under the attempt limit', async () => {
+  it("are tried again by the schedule's activity, once each, within a week, while under the attempt limit", async () => {
     const mailer = createSmtpMailer({ url: smtp.url, from: 'factures@megalis.example' });
     const now = Date.now();
     const key = (name: string) => `invoice:${crypto.randomUUID()}:event:${name}`;
     const rows = {
-      gaveUp: { eventKey: key('gave-up'), toAddress: 'comptable.a@test.hub.bzh', attempts: 5, createdAt: new Date(now - 40 * 60_000) },
-      tooRecent: { eventKey: key('recent'), toAddress: 'comptable.b@test.hub.bzh', attempts: 1, createdAt: new Date(now - 60_000) },
-      tooOld: { eventKey: key('old'), toAddress: 'comptable.c@test.hub.bzh', attempts: 5, createdAt: new Date(now - 8 * 86_400_000) },
-      exhausted: { eventKey: key('exhausted'), toAddress: 'comptable.d@test.hub.bzh', attempts: 12, createdAt: new Date(now - 40 * 60_000) },
+      gaveUp: {
+        eventKey: key('gave-up'),
+        toAddress: 'comptable.a@test.hub.bzh',
+        attempts: 5,
+        createdAt: new Date(now - 40 * 60_000),
+      },
+      tooRecent: {
+        eventKey: key('recent'),
+        toAddress: 'comptable.b@test.hub.bzh',
+        attempts: 1,
+        createdAt: new Date(now - 60_000),
+      },
+      tooOld: {
+        eventKey: key('old'),
+        toAddress: 'comptable.c@test.hub.bzh',
+        attempts: 5,
+        createdAt: new Date(now - 8 * 86_400_000),
+      },
+      exhausted: {
+        eventKey: key('exhausted'),
+        toAddress: 'comptable.d@test.hub.bzh',
+        attempts: 12,
+        createdAt: new Date(now - 40 * 60_000),
+      },
     };
-    await t.handle.db.insert(emailOutbox).values(Object.values(rows).map((r) => ({ ...r, subject: 'Facture F-1 : Mise à disposition', body: 'Corps', lastError: 'connect ECONNREFUSED' })));
+    await t.handle.db
+      .insert(emailOutbox)
+      .values(
+        Object.values(rows).map((r) => ({
+          ...r,
+          subject: 'Facture F-1 : Mise à disposition',
+          body: 'Corps',
+          lastError: 'connect ECONNREFUSED',
+        })),
+      );
     const before = smtp.received.length;
 
     expect(await retryUnsentEmails({ ...deps, mailer }, { limit: 1000 })).toMatchObject({ failed: 0 });

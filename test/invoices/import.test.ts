@@ -13,7 +13,14 @@ import { deposits, invoices } from '../../db/schema/invoices.ts';
 import { writeUbl } from '../../formats/index.ts';
 import { run, type ImportTerminal } from '../../src/cli/import.ts';
 import { crc32 } from '../../src/invoices/import/crc32.ts';
-import { ciiBytes, facturXBytes, testInvoice, testParties, ublBytes, uniqueInvoiceNumber } from '../helpers/invoices.ts';
+import {
+  ciiBytes,
+  facturXBytes,
+  testInvoice,
+  testParties,
+  ublBytes,
+  uniqueInvoiceNumber,
+} from '../helpers/invoices.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
 
@@ -64,13 +71,28 @@ interface Ran {
 async function hubImport(args: string[], terminal: Partial<ImportTerminal> = {}): Promise<Ran> {
   let stdout = '';
   let stderr = '';
-  const env = { DATABASE_URL: url, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: taskQueue, PORT: '1' };
-  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) }, { env, stderrIsTTY: false, columns: undefined, ...terminal });
+  const env = {
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: '1',
+  };
+  const code = await run(
+    args,
+    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) },
+    { env, stderrIsTTY: false, columns: undefined, ...terminal },
+  );
   const lines = stdout.split('\n').filter((l) => /^(accepté|refusé|déjà déposé)\s/.test(l));
   return { code, stdout, stderr, lines };
 }
 
-const forRennes = (number: string) => ({ supplierSiret: parties.armor.siret, supplierName: parties.armor.name, buyerSiret: parties.rennes.siret, serviceCode: 'FIN', number });
+const forRennes = (number: string) => ({
+  supplierSiret: parties.armor.siret,
+  supplierName: parties.armor.name,
+  buyerSiret: parties.rennes.siret,
+  serviceCode: 'FIN',
+  number,
+});
 
 const lineOf = (ran: Ran, file: string) => ran.lines.find((l) => l.includes(` ${file} : `)) ?? `(no line for ${file})`;
 
@@ -78,7 +100,14 @@ async function depositCount(fileName: string, outcome: 'accepted' | 'refused') {
   const [row] = await handle.db
     .select({ n: count() })
     .from(deposits)
-    .where(and(eq(deposits.fileName, fileName), eq(deposits.outcome, outcome), eq(deposits.channel, 'import'), eq(deposits.supplierId, parties.armor.id)));
+    .where(
+      and(
+        eq(deposits.fileName, fileName),
+        eq(deposits.outcome, outcome),
+        eq(deposits.channel, 'import'),
+        eq(deposits.supplierId, parties.armor.id),
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -114,62 +143,124 @@ describe.skipIf(!onPostgres)('hub import of a folder', () => {
   let winner = '';
   let loser = '';
 
-  it('deposits each file once, refuses the bad ones with their code and French reason, and sums up', { timeout: 60_000 }, async () => {
-    const ran = await hubImport([folder, '--supplier', parties.armor.siret]);
-    expect(ran.code).toBe(1);
-    expect(ran.lines.map((l) => l.split(' : ')[0]!.replace(/\s+/g, ' ')), ran.stdout).toEqual([
-      expect.stringMatching(/^(accepté|refusé) 01-a\.xml$/),
-      'accepté 02-b.xml',
-      'déjà déposé 03-b-copie.xml',
-      expect.stringMatching(/^(accepté|refusé) 04-a-bis\.xml$/),
-      'refusé 05-invalide.xml',
-      'refusé 06-pas-une-facture.xml',
-      'accepté mars/07-c.pdf',
-    ]);
-    // Same number, other content: whichever of the two is deposited first is accepted, the other refused as a duplicate.
-    [winner, loser] = lineOf(ran, '01-a.xml').startsWith('accepté') ? ['01-a.xml', '04-a-bis.xml'] : ['04-a-bis.xml', '01-a.xml'];
-    expect(lineOf(ran, winner)).toMatch(new RegExp(`^accepté {6}${winner.replace('.', '\\.')} : facture ${numbers.a} \\(2026\\), statut DEPOSEE$`));
-    expect(lineOf(ran, loser)).toContain(`refusé       ${loser} : DUPLICATE_INVOICE — Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure (facture ${numbers.a}, année 2026).`);
-    expect(lineOf(ran, '03-b-copie.xml')).toContain(`facture ${numbers.b} (2026), statut`);
-    expect(lineOf(ran, '05-invalide.xml')).toMatch(/VALIDATION_FAILED — La facture ne respecte pas la norme EN 16931 .*BR-CO-15/);
-    expect(lineOf(ran, '06-pas-une-facture.xml')).toContain('INVALID_FILE — Fichier refusé : ');
-    expect(lineOf(ran, 'mars/07-c.pdf')).toContain(`facture ${numbers.c} (2026), statut DEPOSEE`);
+  it(
+    'deposits each file once, refuses the bad ones with their code and French reason, and sums up',
+    { timeout: 60_000 },
+    async () => {
+      const ran = await hubImport([folder, '--supplier', parties.armor.siret]);
+      expect(ran.code).toBe(1);
+      expect(
+        ran.lines.map((l) => l.split(' : ')[0]!.replace(/\s+/g, ' ')),
+        ran.stdout,
+      ).toEqual([
+        expect.stringMatching(/^(accepté|refusé) 01-a\.xml$/),
+        'accepté 02-b.xml',
+        'déjà déposé 03-b-copie.xml',
+        expect.stringMatching(/^(accepté|refusé) 04-a-bis\.xml$/),
+        'refusé 05-invalide.xml',
+        'refusé 06-pas-une-facture.xml',
+        'accepté mars/07-c.pdf',
+      ]);
+      // Same number, other content: whichever of the two is deposited first is accepted, the other refused as a duplicate.
+      [winner, loser] = lineOf(ran, '01-a.xml').startsWith('accepté')
+        ? ['01-a.xml', '04-a-bis.xml']
+        : ['04-a-bis.xml', '01-a.xml'];
+      expect(lineOf(ran, winner)).toMatch(
+        new RegExp(`^accepté {6}${winner.replace('.', '\\.')} : facture ${numbers.a} \\(2026\\), statut DEPOSEE$`),
+      );
+      expect(lineOf(ran, loser)).toContain(
+        `refusé       ${loser} : DUPLICATE_INVOICE — Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure (facture ${numbers.a}, année 2026).`,
+      );
+      expect(lineOf(ran, '03-b-copie.xml')).toContain(`facture ${numbers.b} (2026), statut`);
+      expect(lineOf(ran, '05-invalide.xml')).toMatch(
+        /VALIDATION_FAILED — La facture ne respecte pas la norme EN 16931 .*BR-CO-15/,
+      );
+      expect(lineOf(ran, '06-pas-une-facture.xml')).toContain('INVALID_FILE — Fichier refusé : ');
+      expect(lineOf(ran, 'mars/07-c.pdf')).toContain(`facture ${numbers.c} (2026), statut DEPOSEE`);
 
-    expect(ran.stderr).toContain(`Import de 7 fichiers (1 autre fichier ignoré : ni .xml ni .pdf) pour ${parties.armor.name}, au nom de Armor Bureautique (fournisseur.armor@demo.hub.bzh).`);
-    expect(ran.stderr).toContain('Progression : 7/7 (100 %)');
-    expect(ran.stdout).toMatch(/Import terminé : 7 fichiers — 3 acceptés, 3 refusés, 1 déjà déposé\.\nDurée [0-9,]+ s, [0-9,]+ fichiers\/s\.\n$/);
+      expect(ran.stderr).toContain(
+        `Import de 7 fichiers (1 autre fichier ignoré : ni .xml ni .pdf) pour ${parties.armor.name}, au nom de Armor Bureautique (fournisseur.armor@demo.hub.bzh).`,
+      );
+      expect(ran.stderr).toContain('Progression : 7/7 (100 %)');
+      expect(ran.stdout).toMatch(
+        /Import terminé : 7 fichiers — 3 acceptés, 3 refusés, 1 déjà déposé\.\nDurée [0-9,]+ s, [0-9,]+ fichiers\/s\.\n$/,
+      );
 
-    for (const number of [numbers.a, numbers.b, numbers.c]) {
-      const rows = await handle.db.select().from(invoices).where(and(eq(invoices.number, number), eq(invoices.supplierId, parties.armor.id)));
-      expect(rows).toHaveLength(1);
-    }
-    expect(await depositCount(winner, 'accepted')).toBe(1);
-    expect(await depositCount(loser, 'refused')).toBe(1);
-    expect(await depositCount('07-c.pdf', 'accepted')).toBe(1);
-    expect(await depositCount('03-b-copie.xml', 'accepted')).toBe(0); // recognised, not sent again
-    expect(await depositCount('05-invalide.xml', 'refused')).toBe(1);
-    const [accepted] = await handle.db.select({ n: count() }).from(deposits).where(and(eq(deposits.channel, 'import'), eq(deposits.outcome, 'accepted')));
-    expect(accepted?.n).toBe(3);
-  });
+      for (const number of [numbers.a, numbers.b, numbers.c]) {
+        const rows = await handle.db
+          .select()
+          .from(invoices)
+          .where(and(eq(invoices.number, number), eq(invoices.supplierId, parties.armor.id)));
+        expect(rows).toHaveLength(1);
+      }
+      expect(await depositCount(winner, 'accepted')).toBe(1);
+      expect(await depositCount(loser, 'refused')).toBe(1);
+      expect(await depositCount('07-c.pdf', 'accepted')).toBe(1);
+      expect(await depositCount('03-b-copie.xml', 'accepted')).toBe(0); // recognised, not sent again
+      expect(await depositCount('05-invalide.xml', 'refused')).toBe(1);
+      const [accepted] = await handle.db
+        .select({ n: count() })
+        .from(deposits)
+        .where(and(eq(deposits.channel, 'import'), eq(deposits.outcome, 'accepted')));
+      expect(accepted?.n).toBe(3);
+    },
+  );
 
-  it('skips on a second run everything already deposited, and sends the refused files again', { timeout: 60_000 }, async () => {
-    const [before] = await handle.db.select({ n: count() }).from(invoices).where(eq(invoices.supplierId, parties.armor.id));
-    const ran = await hubImport([folder, '--supplier', parties.armor.siren, '--as', 'fournisseur.armor@demo.hub.bzh', '--concurrency', '2']);
-    expect(ran.code).toBe(1);
-    const label = (file: string) => lineOf(ran, file).split(/ {2,}/)[0];
-    expect(['01-a.xml', '02-b.xml', '03-b-copie.xml', '04-a-bis.xml', '05-invalide.xml', '06-pas-une-facture.xml', 'mars/07-c.pdf'].map(label), ran.stdout).toEqual(
-      ['01-a.xml', '02-b.xml', '03-b-copie.xml', '04-a-bis.xml', '05-invalide.xml', '06-pas-une-facture.xml', 'mars/07-c.pdf'].map((f) =>
-        [winner, '02-b.xml', '03-b-copie.xml', 'mars/07-c.pdf'].includes(f) ? 'déjà déposé' : 'refusé',
-      ),
-    );
-    expect(lineOf(ran, winner)).toMatch(new RegExp(`^déjà déposé  ${winner.replace('.', '\\.')} : facture ${numbers.a} \\(2026\\), statut [A-Z_]+$`));
-    expect(lineOf(ran, loser)).toContain('DUPLICATE_INVOICE');
-    expect(ran.stdout).toContain('Import terminé : 7 fichiers — 0 accepté, 3 refusés, 4 déjà déposés.');
-    const [after] = await handle.db.select({ n: count() }).from(invoices).where(eq(invoices.supplierId, parties.armor.id));
-    expect(after?.n).toBe(before?.n);
-    expect(await depositCount(winner, 'accepted')).toBe(1);
-    expect(await depositCount('05-invalide.xml', 'refused')).toBe(2);
-  });
+  it(
+    'skips on a second run everything already deposited, and sends the refused files again',
+    { timeout: 60_000 },
+    async () => {
+      const [before] = await handle.db
+        .select({ n: count() })
+        .from(invoices)
+        .where(eq(invoices.supplierId, parties.armor.id));
+      const ran = await hubImport([
+        folder,
+        '--supplier',
+        parties.armor.siren,
+        '--as',
+        'fournisseur.armor@demo.hub.bzh',
+        '--concurrency',
+        '2',
+      ]);
+      expect(ran.code).toBe(1);
+      const label = (file: string) => lineOf(ran, file).split(/ {2,}/)[0];
+      expect(
+        [
+          '01-a.xml',
+          '02-b.xml',
+          '03-b-copie.xml',
+          '04-a-bis.xml',
+          '05-invalide.xml',
+          '06-pas-une-facture.xml',
+          'mars/07-c.pdf',
+        ].map(label),
+        ran.stdout,
+      ).toEqual(
+        [
+          '01-a.xml',
+          '02-b.xml',
+          '03-b-copie.xml',
+          '04-a-bis.xml',
+          '05-invalide.xml',
+          '06-pas-une-facture.xml',
+          'mars/07-c.pdf',
+        ].map((f) => ([winner, '02-b.xml', '03-b-copie.xml', 'mars/07-c.pdf'].includes(f) ? 'déjà déposé' : 'refusé')),
+      );
+      expect(lineOf(ran, winner)).toMatch(
+        new RegExp(`^déjà déposé  ${winner.replace('.', '\\.')} : facture ${numbers.a} \\(2026\\), statut [A-Z_]+$`),
+      );
+      expect(lineOf(ran, loser)).toContain('DUPLICATE_INVOICE');
+      expect(ran.stdout).toContain('Import terminé : 7 fichiers — 0 accepté, 3 refusés, 4 déjà déposés.');
+      const [after] = await handle.db
+        .select({ n: count() })
+        .from(invoices)
+        .where(eq(invoices.supplierId, parties.armor.id));
+      expect(after?.n).toBe(before?.n);
+      expect(await depositCount(winner, 'accepted')).toBe(1);
+      expect(await depositCount('05-invalide.xml', 'refused')).toBe(2);
+    },
+  );
 
   it('exits 0 when nothing is refused, with a progress bar on a terminal', { timeout: 60_000 }, async () => {
     const clean = join(workdir, 'propre');
@@ -237,7 +328,7 @@ describe.skipIf(!onPostgres)('hub import of a ZIP archive', () => {
     await writeFile(
       archive,
       zipArchive([
-        { name: 'factures/', bytes: new Uint8Array() , store: true },
+        { name: 'factures/', bytes: new Uint8Array(), store: true },
         { name: 'factures/été/f1.xml', bytes: ublBytes(forRennes(n1)) },
         { name: 'factures/f2.xml', bytes: ciiBytes(forRennes(n2)), store: true },
         { name: 'factures/f3.pdf', bytes: await facturXBytes(forRennes(n3)) },
@@ -249,13 +340,18 @@ describe.skipIf(!onPostgres)('hub import of a ZIP archive', () => {
     const ran = await hubImport([archive, '--supplier', parties.armor.siret]);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain('Import de 4 fichiers (1 autre fichier ignoré : ni .xml ni .pdf)');
-    expect(ran.lines.map((l) => l.split(' : ')[0]!.replace(/\s+/g, ' ')), ran.stdout).toEqual([
+    expect(
+      ran.lines.map((l) => l.split(' : ')[0]!.replace(/\s+/g, ' ')),
+      ran.stdout,
+    ).toEqual([
       'refusé factures/abîmé.xml',
       'accepté factures/f2.xml',
       'accepté factures/f3.pdf',
       'accepté factures/été/f1.xml',
     ]);
-    expect(lineOf(ran, 'factures/abîmé.xml')).toContain('FILE_UNREADABLE — Fichier illisible : somme de contrôle CRC-32 incorrecte.');
+    expect(lineOf(ran, 'factures/abîmé.xml')).toContain(
+      'FILE_UNREADABLE — Fichier illisible : somme de contrôle CRC-32 incorrecte.',
+    );
     expect(lineOf(ran, 'factures/été/f1.xml')).toContain(`facture ${n1} (2026), statut DEPOSEE`);
     expect(await depositCount('f1.xml', 'accepted')).toBe(1); // the deposit keeps the base name
 

@@ -26,7 +26,12 @@ export interface RunningWorker {
 
 export async function startWorker(deps: AppDeps & { mailer?: Mailer }, taskQueue: string): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
+  const worker = await createHubWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities(deps),
+  });
   const running = worker.run();
   return {
     worker,
@@ -67,7 +72,10 @@ export async function personFor(db: Db, role: Role, party: TestParty, label: str
   const displayName = `${label === 'accountant' ? 'Comptable' : 'Fournisseur'} ${id.slice(0, 4)}`;
   await db.insert(people).values({ id, email, displayName, passwordHash: '$scrypt$unused' });
   await db.insert(roleGrants).values({ personId: id, role, structureId: party.id });
-  return { party, actor: { kind: 'person', personId: id, email, displayName, grants: [{ role, structureId: party.id }] } };
+  return {
+    party,
+    actor: { kind: 'person', personId: id, email, displayName, grants: [{ role, structureId: party.id }] },
+  };
 }
 
 export async function lifecycleParties(db: Db) {
@@ -100,7 +108,10 @@ export async function insertDepositedInvoice(
   const number = options.number ?? `LC-${Date.now().toString(36)}-${process.pid}-${counter}`;
   const bytes = Buffer.from(`<Invoice>${number}</Invoice>`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await db.insert(blobs).values({ sha256, size: bytes.length, mediaType: 'application/xml', content: bytes }).onConflictDoNothing();
+  await db
+    .insert(blobs)
+    .values({ sha256, size: bytes.length, mediaType: 'application/xml', content: bytes })
+    .onConflictDoNothing();
   const invoiceId = randomUUID();
   const workflowId = `invoice-test/${invoiceId}`;
   const amountDue = options.amountDue ?? '1200.00';
@@ -128,12 +139,26 @@ export async function insertDepositedInvoice(
       validationReport: { violations: [] },
       workflowId,
     });
-    await tx.insert(invoiceEvents).values({ invoiceId, sequence: 1, fromStatus: null, toStatus: 'DEPOSEE', actor: 'system', actorName: 'Dépôt de test' });
+    await tx
+      .insert(invoiceEvents)
+      .values({
+        invoiceId,
+        sequence: 1,
+        fromStatus: null,
+        toStatus: 'DEPOSEE',
+        actor: 'system',
+        actorName: 'Dépôt de test',
+      });
   });
   return { invoiceId, workflowId, number };
 }
 
-export async function startLifecycle(client: Client, taskQueue: string, invoice: DepositedInvoice, timing: PaymentTiming) {
+export async function startLifecycle(
+  client: Client,
+  taskQueue: string,
+  invoice: DepositedInvoice,
+  timing: PaymentTiming,
+) {
   // A delay given by the test is fixed, as a deployment's setting is, unless the test says otherwise.
   return client.workflow.start(INVOICE_WORKFLOW_TYPE, {
     workflowId: invoice.workflowId,
@@ -149,7 +174,11 @@ export async function invoiceRow(db: Db, invoiceId: string) {
 }
 
 export async function eventsOf(db: Db, invoiceId: string) {
-  return db.select().from(invoiceEvents).where(eq(invoiceEvents.invoiceId, invoiceId)).orderBy(asc(invoiceEvents.sequence));
+  return db
+    .select()
+    .from(invoiceEvents)
+    .where(eq(invoiceEvents.invoiceId, invoiceId))
+    .orderBy(asc(invoiceEvents.sequence));
 }
 
 /** Polls the invoice until it has `status`. */
@@ -164,7 +193,11 @@ export async function waitForStatus(db: Db, invoiceId: string, status: InvoiceSt
 }
 
 /** Polls until `check` returns a value. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

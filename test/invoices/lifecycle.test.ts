@@ -45,7 +45,11 @@ afterAll(async () => {
 });
 
 const deposit = (amountDue?: string) =>
-  insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party }, amountDue ? { amountDue } : {});
+  insertDepositedInvoice(
+    t.handle.db,
+    { supplier: parties.supplier.party, buyer: parties.accountant.party },
+    amountDue ? { amountDue } : {},
+  );
 
 describe('invoice lifecycle: the full path', () => {
   it('routes, then follows every accountant step to payment, one event per step, in order', async () => {
@@ -71,7 +75,9 @@ describe('invoice lifecycle: the full path', () => {
       results.push(await decideInvoice(deps, accountant, invoice.invoiceId, step));
       latencies.push(performance.now() - started);
     }
-    console.info(`[lifecycle] decision round trips (verb → update → activity → answer): ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
+    console.info(
+      `[lifecycle] decision round trips (verb → update → activity → answer): ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`,
+    );
     expect(results.map((r) => [r.status, r.sequence])).toEqual([
       ['SERVICE_FAIT', 4],
       ['MANDATEE', 5],
@@ -95,17 +101,37 @@ describe('invoice lifecycle: the full path', () => {
     ]);
     expect(events[4]?.actor).toBe(`person:${accountant.personId}`);
     const row = await invoiceRow(t.handle.db, invoice.invoiceId);
-    expect(row).toMatchObject({ status: 'MISE_EN_PAIEMENT', eventCount: 8, mandateNumber: 'M-2026-0042', paidOn: today, lateDays: 0, lateInterest: '0.00', lateIndemnity: '0.00' });
+    expect(row).toMatchObject({
+      status: 'MISE_EN_PAIEMENT',
+      eventCount: 8,
+      mandateNumber: 'M-2026-0042',
+      paidOn: today,
+      lateDays: 0,
+      lateInterest: '0.00',
+      lateIndemnity: '0.00',
+    });
 
     // The supplier side heard of each accountant step; the buyer side of the arrival.
     const supplierNotes = await t.handle.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.invoiceId, invoice.invoiceId), eq(notifications.structureId, parties.supplier.party.id)));
+      .where(
+        and(eq(notifications.invoiceId, invoice.invoiceId), eq(notifications.structureId, parties.supplier.party.id)),
+      );
     expect(supplierNotes.map((n) => n.kind).sort()).toEqual(
-      ['status:COMPTABILISEE', 'status:MANDATEE', 'status:MISE_A_DISPOSITION', 'status:MISE_A_DISPOSITION_COMPTABLE', 'status:MISE_EN_PAIEMENT', 'status:SERVICE_FAIT'].sort(),
+      [
+        'status:COMPTABILISEE',
+        'status:MANDATEE',
+        'status:MISE_A_DISPOSITION',
+        'status:MISE_A_DISPOSITION_COMPTABLE',
+        'status:MISE_EN_PAIEMENT',
+        'status:SERVICE_FAIT',
+      ].sort(),
     );
-    const mails = await t.handle.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, parties.supplier.actor.email));
+    const mails = await t.handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, parties.supplier.actor.email));
     expect(mails.filter((m) => m.eventKey.startsWith(`invoice:${invoice.invoiceId}:`))).toHaveLength(6);
   });
 });
@@ -142,14 +168,25 @@ describe('invoice lifecycle: refusals', () => {
     const before = await eventsOf(t.handle.db, invoice.invoiceId);
 
     // Suspension only before the payment order; certifying the service after mandating goes backwards.
-    expect(await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Pièce manquante' }))).toEqual({
+    expect(
+      await refusal(
+        decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Pièce manquante' }),
+      ),
+    ).toEqual({
       code: 'ILLEGAL_TRANSITION',
       status: 409,
-      message: 'Action impossible : la facture est au statut « Mandatée » et ne peut pas passer au statut « Suspendue ».',
+      message:
+        'Action impossible : la facture est au statut « Mandatée » et ne peut pas passer au statut « Suspendue ».',
     });
-    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe('ILLEGAL_TRANSITION');
+    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     // The supplier cannot complete an invoice that is not suspended.
-    const completion = supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'COMPLETEE', comment: 'Voici', attachments: [] });
+    const completion = supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+      kind: 'COMPLETEE',
+      comment: 'Voici',
+      attachments: [],
+    });
     expect((await refusal(completion)).code).toBe('ILLEGAL_TRANSITION');
 
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).status).toBe('MANDATEE');
@@ -160,21 +197,34 @@ describe('invoice lifecycle: refusals', () => {
   it('requires a motive of at most 255 characters to suspend, reject or recycle', async () => {
     const { invoice } = await availableInvoice();
     const accountant = parties.accountant.actor;
-    expect(await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'REJETEE', motive: '   ' }))).toEqual({
+    expect(
+      await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'REJETEE', motive: '   ' })),
+    ).toEqual({
       code: 'MOTIVE_REQUIRED',
       status: 400,
       message: 'Le motif est obligatoire pour rejeter une facture.',
     });
-    expect(await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'é'.repeat(256) }))).toEqual({
+    expect(
+      await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'é'.repeat(256) })),
+    ).toEqual({
       code: 'MOTIVE_TOO_LONG',
       status: 400,
       message: 'Le motif ne doit pas dépasser 255 caractères (256 saisis).',
     });
-    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'A_RECYCLER' } as never))).code).toBe('MOTIVE_REQUIRED');
-    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MANDATEE', mandateNumber: ' ' }))).code).toBe('MANDATE_NUMBER_REQUIRED');
-    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate: '2026-02-30' }))).code).toBe(
-      'PAYMENT_DATE_INVALID',
-    );
+    expect(
+      (await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'A_RECYCLER' } as never))).code,
+    ).toBe('MOTIVE_REQUIRED');
+    expect(
+      (await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MANDATEE', mandateNumber: ' ' })))
+        .code,
+    ).toBe('MANDATE_NUMBER_REQUIRED');
+    expect(
+      (
+        await refusal(
+          decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate: '2026-02-30' }),
+        )
+      ).code,
+    ).toBe('PAYMENT_DATE_INVALID');
     expect((await eventsOf(t.handle.db, invoice.invoiceId)).length).toBe(3);
 
     const motive = 'é'.repeat(255);
@@ -186,23 +236,38 @@ describe('invoice lifecycle: refusals', () => {
 
   it('refuses a person who does not act for the right structure, in the verb and in the workflow validator', async () => {
     const { invoice, handle } = await availableInvoice();
-    expect(await refusal(decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).toEqual({
+    expect(
+      await refusal(decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' })),
+    ).toEqual({
       code: 'FORBIDDEN',
       status: 403,
       message: 'Seul un comptable de la structure destinataire peut traiter cette facture.',
     });
-    expect((await refusal(decideInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe('FORBIDDEN');
-    expect((await refusal(supplierActOnInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'REROUTE', buyerSiret: parties.otherBuyer.siret }))).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await refusal(decideInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await refusal(
+          supplierActOnInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+            kind: 'REROUTE',
+            buyerSiret: parties.otherBuyer.siret,
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
 
     // Straight to the workflow, bypassing the verb: the validator refuses too.
     const outsider = actingParty(parties.otherAccountant.actor, 'accountant');
-    const direct = await handle.executeUpdate(accountantDecision, { args: [outsider, { kind: 'SERVICE_FAIT' }] }).catch((e: unknown) => e);
+    const direct = await handle
+      .executeUpdate(accountantDecision, { args: [outsider, { kind: 'SERVICE_FAIT' }] })
+      .catch((e: unknown) => e);
     expect(direct).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(((direct as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('WRONG_STRUCTURE');
     const wrongRole = { ...actingParty(parties.accountant.actor, 'accountant'), role: 'agent' as const };
-    const asAgent = await handle.executeUpdate(accountantDecision, { args: [wrongRole, { kind: 'SERVICE_FAIT' }] }).catch((e: unknown) => e);
+    const asAgent = await handle
+      .executeUpdate(accountantDecision, { args: [wrongRole, { kind: 'SERVICE_FAIT' }] })
+      .catch((e: unknown) => e);
     expect(((asAgent as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('WRONG_ROLE');
 
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).status).toBe('MISE_A_DISPOSITION');
@@ -213,9 +278,17 @@ describe('invoice lifecycle: refusals', () => {
 
   it('refuses any action on a rejected invoice', async () => {
     const { invoice, handle } = await availableInvoice();
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'REJETEE', motive: 'Facture en double' });
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+      kind: 'REJETEE',
+      motive: 'Facture en double',
+    });
     expect(await handle.result()).toMatchObject({ status: 'REJETEE', sequence: 4 });
-    const late = await refusal(decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate: '2026-12-01' }));
+    const late = await refusal(
+      decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+        kind: 'MISE_EN_PAIEMENT',
+        paymentDate: '2026-12-01',
+      }),
+    );
     expect(late).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
     expect(late.message).toContain('« Rejetée »');
   });
@@ -224,12 +297,18 @@ describe('invoice lifecycle: refusals', () => {
 describe('invoice lifecycle: routing error and re-routing', () => {
   it('goes back to DEPOSEE with the corrected recipient, is routed again, and the new recipient takes over', async () => {
     const { invoice } = await availableInvoice();
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'A_RECYCLER', motive: 'Facture destinée à la commune de Quimper' });
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+      kind: 'A_RECYCLER',
+      motive: 'Facture destinée à la commune de Quimper',
+    });
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toBeNull();
 
     // Quimper requires an engagement number: the routing rules refuse the correction without one.
     const refused = await refusal(
-      supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'REROUTE', buyerSiret: parties.otherBuyer.siret }),
+      supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+        kind: 'REROUTE',
+        buyerSiret: parties.otherBuyer.siret,
+      }),
     );
     expect(refused.code).toBe('ROUTING_REFUSED');
     expect(refused.status).toBe(422);
@@ -243,7 +322,12 @@ describe('invoice lifecycle: routing error and re-routing', () => {
     });
     expect(result).toMatchObject({ status: 'DEPOSEE', sequence: 5 });
     const routed = await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
-    expect(routed).toMatchObject({ buyerId: parties.otherBuyer.id, buyerSiret: parties.otherBuyer.siret, engagementNumber: 'EJ-2026-77', eventCount: 7 });
+    expect(routed).toMatchObject({
+      buyerId: parties.otherBuyer.id,
+      buyerSiret: parties.otherBuyer.siret,
+      engagementNumber: 'EJ-2026-77',
+      eventCount: 7,
+    });
     expect(routed.legalDueAt).not.toBeNull();
     expect((await eventsOf(t.handle.db, invoice.invoiceId)).map((e) => e.toStatus)).toEqual([
       'DEPOSEE',
@@ -255,21 +339,39 @@ describe('invoice lifecycle: routing error and re-routing', () => {
       'MISE_A_DISPOSITION',
     ]);
 
-    expect((await refusal(decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe('FORBIDDEN');
-    expect(await decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' })).toMatchObject({ status: 'SERVICE_FAIT', sequence: 8 });
+    expect(
+      (await refusal(decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      await decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }),
+    ).toMatchObject({ status: 'SERVICE_FAIT', sequence: 8 });
   });
 });
 
 describe('invoice lifecycle: re-routed to a recipient with another legal delay', () => {
-  it('runs the new recipient\'s delay (50 days for a public hospital) from its receipt', async () => {
+  it("runs the new recipient's delay (50 days for a public hospital) from its receipt", async () => {
     const invoice = await deposit();
-    const handle = await startLifecycle(client, deps.taskQueue!, invoice, { ...timing, delayDays: 30, delayFixed: false });
+    const handle = await startLifecycle(client, deps.taskQueue!, invoice, {
+      ...timing,
+      delayDays: 30,
+      delayFixed: false,
+    });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'A_RECYCLER', motive: 'Facture destinée au centre hospitalier' });
-    const [before] = await t.handle.db.select({ days: structures.paymentDelayDays }).from(structures).where(eq(structures.id, parties.otherBuyer.id));
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+      kind: 'A_RECYCLER',
+      motive: 'Facture destinée au centre hospitalier',
+    });
+    const [before] = await t.handle.db
+      .select({ days: structures.paymentDelayDays })
+      .from(structures)
+      .where(eq(structures.id, parties.otherBuyer.id));
     await t.handle.db.update(structures).set({ paymentDelayDays: 50 }).where(eq(structures.id, parties.otherBuyer.id));
     try {
-      await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'REROUTE', buyerSiret: parties.otherBuyer.siret, engagementNumber: 'EJ-2026-78' });
+      await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+        kind: 'REROUTE',
+        buyerSiret: parties.otherBuyer.siret,
+        engagementNumber: 'EJ-2026-78',
+      });
       await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
       const state = await eventually(async () => {
         const s = await handle.query(invoiceState);
@@ -277,7 +379,10 @@ describe('invoice lifecycle: re-routed to a recipient with another legal delay',
       });
       expect(daysBetween(state.madeAvailableOn!, state.dueDate!)).toBe(50);
     } finally {
-      await t.handle.db.update(structures).set({ paymentDelayDays: before?.days ?? 30 }).where(eq(structures.id, parties.otherBuyer.id));
+      await t.handle.db
+        .update(structures)
+        .set({ paymentDelayDays: before?.days ?? 30 })
+        .where(eq(structures.id, parties.otherBuyer.id));
     }
   });
 });

@@ -65,23 +65,44 @@ const notesOf = (invoiceId: string, kind: string) =>
 describe('suspension (décret 2013-269 art. 4)', () => {
   it('stops the clock, then restarts it with the remaining balance when it exceeds the new delay', async () => {
     const dayMs = 250;
-    const { invoice, handle } = await available({ dayMs, delayDays: 6, reminderDaysBefore: [], newDelayAfterSuspensionDays: 2 });
+    const { invoice, handle } = await available({
+      dayMs,
+      delayDays: 6,
+      reminderDaysBefore: [],
+      newDelayAfterSuspensionDays: 2,
+    });
     const initial = await handle.query(invoiceState);
     expect(initial.dueDate).toBe(addDays(initial.madeAvailableOn!, 6));
 
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Bon de livraison manquant' });
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+      kind: 'SUSPENDUE',
+      motive: 'Bon de livraison manquant',
+    });
     const suspension = (await lastEvent(invoice.invoiceId)).data as { suspendedOnDay: number; remainingDays: number };
     expect(suspension.remainingDays).toBe(6 - suspension.suspendedOnDay);
     const suspended = await handle.query(invoiceState);
     // Over the wire, an absent value is a missing key.
-    expect(suspended).toMatchObject({ status: 'SUSPENDUE', remainingMs: suspension.remainingDays * dayMs, suspensionsUsed: 1 });
+    expect(suspended).toMatchObject({
+      status: 'SUSPENDUE',
+      remainingMs: suspension.remainingDays * dayMs,
+      suspensionsUsed: 1,
+    });
     expect(suspended.legalDueAt).toBeUndefined();
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toBeNull();
 
     await sleep(3 * dayMs);
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'COMPLETEE', comment: 'Bon de livraison joint', attachments: [] });
+    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+      kind: 'COMPLETEE',
+      comment: 'Bon de livraison joint',
+      attachments: [],
+    });
     const completion = await lastEvent(invoice.invoiceId);
-    const restart = completion.data as { completedOnDay: number; remainingDays: number; dueDay: number; dueDate: string };
+    const restart = completion.data as {
+      completedOnDay: number;
+      remainingDays: number;
+      dueDay: number;
+      dueDate: string;
+    };
     expect(restart.completedOnDay).toBeGreaterThanOrEqual(suspension.suspendedOnDay + 2);
     expect(restart.remainingDays).toBe(suspension.remainingDays);
     expect(restart.dueDay).toBe(restart.completedOnDay + suspension.remainingDays);
@@ -97,27 +118,49 @@ describe('suspension (décret 2013-269 art. 4)', () => {
       return notes.length > 0 ? notes : undefined;
     }, 10_000);
     expect(expired?.eventKey).toBe(`invoice:${invoice.invoiceId}:expired:${restart.dueDate}`);
-    expect(expired!.createdAt.getTime() - completion.occurredAt.getTime()).toBeGreaterThanOrEqual(suspension.remainingDays * dayMs - 20);
+    expect(expired!.createdAt.getTime() - completion.occurredAt.getTime()).toBeGreaterThanOrEqual(
+      suspension.remainingDays * dayMs - 20,
+    );
   });
 
   it('opens the new delay when it exceeds the balance, and a second suspension no longer stops the clock', async () => {
-    const { invoice, handle } = await available({ dayMs: 200, delayDays: 3, reminderDaysBefore: [], newDelayAfterSuspensionDays: 5 });
+    const { invoice, handle } = await available({
+      dayMs: 200,
+      delayDays: 3,
+      reminderDaysBefore: [],
+      newDelayAfterSuspensionDays: 5,
+    });
     await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'RIB absent' });
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'COMPLETEE', comment: '', attachments: ['a'.repeat(64)] });
-    const restart = (await lastEvent(invoice.invoiceId)).data as { completedOnDay: number; remainingDays: number; dueDay: number };
+    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+      kind: 'COMPLETEE',
+      comment: '',
+      attachments: ['a'.repeat(64)],
+    });
+    const restart = (await lastEvent(invoice.invoiceId)).data as {
+      completedOnDay: number;
+      remainingDays: number;
+      dueDay: number;
+    };
     expect(restart.remainingDays).toBeLessThanOrEqual(3);
     expect(restart.dueDay).toBe(restart.completedOnDay + 5);
     const dueAt = (await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt;
     expect(dueAt).not.toBeNull();
 
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Autre pièce manquante' });
+    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
+      kind: 'SUSPENDUE',
+      motive: 'Autre pièce manquante',
+    });
     const second = await lastEvent(invoice.invoiceId);
     expect(second.data).toBeNull();
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toEqual(dueAt);
     const suspendedAgain = await handle.query(invoiceState);
     expect(suspendedAgain).toMatchObject({ status: 'SUSPENDUE', suspensionsUsed: 2, legalDueAt: dueAt!.getTime() });
     expect(suspendedAgain.remainingMs).toBeUndefined();
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'COMPLETEE', comment: 'Pièce jointe', attachments: [] });
+    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
+      kind: 'COMPLETEE',
+      comment: 'Pièce jointe',
+      attachments: [],
+    });
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toEqual(dueAt);
   });
 });
@@ -131,15 +174,32 @@ describe('reminders, expiry and late payment', () => {
       const notes = await notesOf(invoice.invoiceId, 'expired');
       return notes.length === 2 ? notes : undefined;
     }, 10_000);
-    expect(expired.map((n) => n.structureId).sort()).toEqual([parties.accountant.party.id, parties.supplier.party.id].sort());
+    expect(expired.map((n) => n.structureId).sort()).toEqual(
+      [parties.accountant.party.id, parties.supplier.party.id].sort(),
+    );
     const reminders = await notesOf(invoice.invoiceId, 'reminder');
     expect(reminders.map((n) => [n.eventKey, n.structureId, n.title])).toEqual([
-      [`invoice:${invoice.invoiceId}:reminder:${dueDate}:3`, parties.accountant.party.id, `Facture ${invoice.number} : échéance dans 3 jours`],
-      [`invoice:${invoice.invoiceId}:reminder:${dueDate}:1`, parties.accountant.party.id, `Facture ${invoice.number} : échéance dans 1 jour`],
+      [
+        `invoice:${invoice.invoiceId}:reminder:${dueDate}:3`,
+        parties.accountant.party.id,
+        `Facture ${invoice.number} : échéance dans 3 jours`,
+      ],
+      [
+        `invoice:${invoice.invoiceId}:reminder:${dueDate}:1`,
+        parties.accountant.party.id,
+        `Facture ${invoice.number} : échéance dans 1 jour`,
+      ],
     ]);
-    expect(reminders[0]!.createdAt < reminders[1]!.createdAt && reminders[1]!.createdAt <= expired[0]!.createdAt).toBe(true);
-    const mails = await t.handle.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, parties.accountant.actor.email));
-    expect(mails.filter((m) => m.eventKey.includes(':reminder:') && m.eventKey.includes(invoice.invoiceId))).toHaveLength(2);
+    expect(reminders[0]!.createdAt < reminders[1]!.createdAt && reminders[1]!.createdAt <= expired[0]!.createdAt).toBe(
+      true,
+    );
+    const mails = await t.handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, parties.accountant.actor.email));
+    expect(
+      mails.filter((m) => m.eventKey.includes(':reminder:') && m.eventKey.includes(invoice.invoiceId)),
+    ).toHaveLength(2);
 
     // Paid four days after the due date: 123,456.78 × (2.15 + 8) % × 4 / 365 = 137.3245… → 137.32, plus 40 €.
     const paymentDate = addDays(dueDate!, 4);
@@ -147,7 +207,13 @@ describe('reminders, expiry and late payment', () => {
     expect(await handle.result()).toMatchObject({ status: 'MISE_EN_PAIEMENT' });
     const row = await invoiceRow(t.handle.db, invoice.invoiceId);
     expect(row).toMatchObject({ paidOn: paymentDate, lateDays: 4, lateInterest: '137.32', lateIndemnity: '40.00' });
-    expect((await lastEvent(invoice.invoiceId)).data).toMatchObject({ dueDate, lateDays: 4, ratePercent: '10.15', rateReferenceDate: '2026-07-01', interest: '137.32' });
+    expect((await lastEvent(invoice.invoiceId)).data).toMatchObject({
+      dueDate,
+      lateDays: 4,
+      ratePercent: '10.15',
+      rateReferenceDate: '2026-07-01',
+      interest: '137.32',
+    });
     const [paid] = await notesOf(invoice.invoiceId, 'status:MISE_EN_PAIEMENT');
     expect(paid?.structureId).toBe(parties.supplier.party.id);
     expect(paid?.body).toContain('intérêts moratoires de 137,32 €');

@@ -53,22 +53,41 @@ describe('replay', () => {
   });
 
   it('replays the kept history of a full run of the current delivery (one local activity to the recipient)', async () => {
-    const history = JSON.parse(await readFile(KEPT, 'utf8')) as { events: { eventType: string; markerRecordedEventAttributes?: { markerName?: string } }[] };
-    expect(history.events.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toBe(true);
+    const history = JSON.parse(await readFile(KEPT, 'utf8')) as {
+      events: { eventType: string; markerRecordedEventAttributes?: { markerName?: string } }[];
+    };
+    expect(history.events.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toBe(
+      true,
+    );
     await Worker.runReplayHistory(await replayOptions(), history);
   });
 
   it('replays the history of a run made now, through every kind of step', async () => {
     const parties = await lifecycleParties(t.handle.db);
-    const invoice = await insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
-    const handle = await startLifecycle(client, deps.taskQueue!, invoice, { dayMs: 150, delayDays: 3, reminderDaysBefore: [2, 1], newDelayAfterSuspensionDays: 2 });
+    const invoice = await insertDepositedInvoice(t.handle.db, {
+      supplier: parties.supplier.party,
+      buyer: parties.accountant.party,
+    });
+    const handle = await startLifecycle(client, deps.taskQueue!, invoice, {
+      dayMs: 150,
+      delayDays: 3,
+      reminderDaysBefore: [2, 1],
+      newDelayAfterSuspensionDays: 2,
+    });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
     const accountant = parties.accountant.actor;
     const supplier = parties.supplier.actor;
     await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Attestation manquante' });
-    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, { kind: 'COMPLETEE', comment: 'Attestation jointe', attachments: [] });
+    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, {
+      kind: 'COMPLETEE',
+      comment: 'Attestation jointe',
+      attachments: [],
+    });
     await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'A_RECYCLER', motive: 'Mauvais service' });
-    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, { kind: 'REROUTE', buyerSiret: parties.accountant.party.siret });
+    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, {
+      kind: 'REROUTE',
+      buyerSiret: parties.accountant.party.siret,
+    });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
     await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SERVICE_FAIT' });
     const { dueDate } = await eventually(async () => {
@@ -76,7 +95,10 @@ describe('replay', () => {
       return state.dueDate ? state : undefined;
     });
     await new Promise((r) => setTimeout(r, 5 * 150));
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate: addDays(dueDate!, 2) });
+    await decideInvoice(deps, accountant, invoice.invoiceId, {
+      kind: 'MISE_EN_PAIEMENT',
+      paymentDate: addDays(dueDate!, 2),
+    });
     await handle.result();
 
     const history = await handle.fetchHistory();

@@ -49,7 +49,12 @@ afterAll(async () => {
 async function spawnWorker(dbUrl: string, taskQueue: string): Promise<ChildProcess> {
   const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
   const proc = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, LIFECYCLE_DB_URL: dbUrl, LIFECYCLE_TEMPORAL_ADDRESS: inject('temporalAddress'), LIFECYCLE_TASK_QUEUE: taskQueue },
+    env: {
+      ...process.env,
+      LIFECYCLE_DB_URL: dbUrl,
+      LIFECYCLE_TEMPORAL_ADDRESS: inject('temporalAddress'),
+      LIFECYCLE_TASK_QUEUE: taskQueue,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
@@ -61,10 +66,18 @@ async function spawnWorker(dbUrl: string, taskQueue: string): Promise<ChildProce
   return proc;
 }
 
-const STEPS: AccountantAction[] = [{ kind: 'SERVICE_FAIT' }, { kind: 'MANDATEE', mandateNumber: 'M-CRASH' }, { kind: 'MISE_EN_PAIEMENT', paymentDate: '' }];
+const STEPS: AccountantAction[] = [
+  { kind: 'SERVICE_FAIT' },
+  { kind: 'MANDATEE', mandateNumber: 'M-CRASH' },
+  { kind: 'MISE_EN_PAIEMENT', paymentDate: '' },
+];
 
 /** What an accountant does: each step until it is done, retrying when the hub answers it is unavailable. */
-async function drive(invoice: DepositedInvoice, actor: Parameters<typeof decideInvoice>[1], paymentDate: string): Promise<number> {
+async function drive(
+  invoice: DepositedInvoice,
+  actor: Parameters<typeof decideInvoice>[1],
+  paymentDate: string,
+): Promise<number> {
   let retries = 0;
   await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION', 90_000);
   for (const step of STEPS) {
@@ -89,7 +102,9 @@ describe('worker killed with invoices in flight', () => {
   it.skipIf(source.mode !== 'postgres')(
     'brings every invoice to its status exactly once after another worker takes over',
     async () => {
-      const [{ name }] = (await t.handle.db.execute(sql`select current_database() as name`)) as unknown as [{ name: string }];
+      const [{ name }] = (await t.handle.db.execute(sql`select current_database() as name`)) as unknown as [
+        { name: string },
+      ];
       const dbUrl = urlForDatabase((source as { adminUrl: string }).adminUrl, name);
       const parties = await lifecycleParties(t.handle.db);
       child = await spawnWorker(dbUrl, deps.taskQueue!);
@@ -97,7 +112,10 @@ describe('worker killed with invoices in flight', () => {
       const timing = { dayMs: 60_000, delayDays: 30, reminderDaysBefore: [] };
       const invoices: DepositedInvoice[] = [];
       for (let i = 0; i < INVOICES; i++) {
-        const invoice = await insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
+        const invoice = await insertDepositedInvoice(t.handle.db, {
+          supplier: parties.supplier.party,
+          buyer: parties.accountant.party,
+        });
         await startLifecycle(client, deps.taskQueue!, invoice, timing);
         invoices.push(invoice);
       }
@@ -105,19 +123,41 @@ describe('worker killed with invoices in flight', () => {
       const drivers = invoices.map((invoice) => drive(invoice, parties.accountant.actor, paymentDate));
 
       // Kill the first worker once part of the work is done, part still to do.
-      await eventually(async () => {
-        const [row] = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(invoiceEvents).where(inArray(invoiceEvents.invoiceId, invoices.map((i) => i.invoiceId)));
-        return (row?.n ?? 0) >= INVOICES * 3 ? true : undefined;
-      }, 60_000, 'some progress');
+      await eventually(
+        async () => {
+          const [row] = await t.handle.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(invoiceEvents)
+            .where(
+              inArray(
+                invoiceEvents.invoiceId,
+                invoices.map((i) => i.invoiceId),
+              ),
+            );
+          return (row?.n ?? 0) >= INVOICES * 3 ? true : undefined;
+        },
+        60_000,
+        'some progress',
+      );
       child.kill('SIGKILL');
       const killedAt = Date.now();
-      const eventsAtKill = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(invoiceEvents).where(inArray(invoiceEvents.invoiceId, invoices.map((i) => i.invoiceId)));
+      const eventsAtKill = await t.handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(invoiceEvents)
+        .where(
+          inArray(
+            invoiceEvents.invoiceId,
+            invoices.map((i) => i.invoiceId),
+          ),
+        );
       replacement = await startWorker(deps, deps.taskQueue!);
 
       const retries = (await Promise.all(drivers)).reduce((a, b) => a + b, 0);
       const recoveredInMs = Date.now() - killedAt;
       for (const invoice of invoices) await client.workflow.getHandle(invoice.workflowId).result();
-      console.info(`[crash] ${INVOICES} invoices; ${eventsAtKill[0]?.n} of ${INVOICES * 6} events written at the kill; all paid ${recoveredInMs} ms after it; ${retries} retried decisions`);
+      console.info(
+        `[crash] ${INVOICES} invoices; ${eventsAtKill[0]?.n} of ${INVOICES * 6} events written at the kill; all paid ${recoveredInMs} ms after it; ${retries} retried decisions`,
+      );
       expect(eventsAtKill[0]!.n).toBeLessThan(INVOICES * 6);
 
       for (const invoice of invoices) {
@@ -130,11 +170,24 @@ describe('worker killed with invoices in flight', () => {
           [5, 'MANDATEE'],
           [6, 'MISE_EN_PAIEMENT'],
         ]);
-        expect(await invoiceRow(t.handle.db, invoice.invoiceId)).toMatchObject({ status: 'MISE_EN_PAIEMENT', eventCount: 6, mandateNumber: 'M-CRASH' });
-        const notes = await t.handle.db.select().from(notifications).where(eq(notifications.invoiceId, invoice.invoiceId));
+        expect(await invoiceRow(t.handle.db, invoice.invoiceId)).toMatchObject({
+          status: 'MISE_EN_PAIEMENT',
+          eventCount: 6,
+          mandateNumber: 'M-CRASH',
+        });
+        const notes = await t.handle.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.invoiceId, invoice.invoiceId));
         // Made available: both sides; each decision: the supplier.
         expect(notes.map((n) => n.kind).sort()).toEqual(
-          ['status:MISE_A_DISPOSITION', 'status:MISE_A_DISPOSITION', 'status:MANDATEE', 'status:MISE_EN_PAIEMENT', 'status:SERVICE_FAIT'].sort(),
+          [
+            'status:MISE_A_DISPOSITION',
+            'status:MISE_A_DISPOSITION',
+            'status:MANDATEE',
+            'status:MISE_EN_PAIEMENT',
+            'status:SERVICE_FAIT',
+          ].sort(),
         );
       }
     },

@@ -20,7 +20,12 @@ const worker = await createHubWorker({
   connection,
   namespace: 'default',
   taskQueue: env('LIFECYCLE_TASK_QUEUE'),
-  activities: createActivities({ db: handle.db, clock: systemClock, logger: createLogger('silent'), secureCookies: false }),
+  activities: createActivities({
+    db: handle.db,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    secureCookies: false,
+  }),
 });
 const running = worker.run();
 process.stdout.write('ready\n');

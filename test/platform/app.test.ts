@@ -24,7 +24,9 @@ describe('GET /healthz', () => {
   });
 
   it('answers 503 naming the database when it does not answer', async () => {
-    const app = createApp(testDeps(t.handle, { temporal, pingDb: () => Promise.reject(new Error('connection refused')) }));
+    const app = createApp(
+      testDeps(t.handle, { temporal, pingDb: () => Promise.reject(new Error('connection refused')) }),
+    );
     const res = await app.request('/healthz');
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'degraded', db: 'down', temporal: 'ok' });
@@ -44,7 +46,11 @@ describe('error model', () => {
     const res = await app.request('/nope', { headers: { 'X-Request-Id': 'req-123' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('X-Request-Id')).toBe('req-123');
-    expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'Ressource introuvable : GET /nope', requestId: 'req-123' });
+    expect(await res.json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Ressource introuvable : GET /nope',
+      requestId: 'req-123',
+    });
   });
 
   it('turns an AppError into its status and body, and hides unexpected errors behind a request id', async () => {
@@ -70,7 +76,10 @@ describe('error model', () => {
 describe('API documentation', () => {
   it('publishes an OpenAPI document that lists the JSON routes, and a reference page', async () => {
     const app = createApp(testDeps(t.handle));
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const path of ['/healthz', '/auth/login', '/api/oauth/token', '/api/directory/structures']) {
       expect(Object.keys(doc.paths)).toContain(path);

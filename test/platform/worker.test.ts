@@ -34,10 +34,24 @@ describe('hub worker', () => {
     const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
     await t.handle.db
       .insert(accessTokens)
-      .values({ tokenHash: expiredToken, apiClientId: apiClient.id, scope: 'openid', createdAt: threeDaysAgo, expiresAt: threeDaysAgo });
-    const worker = await createHubWorker({ connection, namespace: 'default', taskQueue: deps.taskQueue!, activities: createActivities(deps) });
+      .values({
+        tokenHash: expiredToken,
+        apiClientId: apiClient.id,
+        scope: 'openid',
+        createdAt: threeDaysAgo,
+        expiresAt: threeDaysAgo,
+      });
+    const worker = await createHubWorker({
+      connection,
+      namespace: 'default',
+      taskQueue: deps.taskQueue!,
+      activities: createActivities(deps),
+    });
     const result = await worker.runUntil(
-      client.workflow.execute('purgeExpiredCredentialsWorkflow', { taskQueue: deps.taskQueue!, workflowId: `purge-${randomUUID()}` }),
+      client.workflow.execute('purgeExpiredCredentialsWorkflow', {
+        taskQueue: deps.taskQueue!,
+        workflowId: `purge-${randomUUID()}`,
+      }),
     );
     expect((result as { accessTokens: number }).accessTokens).toBeGreaterThanOrEqual(1);
     expect(await t.handle.db.select().from(accessTokens).where(eq(accessTokens.tokenHash, expiredToken))).toEqual([]);
@@ -46,11 +60,19 @@ describe('hub worker', () => {
   it('creates each schedule once, on the configured task queue', async () => {
     const taskQueue = `schedules-${randomUUID()}`;
     const logger = createLogger('silent');
-    for (const s of SCHEDULES) await client.schedule.getHandle(s.scheduleId).delete().catch(() => {});
+    for (const s of SCHEDULES)
+      await client.schedule
+        .getHandle(s.scheduleId)
+        .delete()
+        .catch(() => {});
     expect(await ensureSchedules(client, taskQueue, logger, SCHEDULES)).toEqual(SCHEDULES.map((s) => s.scheduleId));
     expect(await ensureSchedules(client, taskQueue, logger, SCHEDULES)).toEqual([]);
     const description = await client.schedule.getHandle('hub-purge-expired-credentials').describe();
-    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'purgeExpiredCredentialsWorkflow', taskQueue });
+    expect(description.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'purgeExpiredCredentialsWorkflow',
+      taskQueue,
+    });
     expect(description.spec.intervals?.[0]?.every).toBe(3_600_000);
   });
 });

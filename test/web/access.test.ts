@@ -31,7 +31,9 @@ describe('portal access', () => {
     const css = await app.request('/static/hub.css');
     expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
     expect(await css.text()).toContain(':focus-visible');
-    expect((await app.request('/static/hub.css', { headers: { 'if-none-match': css.headers.get('etag')! } })).status).toBe(304);
+    expect(
+      (await app.request('/static/hub.css', { headers: { 'if-none-match': css.headers.get('etag')! } })).status,
+    ).toBe(304);
     expect((await app.request('/static/secret.txt')).status).toBe(404);
   });
 
@@ -43,7 +45,9 @@ describe('portal access', () => {
     expect(home.html).not.toContain('href="/a-traiter"');
     const inbox = await supplier.get('/a-traiter');
     expect(inbox.status).toBe(403);
-    expect(inbox.html).toContain('Cette page est réservée aux comptables des collectivités et aux agents des collectivités.');
+    expect(inbox.html).toContain(
+      'Cette page est réservée aux comptables des collectivités et aux agents des collectivités.',
+    );
 
     const accountant = await PageClient.logIn(app, 'comptable.langouet@demo.hub.bzh', 'Demo-Comptable-Langouet-2026');
     expect((await accountant.get('/a-traiter')).status).toBe(200);
@@ -67,22 +71,36 @@ describe('portal access', () => {
     await supplier.get('/factures/deposer');
     const form = new FormData();
     form.append('file', new File(['<Invoice/>'], 'f.xml', { type: 'application/xml' }));
-    const res = await app.request('/factures/deposer', { method: 'POST', headers: { cookie: supplier.jar.header() }, body: form });
+    const res = await app.request('/factures/deposer', {
+      method: 'POST',
+      headers: { cookie: supplier.jar.header() },
+      body: form,
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('Le formulaire a expiré ou ne provient pas de ce site.');
-    const decision = await supplier.post(`/factures/${randomUUID()}/decision`, { kind: 'SERVICE_FAIT' }, { csrf: false });
+    const decision = await supplier.post(
+      `/factures/${randomUUID()}/decision`,
+      { kind: 'SERVICE_FAIT' },
+      { csrf: false },
+    );
     expect(decision.status).toBe(403);
   });
 
   it('stops a file over the deposit limit with a French page (413)', async () => {
-    const small = createApp({ ...testDeps(t.handle), invoices: { maxDepositBytes: 1024 * 1024 } } as Parameters<typeof createApp>[0]);
+    const small = createApp({ ...testDeps(t.handle), invoices: { maxDepositBytes: 1024 * 1024 } } as Parameters<
+      typeof createApp
+    >[0]);
     small.route('/', portalRoutes);
     const supplier = await PageClient.logIn(small, 'fournisseur.armor@demo.hub.bzh', 'Demo-Armor-2026');
     await supplier.get('/factures/deposer');
     const form = new FormData();
     form.append('_csrf', supplier.csrf);
     form.append('file', new File([new Uint8Array(2 * 1024 * 1024)], 'enorme.xml', { type: 'application/xml' }));
-    const res = await small.request('/factures/deposer', { method: 'POST', headers: { cookie: supplier.jar.header() }, body: form });
+    const res = await small.request('/factures/deposer', {
+      method: 'POST',
+      headers: { cookie: supplier.jar.header() },
+      body: form,
+    });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Le fichier dépasse la taille maximale d’une facture déposée (1 Mo).');
   });
@@ -92,7 +110,11 @@ describe('portal access', () => {
     await supplier.get('/factures/deposer');
     const form = new FormData();
     form.append('_csrf', supplier.csrf);
-    const res = await app.request('/factures/deposer', { method: 'POST', headers: { cookie: supplier.jar.header() }, body: form });
+    const res = await app.request('/factures/deposer', {
+      method: 'POST',
+      headers: { cookie: supplier.jar.header() },
+      body: form,
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Choisissez le fichier de la facture (XML ou PDF).');

@@ -14,7 +14,16 @@ import type { DatabaseHandle } from '../../db/client.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface RunningHub {
   baseUrl: string;
@@ -27,7 +36,10 @@ export interface RunningHub {
 export async function startHub(handle: DatabaseHandle): Promise<RunningHub> {
   const temporal: Client = await testTemporalClient();
   // One legal day lasts a minute: the 30-day delay runs for half an hour, longer than the test.
-  const deps: InvoiceDeps = { ...testDeps(handle, { temporal }), invoices: { timing: { dayMs: 60_000, reminderDaysBefore: [] } } };
+  const deps: InvoiceDeps = {
+    ...testDeps(handle, { temporal }),
+    invoices: { timing: { dayMs: 60_000, reminderDaysBefore: [] } },
+  };
   const worker: RunningWorker = await startWorker(deps, deps.taskQueue!);
   const app = createApp(deps);
   app.route('/', portalRoutes);
@@ -35,7 +47,10 @@ export async function startHub(handle: DatabaseHandle): Promise<RunningHub> {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   await mkdir(SCREENSHOTS, { recursive: true });
   return {
     baseUrl: `http://127.0.0.1:${port}`,

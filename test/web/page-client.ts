@@ -10,7 +10,11 @@ export class PageClient {
 
   static async logIn(app: Pick<Hono<any>, 'request'>, email: string, password: string): Promise<PageClient> {
     const client = new PageClient(app);
-    const res = await app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await app.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status}`);
     client.jar.store(res);
     return client;
@@ -27,11 +31,19 @@ export class PageClient {
   }
 
   /** POSTs a form (with the CSRF token unless `csrf: false`). */
-  async post(path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: boolean } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append('_csrf', this.csrf);
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-    const res = await this.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.jar.header() }, body: body.toString() });
+    const res = await this.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.jar.header() },
+      body: body.toString(),
+    });
     this.jar.store(res);
     return res;
   }

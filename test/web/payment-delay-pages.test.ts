@@ -25,19 +25,37 @@ beforeAll(async () => {
   app.route('/', portalRoutes);
   const supplier = await partyBySiren(t.handle.db, 'supplier', '812345676');
   const buyer = await partyBySiren(t.handle.db, 'commune', '213501463'); // Langouët
-  const overdue = await insertDepositedInvoice(t.handle.db, { supplier, buyer }, { amountDue: '10000.00', number: 'RETARD-1' });
+  const overdue = await insertDepositedInvoice(
+    t.handle.db,
+    { supplier, buyer },
+    { amountDue: '10000.00', number: 'RETARD-1' },
+  );
   const onTime = await insertDepositedInvoice(t.handle.db, { supplier, buyer }, { number: 'A-TEMPS-1' });
   const paidLate = await insertDepositedInvoice(t.handle.db, { supplier, buyer }, { number: 'PAYEE-1' });
   overdueId = overdue.invoiceId;
   paidLateId = paidLate.invoiceId;
   onTimeNumber = onTime.number;
   // Made available on 1 May: due 31 May; 20 days late on 20 June.
-  const available = { status: 'MISE_A_DISPOSITION' as const, madeAvailableAt: new Date('2026-05-01T08:00:00Z'), legalDueAt: new Date('2026-05-31T08:00:00Z') };
+  const available = {
+    status: 'MISE_A_DISPOSITION' as const,
+    madeAvailableAt: new Date('2026-05-01T08:00:00Z'),
+    legalDueAt: new Date('2026-05-31T08:00:00Z'),
+  };
   await t.handle.db.update(invoices).set(available).where(eq(invoices.id, overdue.invoiceId));
-  await t.handle.db.update(invoices).set({ ...available, legalDueAt: new Date('2026-06-25T08:00:00Z') }).where(eq(invoices.id, onTime.invoiceId));
   await t.handle.db
     .update(invoices)
-    .set({ ...available, status: 'MISE_EN_PAIEMENT', paidOn: '2026-06-10', lateDays: 10, lateInterest: '34.25', lateIndemnity: '40.00' })
+    .set({ ...available, legalDueAt: new Date('2026-06-25T08:00:00Z') })
+    .where(eq(invoices.id, onTime.invoiceId));
+  await t.handle.db
+    .update(invoices)
+    .set({
+      ...available,
+      status: 'MISE_EN_PAIEMENT',
+      paidOn: '2026-06-10',
+      lateDays: 10,
+      lateInterest: '34.25',
+      lateIndemnity: '40.00',
+    })
     .where(eq(invoices.id, paidLate.invoiceId));
   accountant = await PageClient.logIn(app, 'comptable.langouet@demo.hub.bzh', 'Demo-Comptable-Langouet-2026');
 });
@@ -68,7 +86,9 @@ describe('payment delay on the accountant’s pages', () => {
 
   it('shows the interest owed once paid late, and no action any more', async () => {
     const { html } = await accountant.get(`/factures/${paidLateId}`);
-    expect(html).toContain('Payée avec 10 jour(s) de retard : intérêts moratoires de 34,25\u00a0€ et indemnité forfaitaire de 40,00\u00a0€.');
+    expect(html).toContain(
+      'Payée avec 10 jour(s) de retard : intérêts moratoires de 34,25\u00a0€ et indemnité forfaitaire de 40,00\u00a0€.',
+    );
     expect(html).toContain('Aucune action n’est possible de votre part à ce stade.');
   });
 });

@@ -42,7 +42,15 @@ afterAll(async () => {
 });
 
 const invoiceFile = (number: string, broken = false) => {
-  const invoice = testInvoice({ number, supplierSiret: armor.siret, supplierName: armor.name, buyerSiret: rennes.siret, buyerName: 'Ville de Rennes', serviceCode: 'FIN', lineAmounts: ['1200.00', '34.50'] });
+  const invoice = testInvoice({
+    number,
+    supplierSiret: armor.siret,
+    supplierName: armor.name,
+    buyerSiret: rennes.siret,
+    buyerName: 'Ville de Rennes',
+    serviceCode: 'FIN',
+    lineAmounts: ['1200.00', '34.50'],
+  });
   // A total with VAT that is not the sum of the total without VAT and the VAT (rule BR-CO-15, term BT-112).
   if (broken && invoice.totals) invoice.totals.taxInclusiveAmount = '9999.99';
   return { name: `${number}.xml`, mimeType: 'application/xml', buffer: Buffer.from(writeUbl(invoice)) };
@@ -123,7 +131,13 @@ describe('the portal, in Chromium', () => {
     await sp.goto(`${hub.baseUrl}${invoicePath}`);
     expect(await sp.locator('.notice-warning').first().textContent()).toContain('Bon de livraison manquant');
     await sp.getByLabel(/Commentaire/).fill('Bon de livraison signé joint');
-    await sp.getByLabel(/Pièces jointes/).setInputFiles({ name: 'bon-livraison.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 bon de livraison') });
+    await sp
+      .getByLabel(/Pièces jointes/)
+      .setInputFiles({
+        name: 'bon-livraison.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 bon de livraison'),
+      });
     await sp.getByRole('button', { name: 'Envoyer les compléments' }).click();
     await expect(sp.getByText('Action enregistrée : compléter la facture.').isVisible()).resolves.toBe(true);
     expect(await sp.locator('h1 .badge').textContent()).toBe('Complétée');
@@ -144,7 +158,15 @@ describe('the portal, in Chromium', () => {
     expect(await listRow.locator('.badge').textContent()).toBe('Mandatée');
     await sp.goto(`${hub.baseUrl}${invoicePath}`);
     const steps = await sp.locator('.timeline .badge').allTextContents();
-    expect(steps).toEqual(['Déposée', 'En cours d\'acheminement', 'Mise à disposition', 'Suspendue', 'Complétée', 'Service fait', 'Mandatée']);
+    expect(steps).toEqual([
+      'Déposée',
+      "En cours d'acheminement",
+      'Mise à disposition',
+      'Suspendue',
+      'Complétée',
+      'Service fait',
+      'Mandatée',
+    ]);
     const timeline = (await sp.locator('.timeline').textContent()) ?? '';
     expect(timeline).toContain('Bon de livraison manquant');
     expect(timeline).toContain('Bon de livraison signé joint');
@@ -163,7 +185,9 @@ describe('the portal, in Chromium', () => {
     expect(csvText.startsWith('\ufeffDate;Structure;Titre;Message;Facture;Lue\r\n')).toBe(true);
     await screenshot(sp, '06-fournisseur-notifications');
     await sp.getByRole('button', { name: 'Tout marquer comme lu' }).click();
-    expect(await sp.locator('.notice-success').textContent()).toMatch(/^\d+ notification\(s\) marquée\(s\) comme lue\(s\)\.$/);
+    expect(await sp.locator('.notice-success').textContent()).toMatch(
+      /^\d+ notification\(s\) marquée\(s\) comme lue\(s\)\.$/,
+    );
     expect(await sp.getByText('Aucune notification non lue.').count()).toBe(1);
     expect(await sp.locator('.notifications .badge').count()).toBe(0);
 
@@ -173,7 +197,7 @@ describe('the portal, in Chromium', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     const original = await sp.request.get(`${hub.baseUrl}${invoicePath}/original`);
     expect(original.status()).toBe(200);
-    expect((await original.text())).toContain(number);
+    expect(await original.text()).toContain(number);
 
     // Another supplier changing the id in the address gets the 404 page, and no document.
     const other = await session(OTHER_SUPPLIER);
@@ -196,7 +220,11 @@ describe('the portal, in Chromium', () => {
       await supplier.page.goto(`${hub.baseUrl}/factures/deposer`);
       await supplier.page.getByLabel(/Fichier de la facture/).setInputFiles(invoiceFile(n));
       await supplier.page.getByRole('button', { name: 'Déposer la facture' }).click();
-      ids.push((await supplier.page.getByRole('link', { name: `Suivre la facture ${n}` }).getAttribute('href'))!.split('/').pop()!);
+      ids.push(
+        (await supplier.page.getByRole('link', { name: `Suivre la facture ${n}` }).getAttribute('href'))!
+          .split('/')
+          .pop()!,
+      );
     }
     for (const id of ids) await waitForStatus(t.handle.db, id, 'MISE_A_DISPOSITION', 30_000);
 
@@ -206,7 +234,9 @@ describe('the portal, in Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(2);
     await page.getByLabel('Tout sélectionner').check();
     const boxes = page.locator('tbody input[name="ids"]');
-    expect(await boxes.evaluateAll((els) => els.every((e) => (e as unknown as { checked: boolean }).checked))).toBe(true);
+    expect(await boxes.evaluateAll((els) => els.every((e) => (e as unknown as { checked: boolean }).checked))).toBe(
+      true,
+    );
     await page.getByLabel('Action').selectOption('SERVICE_FAIT');
     await page.getByRole('button', { name: 'Appliquer aux factures cochées' }).click();
     const notice = (await page.locator('.notice').first().textContent()) ?? '';
@@ -221,41 +251,57 @@ describe('the portal, in Chromium', () => {
     await Promise.all([context.close(), supplier.context.close()]);
   });
 
-  it('sends a misaddressed invoice back, and the supplier re-routes it to the right collectivity', { timeout: 120_000 }, async () => {
-    const lorient = await partyBySiren(t.handle.db, 'commune', '215601212');
-    const supplier = await session(SUPPLIER);
-    const number = uniqueInvoiceNumber('RRT');
-    await supplier.page.goto(`${hub.baseUrl}/factures/deposer`);
-    await supplier.page.getByLabel(/Fichier de la facture/).setInputFiles(invoiceFile(number));
-    await supplier.page.getByRole('button', { name: 'Déposer la facture' }).click();
-    const path = (await supplier.page.getByRole('link', { name: `Suivre la facture ${number}` }).getAttribute('href'))!;
-    await waitForStatus(t.handle.db, path.split('/').pop()!, 'MISE_A_DISPOSITION', 30_000);
+  it(
+    'sends a misaddressed invoice back, and the supplier re-routes it to the right collectivity',
+    { timeout: 120_000 },
+    async () => {
+      const lorient = await partyBySiren(t.handle.db, 'commune', '215601212');
+      const supplier = await session(SUPPLIER);
+      const number = uniqueInvoiceNumber('RRT');
+      await supplier.page.goto(`${hub.baseUrl}/factures/deposer`);
+      await supplier.page.getByLabel(/Fichier de la facture/).setInputFiles(invoiceFile(number));
+      await supplier.page.getByRole('button', { name: 'Déposer la facture' }).click();
+      const path = (await supplier.page
+        .getByRole('link', { name: `Suivre la facture ${number}` })
+        .getAttribute('href'))!;
+      await waitForStatus(t.handle.db, path.split('/').pop()!, 'MISE_A_DISPOSITION', 30_000);
 
-    const accountant = await session(ACCOUNTANT);
-    await accountant.page.goto(`${hub.baseUrl}${path}`);
-    await accountant.page.getByText('Un problème avec cette facture ?').click();
-    const recycle = accountant.page.locator('form', { has: accountant.page.locator('input[name="kind"][value="A_RECYCLER"]') });
-    // The browser refuses an empty motive before anything is sent.
-    await recycle.getByRole('button').click();
-    expect(await recycle.getByLabel(/Motif/).evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
-    await recycle.getByLabel(/Motif/).fill('Commande passée par la ville de Lorient');
-    await recycle.getByRole('button').click();
-    expect(await accountant.page.locator('h1 .badge').textContent()).toBe('À recycler');
+      const accountant = await session(ACCOUNTANT);
+      await accountant.page.goto(`${hub.baseUrl}${path}`);
+      await accountant.page.getByText('Un problème avec cette facture ?').click();
+      const recycle = accountant.page.locator('form', {
+        has: accountant.page.locator('input[name="kind"][value="A_RECYCLER"]'),
+      });
+      // The browser refuses an empty motive before anything is sent.
+      await recycle.getByRole('button').click();
+      expect(
+        await recycle
+          .getByLabel(/Motif/)
+          .evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing),
+      ).toBe(true);
+      await recycle.getByLabel(/Motif/).fill('Commande passée par la ville de Lorient');
+      await recycle.getByRole('button').click();
+      expect(await accountant.page.locator('h1 .badge').textContent()).toBe('À recycler');
 
-    await supplier.page.goto(`${hub.baseUrl}${path}`);
-    expect(await supplier.page.locator('.notice-warning').first().textContent()).toContain('Commande passée par la ville de Lorient');
-    await supplier.page.getByLabel(/SIRET du destinataire/).fill(lorient.siret);
-    await supplier.page.getByRole('button', { name: 'Renvoyer la facture' }).click();
-    await expect(supplier.page.getByText('Action enregistrée : corriger le destinataire.').isVisible()).resolves.toBe(true);
-    const row = await waitForStatus(t.handle.db, path.split('/').pop()!, 'MISE_A_DISPOSITION', 30_000);
-    expect(row.buyerId).toBe(lorient.id);
-    await supplier.page.reload();
-    expect(await supplier.page.locator('.facts').first().textContent()).toContain(lorient.name);
+      await supplier.page.goto(`${hub.baseUrl}${path}`);
+      expect(await supplier.page.locator('.notice-warning').first().textContent()).toContain(
+        'Commande passée par la ville de Lorient',
+      );
+      await supplier.page.getByLabel(/SIRET du destinataire/).fill(lorient.siret);
+      await supplier.page.getByRole('button', { name: 'Renvoyer la facture' }).click();
+      await expect(supplier.page.getByText('Action enregistrée : corriger le destinataire.').isVisible()).resolves.toBe(
+        true,
+      );
+      const row = await waitForStatus(t.handle.db, path.split('/').pop()!, 'MISE_A_DISPOSITION', 30_000);
+      expect(row.buyerId).toBe(lorient.id);
+      await supplier.page.reload();
+      expect(await supplier.page.locator('.facts').first().textContent()).toContain(lorient.name);
 
-    // Rennes no longer sees it.
-    expect((await accountant.page.goto(`${hub.baseUrl}${path}`))?.status()).toBe(404);
-    await Promise.all([supplier.context.close(), accountant.context.close()]);
-  });
+      // Rennes no longer sees it.
+      expect((await accountant.page.goto(`${hub.baseUrl}${path}`))?.status()).toBe(404);
+      await Promise.all([supplier.context.close(), accountant.context.close()]);
+    },
+  );
 
   it('lets the operator find a collectivity and see its services and Chorus rules', { timeout: 60_000 }, async () => {
     const { context, page } = await session(account('operateur@demo.hub.bzh'));
@@ -273,23 +319,31 @@ describe('the portal, in Chromium', () => {
     await context.close();
   });
 
-  it('fits a 360 px wide screen without sideways scrolling, and shows where the keyboard focus is', { timeout: 60_000 }, async () => {
-    const { context, page } = await session(ACCOUNTANT);
-    await page.setViewportSize({ width: 360, height: 740 });
-    const [received] = await t.handle.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.buyerId, rennes.id)).limit(1);
-    for (const path of ['/', '/a-traiter', '/notifications', ...(received ? [`/factures/${received.id}`] : [])]) {
-      await page.goto(`${hub.baseUrl}${path}`);
-      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(360);
-    }
-    await screenshot(page, '11-comptable-360px');
-    // The first Tab reaches the skip link, which becomes visible, with an outline.
-    await page.goto(`${hub.baseUrl}/a-traiter`);
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate<{ text: string; outline: string; left: number }>(`(() => {
+  it(
+    'fits a 360 px wide screen without sideways scrolling, and shows where the keyboard focus is',
+    { timeout: 60_000 },
+    async () => {
+      const { context, page } = await session(ACCOUNTANT);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const [received] = await t.handle.db
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(eq(invoices.buyerId, rennes.id))
+        .limit(1);
+      for (const path of ['/', '/a-traiter', '/notifications', ...(received ? [`/factures/${received.id}`] : [])]) {
+        await page.goto(`${hub.baseUrl}${path}`);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(360);
+      }
+      await screenshot(page, '11-comptable-360px');
+      // The first Tab reaches the skip link, which becomes visible, with an outline.
+      await page.goto(`${hub.baseUrl}/a-traiter`);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate<{ text: string; outline: string; left: number }>(`(() => {
       const el = document.activeElement;
       return { text: el.textContent, outline: getComputedStyle(el).outlineStyle, left: el.getBoundingClientRect().left };
     })()`);
-    expect(focused).toEqual({ text: 'Aller au contenu', outline: 'solid', left: 0 });
-    await context.close();
-  });
+      expect(focused).toEqual({ text: 'Aller au contenu', outline: 'solid', left: 0 });
+      await context.close();
+    },
+  );
 });

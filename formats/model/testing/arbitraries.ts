@@ -26,7 +26,10 @@ const CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 export const text: fc.Arbitrary<string> = fc
   .tuple(
     fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 24 }).map((cs) => cs.join('')),
-    fc.option(fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')), { nil: undefined, freq: 8 }),
+    fc.option(
+      fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')),
+      { nil: undefined, freq: 8 },
+    ),
   )
   .map(([a, b]) => (b === undefined ? a : `${a}\n${b}`).trim())
   .filter((s) => s.length > 0);
@@ -35,8 +38,15 @@ export const code: fc.Arbitrary<string> = fc.stringMatching(/^[A-Z0-9]{1,4}$/);
 
 /** A lexical decimal, kept as written (leading zeros avoided, trailing zeros kept). */
 export const decimal: fc.Arbitrary<string> = fc
-  .tuple(fc.boolean(), fc.integer({ min: 0, max: 9_999_999 }), fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: undefined }))
-  .map(([neg, int, frac]) => `${neg && (int > 0 || frac !== undefined) ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+  .tuple(
+    fc.boolean(),
+    fc.integer({ min: 0, max: 9_999_999 }),
+    fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: undefined }),
+  )
+  .map(
+    ([neg, int, frac]) =>
+      `${neg && (int > 0 || frac !== undefined) ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`,
+  );
 
 export const date: fc.Arbitrary<string> = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
@@ -78,7 +88,13 @@ const allowance: fc.Arbitrary<DocumentAllowance> = fc
   .map(prune);
 
 const lineAllowance = fc
-  .record({ amount: opt(decimal), baseAmount: opt(decimal), percentage: opt(decimal), reason: opt(text), reasonCode: opt(code) })
+  .record({
+    amount: opt(decimal),
+    baseAmount: opt(decimal),
+    percentage: opt(decimal),
+    reason: opt(text),
+    reasonCode: opt(code),
+  })
   .map(prune);
 
 const vat: fc.Arbitrary<VatBreakdown> = fc
@@ -98,7 +114,13 @@ const document: fc.Arbitrary<AdditionalSupportingDocument> = fc
     description: opt(text),
     externalLocation: opt(text),
     attachment: opt(
-      fc.record({ content: fc.stringMatching(/^[A-Za-z0-9+/]{4,24}$/), mimeCode: opt(fc.constantFrom('application/pdf', 'text/csv')), filename: opt(text) }).map(prune),
+      fc
+        .record({
+          content: fc.stringMatching(/^[A-Za-z0-9+/]{4,24}$/),
+          mimeCode: opt(fc.constantFrom('application/pdf', 'text/csv')),
+          filename: opt(text),
+        })
+        .map(prune),
     ),
   })
   .map(prune);
@@ -109,11 +131,21 @@ const payment: fc.Arbitrary<PaymentInstructions> = fc
     meansText: opt(text),
     remittanceInformation: opt(text),
     creditTransfers: fc.array(
-      fc.record({ accountId: opt(fc.oneof(fc.stringMatching(/^FR[0-9]{2}[0-9A-Z]{10,20}$/), text)), accountName: opt(text), serviceProviderId: opt(code) }).map(prune),
+      fc
+        .record({
+          accountId: opt(fc.oneof(fc.stringMatching(/^FR[0-9]{2}[0-9A-Z]{10,20}$/), text)),
+          accountName: opt(text),
+          serviceProviderId: opt(code),
+        })
+        .map(prune),
       { maxLength: 3 },
     ),
-    paymentCard: opt(fc.record({ primaryAccountNumber: opt(fc.stringMatching(/^[0-9]{4,6}$/)), holderName: opt(text) }).map(prune)),
-    directDebit: opt(fc.record({ mandateReference: opt(text), creditorId: opt(text), debitedAccountId: opt(text) }).map(prune)),
+    paymentCard: opt(
+      fc.record({ primaryAccountNumber: opt(fc.stringMatching(/^[0-9]{4,6}$/)), holderName: opt(text) }).map(prune),
+    ),
+    directDebit: opt(
+      fc.record({ mandateReference: opt(text), creditorId: opt(text), debitedAccountId: opt(text) }).map(prune),
+    ),
   })
   .map(prune);
 
@@ -131,7 +163,13 @@ export const line: fc.Arbitrary<InvoiceLine> = fc
     allowances: fc.array(lineAllowance, { maxLength: 2 }),
     charges: fc.array(lineAllowance, { maxLength: 2 }),
     price: fc
-      .record({ netPrice: opt(decimal), discount: opt(decimal), grossPrice: opt(decimal), baseQuantity: opt(decimal), baseQuantityUnitCode: opt(fc.constantFrom('C62', 'HUR')) })
+      .record({
+        netPrice: opt(decimal),
+        discount: opt(decimal),
+        grossPrice: opt(decimal),
+        baseQuantity: opt(decimal),
+        baseQuantityUnitCode: opt(fc.constantFrom('C62', 'HUR')),
+      })
       .map((p) => prune(p.baseQuantity === undefined ? { ...p, baseQuantityUnitCode: undefined } : p)),
     vat: fc.record({ categoryCode: opt(fc.constantFrom('S', 'E', 'Z')), rate: opt(decimal) }).map(prune),
     item: fc
@@ -142,7 +180,9 @@ export const line: fc.Arbitrary<InvoiceLine> = fc
         buyerId: opt(text),
         standardId: opt(identifier),
         classificationIds: fc.array(
-          fc.record({ value: text, schemeId: opt(fc.constantFrom('STI', 'HS', 'CV')), schemeVersionId: opt(code) }).map(prune),
+          fc
+            .record({ value: text, schemeId: opt(fc.constantFrom('STI', 'HS', 'CV')), schemeVersionId: opt(code) })
+            .map(prune),
           { maxLength: 2 },
         ),
         countryOfOrigin: opt(fc.constantFrom('FR', 'CN')),
@@ -174,7 +214,10 @@ export const invoice: fc.Arbitrary<Invoice> = fc
     invoicedObjectId: opt(identifier),
     buyerAccountingReference: opt(text),
     paymentTerms: opt(text),
-    notes: fc.array(fc.record({ subjectCode: opt(fc.constantFrom('AAI', 'PMT', 'PMD', 'AAB')), note: text }).map(prune), { maxLength: 3 }),
+    notes: fc.array(
+      fc.record({ subjectCode: opt(fc.constantFrom('AAI', 'PMT', 'PMD', 'AAB')), note: text }).map(prune),
+      { maxLength: 3 },
+    ),
     processControl: fc.record({ businessProcessType: opt(text), specificationIdentifier: opt(text) }).map(prune),
     precedingInvoices: fc.array(fc.record({ reference: opt(text), issueDate: opt(date) }).map(prune), { maxLength: 2 }),
     seller: fc
@@ -203,10 +246,19 @@ export const invoice: fc.Arbitrary<Invoice> = fc
         contact: opt(contact),
       })
       .map(prune),
-    payee: opt(fc.record({ name: opt(text), identifier: opt(identifier), legalRegistrationId: opt(identifier) }).map(prune)),
+    payee: opt(
+      fc.record({ name: opt(text), identifier: opt(identifier), legalRegistrationId: opt(identifier) }).map(prune),
+    ),
     taxRepresentative: opt(fc.record({ name: opt(text), vatId: opt(text), postalAddress: address }).map(prune)),
     delivery: opt(
-      fc.record({ partyName: opt(text), locationId: opt(identifier), actualDeliveryDate: opt(date), address: opt(address) }).map(prune),
+      fc
+        .record({
+          partyName: opt(text),
+          locationId: opt(identifier),
+          actualDeliveryDate: opt(date),
+          address: opt(address),
+        })
+        .map(prune),
     ),
     invoicingPeriod: opt(fc.record({ startDate: opt(date), endDate: opt(date) }).map(prune)),
     paymentInstructions: opt(payment),
@@ -232,7 +284,8 @@ export const invoice: fc.Arbitrary<Invoice> = fc
   })
   .map((inv) => {
     if (inv.purchaseOrderReference === undefined) inv.salesOrderReference = undefined;
-    if (inv.vatAccountingCurrencyCode === undefined || inv.totals.taxAmount === undefined) inv.totals.taxAmountInAccountingCurrency = undefined;
+    if (inv.vatAccountingCurrencyCode === undefined || inv.totals.taxAmount === undefined)
+      inv.totals.taxAmountInAccountingCurrency = undefined;
     return prune(inv);
   });
 
@@ -263,6 +316,9 @@ export function ciiOrder(inv: Invoice): Invoice {
   const ids = inv.seller.identifiers;
   return {
     ...inv,
-    seller: { ...inv.seller, identifiers: [...ids.filter((i) => i.schemeId === undefined), ...ids.filter((i) => i.schemeId !== undefined)] },
+    seller: {
+      ...inv.seller,
+      identifiers: [...ids.filter((i) => i.schemeId === undefined), ...ids.filter((i) => i.schemeId !== undefined)],
+    },
   };
 }

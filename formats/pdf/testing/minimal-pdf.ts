@@ -24,7 +24,11 @@ export function buildPdf(objects: readonly PdfObjectSource[], options: MinimalPd
     const chunks: Buffer[] = [];
     if (obj.stream) {
       const dict = obj.body.replace(/>>\s*$/, ` /Length ${obj.stream.length} >>`);
-      chunks.push(Buffer.from(`${i + 1} 0 obj\n${dict}\nstream\n`, 'latin1'), Buffer.from(obj.stream), Buffer.from('\nendstream\nendobj\n', 'latin1'));
+      chunks.push(
+        Buffer.from(`${i + 1} 0 obj\n${dict}\nstream\n`, 'latin1'),
+        Buffer.from(obj.stream),
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      );
     } else {
       chunks.push(Buffer.from(`${i + 1} 0 obj\n${obj.body}\nendobj\n`, 'latin1'));
     }
@@ -33,14 +37,22 @@ export function buildPdf(objects: readonly PdfObjectSource[], options: MinimalPd
       offset += c.length;
     }
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root ${options.root ?? 1} 0 R ${options.trailerExtra ?? ''} >>\nstartxref\n${offset}\n%%EOF\n`;
   parts.push(Buffer.from(xref + trailer, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
 
 /** A one-page document whose catalog gets `catalogExtra`; further objects start at number 4. */
-export function pdfWithCatalog(catalogExtra: string, more: readonly PdfObjectSource[] = [], options: MinimalPdfOptions = {}): Uint8Array {
+export function pdfWithCatalog(
+  catalogExtra: string,
+  more: readonly PdfObjectSource[] = [],
+  options: MinimalPdfOptions = {},
+): Uint8Array {
   return buildPdf(
     [
       { body: `<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>` },

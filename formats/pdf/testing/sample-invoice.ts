@@ -31,7 +31,10 @@ export function sampleInvoice(options: SampleOptions = {}): Invoice {
   invoice.paymentTerms = 'Paiement à 30 jours à compter de la réception de la facture.';
   invoice.processControl = { businessProcessType: 'A1', specificationIdentifier: 'urn:cen.eu:en16931:2017' };
   invoice.notes = [
-    { subjectCode: 'PMT', note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.' },
+    {
+      subjectCode: 'PMT',
+      note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.',
+    },
     { subjectCode: 'PMD', note: "Pénalités de retard : taux d'intérêt de la BCE majoré de 8 points." },
     { subjectCode: 'AAB', note: "Pas d'escompte pour paiement anticipé." },
   ];
@@ -42,14 +45,25 @@ export function sampleInvoice(options: SampleOptions = {}): Invoice {
     legalRegistrationId: { value: '812345678', schemeId: '0002' },
     vatId: 'FR32812345678',
     electronicAddress: { value: 'factures@fsr.example.fr', schemeId: 'EM' },
-    postalAddress: { line1: '12 rue de la République', line2: 'Bâtiment B', city: 'Lyon', postCode: '69002', countryCode: 'FR' },
+    postalAddress: {
+      line1: '12 rue de la République',
+      line2: 'Bâtiment B',
+      city: 'Lyon',
+      postCode: '69002',
+      countryCode: 'FR',
+    },
     contact: { point: 'Service facturation', telephone: '04 72 00 00 00', email: 'compta@fsr.example.fr' },
   };
   invoice.buyer = {
     name: "Commune de Saint-Genis-l'Argentière",
     legalRegistrationId: { value: '21690204500013', schemeId: '0009' },
     electronicAddress: { value: '21690204500013', schemeId: '0009' },
-    postalAddress: { line1: 'Place de la Mairie', city: "Saint-Genis-l'Argentière", postCode: '69610', countryCode: 'FR' },
+    postalAddress: {
+      line1: 'Place de la Mairie',
+      city: "Saint-Genis-l'Argentière",
+      postCode: '69610',
+      countryCode: 'FR',
+    },
   };
 
   for (let i = 0; i < count; i++) {
@@ -89,7 +103,9 @@ export function sampleInvoice(options: SampleOptions = {}): Invoice {
   invoice.paymentInstructions = {
     meansTypeCode: '30',
     remittanceInformation: invoice.number,
-    creditTransfers: [{ accountId: 'FR7630006000011234567890189', accountName: 'FSR SARL', serviceProviderId: 'AGRIFRPP' }],
+    creditTransfers: [
+      { accountId: 'FR7630006000011234567890189', accountName: 'FSR SARL', serviceProviderId: 'AGRIFRPP' },
+    ],
   };
   return invoice;
 }

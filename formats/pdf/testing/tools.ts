@@ -20,7 +20,9 @@ export function hasTool(name: string): boolean {
 export function requireTools(names: readonly string[], packages: string): boolean {
   const missing = names.filter((n) => !hasTool(n));
   if (missing.length > 0) {
-    console.warn(`[formats/pdf] ${missing.join(', ')} absent(s) : tests sautés (installer les paquets Debian ${packages})`);
+    console.warn(
+      `[formats/pdf] ${missing.join(', ')} absent(s) : tests sautés (installer les paquets Debian ${packages})`,
+    );
   }
   return missing.length === 0;
 }
@@ -32,7 +34,12 @@ export interface ToolResult {
 }
 
 /** Writes the PDF to a temporary file and runs `tool args... file after...`. */
-export function runOnPdf(tool: string, args: readonly string[], pdf: Uint8Array, after: readonly string[] = []): ToolResult {
+export function runOnPdf(
+  tool: string,
+  args: readonly string[],
+  pdf: Uint8Array,
+  after: readonly string[] = [],
+): ToolResult {
   const dir = mkdtempSync(join(tmpdir(), 'hub-pdf-'));
   try {
     const file = join(dir, 'doc.pdf');

@@ -1,6 +1,16 @@
 import type { XmlElement } from '../../xml/index.ts';
 import { all, first, path, RAM, RSM, UDT, v, vs, walkElements, xsBoolean } from './common.ts';
-import type { AllowanceCharge, Breakdown, CategoryKind, Facts, Line, Party, Period, TaxCategoryRef, V } from './types.ts';
+import type {
+  AllowanceCharge,
+  Breakdown,
+  CategoryKind,
+  Facts,
+  Line,
+  Party,
+  Period,
+  TaxCategoryRef,
+  V,
+} from './types.ts';
 
 function isVatType(el: XmlElement): boolean {
   return all(el, RAM, 'TypeCode').some((t) => t.text.toUpperCase() === 'VAT');
@@ -80,7 +90,11 @@ function allowanceCharge(el: XmlElement, charge: boolean): AllowanceCharge {
   };
 }
 
-function splitAllowanceCharges(parent: XmlElement | undefined, allowances: AllowanceCharge[], charges: AllowanceCharge[]): void {
+function splitAllowanceCharges(
+  parent: XmlElement | undefined,
+  allowances: AllowanceCharge[],
+  charges: AllowanceCharge[],
+): void {
   for (const ac of all(parent, RAM, 'SpecifiedTradeAllowanceCharge')) {
     const ind = xsBoolean(path(ac, [RAM, 'ChargeIndicator'], [UDT, 'Indicator'])[0]?.text);
     if (ind === true) charges.push(allowanceCharge(ac, true));
@@ -156,7 +170,12 @@ export function ciiFacts(root: XmlElement): Facts {
     else if (e.local === 'Description' && e.parent?.local === 'SpecifiedTradePaymentTerms') terms.push(e);
   });
   const issue = path(doc, [RAM, 'IssueDateTime'], [UDT, 'DateTimeString']).find((d) => d.attrs.get('format') === '102');
-  const actual = path(delivery, [RAM, 'ActualDeliverySupplyChainEvent'], [RAM, 'OccurrenceDateTime'], [UDT, 'DateTimeString'])[0];
+  const actual = path(
+    delivery,
+    [RAM, 'ActualDeliverySupplyChainEvent'],
+    [RAM, 'OccurrenceDateTime'],
+    [UDT, 'DateTimeString'],
+  )[0];
   const shipTo = first(delivery, RAM, 'ShipToTradeParty');
   const shipAddress = first(shipTo, RAM, 'PostalTradeAddress');
   return {
@@ -197,11 +216,17 @@ export function ciiFacts(root: XmlElement): Facts {
         code: v(first(pm, RAM, 'TypeCode')),
         accounts,
         accountIds: vs(accounts.flatMap((a) => [...all(a, RAM, 'IBANID'), ...all(a, RAM, 'ProprietaryID')])),
-        cards: all(pm, RAM, 'ApplicableTradeSettlementFinancialCard').map((c) => ({ el: c, pan: v(first(c, RAM, 'ID')) })),
+        cards: all(pm, RAM, 'ApplicableTradeSettlementFinancialCard').map((c) => ({
+          el: c,
+          pan: v(first(c, RAM, 'ID')),
+        })),
         mandates: [],
       };
     }),
-    preceding: all(settlement, RAM, 'InvoiceReferencedDocument').map((d) => ({ el: d, id: v(first(d, RAM, 'IssuerAssignedID')) })),
+    preceding: all(settlement, RAM, 'InvoiceReferencedDocument').map((d) => ({
+      el: d,
+      id: v(first(d, RAM, 'IssuerAssignedID')),
+    })),
     allowances,
     charges,
     totals: summation
@@ -218,11 +243,22 @@ export function ciiFacts(root: XmlElement): Facts {
         }
       : undefined,
     taxTotals: summation
-      ? [{ el: summation, amounts: all(summation, RAM, 'TaxTotalAmount').map((a) => ({ v: { el: a, text: a.text }, currency: a.attrs.get('currencyID') })) }]
+      ? [
+          {
+            el: summation,
+            amounts: all(summation, RAM, 'TaxTotalAmount').map((a) => ({
+              v: { el: a, text: a.text },
+              currency: a.attrs.get('currencyID'),
+            })),
+          },
+        ]
       : [],
     breakdowns,
     lines: all(tx, RAM, 'IncludedSupplyChainTradeLineItem').map(line),
-    additionalDocs: all(agreement, RAM, 'AdditionalReferencedDocument').map((d) => ({ el: d, id: v(first(d, RAM, 'IssuerAssignedID')) })),
+    additionalDocs: all(agreement, RAM, 'AdditionalReferencedDocument').map((d) => ({
+      el: d,
+      id: v(first(d, RAM, 'IssuerAssignedID')),
+    })),
     allCategories,
   };
 }

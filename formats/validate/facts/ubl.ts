@@ -54,7 +54,9 @@ function party(el: XmlElement | undefined, nameFromPartyName = false): Party | u
     taxIds: vs(taxIds),
     endpoint: v(endpoint),
     hasEndpoint: endpoint !== undefined,
-    address: address ? { el: address, country: v(path(address, [CAC, 'Country'], [CBC, 'IdentificationCode'])[0]) } : undefined,
+    address: address
+      ? { el: address, country: v(path(address, [CAC, 'Country'], [CBC, 'IdentificationCode'])[0]) }
+      : undefined,
   };
 }
 
@@ -132,7 +134,9 @@ export function ublFacts(root: XmlElement): Facts {
   for (const tt of taxTotalEls) {
     for (const st of all(tt, CAC, 'TaxSubtotal')) {
       const catEl = first(st, CAC, 'TaxCategory');
-      const cat: TaxCategoryRef = catEl ? category(catEl) : { el: st, code: undefined, codeV: undefined, rate: undefined, isVat: false, kind: 'breakdown' };
+      const cat: TaxCategoryRef = catEl
+        ? category(catEl)
+        : { el: st, code: undefined, codeV: undefined, rate: undefined, isVat: false, kind: 'breakdown' };
       breakdowns.push({
         ...cat,
         group: st,
@@ -148,9 +152,11 @@ export function ublFacts(root: XmlElement): Facts {
   const dueDates: XmlElement[] = [];
   const paymentTermsNotes: XmlElement[] = [];
   walkElements(root, (e) => {
-    if (e.ns === CAC && (e.local === 'TaxCategory' || e.local === 'ClassifiedTaxCategory')) allCategories.push(category(e));
+    if (e.ns === CAC && (e.local === 'TaxCategory' || e.local === 'ClassifiedTaxCategory'))
+      allCategories.push(category(e));
     else if (e.ns === CBC && e.local === 'DueDate') dueDates.push(e);
-    else if (e.ns === CBC && e.local === 'Note' && e.parent?.ns === CAC && e.parent.local === 'PaymentTerms') paymentTermsNotes.push(e);
+    else if (e.ns === CBC && e.local === 'Note' && e.parent?.ns === CAC && e.parent.local === 'PaymentTerms')
+      paymentTermsNotes.push(e);
   });
   return {
     syntax: 'UBL',
@@ -159,7 +165,11 @@ export function ublFacts(root: XmlElement): Facts {
     customizationId: v(first(root, CBC, 'CustomizationID')),
     number: v(first(root, CBC, 'ID')),
     issueDate: v(first(root, CBC, 'IssueDate')),
-    typeCode: v(first(root, CBC, creditNote ? 'CreditNoteTypeCode' : 'InvoiceTypeCode') ?? first(root, CBC, 'InvoiceTypeCode') ?? first(root, CBC, 'CreditNoteTypeCode')),
+    typeCode: v(
+      first(root, CBC, creditNote ? 'CreditNoteTypeCode' : 'InvoiceTypeCode') ??
+        first(root, CBC, 'InvoiceTypeCode') ??
+        first(root, CBC, 'CreditNoteTypeCode'),
+    ),
     currency: v(first(root, CBC, 'DocumentCurrencyCode')),
     taxCurrencies: vs(all(root, CBC, 'TaxCurrencyCode')),
     taxPointDates: vs(all(root, CBC, 'TaxPointDate')),
@@ -184,7 +194,9 @@ export function ublFacts(root: XmlElement): Facts {
       return {
         el: d,
         actualDate: v(first(d, CBC, 'ActualDeliveryDate')),
-        address: address ? { el: address, country: v(path(address, [CAC, 'Country'], [CBC, 'IdentificationCode'])[0]) } : undefined,
+        address: address
+          ? { el: address, country: v(path(address, [CAC, 'Country'], [CBC, 'IdentificationCode'])[0]) }
+          : undefined,
         hasDeliveryParty: first(d, CAC, 'DeliveryParty') !== undefined,
       };
     }),
@@ -199,7 +211,10 @@ export function ublFacts(root: XmlElement): Facts {
         mandates: all(pm, CAC, 'PaymentMandate'),
       };
     }),
-    preceding: all(root, CAC, 'BillingReference').map((b) => ({ el: b, id: v(path(b, [CAC, 'InvoiceDocumentReference'], [CBC, 'ID'])[0]) })),
+    preceding: all(root, CAC, 'BillingReference').map((b) => ({
+      el: b,
+      id: v(path(b, [CAC, 'InvoiceDocumentReference'], [CBC, 'ID'])[0]),
+    })),
     allowances,
     charges,
     totals: totalsEl
@@ -217,7 +232,10 @@ export function ublFacts(root: XmlElement): Facts {
       : undefined,
     taxTotals: taxTotalEls.map((tt) => ({
       el: tt,
-      amounts: all(tt, CBC, 'TaxAmount').map((a) => ({ v: { el: a, text: a.text }, currency: a.attrs.get('currencyID') })),
+      amounts: all(tt, CBC, 'TaxAmount').map((a) => ({
+        v: { el: a, text: a.text },
+        currency: a.attrs.get('currencyID'),
+      })),
     })),
     breakdowns,
     lines,

@@ -28,22 +28,49 @@ export function checkCalculations(f: Facts, out: Out): void {
   if (t) {
     const lineSum = round2(sum(decimals(f.lines.map((l) => l.netAmount))));
     if (!eq(decimal(t.lineTotal), lineSum)) {
-      out.fatal('BR-CO-10', 'BT-106', t.lineTotal?.el ?? t.el, `Somme des montants nets des lignes (BT-106) : doit être égale à la somme des montants nets des lignes (BT-131), soit ${lineSum.toFixed(2)}.`);
+      out.fatal(
+        'BR-CO-10',
+        'BT-106',
+        t.lineTotal?.el ?? t.el,
+        `Somme des montants nets des lignes (BT-106) : doit être égale à la somme des montants nets des lignes (BT-131), soit ${lineSum.toFixed(2)}.`,
+      );
     }
     const allowSum = round2(sum(decimals(f.allowances.map((a) => a.amount))));
-    const allowOk = t.allowanceTotal ? eq(numericOrDecimal(cii, t.allowanceTotal), allowSum) : f.allowances.length === 0;
-    if (!allowOk) out.fatal('BR-CO-11', 'BT-107', t.allowanceTotal?.el ?? t.el, `Somme des remises au niveau document (BT-107) : doit être égale à la somme des remises (BT-92), soit ${allowSum.toFixed(2)}.`);
+    const allowOk = t.allowanceTotal
+      ? eq(numericOrDecimal(cii, t.allowanceTotal), allowSum)
+      : f.allowances.length === 0;
+    if (!allowOk)
+      out.fatal(
+        'BR-CO-11',
+        'BT-107',
+        t.allowanceTotal?.el ?? t.el,
+        `Somme des remises au niveau document (BT-107) : doit être égale à la somme des remises (BT-92), soit ${allowSum.toFixed(2)}.`,
+      );
     const chargeSum = round2(sum(decimals(f.charges.map((c) => c.amount))));
     const chargeOk = t.chargeTotal ? eq(numericOrDecimal(cii, t.chargeTotal), chargeSum) : f.charges.length === 0;
-    if (!chargeOk) out.fatal('BR-CO-12', 'BT-108', t.chargeTotal?.el ?? t.el, `Somme des frais au niveau document (BT-108) : doit être égale à la somme des frais (BT-99), soit ${chargeSum.toFixed(2)}.`);
+    if (!chargeOk)
+      out.fatal(
+        'BR-CO-12',
+        'BT-108',
+        t.chargeTotal?.el ?? t.el,
+        `Somme des frais au niveau document (BT-108) : doit être égale à la somme des frais (BT-99), soit ${chargeSum.toFixed(2)}.`,
+      );
 
     // BR-CO-13: BT-109 = BT-106 - BT-107 + BT-108.
     const line = decimal(t.lineTotal);
     const allow = t.allowanceTotal ? decimal(t.allowanceTotal) : ZERO;
     const charge = t.chargeTotal ? decimal(t.chargeTotal) : ZERO;
-    const expected = line !== undefined && allow !== undefined && charge !== undefined ? round2(line.minus(allow).plus(charge)) : undefined;
+    const expected =
+      line !== undefined && allow !== undefined && charge !== undefined
+        ? round2(line.minus(allow).plus(charge))
+        : undefined;
     if (!eq(decimal(t.taxExclusive), expected)) {
-      out.fatal('BR-CO-13', 'BT-109', t.taxExclusive?.el ?? t.el, `Montant total HT (BT-109) : doit être égal à BT-106 − BT-107 + BT-108${expected ? `, soit ${expected.toFixed(2)}` : ''}.`);
+      out.fatal(
+        'BR-CO-13',
+        'BT-109',
+        t.taxExclusive?.el ?? t.el,
+        `Montant total HT (BT-109) : doit être égal à BT-106 − BT-107 + BT-108${expected ? `, soit ${expected.toFixed(2)}` : ''}.`,
+      );
     }
     checkPayable(f, out);
   }
@@ -54,7 +81,13 @@ export function checkCalculations(f: Facts, out: Out): void {
     for (const tt of f.taxTotals) {
       for (const a of tt.amounts) {
         if (f.currency === undefined || a.currency !== f.currency.text) continue;
-        if (!eq(numeric(a.v), breakdownSum)) out.fatal('BR-CO-14', 'BT-110', a.v.el, `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${breakdownSum.toFixed(2)}.`);
+        if (!eq(numeric(a.v), breakdownSum))
+          out.fatal(
+            'BR-CO-14',
+            'BT-110',
+            a.v.el,
+            `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${breakdownSum.toFixed(2)}.`,
+          );
       }
     }
   } else {
@@ -63,7 +96,12 @@ export function checkCalculations(f: Facts, out: Out): void {
       if (subs.length === 0) continue;
       const expected = round2(sum(decimals(subs.map((b) => b.tax))));
       if (!eq(decimal(tt.amounts[0]?.v), expected)) {
-        out.fatal('BR-CO-14', 'BT-110', tt.amounts[0]?.v.el ?? tt.el, `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${expected.toFixed(2)}.`);
+        out.fatal(
+          'BR-CO-14',
+          'BT-110',
+          tt.amounts[0]?.v.el ?? tt.el,
+          `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${expected.toFixed(2)}.`,
+        );
       }
     }
   }
@@ -90,7 +128,12 @@ export function checkCalculations(f: Facts, out: Out): void {
       ok = cii ? lo.lte(expected) && hi.gte(expected) : lo.lt(expected) && hi.gt(expected);
     }
     if (!ok) {
-      out.fatal('BR-CO-17', 'BT-117', b.tax?.el ?? b.group, 'Montant de TVA de la catégorie (BT-117) : doit être égal à la base imposable (BT-116) × taux (BT-119) / 100, arrondi à deux décimales.');
+      out.fatal(
+        'BR-CO-17',
+        'BT-117',
+        b.tax?.el ?? b.group,
+        'Montant de TVA de la catégorie (BT-117) : doit être égal à la base imposable (BT-116) × taux (BT-119) / 100, arrondi à deux décimales.',
+      );
     }
   }
 
@@ -103,7 +146,12 @@ export function checkCalculations(f: Facts, out: Out): void {
     const nonPositive = amount !== undefined && amount.lte(ZERO);
     const hasTerms = f.dueDates.length > 0 || f.paymentTermsNotes.length > 0;
     if (cii ? positive && !hasTerms : !((positive && hasTerms) || nonPositive)) {
-      out.warning('BR-CO-25', 'BT-9', payable.el, "Date d'échéance (BT-9) ou conditions de paiement (BT-20) : obligatoire lorsque le montant à payer (BT-115) est positif.");
+      out.warning(
+        'BR-CO-25',
+        'BT-9',
+        payable.el,
+        "Date d'échéance (BT-9) ou conditions de paiement (BT-20) : obligatoire lorsque le montant à payer (BT-115) est positif.",
+      );
     }
   }
 
@@ -113,8 +161,16 @@ export function checkCalculations(f: Facts, out: Out): void {
     if (!p) continue;
     for (const id of p.vatIds) {
       const prefix = id.text.slice(0, 2);
-      const ok = cii ? VAT_PREFIX_CII.has(prefix) && prefix.length === 2 && !prefix.includes(' ') : UBL_VAT_PREFIXES.includes(prefix);
-      if (!ok) out.fatal('BR-CO-09', p === f.buyer ? 'BT-48' : p === f.taxRep ? 'BT-63' : 'BT-31', id.el, `Identifiant TVA ${q2(id)} : doit commencer par un code pays ISO 3166-1 alpha-2 (EL pour la Grèce).`);
+      const ok = cii
+        ? VAT_PREFIX_CII.has(prefix) && prefix.length === 2 && !prefix.includes(' ')
+        : UBL_VAT_PREFIXES.includes(prefix);
+      if (!ok)
+        out.fatal(
+          'BR-CO-09',
+          p === f.buyer ? 'BT-48' : p === f.taxRep ? 'BT-63' : 'BT-31',
+          id.el,
+          `Identifiant TVA ${q2(id)} : doit commencer par un code pays ISO 3166-1 alpha-2 (EL pour la Grèce).`,
+        );
     }
   }
 }
@@ -146,10 +202,20 @@ function checkTotalWithVat(f: Facts, out: Out): void {
   const inclusive = decimal(t?.taxInclusive);
   const exclusive = decimal(t?.taxExclusive);
   const vat = amounts.length === 1 ? decimal(amounts[0]?.v) : undefined;
-  let ok = amounts.length === 1 && inclusive !== undefined && exclusive !== undefined && vat !== undefined && inclusive.eq(round2(exclusive.plus(vat)));
+  let ok =
+    amounts.length === 1 &&
+    inclusive !== undefined &&
+    exclusive !== undefined &&
+    vat !== undefined &&
+    inclusive.eq(round2(exclusive.plus(vat)));
   if (!ok && f.syntax === 'CII') ok = inclusive !== undefined && exclusive !== undefined && inclusive.eq(exclusive);
   if (!ok) {
-    out.fatal('BR-CO-15', 'BT-112', t?.taxInclusive?.el ?? t?.el ?? f.root, 'Montant total TTC (BT-112) : doit être égal au montant total HT (BT-109) + le montant total de TVA (BT-110).');
+    out.fatal(
+      'BR-CO-15',
+      'BT-112',
+      t?.taxInclusive?.el ?? t?.el ?? f.root,
+      'Montant total TTC (BT-112) : doit être égal au montant total HT (BT-109) + le montant total de TVA (BT-110).',
+    );
   }
 }
 
@@ -165,10 +231,26 @@ function checkPayable(f: Facts, out: Out): void {
   if (f.syntax === 'CII') {
     const truthy = (d: Dec | undefined): boolean => d !== undefined && !d.isZero();
     ok =
-      (payable !== undefined && inclusive !== undefined && prepaid !== undefined && rounding !== undefined && payable.eq(inclusive.minus(prepaid).plus(rounding))) ||
-      (payable !== undefined && inclusive !== undefined && rounding !== undefined && payable.eq(inclusive.plus(rounding)) && !truthy(prepaid)) ||
-      (payable !== undefined && inclusive !== undefined && prepaid !== undefined && payable.eq(inclusive.minus(prepaid)) && !truthy(rounding)) ||
-      (payable !== undefined && inclusive !== undefined && payable.eq(inclusive) && !truthy(prepaid) && !truthy(rounding));
+      (payable !== undefined &&
+        inclusive !== undefined &&
+        prepaid !== undefined &&
+        rounding !== undefined &&
+        payable.eq(inclusive.minus(prepaid).plus(rounding))) ||
+      (payable !== undefined &&
+        inclusive !== undefined &&
+        rounding !== undefined &&
+        payable.eq(inclusive.plus(rounding)) &&
+        !truthy(prepaid)) ||
+      (payable !== undefined &&
+        inclusive !== undefined &&
+        prepaid !== undefined &&
+        payable.eq(inclusive.minus(prepaid)) &&
+        !truthy(rounding)) ||
+      (payable !== undefined &&
+        inclusive !== undefined &&
+        payable.eq(inclusive) &&
+        !truthy(prepaid) &&
+        !truthy(rounding));
   } else if (payable === undefined || inclusive === undefined) {
     ok = false;
   } else if (t.prepaid && !t.rounding) {
@@ -176,11 +258,19 @@ function checkPayable(f: Facts, out: Out): void {
   } else if (!t.prepaid && !t.rounding) {
     ok = payable.eq(inclusive);
   } else if (t.prepaid && t.rounding) {
-    ok = prepaid !== undefined && rounding !== undefined && round2(payable.minus(rounding)).eq(round2(inclusive.minus(prepaid)));
+    ok =
+      prepaid !== undefined &&
+      rounding !== undefined &&
+      round2(payable.minus(rounding)).eq(round2(inclusive.minus(prepaid)));
   } else {
     ok = rounding !== undefined && round2(payable.minus(rounding)).eq(inclusive);
   }
   if (!ok) {
-    out.fatal('BR-CO-16', 'BT-115', t.payable?.el ?? t.el, 'Montant à payer (BT-115) : doit être égal au montant TTC (BT-112) − le montant déjà payé (BT-113) + l’arrondi (BT-114).');
+    out.fatal(
+      'BR-CO-16',
+      'BT-115',
+      t.payable?.el ?? t.el,
+      'Montant à payer (BT-115) : doit être égal au montant TTC (BT-112) − le montant déjà payé (BT-113) + l’arrondi (BT-114).',
+    );
   }
 }

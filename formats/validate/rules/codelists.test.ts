@@ -15,7 +15,10 @@ describe('code-list rules (BR-CL-*)', () => {
   });
 
   it('BR-CL-21: item standard identifier scheme follows ISO 6523', () => {
-    const xml = ubl().replace('<cbc:Name>Article</cbc:Name>', '<cbc:Name>Article</cbc:Name><cac:StandardItemIdentification><cbc:ID schemeID="9999">123</cbc:ID></cac:StandardItemIdentification>');
+    const xml = ubl().replace(
+      '<cbc:Name>Article</cbc:Name>',
+      '<cbc:Name>Article</cbc:Name><cac:StandardItemIdentification><cbc:ID schemeID="9999">123</cbc:ID></cac:StandardItemIdentification>',
+    );
     expect(fatalIds(xml)).toContain('BR-CL-21');
   });
 
@@ -25,7 +28,10 @@ describe('code-list rules (BR-CL-*)', () => {
   });
 
   it('BR-CL-25: electronic address scheme (EAS)', () => {
-    const xml = ubl().replace('<cbc:EndpointID schemeID="0009">12345678200010', '<cbc:EndpointID schemeID="XX">12345678200010');
+    const xml = ubl().replace(
+      '<cbc:EndpointID schemeID="0009">12345678200010',
+      '<cbc:EndpointID schemeID="XX">12345678200010',
+    );
     const v = check(xml).find((x) => x.rule === 'BR-CL-25');
     expect(v?.bt).toBe('BT-34');
     expect(v?.path).toMatch(/EndpointID\/@schemeID$/);

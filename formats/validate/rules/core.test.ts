@@ -23,7 +23,15 @@ describe('core rules (BR-01 … BR-67)', () => {
   });
 
   it('BR-16: at least one invoice line', () => {
-    expect(fatalIds(ubl({ lines: [], totals: { line: '0.00', exclusive: '0.00', inclusive: '0.00', payable: '0.00' }, breakdowns: [['S', '20', '0.00', '0.00']] }))).toContain('BR-16');
+    expect(
+      fatalIds(
+        ubl({
+          lines: [],
+          totals: { line: '0.00', exclusive: '0.00', inclusive: '0.00', payable: '0.00' },
+          breakdowns: [['S', '20', '0.00', '0.00']],
+        }),
+      ),
+    ).toContain('BR-16');
   });
 
   it('BR-21 / BR-25: line identifier and item name are mandatory', () => {

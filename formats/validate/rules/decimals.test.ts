@@ -14,7 +14,8 @@ describe('decimal rules (BR-DEC-*)', () => {
   });
 
   it('CII: line net amount with three decimals', () => {
-    const summation = '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100.000</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount><ram:GrandTotalAmount>120.00</ram:GrandTotalAmount><ram:DuePayableAmount>120.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
+    const summation =
+      '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100.000</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount><ram:GrandTotalAmount>120.00</ram:GrandTotalAmount><ram:DuePayableAmount>120.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
     expect(fatalIds(cii({ summation }))).toContain('BR-DEC-09');
   });
 

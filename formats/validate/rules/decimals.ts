@@ -6,7 +6,12 @@ import { numeric } from './util.ts';
 
 function atMostTwo(out: Out, rule: string, bt: string, label: string, x: V | undefined): void {
   if (x !== undefined && fractionDigits(x.text) > 2) {
-    out.fatal(rule, bt, x.el, `${label} (${bt}) : deux décimales au plus sont autorisées (valeur « ${x.text.trim()} »).`);
+    out.fatal(
+      rule,
+      bt,
+      x.el,
+      `${label} (${bt}) : deux décimales au plus sont autorisées (valeur « ${x.text.trim()} »).`,
+    );
   }
 }
 
@@ -43,11 +48,21 @@ export function checkDecimals(f: Facts, out: Out): void {
       };
       const cur = f.currency?.text;
       if (!tt.amounts.some((a) => (a.currency === cur && twoDecimals(a.v)) || a.currency !== cur)) {
-        out.fatal('BR-DEC-13', 'BT-110', tt.amounts[0]?.v.el, 'Montant total de TVA (BT-110) : deux décimales au plus sont autorisées.');
+        out.fatal(
+          'BR-DEC-13',
+          'BT-110',
+          tt.amounts[0]?.v.el,
+          'Montant total de TVA (BT-110) : deux décimales au plus sont autorisées.',
+        );
       }
       const taxCur = f.taxCurrencies[0]?.text;
       if (taxCur !== undefined && !tt.amounts.some((a) => a.currency === taxCur && twoDecimals(a.v))) {
-        out.fatal('BR-DEC-15', 'BT-111', tt.el, 'Montant total de TVA en devise de comptabilisation (BT-111) : deux décimales au plus sont autorisées.');
+        out.fatal(
+          'BR-DEC-15',
+          'BT-111',
+          tt.el,
+          'Montant total de TVA en devise de comptabilisation (BT-111) : deux décimales au plus sont autorisées.',
+        );
       }
     }
   }

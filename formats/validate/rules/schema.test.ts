@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cii, ubl } from '../testing/builders.ts';
 import { check } from '../testing/run.ts';
 
-const xsd = (xml: string): string[] => check(xml).filter((v) => v.rule.endsWith('-XSD')).map((v) => v.message);
+const xsd = (xml: string): string[] =>
+  check(xml)
+    .filter((v) => v.rule.endsWith('-XSD'))
+    .map((v) => v.message);
 
 describe('schema-level checks (UBL-XSD, CII-XSD)', () => {
   it('accepts the baselines', () => {
@@ -15,17 +18,23 @@ describe('schema-level checks (UBL-XSD, CII-XSD)', () => {
   });
 
   it('UBL: an element out of order in the invoice', () => {
-    const xml = ubl().replace('<cbc:IssueDate>2026-03-01</cbc:IssueDate>', '').replace('</cbc:DocumentCurrencyCode>', '</cbc:DocumentCurrencyCode><cbc:IssueDate>2026-03-01</cbc:IssueDate>');
+    const xml = ubl()
+      .replace('<cbc:IssueDate>2026-03-01</cbc:IssueDate>', '')
+      .replace('</cbc:DocumentCurrencyCode>', '</cbc:DocumentCurrencyCode><cbc:IssueDate>2026-03-01</cbc:IssueDate>');
     expect(xsd(xml).length).toBeGreaterThan(0);
   });
 
   it('CII: a non-decimal amount', () => {
-    const summation = '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100,00</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount><ram:GrandTotalAmount>120.00</ram:GrandTotalAmount><ram:DuePayableAmount>120.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
+    const summation =
+      '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100,00</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount><ram:GrandTotalAmount>120.00</ram:GrandTotalAmount><ram:DuePayableAmount>120.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
     expect(xsd(cii({ summation })).length).toBeGreaterThan(0);
   });
 
   it('CII: an unknown element in a key aggregate', () => {
-    const xml = cii().replace('<ram:TypeCode>380</ram:TypeCode>', '<ram:TypeCode>380</ram:TypeCode><ram:Bogus>1</ram:Bogus>');
+    const xml = cii().replace(
+      '<ram:TypeCode>380</ram:TypeCode>',
+      '<ram:TypeCode>380</ram:TypeCode><ram:Bogus>1</ram:Bogus>',
+    );
     expect(xsd(xml).length).toBeGreaterThan(0);
   });
 

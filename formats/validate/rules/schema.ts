@@ -19,14 +19,20 @@ const RSM = NS.RSM;
 type Model = readonly (readonly [string, string])[];
 
 function model(ns: string, names: string): Model {
-  return names.trim().split(/\s+/).map((n) => {
-    const [p, l] = n.includes(':') ? (n.split(':') as [string, string]) : ['', n];
-    const uri = p === 'cbc' ? CBC : p === 'cac' ? CAC : p === 'ext' ? NS.EXT : p === 'rsm' ? RSM : p === 'ram' ? RAM : ns;
-    return [uri, l] as const;
-  });
+  return names
+    .trim()
+    .split(/\s+/)
+    .map((n) => {
+      const [p, l] = n.includes(':') ? (n.split(':') as [string, string]) : ['', n];
+      const uri =
+        p === 'cbc' ? CBC : p === 'cac' ? CAC : p === 'ext' ? NS.EXT : p === 'rsm' ? RSM : p === 'ram' ? RAM : ns;
+      return [uri, l] as const;
+    });
 }
 
-const UBL_INVOICE = model(CBC, `
+const UBL_INVOICE = model(
+  CBC,
+  `
 ext:UBLExtensions cbc:UBLVersionID cbc:CustomizationID cbc:ProfileID cbc:ProfileExecutionID cbc:ID cbc:CopyIndicator
 cbc:UUID cbc:IssueDate cbc:IssueTime cbc:DueDate cbc:InvoiceTypeCode cbc:Note cbc:TaxPointDate cbc:DocumentCurrencyCode
 cbc:TaxCurrencyCode cbc:PricingCurrencyCode cbc:PaymentCurrencyCode cbc:PaymentAlternativeCurrencyCode
@@ -36,45 +42,72 @@ cac:OriginatorDocumentReference cac:ContractDocumentReference cac:AdditionalDocu
 cac:Signature cac:AccountingSupplierParty cac:AccountingCustomerParty cac:PayeeParty cac:BuyerCustomerParty
 cac:SellerSupplierParty cac:TaxRepresentativeParty cac:Delivery cac:DeliveryTerms cac:PaymentMeans cac:PaymentTerms
 cac:PrepaidPayment cac:AllowanceCharge cac:TaxExchangeRate cac:PricingExchangeRate cac:PaymentExchangeRate
-cac:PaymentAlternativeExchangeRate cac:TaxTotal cac:WithholdingTaxTotal cac:LegalMonetaryTotal cac:InvoiceLine`);
+cac:PaymentAlternativeExchangeRate cac:TaxTotal cac:WithholdingTaxTotal cac:LegalMonetaryTotal cac:InvoiceLine`,
+);
 
-const UBL_MONETARY_TOTAL = model(CBC, `
+const UBL_MONETARY_TOTAL = model(
+  CBC,
+  `
 cbc:LineExtensionAmount cbc:TaxExclusiveAmount cbc:TaxInclusiveAmount cbc:AllowanceTotalAmount cbc:ChargeTotalAmount
-cbc:PrepaidAmount cbc:PayableRoundingAmount cbc:PayableAmount cbc:PayableAlternativeAmount`);
+cbc:PrepaidAmount cbc:PayableRoundingAmount cbc:PayableAmount cbc:PayableAlternativeAmount`,
+);
 
-const UBL_TAX_SUBTOTAL = model(CBC, `
+const UBL_TAX_SUBTOTAL = model(
+  CBC,
+  `
 cbc:TaxableAmount cbc:TaxAmount cbc:CalculationSequenceNumeric cbc:TransactionCurrencyTaxAmount cbc:Percent
-cbc:BaseUnitMeasure cbc:PerUnitAmount cbc:TierRange cbc:TierRatePercent cac:TaxCategory`);
+cbc:BaseUnitMeasure cbc:PerUnitAmount cbc:TierRange cbc:TierRatePercent cac:TaxCategory`,
+);
 
-const CII_ROOT = model(RSM, 'rsm:ExchangedDocumentContext rsm:ExchangedDocument rsm:SupplyChainTradeTransaction rsm:ValuationBreakdownStatement');
+const CII_ROOT = model(
+  RSM,
+  'rsm:ExchangedDocumentContext rsm:ExchangedDocument rsm:SupplyChainTradeTransaction rsm:ValuationBreakdownStatement',
+);
 
-const CII_DOCUMENT = model(RAM, `
+const CII_DOCUMENT = model(
+  RAM,
+  `
 ram:ID ram:Name ram:TypeCode ram:IssueDateTime ram:CopyIndicator ram:Purpose ram:ControlRequirementIndicator
 ram:LanguageID ram:PurposeCode ram:RevisionDateTime ram:VersionID ram:GlobalID ram:RevisionID ram:PreviousRevisionID
-ram:CategoryCode ram:IncludedNote ram:EffectiveSpecifiedPeriod ram:IssuerTradeParty`);
+ram:CategoryCode ram:IncludedNote ram:EffectiveSpecifiedPeriod ram:IssuerTradeParty`,
+);
 
-const CII_CONTEXT = model(RAM, `
+const CII_CONTEXT = model(
+  RAM,
+  `
 ram:SpecifiedTransactionID ram:TestIndicator ram:BusinessProcessSpecifiedDocumentContextParameter
 ram:BIMSpecifiedDocumentContextParameter ram:ScenarioSpecifiedDocumentContextParameter
 ram:ApplicationSpecifiedDocumentContextParameter ram:GuidelineSpecifiedDocumentContextParameter
-ram:SubsetSpecifiedDocumentContextParameter ram:MessageStandardSpecifiedDocumentContextParameter`);
+ram:SubsetSpecifiedDocumentContextParameter ram:MessageStandardSpecifiedDocumentContextParameter`,
+);
 
-const CII_TRANSACTION = model(RAM, `
+const CII_TRANSACTION = model(
+  RAM,
+  `
 ram:IncludedSupplyChainTradeLineItem ram:ApplicableHeaderTradeAgreement ram:ApplicableHeaderTradeDelivery
-ram:ApplicableHeaderTradeSettlement`);
+ram:ApplicableHeaderTradeSettlement`,
+);
 
-const CII_LINE = model(RAM, `
+const CII_LINE = model(
+  RAM,
+  `
 ram:AssociatedDocumentLineDocument ram:SpecifiedTradeProduct ram:SpecifiedLineTradeAgreement
-ram:SpecifiedLineTradeDelivery ram:SpecifiedLineTradeSettlement ram:IncludedSubordinateTradeLineItem`);
+ram:SpecifiedLineTradeDelivery ram:SpecifiedLineTradeSettlement ram:IncludedSubordinateTradeLineItem`,
+);
 
-const CII_SUMMATION = model(RAM, `
+const CII_SUMMATION = model(
+  RAM,
+  `
 ram:LineTotalAmount ram:ChargeTotalAmount ram:AllowanceTotalAmount ram:TaxBasisTotalAmount ram:TaxTotalAmount
 ram:RoundingAmount ram:GrandTotalAmount ram:InformationAmount ram:TotalPrepaidAmount ram:TotalDiscountAmount
 ram:TotalAllowanceChargeAmount ram:DuePayableAmount ram:RetailValueExcludingTaxInformationAmount
 ram:TotalDepositFeeInformationAmount ram:ProductValueExcludingTobaccoTaxInformationAmount
-ram:TotalRetailValueInformationAmount ram:GrossLineTotalAmount ram:NetLineTotalAmount ram:NetIncludingTaxesLineTotalAmount`);
+ram:TotalRetailValueInformationAmount ram:GrossLineTotalAmount ram:NetLineTotalAmount ram:NetIncludingTaxesLineTotalAmount`,
+);
 
-const CII_TRADE_TAX = model(RAM, `
+const CII_TRADE_TAX = model(
+  RAM,
+  `
 ram:CalculatedAmount ram:TypeCode ram:ExemptionReason ram:CalculatedRate ram:CalculationSequenceNumeric
 ram:BasisQuantity ram:BasisAmount ram:UnitBasisAmount ram:LineTotalBasisAmount ram:AllowanceChargeBasisAmount
 ram:CategoryCode ram:CurrencyCode ram:Jurisdiction ram:CustomsDutyIndicator ram:ExemptionReasonCode
@@ -82,7 +115,8 @@ ram:TaxBasisAllowanceRate ram:TaxPointDate ram:Type ram:InformationAmount ram:Ca
 ram:RateApplicablePercent ram:GrandTotalAmount ram:SpecifiedTradeAccountingAccount ram:ServiceSupplyTradeCountry
 ram:BuyerRepayableTaxSpecifiedTradeAccountingAccount ram:SellerPayableTaxSpecifiedTradeAccountingAccount
 ram:SellerRefundableTaxSpecifiedTradeAccountingAccount ram:BuyerDeductibleTaxSpecifiedTradeAccountingAccount
-ram:BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount ram:PlaceApplicableTradeLocation`);
+ram:BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount ram:PlaceApplicableTradeLocation`,
+);
 
 /** Content model of an element, when checked. */
 function modelOf(el: XmlElement, root: XmlElement): Model | undefined {
@@ -108,8 +142,20 @@ function modelOf(el: XmlElement, root: XmlElement): Model | undefined {
 
 /** Children the schemas require (minOccurs ≥ 1), for the aggregates checked; by local name, then namespace. */
 const REQUIRED_LIST: ReadonlyArray<readonly [string, Model]> = [
-  [`${NS.UBL_INVOICE}|Invoice`, model(CBC, 'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:InvoiceLine')],
-  [`${NS.UBL_CREDIT_NOTE}|CreditNote`, model(CBC, 'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:CreditNoteLine')],
+  [
+    `${NS.UBL_INVOICE}|Invoice`,
+    model(
+      CBC,
+      'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:InvoiceLine',
+    ),
+  ],
+  [
+    `${NS.UBL_CREDIT_NOTE}|CreditNote`,
+    model(
+      CBC,
+      'cbc:ID cbc:IssueDate cac:AccountingSupplierParty cac:AccountingCustomerParty cac:LegalMonetaryTotal cac:CreditNoteLine',
+    ),
+  ],
   [`${CAC}|PaymentMeans`, model(CBC, 'cbc:PaymentMeansCode')],
   [`${CAC}|TaxTotal`, model(CBC, 'cbc:TaxAmount')],
   [`${CAC}|TaxSubtotal`, model(CBC, 'cbc:TaxAmount cac:TaxCategory')],
@@ -119,8 +165,17 @@ const REQUIRED_LIST: ReadonlyArray<readonly [string, Model]> = [
   [`${CAC}|InvoiceLine`, model(CBC, 'cbc:ID cbc:LineExtensionAmount cac:Item')],
   [`${CAC}|CreditNoteLine`, model(CBC, 'cbc:ID cbc:LineExtensionAmount cac:Item')],
   [`${CAC}|AllowanceCharge`, model(CBC, 'cbc:ChargeIndicator cbc:Amount')],
-  [`${RSM}|CrossIndustryInvoice`, model(RSM, 'rsm:ExchangedDocumentContext rsm:ExchangedDocument rsm:SupplyChainTradeTransaction')],
-  [`${RSM}|SupplyChainTradeTransaction`, model(RAM, 'ram:ApplicableHeaderTradeAgreement ram:ApplicableHeaderTradeDelivery ram:ApplicableHeaderTradeSettlement')],
+  [
+    `${RSM}|CrossIndustryInvoice`,
+    model(RSM, 'rsm:ExchangedDocumentContext rsm:ExchangedDocument rsm:SupplyChainTradeTransaction'),
+  ],
+  [
+    `${RSM}|SupplyChainTradeTransaction`,
+    model(
+      RAM,
+      'ram:ApplicableHeaderTradeAgreement ram:ApplicableHeaderTradeDelivery ram:ApplicableHeaderTradeSettlement',
+    ),
+  ],
   [`${RAM}|SpecifiedTradeAllowanceCharge`, model(RAM, 'ram:ChargeIndicator')],
 ];
 const REQUIRED = new Map<string, Map<string, Model>>();
@@ -134,7 +189,12 @@ for (const [k, m] of REQUIRED_LIST) {
 function checkRequired(el: XmlElement, required: Model, rule: string, out: Out): void {
   for (const [ns, local] of required) {
     if (!el.children.some((c) => c.ns === ns && c.local === local)) {
-      out.fatal(rule, '', el, `Structure non conforme au schéma : l'élément ${local} est obligatoire dans ${el.local}.`);
+      out.fatal(
+        rule,
+        '',
+        el,
+        `Structure non conforme au schéma : l'élément ${local} est obligatoire dans ${el.local}.`,
+      );
       return;
     }
   }
@@ -148,9 +208,14 @@ function checkOrder(el: XmlElement, m: Model, rule: string, out: Out): void {
     while (i < m.length && !(m[i]?.[0] === c.ns && m[i]?.[1] === c.local)) i++;
     if (i === m.length) {
       const known = m.some(([ns, l]) => ns === c.ns && l === c.local);
-      out.fatal(rule, '', c, known
-        ? `Structure non conforme au schéma : l'élément ${c.local} est mal placé dans ${el.local} (ordre des éléments).`
-        : `Structure non conforme au schéma : l'élément ${c.local} n'est pas autorisé dans ${el.local}.`);
+      out.fatal(
+        rule,
+        '',
+        c,
+        known
+          ? `Structure non conforme au schéma : l'élément ${c.local} est mal placé dans ${el.local} (ordre des éléments).`
+          : `Structure non conforme au schéma : l'élément ${c.local} n'est pas autorisé dans ${el.local}.`,
+      );
       return;
     }
     pos = i;
@@ -165,7 +230,8 @@ const BOOLEAN = /^\s*(true|false|1|0)\s*$/;
 function datatypeOf(el: XmlElement): 'decimal' | 'date' | 'boolean' | undefined {
   const l = el.local;
   if (el.ns === CBC) {
-    if (l.endsWith('Amount') || l.endsWith('Quantity') || l === 'Percent' || l === 'MultiplierFactorNumeric') return 'decimal';
+    if (l.endsWith('Amount') || l.endsWith('Quantity') || l === 'Percent' || l === 'MultiplierFactorNumeric')
+      return 'decimal';
     if (l.endsWith('Date')) return 'date';
     if (l.endsWith('Indicator')) return 'boolean';
     return undefined;
@@ -181,18 +247,31 @@ function datatypeOf(el: XmlElement): 'decimal' | 'date' | 'boolean' | undefined 
 export function schemaVisitor(f: Facts, out: Out): Visitor {
   const rule = f.syntax === 'UBL' ? 'UBL-XSD' : 'CII-XSD';
   const root = f.root;
-  return { visit: (el) => {
-    const m = modelOf(el, root);
-    if (m) checkOrder(el, m, rule, out);
-    const required = REQUIRED.get(el.local)?.get(el.ns);
-    if (required) checkRequired(el, required, rule, out);
-    if (el.children.length > 0) return;
-    const type = datatypeOf(el);
-    if (type === undefined) return;
-    const ok = type === 'decimal' ? DECIMAL.test(el.text) : type === 'date' ? DATE.test(el.text) : BOOLEAN.test(el.text);
-    if (!ok) {
-      const what = type === 'decimal' ? 'un nombre décimal' : type === 'date' ? 'une date AAAA-MM-JJ' : 'un indicateur true/false';
-      out.fatal(rule, '', el, `Valeur non conforme au schéma : ${el.local} doit être ${what} (valeur « ${el.text.trim()} »).`);
-    }
-  } };
+  return {
+    visit: (el) => {
+      const m = modelOf(el, root);
+      if (m) checkOrder(el, m, rule, out);
+      const required = REQUIRED.get(el.local)?.get(el.ns);
+      if (required) checkRequired(el, required, rule, out);
+      if (el.children.length > 0) return;
+      const type = datatypeOf(el);
+      if (type === undefined) return;
+      const ok =
+        type === 'decimal' ? DECIMAL.test(el.text) : type === 'date' ? DATE.test(el.text) : BOOLEAN.test(el.text);
+      if (!ok) {
+        const what =
+          type === 'decimal'
+            ? 'un nombre décimal'
+            : type === 'date'
+              ? 'une date AAAA-MM-JJ'
+              : 'un indicateur true/false';
+        out.fatal(
+          rule,
+          '',
+          el,
+          `Valeur non conforme au schéma : ${el.local} doit être ${what} (valeur « ${el.text.trim()} »).`,
+        );
+      }
+    },
+  };
 }

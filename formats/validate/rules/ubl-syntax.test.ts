@@ -4,12 +4,14 @@ import { check, fatalIds } from '../testing/run.ts';
 
 describe('UBL syntax rules (UBL-SR, UBL-CR, UBL-DT)', () => {
   it('UBL-SR-08: one invoicing period', () => {
-    const header = '<cac:InvoicePeriod><cbc:StartDate>2026-01-01</cbc:StartDate></cac:InvoicePeriod><cac:InvoicePeriod><cbc:StartDate>2026-02-01</cbc:StartDate></cac:InvoicePeriod>';
+    const header =
+      '<cac:InvoicePeriod><cbc:StartDate>2026-01-01</cbc:StartDate></cac:InvoicePeriod><cac:InvoicePeriod><cbc:StartDate>2026-02-01</cbc:StartDate></cac:InvoicePeriod>';
     expect(fatalIds(ubl({ header }))).toContain('UBL-SR-08');
   });
 
   it('UBL-SR-47: payment means share one code', () => {
-    const afterParties = '<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans><cac:PaymentMeans><cbc:PaymentMeansCode>58</cbc:PaymentMeansCode></cac:PaymentMeans>';
+    const afterParties =
+      '<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans><cac:PaymentMeans><cbc:PaymentMeansCode>58</cbc:PaymentMeansCode></cac:PaymentMeans>';
     expect(fatalIds(ubl({ afterParties }))).toContain('UBL-SR-47');
   });
 

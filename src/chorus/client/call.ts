@@ -14,7 +14,13 @@ export interface CallDeps {
   random: () => number;
 }
 
-export async function chorusCall<T>(deps: CallDeps, account: TechnicalAccount, path: string, body: unknown, method: 'POST' | 'GET' = 'POST'): Promise<T> {
+export async function chorusCall<T>(
+  deps: CallDeps,
+  account: TechnicalAccount,
+  path: string,
+  body: unknown,
+  method: 'POST' | 'GET' = 'POST',
+): Promise<T> {
   const { config } = deps;
   let renewedAfter401 = false;
   for (let attempt = 1; ; attempt += 1) {
@@ -22,7 +28,12 @@ export async function chorusCall<T>(deps: CallDeps, account: TechnicalAccount, p
       return await attemptCall<T>(deps, account, path, body, method);
     } catch (error) {
       // An expired token: fetch a new one once, at once.
-      if (error instanceof ChorusError && error.kind === 'unauthorized' && !renewedAfter401 && /expired|invalid_token/i.test(error.details.wwwAuthenticate ?? '')) {
+      if (
+        error instanceof ChorusError &&
+        error.kind === 'unauthorized' &&
+        !renewedAfter401 &&
+        /expired|invalid_token/i.test(error.details.wwwAuthenticate ?? '')
+      ) {
         renewedAfter401 = true;
         deps.tokens.invalidate();
         attempt -= 1;
@@ -30,15 +41,27 @@ export async function chorusCall<T>(deps: CallDeps, account: TechnicalAccount, p
       }
       if (!(error instanceof RetryableChorusFailure)) throw error;
       if (attempt >= config.maxAttempts) {
-        throw new ChorusError('unavailable', `Chorus Pro indisponible après ${attempt} tentatives : ${error.message}`, { path, ...(error.status !== undefined ? { status: error.status } : {}) });
+        throw new ChorusError('unavailable', `Chorus Pro indisponible après ${attempt} tentatives : ${error.message}`, {
+          path,
+          ...(error.status !== undefined ? { status: error.status } : {}),
+        });
       }
-      const delay = error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, config.maxDelayMs) : backoffDelay(config, attempt, deps.random);
+      const delay =
+        error.retryAfterMs !== undefined
+          ? Math.min(error.retryAfterMs, config.maxDelayMs)
+          : backoffDelay(config, attempt, deps.random);
       await deps.sleep(delay);
     }
   }
 }
 
-async function attemptCall<T>(deps: CallDeps, account: TechnicalAccount, path: string, body: unknown, method: 'POST' | 'GET'): Promise<T> {
+async function attemptCall<T>(
+  deps: CallDeps,
+  account: TechnicalAccount,
+  path: string,
+  body: unknown,
+  method: 'POST' | 'GET',
+): Promise<T> {
   const token = await deps.tokens.token();
   let response: Response;
   try {
@@ -61,17 +84,29 @@ async function attemptCall<T>(deps: CallDeps, account: TechnicalAccount, path: s
   const { status } = response;
   if (status === 429 || status >= 500) {
     await discard(response);
-    throw new RetryableChorusFailure(`${path} : HTTP ${status}`, parseRetryAfter(response.headers.get('retry-after')), status);
+    throw new RetryableChorusFailure(
+      `${path} : HTTP ${status}`,
+      parseRetryAfter(response.headers.get('retry-after')),
+      status,
+    );
   }
   if (status === 401) {
     await discard(response);
     const wwwAuthenticate = response.headers.get('www-authenticate') ?? '';
     const reason = /error_description="([^"]*)"/.exec(wwwAuthenticate)?.[1] ?? 'authentification refusée';
-    throw new ChorusError('unauthorized', `Chorus Pro refuse l’authentification (${reason}) sur ${path}.`, { status, wwwAuthenticate, path });
+    throw new ChorusError('unauthorized', `Chorus Pro refuse l’authentification (${reason}) sur ${path}.`, {
+      status,
+      wwwAuthenticate,
+      path,
+    });
   }
   if (status === 403) {
     await discard(response);
-    throw new ChorusError('forbidden', `Chorus Pro refuse l’accès à ${path} (403) : vérifiez que l’application PISTE est abonnée à cette API et que ses CGU sont acceptées.`, { status, path });
+    throw new ChorusError(
+      'forbidden',
+      `Chorus Pro refuse l’accès à ${path} (403) : vérifiez que l’application PISTE est abonnée à cette API et que ses CGU sont acceptées.`,
+      { status, path },
+    );
   }
   const text = await response.text();
   let json: Record<string, unknown> | undefined;

@@ -42,33 +42,49 @@ export function createChorusClient(config: ChorusClientConfig, options: ChorusCl
   const post = <T>(account: TechnicalAccount, path: string, body: unknown) => chorusCall<T>(deps, account, path, body);
 
   return {
-    deposerFlux: (account: TechnicalAccount, request: DeposerFluxRequest) => post<DeposerFluxResponse>(account, PATHS.deposerFlux, request),
+    deposerFlux: (account: TechnicalAccount, request: DeposerFluxRequest) =>
+      post<DeposerFluxResponse>(account, PATHS.deposerFlux, request),
     consulterCRDetaille: (account: TechnicalAccount, numeroFluxDepot: string) =>
       post<ConsulterCRDetailleResponse>(account, PATHS.consulterCRDetaille, { numeroFluxDepot }),
     /** One page; an empty search (`codeRetour` 20000) is an empty page, not an error. */
     rechercherFactureParFournisseur: (account: TechnicalAccount, request: RechercherFactureParFournisseurRequest) =>
-      emptyOnNoResult(post<RechercherFactureParFournisseurResponse>(account, PATHS.rechercherFournisseur, request), (): RechercherFactureParFournisseurResponse => ({
-        codeRetour: 0,
-        libelle: 'aucun résultat',
-        listeFactures: [],
-        parametresRetour: { nbResultatsParPage: request.rechercheFactureParFournisseur?.nbResultatsParPage ?? 10, pageCourante: 1, pages: 0, total: 0 },
-      })),
+      emptyOnNoResult(
+        post<RechercherFactureParFournisseurResponse>(account, PATHS.rechercherFournisseur, request),
+        (): RechercherFactureParFournisseurResponse => ({
+          codeRetour: 0,
+          libelle: 'aucun résultat',
+          listeFactures: [],
+          parametresRetour: {
+            nbResultatsParPage: request.rechercheFactureParFournisseur?.nbResultatsParPage ?? 10,
+            pageCourante: 1,
+            pages: 0,
+            total: 0,
+          },
+        }),
+      ),
     rechercherFactureParRecipiendaire: (account: TechnicalAccount, request: RechercherFactureParRecipiendaireRequest) =>
-      emptyOnNoResult(post<RechercherFactureParRecipiendaireResponse>(account, PATHS.rechercherRecipiendaire, request), (): RechercherFactureParRecipiendaireResponse => ({
-        codeRetour: 0,
-        libelle: 'aucun résultat',
-        listeFactures: [],
-        pageCourante: 1,
-        pages: 0,
-        nbResultatsParPage: request.paramRecherche?.nbResultatsParPage ?? 10,
-        total: 0,
-      })),
+      emptyOnNoResult(
+        post<RechercherFactureParRecipiendaireResponse>(account, PATHS.rechercherRecipiendaire, request),
+        (): RechercherFactureParRecipiendaireResponse => ({
+          codeRetour: 0,
+          libelle: 'aucun résultat',
+          listeFactures: [],
+          pageCourante: 1,
+          pages: 0,
+          nbResultatsParPage: request.paramRecherche?.nbResultatsParPage ?? 10,
+          total: 0,
+        }),
+      ),
     consulterHistorique: (account: TechnicalAccount, idFacture: number) =>
       post<ConsulterHistoriqueResponse>(account, PATHS.consulterHistorique, { idFacture, nbResultatsMaximum: 50 }),
     traiterFactureRecue: (account: TechnicalAccount, request: TraiterFactureRecueRequest) =>
       post<TraiterFactureRecueResponse>(account, PATHS.traiterRecue, request),
     telechargerFacture: (account: TechnicalAccount, idFacture: number, format: 'PDF' | 'PIVOT') =>
-      post<TelechargerGroupeResponse>(account, PATHS.telechargerGroupe, { format, listeFacture: [{ idFacture }], avecPiecesJointesComplementaires: 'NON' }),
+      post<TelechargerGroupeResponse>(account, PATHS.telechargerGroupe, {
+        format,
+        listeFacture: [{ idFacture }],
+        avecPiecesJointesComplementaires: 'NON',
+      }),
   };
 }
 
@@ -76,7 +92,8 @@ async function emptyOnNoResult<T>(call: Promise<T>, empty: () => T): Promise<T> 
   try {
     return await call;
   } catch (error) {
-    if (error instanceof ChorusError && error.kind === 'functional' && error.details.codeRetour === CODE_AUCUN_RESULTAT) return empty();
+    if (error instanceof ChorusError && error.kind === 'functional' && error.details.codeRetour === CODE_AUCUN_RESULTAT)
+      return empty();
     throw error;
   }
 }

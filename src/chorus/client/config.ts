@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 /** PISTE hosts (research note §1.1); the older aife.economie.gouv.fr hosts were shut down without redirect. */
 export const CHORUS_HOSTS = {
-  sandbox: { tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token', apiBase: 'https://sandbox-api.piste.gouv.fr' },
+  sandbox: {
+    tokenUrl: 'https://sandbox-oauth.piste.gouv.fr/api/oauth/token',
+    apiBase: 'https://sandbox-api.piste.gouv.fr',
+  },
   production: { tokenUrl: 'https://oauth.piste.gouv.fr/api/oauth/token', apiBase: 'https://api.piste.gouv.fr' },
 } as const;
 
@@ -58,6 +61,11 @@ export function chorusClientConfigFromEnv(env: NodeJS.ProcessEnv): ChorusClientC
 }
 
 /** A configuration for one environment with the default tuning. */
-export function chorusClientConfig(environment: ChorusEnvironment, clientId: string, clientSecret: string, tuning: Partial<ChorusClientConfig> = {}): ChorusClientConfig {
+export function chorusClientConfig(
+  environment: ChorusEnvironment,
+  clientId: string,
+  clientSecret: string,
+  tuning: Partial<ChorusClientConfig> = {},
+): ChorusClientConfig {
   return { ...DEFAULT_CLIENT_TUNING, ...CHORUS_HOSTS[environment], clientId, clientSecret, ...tuning };
 }

@@ -16,7 +16,13 @@ export class ChorusError extends Error {
   constructor(
     readonly kind: ChorusFailureKind,
     message: string,
-    readonly details: { status?: number; codeRetour?: number; libelle?: string; wwwAuthenticate?: string; path?: string } = {},
+    readonly details: {
+      status?: number;
+      codeRetour?: number;
+      libelle?: string;
+      wwwAuthenticate?: string;
+      path?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'ChorusError';

@@ -14,12 +14,21 @@ export interface TokenSource {
   invalidate(): void;
 }
 
-export function pisteTokenSource(config: ChorusClientConfig, fetchFn: typeof fetch, now: () => number = Date.now): TokenSource {
+export function pisteTokenSource(
+  config: ChorusClientConfig,
+  fetchFn: typeof fetch,
+  now: () => number = Date.now,
+): TokenSource {
   let cached: CachedToken | undefined;
   let pending: Promise<CachedToken> | undefined;
 
   async function fetchToken(): Promise<CachedToken> {
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret, scope: 'openid' });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: config.clientId,
+      client_secret: config.clientSecret,
+      scope: 'openid',
+    });
     let response: Response;
     try {
       response = await fetchFn(config.tokenUrl, {
@@ -32,17 +41,39 @@ export function pisteTokenSource(config: ChorusClientConfig, fetchFn: typeof fet
       throw new RetryableChorusFailure(`PISTE injoignable : ${(error as Error).message}`, undefined);
     }
     if (response.status === 429 || response.status >= 500) {
-      throw new RetryableChorusFailure(`PISTE a répondu ${response.status} à la demande de jeton`, undefined, response.status);
+      throw new RetryableChorusFailure(
+        `PISTE a répondu ${response.status} à la demande de jeton`,
+        undefined,
+        response.status,
+      );
     }
     const json = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!response.ok || !json) {
-      const reason = typeof json?.error_description === 'string' ? json.error_description : typeof json?.error === 'string' ? json.error : `HTTP ${response.status}`;
-      throw new ChorusError('token_refused', `PISTE refuse les identifiants de l’application : ${reason}`, { status: response.status });
+      const reason =
+        typeof json?.error_description === 'string'
+          ? json.error_description
+          : typeof json?.error === 'string'
+            ? json.error
+            : `HTTP ${response.status}`;
+      throw new ChorusError('token_refused', `PISTE refuse les identifiants de l’application : ${reason}`, {
+        status: response.status,
+      });
     }
     // As Pastell: no token without a bearer type, a token and a positive integer lifetime.
     const { access_token: accessToken, token_type: tokenType, expires_in: expiresIn } = json;
-    if (typeof accessToken !== 'string' || accessToken === '' || typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer' || !Number.isInteger(expiresIn) || (expiresIn as number) <= 0) {
-      throw new ChorusError('token_refused', 'Réponse de PISTE inattendue : jeton, type ou durée de validité manquant.', { status: response.status });
+    if (
+      typeof accessToken !== 'string' ||
+      accessToken === '' ||
+      typeof tokenType !== 'string' ||
+      tokenType.toLowerCase() !== 'bearer' ||
+      !Number.isInteger(expiresIn) ||
+      (expiresIn as number) <= 0
+    ) {
+      throw new ChorusError(
+        'token_refused',
+        'Réponse de PISTE inattendue : jeton, type ou durée de validité manquant.',
+        { status: response.status },
+      );
     }
     const margin = Math.min(config.renewBeforeSeconds, (expiresIn as number) / 2);
     return { accessToken, renewAt: now() + ((expiresIn as number) - margin) * 1000 };

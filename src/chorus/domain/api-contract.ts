@@ -61,7 +61,14 @@ export interface DeposerFluxResponse extends Retour {
 }
 
 /** CR states (research note §5.3). */
-export const ETATS_FLUX_FINAUX = ['IN_INTEGRE', 'IN_INTEGRE_PARTIEL', 'IN_REJETE', 'IN_INCIDENTE', 'IN_ERREUR_INTERNE', 'IN_A_RELANCER'] as const;
+export const ETATS_FLUX_FINAUX = [
+  'IN_INTEGRE',
+  'IN_INTEGRE_PARTIEL',
+  'IN_REJETE',
+  'IN_INCIDENTE',
+  'IN_ERREUR_INTERNE',
+  'IN_A_RELANCER',
+] as const;
 export type EtatFlux =
   | 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP'
   | 'IN_RECU'

@@ -5,8 +5,10 @@ import { parseCproAccount } from '../client/technical-account.ts';
 import { verifyTechnicalAccount } from './technical-accounts.ts';
 import { sessionOf, type MirrorEnv } from './session.ts';
 
-export const WWW_AUTHENTICATE_BAD_ACCOUNT = 'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
-const WWW_AUTHENTICATE_NO_TOKEN = 'Bearer realm="PISTE",error="invalid_token",error_description="access token is missing"';
+export const WWW_AUTHENTICATE_BAD_ACCOUNT =
+  'Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects"';
+const WWW_AUTHENTICATE_NO_TOKEN =
+  'Bearer realm="PISTE",error="invalid_token",error_description="access token is missing"';
 
 export function authenticateMirror(): MiddlewareHandler<MirrorEnv> {
   return async function authenticateMirror(c, next) {
@@ -14,7 +16,8 @@ export function authenticateMirror(): MiddlewareHandler<MirrorEnv> {
     if (actor?.kind !== 'client') return c.body(null, 401, { 'WWW-Authenticate': WWW_AUTHENTICATE_NO_TOKEN });
     const credentials = parseCproAccount(c.req.header('cpro-account'));
     const deps = c.get('deps');
-    const account = credentials && (await verifyTechnicalAccount(deps.db, credentials.login, credentials.password, deps.clock.now()));
+    const account =
+      credentials && (await verifyTechnicalAccount(deps.db, credentials.login, credentials.password, deps.clock.now()));
     if (!account) return c.body(null, 401, { 'WWW-Authenticate': WWW_AUTHENTICATE_BAD_ACCOUNT });
     if (!account.apiEnabled) return c.body(null, 403);
     c.set('chorus', sessionOf(account));

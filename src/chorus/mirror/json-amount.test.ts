@@ -3,7 +3,11 @@ import { JsonAmount, stringifyWithAmounts } from './json-amount.ts';
 
 describe('JSON amounts', () => {
   it('writes decimal text as a JSON number, digit for digit', () => {
-    const body = { montantHT: new JsonAmount('1250.50'), montantTTC: new JsonAmount('9007199254740993.10'), liste: [{ m: new JsonAmount('-0.01') }] };
+    const body = {
+      montantHT: new JsonAmount('1250.50'),
+      montantTTC: new JsonAmount('9007199254740993.10'),
+      liste: [{ m: new JsonAmount('-0.01') }],
+    };
     const json = stringifyWithAmounts(body);
     expect(json).toBe('{"montantHT":1250.50,"montantTTC":9007199254740993.10,"liste":[{"m":-0.01}]}');
     // A float would have lost the last digits of the second amount.

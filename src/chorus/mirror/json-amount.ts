@@ -12,7 +12,10 @@ export class JsonAmount {
 }
 
 const MARK = '\u0000amount\u0000';
-const MARKED = new RegExp(`"${MARK.replace(/\u0000/g, '\\\\u0000')}(-?\\d+(?:\\.\\d+)?)${MARK.replace(/\u0000/g, '\\\\u0000')}"`, 'g');
+const MARKED = new RegExp(
+  `"${MARK.replace(/\u0000/g, '\\\\u0000')}(-?\\d+(?:\\.\\d+)?)${MARK.replace(/\u0000/g, '\\\\u0000')}"`,
+  'g',
+);
 
 /** JSON.stringify, with each JsonAmount written as a bare number of its exact decimal text. */
 export function stringifyWithAmounts(value: unknown): string {

@@ -44,4 +44,5 @@ export function refusalOf(error: unknown): MirrorRefusal {
   throw error;
 }
 
-export const notFoundInvoice = (): MirrorRefusal => new MirrorRefusal(20002, 'La facture est introuvable ou vous n’y avez pas accès.');
+export const notFoundInvoice = (): MirrorRefusal =>
+  new MirrorRefusal(20002, 'La facture est introuvable ou vous n’y avez pas accès.');

@@ -52,7 +52,11 @@ async function answer(c: Context<MirrorEnv>, run: () => Promise<object> | object
 const transverses = (path: string) => `/cpro/transverses/v1/${path}`;
 
 const OPERATIONS: [string, Operation][] = [
-  [PATHS.deposerFlux, (deps, session, body) => depositFlux(deps, session, body as { fichierFlux: unknown; nomFichier: unknown; syntaxeFlux: unknown })],
+  [
+    PATHS.deposerFlux,
+    (deps, session, body) =>
+      depositFlux(deps, session, body as { fichierFlux: unknown; nomFichier: unknown; syntaxeFlux: unknown }),
+  ],
   [PATHS.soumettre, submitInvoice],
   [PATHS.rechercherFournisseur, searchSupplierInvoices],
   [PATHS.rechercherRecipiendaire, searchRecipientInvoices],
@@ -65,12 +69,21 @@ const OPERATIONS: [string, Operation][] = [
   [PATHS.telechargerGroupe, downloadInvoices],
   [PATHS.consulterCRDetaille, (deps, session, body) => fluxReport(deps, session, body.numeroFluxDepot)],
   [PATHS.consulterCR, fluxSummary],
-  [transverses('recuperer/structures/actives/fournisseur'), (deps, session) => activeStructures(deps, session, 'fournisseur')],
-  [transverses('recuperer/structures/actives/destinataire'), (deps, session) => activeStructures(deps, session, 'destinataire')],
+  [
+    transverses('recuperer/structures/actives/fournisseur'),
+    (deps, session) => activeStructures(deps, session, 'fournisseur'),
+  ],
+  [
+    transverses('recuperer/structures/actives/destinataire'),
+    (deps, session) => activeStructures(deps, session, 'destinataire'),
+  ],
   [transverses('telecharger/annuaire/destinataire'), (deps) => recipientDirectory(deps)],
   [transverses('recuperer/etats/traitement'), (_deps, _session, body) => possibleProcessingStates(body)],
   [transverses('recuperer/etat/typedp'), () => statesOfPaymentRequestType()],
-  ...(Object.keys(REFERENCE_LISTS) as ReferenceList[]).map((name): [string, Operation] => [transverses(`recuperer/${name}`), () => REFERENCE_LISTS[name]()]),
+  ...(Object.keys(REFERENCE_LISTS) as ReferenceList[]).map((name): [string, Operation] => [
+    transverses(`recuperer/${name}`),
+    () => REFERENCE_LISTS[name](),
+  ]),
   [PATHS.rechercherStructure, (deps, _session, body) => searchChorusStructures(deps, body)],
   [PATHS.consulterStructure, (deps, _session, body) => consultStructure(deps, body)],
   [PATHS.rechercherServices, (deps, _session, body) => searchStructureServices(deps, body)],
@@ -81,7 +94,9 @@ export const chorusMirrorRoutes = new Hono<MirrorEnv>();
 chorusMirrorRoutes.use('/cpro/*', authenticateMirror());
 chorusMirrorRoutes.get(PATHS.healthCheck, (c) => c.json({ body: 'OK', statusCodeValue: 200, statusCode: 'OK' }, 200));
 for (const [path, operation] of OPERATIONS) {
-  chorusMirrorRoutes.post(path, (c) => answer(c, async () => operation(c.get('deps'), c.get('chorus'), await jsonBody(c))));
+  chorusMirrorRoutes.post(path, (c) =>
+    answer(c, async () => operation(c.get('deps'), c.get('chorus'), await jsonBody(c))),
+  );
 }
 // As PISTE: a path outside the subscription is forbidden, with an empty body.
 chorusMirrorRoutes.all('/cpro/*', (c) => c.body(null, 403));

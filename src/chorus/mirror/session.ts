@@ -19,6 +19,11 @@ export function sessionOf(account: ChorusTechnicalAccountRow): MirrorSession {
     account,
     structureId: account.structureId,
     role: account.role,
-    actor: { kind: 'client', clientId: account.login, grants: [{ role: account.role, structureId: account.structureId }], scopes: ['openid'] },
+    actor: {
+      kind: 'client',
+      clientId: account.login,
+      grants: [{ role: account.role, structureId: account.structureId }],
+      scopes: ['openid'],
+    },
   };
 }

@@ -16,7 +16,11 @@ export interface NewTechnicalAccount {
   apiEnabled?: boolean;
 }
 
-export async function createTechnicalAccount(db: Db, input: NewTechnicalAccount, now: Date): Promise<ChorusTechnicalAccountRow> {
+export async function createTechnicalAccount(
+  db: Db,
+  input: NewTechnicalAccount,
+  now: Date,
+): Promise<ChorusTechnicalAccountRow> {
   if (!/^[^\s:]+$/.test(input.login)) throw new Error('a technical login has no space nor colon');
   const [row] = await db
     .insert(chorusTechnicalAccounts)
@@ -34,7 +38,10 @@ export async function createTechnicalAccount(db: Db, input: NewTechnicalAccount,
 }
 
 export async function findTechnicalAccount(db: Db, login: string): Promise<ChorusTechnicalAccountRow | undefined> {
-  const [row] = await db.select().from(chorusTechnicalAccounts).where(eq(sql`lower(${chorusTechnicalAccounts.login})`, login.toLowerCase()));
+  const [row] = await db
+    .select()
+    .from(chorusTechnicalAccounts)
+    .where(eq(sql`lower(${chorusTechnicalAccounts.login})`, login.toLowerCase()));
   return row;
 }
 
@@ -46,7 +53,12 @@ const recentlyVerified = new Map<string, number>();
 const VERIFIED_TTL_MS = 60_000;
 
 /** The active account whose password matches, or undefined (unknown login, wrong password, expired password, inactive). */
-export async function verifyTechnicalAccount(db: Db, login: string, password: string, now: Date): Promise<ChorusTechnicalAccountRow | undefined> {
+export async function verifyTechnicalAccount(
+  db: Db,
+  login: string,
+  password: string,
+  now: Date,
+): Promise<ChorusTechnicalAccountRow | undefined> {
   const account = await findTechnicalAccount(db, login);
   if (!account || !account.active || account.passwordExpiresAt <= now) return undefined;
   const key = createHash('sha256').update(`${account.id}\0${password}\0${account.passwordHash}`).digest('hex');

@@ -19,7 +19,9 @@ export function ChorusHealthPage(props: { viewer: Viewer; report: CredentialRepo
       <h1>Connexions Chorus Pro</h1>
       {report.ok ? (
         <Notice tone="success" title="Tout fonctionne">
-          <p>Aucun incident d’identification avec Chorus Pro, aucun mot de passe technique n’expire dans les 30 jours.</p>
+          <p>
+            Aucun incident d’identification avec Chorus Pro, aucun mot de passe technique n’expire dans les 30 jours.
+          </p>
         </Notice>
       ) : (
         <>

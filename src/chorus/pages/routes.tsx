@@ -9,5 +9,8 @@ import { ChorusHealthPage } from './chorus-health-page.tsx';
 export const chorusPages = new Hono<AppEnv>().get('/chorus', async (c) => {
   const viewer = await requireViewerWith(c, 'operator');
   const deps = c.get('deps');
-  return sendPage(c, <ChorusHealthPage viewer={viewer} report={await chorusCredentialReport(deps.db, deps.clock.now())} />);
+  return sendPage(
+    c,
+    <ChorusHealthPage viewer={viewer} report={await chorusCredentialReport(deps.db, deps.clock.now())} />,
+  );
 });

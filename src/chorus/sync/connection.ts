@@ -15,7 +15,12 @@ export interface Connection {
 
 export async function connectionOf(db: Db, settings: ChorusSyncSettings, structureId: string): Promise<Connection> {
   const [row] = await db.select().from(chorusConnections).where(eq(chorusConnections.structureId, structureId));
-  if (!row || !row.active) throw ApplicationFailure.create({ type: 'CHORUS_NOT_CONNECTED', message: 'Cette structure n’est pas raccordée à Chorus Pro.', nonRetryable: true });
+  if (!row || !row.active)
+    throw ApplicationFailure.create({
+      type: 'CHORUS_NOT_CONNECTED',
+      message: 'Cette structure n’est pas raccordée à Chorus Pro.',
+      nonRetryable: true,
+    });
   const password = settings.secrets[row.passwordEnv];
   if (!password || row.remoteStructureId === null) {
     throw ApplicationFailure.create({
@@ -24,9 +29,19 @@ export async function connectionOf(db: Db, settings: ChorusSyncSettings, structu
       nonRetryable: true,
     });
   }
-  return { structureId, account: { login: row.login, password }, remoteStructureId: row.remoteStructureId, pulledUntil: row.pulledUntil };
+  return {
+    structureId,
+    account: { login: row.login, password },
+    remoteStructureId: row.remoteStructureId,
+    pulledUntil: row.pulledUntil,
+  };
 }
 
 export async function activeConnections(db: Db): Promise<string[]> {
-  return (await db.select({ structureId: chorusConnections.structureId }).from(chorusConnections).where(eq(chorusConnections.active, true))).map((r) => r.structureId);
+  return (
+    await db
+      .select({ structureId: chorusConnections.structureId })
+      .from(chorusConnections)
+      .where(eq(chorusConnections.active, true))
+  ).map((r) => r.structureId);
 }

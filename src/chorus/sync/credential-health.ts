@@ -11,7 +11,14 @@ export const PASSWORD_WARNING_DAYS = 30;
 
 type Problem = NonNullable<(typeof chorusCredentialHealth.$inferInsert)['problem']>;
 
-async function record(db: Db, subject: string, ok: boolean, problem: Problem | null, detail: string | null, at: Date): Promise<void> {
+async function record(
+  db: Db,
+  subject: string,
+  ok: boolean,
+  problem: Problem | null,
+  detail: string | null,
+  at: Date,
+): Promise<void> {
   await db
     .insert(chorusCredentialHealth)
     .values({ subject, ok, problem, detail, checkedAt: at })
@@ -43,10 +50,22 @@ export async function chorusCredentialReport(db: Db, now: Date): Promise<Credent
     db
       .select({ login: chorusConnections.login, expiresAt: chorusConnections.passwordExpiresAt })
       .from(chorusConnections)
-      .where(and(isNotNull(chorusConnections.passwordExpiresAt), lt(chorusConnections.passwordExpiresAt, new Date(now.getTime() + PASSWORD_WARNING_DAYS * 86_400_000)))),
+      .where(
+        and(
+          isNotNull(chorusConnections.passwordExpiresAt),
+          lt(chorusConnections.passwordExpiresAt, new Date(now.getTime() + PASSWORD_WARNING_DAYS * 86_400_000)),
+        ),
+      ),
   ]);
   const problems = [
-    ...failures.filter((f) => !f.ok && f.problem).map((f) => ({ subject: f.subject, problem: f.problem as string, detail: f.detail, since: f.checkedAt.toISOString() })),
+    ...failures
+      .filter((f) => !f.ok && f.problem)
+      .map((f) => ({
+        subject: f.subject,
+        problem: f.problem as string,
+        detail: f.detail,
+        since: f.checkedAt.toISOString(),
+      })),
     ...expiring.map((e) => ({
       subject: e.login,
       problem: 'password_expiring',

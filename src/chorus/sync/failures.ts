@@ -8,11 +8,20 @@ export const CHORUS_NOT_CONFIGURED = 'CHORUS_NOT_CONFIGURED';
 
 export function activityFailureOf(error: unknown): unknown {
   if (error instanceof ChorusError && error.kind === 'functional') {
-    return ApplicationFailure.create({ type: CHORUS_REFUSED, message: error.message, nonRetryable: true, details: [error.details] });
+    return ApplicationFailure.create({
+      type: CHORUS_REFUSED,
+      message: error.message,
+      nonRetryable: true,
+      details: [error.details],
+    });
   }
   return error;
 }
 
 export function notConfigured(): ApplicationFailure {
-  return ApplicationFailure.create({ type: CHORUS_NOT_CONFIGURED, message: 'La liaison avec Chorus Pro n’est pas configurée (CHORUS_CLIENT_ID, CHORUS_TECH_LOGIN…).', nonRetryable: true });
+  return ApplicationFailure.create({
+    type: CHORUS_NOT_CONFIGURED,
+    message: 'La liaison avec Chorus Pro n’est pas configurée (CHORUS_CLIENT_ID, CHORUS_TECH_LOGIN…).',
+    nonRetryable: true,
+  });
 }

@@ -24,26 +24,53 @@ export async function pollPushedFlux(deps: ChorusSyncDeps, invoiceId: string): P
   if (!settings) throw notConfigured();
   const row = await pushRow(deps, invoiceId);
   if (row.state !== 'deposited' || !row.numeroFluxDepot) {
-    return { final: row.state !== 'intent', fluxState: row.fluxState ?? '', state: row.state, remoteInvoiceId: row.remoteInvoiceId };
+    return {
+      final: row.state !== 'intent',
+      fluxState: row.fluxState ?? '',
+      state: row.state,
+      remoteInvoiceId: row.remoteInvoiceId,
+    };
   }
   try {
     const detail = await getInvoiceDetail(deps, syncReader, invoiceId);
     const cr = await settings.client.consulterCRDetaille(settings.depositAccount, row.numeroFluxDepot);
     const fluxState = cr.etatCourantDepotFlux;
     if (!isFinalFluxState(fluxState)) {
-      await deps.db.update(chorusPushes).set({ fluxState, updatedAt: deps.clock.now() }).where(eq(chorusPushes.invoiceId, invoiceId));
+      await deps.db
+        .update(chorusPushes)
+        .set({ fluxState, updatedAt: deps.clock.now() })
+        .where(eq(chorusPushes.invoiceId, invoiceId));
       return { final: false, fluxState, state: 'deposited', remoteInvoiceId: null };
     }
     const ownError = cr.listeErreurDP.find((e) => e.numeroDP === detail.number);
     const found =
-      ownError || fluxState === 'IN_REJETE' || fluxState === 'IN_INCIDENTE' || fluxState === 'IN_ERREUR_INTERNE' || fluxState === 'IN_A_RELANCER'
+      ownError ||
+      fluxState === 'IN_REJETE' ||
+      fluxState === 'IN_INCIDENTE' ||
+      fluxState === 'IN_ERREUR_INTERNE' ||
+      fluxState === 'IN_A_RELANCER'
         ? undefined
-        : (await settings.client.rechercherFactureParFournisseur(settings.depositAccount, { numeroFluxDepot: row.numeroFluxDepot })).listeFactures.find((f) => f.numeroFacture === detail.number);
+        : (
+            await settings.client.rechercherFactureParFournisseur(settings.depositAccount, {
+              numeroFluxDepot: row.numeroFluxDepot,
+            })
+          ).listeFactures.find((f) => f.numeroFacture === detail.number);
     const state = found ? 'integrated' : 'rejected';
-    const lastError = found ? null : (ownError?.libelleErreurDP ?? cr.listeErreurTechnique.map((e) => e.libelleErreur).join(' ; ') ?? `Flux ${fluxState}`);
+    const lastError = found
+      ? null
+      : (ownError?.libelleErreurDP ??
+        cr.listeErreurTechnique.map((e) => e.libelleErreur).join(' ; ') ??
+        `Flux ${fluxState}`);
     await deps.db
       .update(chorusPushes)
-      .set({ fluxState, state, remoteInvoiceId: found?.identifiantFactureCPP ?? null, remoteStatus: found?.statut ?? null, lastError: lastError || `Flux ${fluxState}`, updatedAt: deps.clock.now() })
+      .set({
+        fluxState,
+        state,
+        remoteInvoiceId: found?.identifiantFactureCPP ?? null,
+        remoteStatus: found?.statut ?? null,
+        lastError: lastError || `Flux ${fluxState}`,
+        updatedAt: deps.clock.now(),
+      })
       .where(eq(chorusPushes.invoiceId, invoiceId));
     await noteCredentialOutcome(deps.db, settings.depositAccount.login, undefined, deps.clock.now());
     return { final: true, fluxState, state, remoteInvoiceId: found?.identifiantFactureCPP ?? null };
@@ -54,15 +81,24 @@ export async function pollPushedFlux(deps: ChorusSyncDeps, invoiceId: string): P
 }
 
 /** The invoice's current status on Chorus Pro (consulterHistorique), recorded; `terminal` once nothing more will change. */
-export async function followPushedStatus(deps: ChorusSyncDeps, invoiceId: string): Promise<{ status: string | null; terminal: boolean }> {
+export async function followPushedStatus(
+  deps: ChorusSyncDeps,
+  invoiceId: string,
+): Promise<{ status: string | null; terminal: boolean }> {
   const settings = deps.chorusSync;
   if (!settings) throw notConfigured();
   const row = await pushRow(deps, invoiceId);
   if (row.state !== 'integrated' || row.remoteInvoiceId === null) return { status: row.remoteStatus, terminal: true };
   try {
     const history = await settings.client.consulterHistorique(settings.depositAccount, row.remoteInvoiceId);
-    await deps.db.update(chorusPushes).set({ remoteStatus: history.statutCourantCode, updatedAt: deps.clock.now() }).where(eq(chorusPushes.invoiceId, invoiceId));
-    return { status: history.statutCourantCode, terminal: REMOTE_TERMINAL_STATUSES.includes(history.statutCourantCode) };
+    await deps.db
+      .update(chorusPushes)
+      .set({ remoteStatus: history.statutCourantCode, updatedAt: deps.clock.now() })
+      .where(eq(chorusPushes.invoiceId, invoiceId));
+    return {
+      status: history.statutCourantCode,
+      terminal: REMOTE_TERMINAL_STATUSES.includes(history.statutCourantCode),
+    };
   } catch (error) {
     await noteCredentialOutcome(deps.db, settings.depositAccount.login, error, deps.clock.now());
     throw activityFailureOf(error);

@@ -13,7 +13,13 @@ export async function invoicesToPush(deps: AppDeps, limit = 100): Promise<string
     .innerJoin(structures, eq(structures.id, invoices.buyerId))
     .innerJoin(deposits, and(eq(deposits.invoiceId, invoices.id), eq(deposits.outcome, 'accepted')))
     .leftJoin(chorusPushes, eq(chorusPushes.invoiceId, invoices.id))
-    .where(and(eq(structures.receivesThroughChorus, true), ne(deposits.channel, 'chorus_sync'), isNull(chorusPushes.invoiceId)))
+    .where(
+      and(
+        eq(structures.receivesThroughChorus, true),
+        ne(deposits.channel, 'chorus_sync'),
+        isNull(chorusPushes.invoiceId),
+      ),
+    )
     .orderBy(asc(invoices.createdAt))
     .limit(limit);
   return [...new Set(rows.map((r) => r.id))];

@@ -36,18 +36,27 @@ export async function pullStructure(deps: ChorusSyncDeps, structureId: string): 
       const answer = await settings.client.rechercherFactureParRecipiendaire(connection.account, {
         typeDemandePaiement: 'FACTURE',
         idDestinataire: connection.remoteStructureId,
-        paramRecherche: { nbResultatsParPage: settings.pullPageSize ?? PULL_PAGE_SIZE, pageResultatDemandee: page, triSens: 'Ascendant', triColonne: 'DateHeureEtatCourant' },
+        paramRecherche: {
+          nbResultatsParPage: settings.pullPageSize ?? PULL_PAGE_SIZE,
+          pageResultatDemandee: page,
+          triSens: 'Ascendant',
+          triColonne: 'DateHeureEtatCourant',
+        },
         ...(connection.pulledUntil ? { periodeDateHeureEtatCourantDu: connection.pulledUntil } : {}),
       });
       for (const remote of answer.listeFactures) {
         outcome.seen += 1;
         const result = await pullOne(deps, settings, connection, remote);
         outcome[result] += 1;
-        if (remote.dateHeureEtatCourant && (watermark === null || remote.dateHeureEtatCourant > watermark)) watermark = remote.dateHeureEtatCourant;
+        if (remote.dateHeureEtatCourant && (watermark === null || remote.dateHeureEtatCourant > watermark))
+          watermark = remote.dateHeureEtatCourant;
       }
       if (answer.pages <= page) break;
     }
-    await deps.db.update(chorusConnections).set({ pulledUntil: watermark }).where(eq(chorusConnections.structureId, structureId));
+    await deps.db
+      .update(chorusConnections)
+      .set({ pulledUntil: watermark })
+      .where(eq(chorusConnections.structureId, structureId));
     await noteCredentialOutcome(deps.db, connection.account.login, undefined, deps.clock.now());
     return outcome;
   } catch (error) {
@@ -56,12 +65,29 @@ export async function pullStructure(deps: ChorusSyncDeps, structureId: string): 
   }
 }
 
-async function pullOne(deps: ChorusSyncDeps, settings: ChorusSyncSettings, connection: Connection, remote: FactureRecipiendaire): Promise<'imported' | 'updated' | 'failed'> {
-  const key = and(eq(chorusPulledInvoices.structureId, connection.structureId), eq(chorusPulledInvoices.remoteInvoiceId, remote.idFacture));
+async function pullOne(
+  deps: ChorusSyncDeps,
+  settings: ChorusSyncSettings,
+  connection: Connection,
+  remote: FactureRecipiendaire,
+): Promise<'imported' | 'updated' | 'failed'> {
+  const key = and(
+    eq(chorusPulledInvoices.structureId, connection.structureId),
+    eq(chorusPulledInvoices.remoteInvoiceId, remote.idFacture),
+  );
   await deps.db
     .insert(chorusPulledInvoices)
-    .values({ structureId: connection.structureId, remoteInvoiceId: remote.idFacture, numeroFacture: remote.numeroFacture, remoteStatus: remote.statut, remoteChangedAt: remote.dateHeureEtatCourant })
-    .onConflictDoUpdate({ target: [chorusPulledInvoices.structureId, chorusPulledInvoices.remoteInvoiceId], set: { remoteStatus: remote.statut, remoteChangedAt: remote.dateHeureEtatCourant, updatedAt: deps.clock.now() } });
+    .values({
+      structureId: connection.structureId,
+      remoteInvoiceId: remote.idFacture,
+      numeroFacture: remote.numeroFacture,
+      remoteStatus: remote.statut,
+      remoteChangedAt: remote.dateHeureEtatCourant,
+    })
+    .onConflictDoUpdate({
+      target: [chorusPulledInvoices.structureId, chorusPulledInvoices.remoteInvoiceId],
+      set: { remoteStatus: remote.statut, remoteChangedAt: remote.dateHeureEtatCourant, updatedAt: deps.clock.now() },
+    });
   const [row] = await deps.db.select().from(chorusPulledInvoices).where(key);
   if (row?.invoiceId) {
     await applyAccountingStatus(deps, connection, row.invoiceId, remote.statut);
@@ -79,14 +105,23 @@ async function pullOne(deps: ChorusSyncDeps, settings: ChorusSyncSettings, conne
  * An invoice the hub pushed itself is linked to its hub invoice; any other is downloaded and deposited in the hub
  * as its supplier would. A message when it cannot be.
  */
-async function importInvoice(deps: ChorusSyncDeps, settings: ChorusSyncSettings, connection: Connection, remote: FactureRecipiendaire): Promise<string | undefined> {
-  const [pushed] = await deps.db.select({ invoiceId: chorusPushes.invoiceId }).from(chorusPushes).where(eq(chorusPushes.remoteInvoiceId, remote.idFacture));
+async function importInvoice(
+  deps: ChorusSyncDeps,
+  settings: ChorusSyncSettings,
+  connection: Connection,
+  remote: FactureRecipiendaire,
+): Promise<string | undefined> {
+  const [pushed] = await deps.db
+    .select({ invoiceId: chorusPushes.invoiceId })
+    .from(chorusPushes)
+    .where(eq(chorusPushes.remoteInvoiceId, remote.idFacture));
   if (pushed) {
     await linkPulled(deps, connection, remote, pushed.invoiceId);
     return undefined;
   }
   const supplier = await findStructureBySiret(deps.db, remote.codeFournisseur);
-  if (!supplier || supplier.kind !== 'supplier') return `Fournisseur ${remote.codeFournisseur} absent de l’annuaire du hub.`;
+  if (!supplier || supplier.kind !== 'supplier')
+    return `Fournisseur ${remote.codeFournisseur} absent de l’annuaire du hub.`;
   const file = await settings.client.telechargerFacture(connection.account, remote.idFacture, 'PIVOT');
   const result = await depositInvoice(deps, syncActingAs('supplier', supplier.id), {
     supplierId: supplier.id,
@@ -99,19 +134,35 @@ async function importInvoice(deps: ChorusSyncDeps, settings: ChorusSyncSettings,
   return undefined;
 }
 
-async function linkPulled(deps: ChorusSyncDeps, connection: Connection, remote: FactureRecipiendaire, invoiceId: string): Promise<void> {
+async function linkPulled(
+  deps: ChorusSyncDeps,
+  connection: Connection,
+  remote: FactureRecipiendaire,
+  invoiceId: string,
+): Promise<void> {
   await deps.db
     .update(chorusPulledInvoices)
     .set({ invoiceId, lastError: null })
-    .where(and(eq(chorusPulledInvoices.structureId, connection.structureId), eq(chorusPulledInvoices.remoteInvoiceId, remote.idFacture)));
+    .where(
+      and(
+        eq(chorusPulledInvoices.structureId, connection.structureId),
+        eq(chorusPulledInvoices.remoteInvoiceId, remote.idFacture),
+      ),
+    );
 }
 
-async function applyAccountingStatus(deps: ChorusSyncDeps, connection: Connection, invoiceId: string, remoteStatus: string): Promise<void> {
+async function applyAccountingStatus(
+  deps: ChorusSyncDeps,
+  connection: Connection,
+  invoiceId: string,
+  remoteStatus: string,
+): Promise<void> {
   const status = ACCOUNTING_STATUSES.find((s) => s === remoteStatus);
   if (!status) return;
   const local = await getInvoiceDetail(deps, syncReader, invoiceId);
   if (local.status === status) return;
-  const action = status === 'MISE_EN_PAIEMENT' ? { kind: status, paymentDate: chorusDate(deps.clock.now()) } : { kind: status };
+  const action =
+    status === 'MISE_EN_PAIEMENT' ? { kind: status, paymentDate: chorusDate(deps.clock.now()) } : { kind: status };
   try {
     await decideInvoice(deps, syncActingAs('accountant', connection.structureId), invoiceId, action);
   } catch (error) {

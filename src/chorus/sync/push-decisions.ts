@@ -10,7 +10,16 @@ import type { ChorusSyncDeps } from './settings.ts';
 import { SYNC_CLIENT_ID, syncReader } from './system-actor.ts';
 
 /** Statuses a recipient sets with traiter/recue. */
-const PUSHED_STATUSES = new Set(['SERVICE_FAIT', 'SUSPENDUE', 'REJETEE', 'A_RECYCLER', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT']);
+const PUSHED_STATUSES = new Set([
+  'SERVICE_FAIT',
+  'SUSPENDUE',
+  'REJETEE',
+  'A_RECYCLER',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+]);
 
 export async function pushDecisions(deps: ChorusSyncDeps, structureId: string): Promise<{ sent: number }> {
   const settings = deps.chorusSync;
@@ -25,13 +34,26 @@ export async function pushDecisions(deps: ChorusSyncDeps, structureId: string): 
     for (const { invoiceId, remoteInvoiceId } of pulled) {
       if (!invoiceId) continue;
       const done = new Set(
-        (await deps.db.select({ sequence: chorusDecisionPushes.eventSequence }).from(chorusDecisionPushes).where(and(eq(chorusDecisionPushes.invoiceId, invoiceId), isNotNull(chorusDecisionPushes.sentAt)))).map((r) => r.sequence),
+        (
+          await deps.db
+            .select({ sequence: chorusDecisionPushes.eventSequence })
+            .from(chorusDecisionPushes)
+            .where(and(eq(chorusDecisionPushes.invoiceId, invoiceId), isNotNull(chorusDecisionPushes.sentAt)))
+        ).map((r) => r.sequence),
       );
       const events = await getInvoiceEvents(deps, syncReader, invoiceId);
       for (const event of events) {
         // Statuses taken from Chorus are not sent back to it.
-        if (done.has(event.sequence) || !PUSHED_STATUSES.has(event.toStatus) || event.actor === `client:${SYNC_CLIENT_ID}`) continue;
-        await deps.db.insert(chorusDecisionPushes).values({ invoiceId, eventSequence: event.sequence, status: event.toStatus }).onConflictDoNothing();
+        if (
+          done.has(event.sequence) ||
+          !PUSHED_STATUSES.has(event.toStatus) ||
+          event.actor === `client:${SYNC_CLIENT_ID}`
+        )
+          continue;
+        await deps.db
+          .insert(chorusDecisionPushes)
+          .values({ invoiceId, eventSequence: event.sequence, status: event.toStatus })
+          .onConflictDoNothing();
         const data = (event.data ?? {}) as { mandateNumber?: string };
         try {
           await settings.client.traiterFactureRecue(connection.account, {
@@ -47,13 +69,20 @@ export async function pushDecisions(deps: ChorusSyncDeps, structureId: string): 
           await deps.db
             .update(chorusDecisionPushes)
             .set({ lastError: error.message, sentAt: deps.clock.now() })
-            .where(and(eq(chorusDecisionPushes.invoiceId, invoiceId), eq(chorusDecisionPushes.eventSequence, event.sequence)));
+            .where(
+              and(
+                eq(chorusDecisionPushes.invoiceId, invoiceId),
+                eq(chorusDecisionPushes.eventSequence, event.sequence),
+              ),
+            );
           continue;
         }
         await deps.db
           .update(chorusDecisionPushes)
           .set({ sentAt: deps.clock.now(), lastError: null })
-          .where(and(eq(chorusDecisionPushes.invoiceId, invoiceId), eq(chorusDecisionPushes.eventSequence, event.sequence)));
+          .where(
+            and(eq(chorusDecisionPushes.invoiceId, invoiceId), eq(chorusDecisionPushes.eventSequence, event.sequence)),
+          );
         sent += 1;
       }
     }

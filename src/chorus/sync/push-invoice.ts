@@ -47,9 +47,19 @@ export async function pushInvoice(deps: ChorusSyncDeps, invoiceId: string): Prom
     const claimed = await deps.db
       .update(chorusPushes)
       .set({ attempts: row.attempts + 1, updatedAt: deps.clock.now() })
-      .where(and(eq(chorusPushes.invoiceId, invoiceId), eq(chorusPushes.state, 'intent'), eq(chorusPushes.attempts, row.attempts)))
+      .where(
+        and(
+          eq(chorusPushes.invoiceId, invoiceId),
+          eq(chorusPushes.state, 'intent'),
+          eq(chorusPushes.attempts, row.attempts),
+        ),
+      )
       .returning({ attempts: chorusPushes.attempts });
-    if (claimed.length === 0) throw ApplicationFailure.create({ type: 'CHORUS_PUSH_BUSY', message: 'Un autre envoi de cette facture est en cours.' });
+    if (claimed.length === 0)
+      throw ApplicationFailure.create({
+        type: 'CHORUS_PUSH_BUSY',
+        message: 'Un autre envoi de cette facture est en cours.',
+      });
 
     const original = await getInvoiceOriginal(deps, syncReader, invoiceId);
     const deposit = await settings.client.deposerFlux(settings.depositAccount, {
@@ -61,7 +71,12 @@ export async function pushInvoice(deps: ChorusSyncDeps, invoiceId: string): Prom
     });
     await deps.db
       .update(chorusPushes)
-      .set({ state: 'deposited', numeroFluxDepot: deposit.numeroFluxDepot, lastError: null, updatedAt: deps.clock.now() })
+      .set({
+        state: 'deposited',
+        numeroFluxDepot: deposit.numeroFluxDepot,
+        lastError: null,
+        updatedAt: deps.clock.now(),
+      })
       .where(eq(chorusPushes.invoiceId, invoiceId));
     await noteCredentialOutcome(deps.db, settings.depositAccount.login, undefined, deps.clock.now());
     return { state: 'deposited', numeroFluxDepot: deposit.numeroFluxDepot, how: 'deposited' };
@@ -72,17 +87,29 @@ export async function pushInvoice(deps: ChorusSyncDeps, invoiceId: string): Prom
 }
 
 /** The invoice as Chorus already has it (same number, same year), recorded as deposited; undefined if absent. */
-async function reconcile(deps: ChorusSyncDeps, settings: ChorusSyncSettings, detail: InvoiceDetail): Promise<PushOutcome | undefined> {
+async function reconcile(
+  deps: ChorusSyncDeps,
+  settings: ChorusSyncSettings,
+  detail: InvoiceDetail,
+): Promise<PushOutcome | undefined> {
   const page = await settings.client.rechercherFactureParFournisseur(settings.depositAccount, {
     numeroFacture: detail.number,
     rechercheFactureParFournisseur: { nbResultatsParPage: 50, pageResultatDemandee: 1 },
   });
   const year = detail.issueDate.slice(0, 4);
-  const found = page.listeFactures.find((f) => f.numeroFacture === detail.number && (f.dateFacture ?? '').slice(0, 4) === year);
+  const found = page.listeFactures.find(
+    (f) => f.numeroFacture === detail.number && (f.dateFacture ?? '').slice(0, 4) === year,
+  );
   if (!found) return undefined;
   await deps.db
     .update(chorusPushes)
-    .set({ state: 'deposited', numeroFluxDepot: found.numeroFluxDepot, remoteInvoiceId: found.identifiantFactureCPP, remoteStatus: found.statut, updatedAt: deps.clock.now() })
+    .set({
+      state: 'deposited',
+      numeroFluxDepot: found.numeroFluxDepot,
+      remoteInvoiceId: found.identifiantFactureCPP,
+      remoteStatus: found.statut,
+      updatedAt: deps.clock.now(),
+    })
     .where(eq(chorusPushes.invoiceId, detail.id));
   return { state: 'deposited', numeroFluxDepot: found.numeroFluxDepot, how: 'reconciled' };
 }

@@ -1,6 +1,11 @@
 // What the sync needs to reach the real Chorus Pro: a client (PISTE application) and the hub's depositing
 // technical account; connections of recipient structures carry their own accounts.
-import { chorusClientConfigFromEnv, createChorusClient, type ChorusClient, type TechnicalAccount } from '../client/index.ts';
+import {
+  chorusClientConfigFromEnv,
+  createChorusClient,
+  type ChorusClient,
+  type TechnicalAccount,
+} from '../client/index.ts';
 import type { AppDeps } from '../../platform/http.ts';
 
 export interface ChorusSyncSettings {

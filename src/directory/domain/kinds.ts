@@ -8,4 +8,5 @@ export type StructureKind = (typeof STRUCTURE_KINDS)[number];
 export const EPCI_NATURES = ['CC', 'CA', 'CU', 'METRO'] as const;
 export type EpciNature = (typeof EPCI_NATURES)[number];
 
-export const isStructureKind = (value: string): value is StructureKind => (STRUCTURE_KINDS as readonly string[]).includes(value);
+export const isStructureKind = (value: string): value is StructureKind =>
+  (STRUCTURE_KINDS as readonly string[]).includes(value);

@@ -22,7 +22,9 @@ export function EpciPage(props: { viewer: Viewer; epcis: StructureSummary[] }) {
               <th scope="col">EPCI</th>
               <th scope="col">Nature</th>
               <th scope="col">SIREN</th>
-              <th scope="col" class="num">Population</th>
+              <th scope="col" class="num">
+                Population
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -57,7 +57,11 @@ describe('directory pages', () => {
 
   it('edits the Chorus flags with CSRF, and records who changed what', async () => {
     await operator.get(`/annuaire/${langouetId}`);
-    const forged = await operator.post(`/annuaire/${langouetId}/chorus`, { engagementNumberRequired: '1' }, { csrf: false });
+    const forged = await operator.post(
+      `/annuaire/${langouetId}/chorus`,
+      { engagementNumberRequired: '1' },
+      { csrf: false },
+    );
     expect(forged.status).toBe(403);
     const [untouched] = await t.handle.db.select().from(structures).where(eq(structures.id, langouetId));
     expect(untouched?.engagementNumberRequired).toBe(false);
@@ -74,14 +78,24 @@ describe('directory pages', () => {
         changes: [{ field: 'engagementNumberRequired', before: false, after: true }],
       }),
     });
-    expect((await operator.get(`/annuaire/${langouetId}?fait=regles`)).html).toContain('Règles Chorus Pro enregistrées.');
+    expect((await operator.get(`/annuaire/${langouetId}?fait=regles`)).html).toContain(
+      'Règles Chorus Pro enregistrées.',
+    );
   });
 
   it('adds then updates a service; refuses a bad code with a French message', async () => {
     await operator.get(`/annuaire/${langouetId}`);
-    const created = await operator.post(`/annuaire/${langouetId}/services`, { code: 'mairie', label: 'Secrétariat de mairie', active: '1' });
+    const created = await operator.post(`/annuaire/${langouetId}/services`, {
+      code: 'mairie',
+      label: 'Secrétariat de mairie',
+      active: '1',
+    });
     expect(created.status).toBe(303);
-    const updated = await operator.post(`/annuaire/${langouetId}/services`, { code: 'MAIRIE', label: 'Secrétariat de mairie', engagementNumberRequired: '1' });
+    const updated = await operator.post(`/annuaire/${langouetId}/services`, {
+      code: 'MAIRIE',
+      label: 'Secrétariat de mairie',
+      engagementNumberRequired: '1',
+    });
     expect(updated.status).toBe(303);
     const rows = await t.handle.db.select().from(services).where(eq(services.structureId, langouetId));
     expect(rows.map((s) => [s.code, s.active, s.engagementNumberRequired])).toEqual([['MAIRIE', false, true]]);
@@ -92,21 +106,39 @@ describe('directory pages', () => {
 
   it('lets only operators call the edit verbs', async () => {
     const accountant = personActing('accountant', langouetId);
-    await expect(updateChorusRouting(deps, accountant, langouetId, { serviceCodeRequired: true, engagementNumberRequired: false, serviceCodeOrEngagementRequired: false, receivesThroughChorus: false })).rejects.toMatchObject({ status: 403 });
-    await expect(saveService(deps, accountant, langouetId, { code: 'X', label: 'X', active: true, engagementNumberRequired: false })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      updateChorusRouting(deps, accountant, langouetId, {
+        serviceCodeRequired: true,
+        engagementNumberRequired: false,
+        serviceCodeOrEngagementRequired: false,
+        receivesThroughChorus: false,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      saveService(deps, accountant, langouetId, {
+        code: 'X',
+        label: 'X',
+        active: true,
+        engagementNumberRequired: false,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it('lists member EPCIs by population and exports them for Excel', async () => {
     const page = await operator.get('/annuaire/epci');
     expect(page.html).toContain('Rennes Métropole');
-    const populations = [...page.html.matchAll(/<td class="num">([\d\u202f]+)<\/td>/g)].map((m) => Number(m[1]!.replace(/\u202f/g, '')));
+    const populations = [...page.html.matchAll(/<td class="num">([\d\u202f]+)<\/td>/g)].map((m) =>
+      Number(m[1]!.replace(/\u202f/g, '')),
+    );
     expect(populations.length).toBeGreaterThan(50);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
     const csv = await app.request('/annuaire/epci/export.csv', { headers: { cookie: operator.jar.header() } });
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.startsWith('\ufeffNom;Type;Nature;SIREN;SIRET principal;Code INSEE;Département;Population\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffNom;Type;Nature;SIREN;SIRET principal;Code INSEE;Département;Population\r\n')).toBe(
+      true,
+    );
     expect(text).toMatch(/\r\nRennes Métropole;EPCI;Métropole;243500139;\d{14};;35;\d+\r\n/);
   });
 });
@@ -115,7 +147,15 @@ describe('Chorus Pro connections page', () => {
   it('lists credential problems for the operator, and only for the operator', async () => {
     const { chorusCredentialHealth } = await import('../../../db/schema/chorus.ts');
     expect((await operator.get('/chorus')).html).toContain('Tout fonctionne');
-    await t.handle.db.insert(chorusCredentialHealth).values({ subject: 'piste', ok: false, problem: 'token_refused', detail: 'invalid_client', checkedAt: new Date('2026-03-02T09:00:00Z') });
+    await t.handle.db
+      .insert(chorusCredentialHealth)
+      .values({
+        subject: 'piste',
+        ok: false,
+        problem: 'token_refused',
+        detail: 'invalid_client',
+        checkedAt: new Date('2026-03-02T09:00:00Z'),
+      });
     const page = await operator.get('/chorus');
     expect(page.html).toContain('Jeton PISTE refusé');
     expect(page.html).toContain('invalid_client');

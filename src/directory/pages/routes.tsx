@@ -20,12 +20,19 @@ import { StructurePage } from './structure-page.tsx';
 
 const PAGE_SIZE = 25;
 
-function readSearch(url: string): { form: DirectorySearchForm; input: SearchStructuresInput; page: number; params: URLSearchParams } {
+function readSearch(url: string): {
+  form: DirectorySearchForm;
+  input: SearchStructuresInput;
+  page: number;
+  params: URLSearchParams;
+} {
   const q = new URL(url).searchParams;
   const form = {
     q: (q.get('q') ?? '').trim().slice(0, 100),
     kind: isStructureKind(q.get('kind') ?? '') ? (q.get('kind') as string) : '',
-    departement: /^([0-9]{2}|2[AaBb]|97[0-9])$/.test(q.get('departement') ?? '') ? (q.get('departement') as string) : '',
+    departement: /^([0-9]{2}|2[AaBb]|97[0-9])$/.test(q.get('departement') ?? '')
+      ? (q.get('departement') as string)
+      : '',
   };
   const page = Math.min(10_000, Math.max(1, Number.parseInt(q.get('page') ?? '1', 10) || 1));
   const params = new URLSearchParams(Object.entries(form).filter(([, v]) => v));
@@ -33,7 +40,11 @@ function readSearch(url: string): { form: DirectorySearchForm; input: SearchStru
     form,
     page,
     params,
-    input: { q: form.q || undefined, kind: (form.kind || undefined) as StructureKind | undefined, departement: form.departement || undefined },
+    input: {
+      q: form.q || undefined,
+      kind: (form.kind || undefined) as StructureKind | undefined,
+      departement: form.departement || undefined,
+    },
   };
 }
 
@@ -50,14 +61,26 @@ const SUMMARY_CSV = [
 
 async function allEpcis(c: Context<AppEnv>): Promise<StructureSummary[]> {
   const result = await searchStructures(c.get('deps').db, { kind: 'epci', limit: 100 });
-  return [...result.items].sort((a, b) => (b.population ?? 0) - (a.population ?? 0) || a.name.localeCompare(b.name, 'fr'));
+  return [...result.items].sort(
+    (a, b) => (b.population ?? 0) - (a.population ?? 0) || a.name.localeCompare(b.name, 'fr'),
+  );
 }
 
-async function showStructure(c: Context<AppEnv>, viewer: Viewer, id: string, extra: { done?: string; error?: string }, status: 200 | 400 = 200) {
+async function showStructure(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  id: string,
+  extra: { done?: string; error?: string },
+  status: 200 | 400 = 200,
+) {
   const structure = await getStructure(c.get('deps').db, id);
   if (!structure) throw notFound('Structure');
   const members = structure.kind === 'epci' ? await listEpciMembers(c.get('deps').db, id) : [];
-  return sendPage(c, <StructurePage viewer={viewer} structure={structure} members={members} done={extra.done} error={extra.error} />, status);
+  return sendPage(
+    c,
+    <StructurePage viewer={viewer} structure={structure} members={members} done={extra.done} error={extra.error} />,
+    status,
+  );
 }
 
 const DONE: Record<string, string> = {
@@ -73,8 +96,21 @@ export const directoryPages = new Hono<AppEnv>()
   .get('/annuaire', async (c) => {
     const viewer = await requireViewerWith(c, 'operator');
     const search = readSearch(c.req.url);
-    const result = await searchStructures(c.get('deps').db, { ...search.input, limit: PAGE_SIZE, offset: (search.page - 1) * PAGE_SIZE });
-    return sendPage(c, <DirectorySearchPage viewer={viewer} form={search.form} result={result} page={search.page} params={search.params} />);
+    const result = await searchStructures(c.get('deps').db, {
+      ...search.input,
+      limit: PAGE_SIZE,
+      offset: (search.page - 1) * PAGE_SIZE,
+    });
+    return sendPage(
+      c,
+      <DirectorySearchPage
+        viewer={viewer}
+        form={search.form}
+        result={result}
+        page={search.page}
+        params={search.params}
+      />,
+    );
   })
   .get('/annuaire/export.csv', async (c) => {
     await requireViewerWith(c, 'operator');
@@ -126,7 +162,8 @@ export const directoryPages = new Hono<AppEnv>()
       });
       return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'service')}`, 303);
     } catch (error) {
-      if (error instanceof AppError && error.status === 400) return showStructure(c, viewer, id, { error: error.message }, 400);
+      if (error instanceof AppError && error.status === 400)
+        return showStructure(c, viewer, id, { error: error.message }, 400);
       throw error;
     }
   });

@@ -13,7 +13,13 @@ export interface DirectorySearchForm {
   departement: string;
 }
 
-export function DirectorySearchPage(props: { viewer: Viewer; form: DirectorySearchForm; result: SearchStructuresResult; page: number; params: URLSearchParams }) {
+export function DirectorySearchPage(props: {
+  viewer: Viewer;
+  form: DirectorySearchForm;
+  result: SearchStructuresResult;
+  page: number;
+  params: URLSearchParams;
+}) {
   const { result, form } = props;
   return (
     <Page title="Annuaire" viewer={props.viewer} path="/annuaire">
@@ -40,7 +46,14 @@ export function DirectorySearchPage(props: { viewer: Viewer; form: DirectorySear
           <label for="departement">
             Département <span class="hint">22, 29, 35 ou 56</span>
           </label>
-          <input type="text" id="departement" name="departement" value={form.departement} maxlength={3} inputmode="numeric" />
+          <input
+            type="text"
+            id="departement"
+            name="departement"
+            value={form.departement}
+            maxlength={3}
+            inputmode="numeric"
+          />
         </div>
         <div class="actions">
           <button type="submit">Rechercher</button>
@@ -60,7 +73,9 @@ export function DirectorySearchPage(props: { viewer: Viewer; form: DirectorySear
                 <th scope="col">Type</th>
                 <th scope="col">SIREN</th>
                 <th scope="col">Code INSEE</th>
-                <th scope="col" class="num">Population</th>
+                <th scope="col" class="num">
+                  Population
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -80,7 +95,13 @@ export function DirectorySearchPage(props: { viewer: Viewer; form: DirectorySear
           </table>
         </div>
       ) : null}
-      <Pagination basePath="/annuaire" query={props.params} page={props.page} pageSize={result.limit} total={result.total} />
+      <Pagination
+        basePath="/annuaire"
+        query={props.params}
+        page={props.page}
+        pageSize={result.limit}
+        total={result.total}
+      />
     </Page>
   );
 }

@@ -58,7 +58,8 @@ function ServiceRow(props: { structureId: string; service: StructureDetail['serv
           </div>
           <div class="field checkbox">
             <label>
-              <input type="checkbox" name="engagementNumberRequired" value="1" checked={s.engagementNumberRequired} /> Numéro d’engagement obligatoire
+              <input type="checkbox" name="engagementNumberRequired" value="1" checked={s.engagementNumberRequired} />{' '}
+              Numéro d’engagement obligatoire
             </label>
           </div>
           <button type="submit" class="secondary">{`Enregistrer ${s.code}`}</button>

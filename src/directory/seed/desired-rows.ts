@@ -69,7 +69,10 @@ const publicBody = { vatNumber: null, epciNature: null, demo: false } as const;
 
 export function desiredDirectory(data: BretonPublicData): DesiredDirectory {
   const populationOf = (departementCode?: string): number =>
-    data.communes.reduce((sum, c) => (departementCode && c.departementCode !== departementCode ? sum : sum + (c.population ?? 0)), 0);
+    data.communes.reduce(
+      (sum, c) => (departementCode && c.departementCode !== departementCode ? sum : sum + (c.population ?? 0)),
+      0,
+    );
 
   const structures: DesiredStructure[] = [
     withRouting({

@@ -23,10 +23,34 @@ export const REGION_BRETAGNE: KnownStructure = {
 
 /** The four départements of the région, in code order. */
 export const BRETON_DEPARTEMENTS: readonly KnownStructure[] = [
-  { name: "Département des Côtes-d'Armor", siren: '222200016', siret: '22220001600327', inseeCode: '22', departementCode: '22' },
-  { name: 'Département du Finistère', siren: '222900011', siret: '22290001100016', inseeCode: '29', departementCode: '29' },
-  { name: "Département d'Ille-et-Vilaine", siren: '223500018', siret: '22350001800013', inseeCode: '35', departementCode: '35' },
-  { name: 'Département du Morbihan', siren: '225600014', siret: '22560001400016', inseeCode: '56', departementCode: '56' },
+  {
+    name: "Département des Côtes-d'Armor",
+    siren: '222200016',
+    siret: '22220001600327',
+    inseeCode: '22',
+    departementCode: '22',
+  },
+  {
+    name: 'Département du Finistère',
+    siren: '222900011',
+    siret: '22290001100016',
+    inseeCode: '29',
+    departementCode: '29',
+  },
+  {
+    name: "Département d'Ille-et-Vilaine",
+    siren: '223500018',
+    siret: '22350001800013',
+    inseeCode: '35',
+    departementCode: '35',
+  },
+  {
+    name: 'Département du Morbihan',
+    siren: '225600014',
+    siret: '22560001400016',
+    inseeCode: '56',
+    departementCode: '56',
+  },
 ];
 
 /** The syndicat mixte that operates the hub (seat in Cesson-Sévigné, Ille-et-Vilaine). */

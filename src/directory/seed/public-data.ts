@@ -70,8 +70,15 @@ export async function loadBretonPublicData(): Promise<BretonPublicData> {
   const communes: CommuneRecord[] = [];
   for (const c of current) {
     if (c.region !== BRETAGNE_REGION_CODE) continue;
-    if (!c.siren || !c.departement) throw new Error(`Commune ${c.code} (${c.nom}) has no SIREN or département in the package data`);
-    communes.push({ inseeCode: c.code, name: c.nom, siren: c.siren, departementCode: c.departement, population: c.population ?? null });
+    if (!c.siren || !c.departement)
+      throw new Error(`Commune ${c.code} (${c.nom}) has no SIREN or département in the package data`);
+    communes.push({
+      inseeCode: c.code,
+      name: c.nom,
+      siren: c.siren,
+      departementCode: c.departement,
+      population: c.population ?? null,
+    });
   }
   const breton = new Set(communes.map((c) => c.inseeCode));
 

@@ -22,14 +22,24 @@ async function tableSizes(db: Db) {
 }
 
 async function structureBySiren(db: Db, kind: 'commune' | 'epci', siren: string) {
-  const [row] = await db.select().from(structures).where(and(eq(structures.kind, kind), eq(structures.siren, siren)));
+  const [row] = await db
+    .select()
+    .from(structures)
+    .where(and(eq(structures.kind, kind), eq(structures.siren, siren)));
   if (!row) throw new Error(`no ${kind} ${siren}`);
   return row;
 }
 
 describe('the template database', () => {
   it('starts with the seeded directory', async () => {
-    expect(await countsByKind(t.handle.db)).toEqual({ region: 1, departement: 4, epci: 61, commune: 1202, syndicat: 1, supplier: 4 });
+    expect(await countsByKind(t.handle.db)).toEqual({
+      region: 1,
+      departement: 4,
+      epci: 61,
+      commune: 1202,
+      syndicat: 1,
+      supplier: 4,
+    });
   });
 });
 
@@ -47,9 +57,21 @@ describe('seedDirectory on an empty directory', () => {
 
   it('creates exactly the région, 4 départements, 61 EPCIs and 1,202 communes of Bretagne', async () => {
     expect(first).toMatchObject({ region: 1, departements: 4, epcis: 61, communes: 1202, syndicats: 1, suppliers: 4 });
-    expect(await countsByKind(t.handle.db)).toEqual({ region: 1, departement: 4, epci: 61, commune: 1202, syndicat: 1, supplier: 4 });
+    expect(await countsByKind(t.handle.db)).toEqual({
+      region: 1,
+      departement: 4,
+      epci: 61,
+      commune: 1202,
+      syndicat: 1,
+      supplier: 4,
+    });
     const sizes = await tableSizes(t.handle.db);
-    expect(sizes).toEqual({ structures: 1273, establishments: 1273, services: first.services, memberships: first.epciMemberships });
+    expect(sizes).toEqual({
+      structures: 1273,
+      establishments: 1273,
+      services: first.services,
+      memberships: first.epciMemberships,
+    });
     // Every Breton commune but the three islands outside any EPCI (Bréhat, Sein, Ouessant).
     expect(first.epciMemberships).toBe(1199);
     expect(first.written).toBe(1273 + 1273 + first.services + 1199);
@@ -57,21 +79,42 @@ describe('seedDirectory on an empty directory', () => {
 
   it('stores real names, SIRENs, INSEE codes and populations', async () => {
     const rennes = await structureBySiren(t.handle.db, 'commune', '213502388');
-    expect(rennes).toMatchObject({ name: 'Rennes', inseeCode: '35238', departementCode: '35', population: 230890, searchName: 'rennes' });
+    expect(rennes).toMatchObject({
+      name: 'Rennes',
+      inseeCode: '35238',
+      departementCode: '35',
+      population: 230890,
+      searchName: 'rennes',
+    });
     const brest = await structureBySiren(t.handle.db, 'commune', '212900195');
     expect(brest).toMatchObject({ name: 'Brest', inseeCode: '29019', departementCode: '29', population: 142346 });
     const locEnvel = await structureBySiren(t.handle.db, 'commune', '212201297');
     expect(locEnvel).toMatchObject({ name: 'Loc-Envel', inseeCode: '22129', population: 75, searchName: 'loc envel' });
     const metropole = await structureBySiren(t.handle.db, 'epci', '243500139');
-    expect(metropole).toMatchObject({ name: 'Rennes Métropole', epciNature: 'METRO', departementCode: '35', population: 473973 });
+    expect(metropole).toMatchObject({
+      name: 'Rennes Métropole',
+      epciNature: 'METRO',
+      departementCode: '35',
+      population: 473973,
+    });
     // Cap Atlantique has its seat in Loire-Atlantique but three Breton member communes.
-    const capAtlantique = await t.handle.db.select().from(structures).where(eq(structures.searchName, 'ca de la presqu ile de guerande atlantique cap atlantique'));
+    const capAtlantique = await t.handle.db
+      .select()
+      .from(structures)
+      .where(eq(structures.searchName, 'ca de la presqu ile de guerande atlantique cap atlantique'));
     expect(capAtlantique[0]?.departementCode).toBe('44');
   });
 
   it('gives the région and départements their real SIRENs and register SIRETs', async () => {
     const rows = await t.handle.db
-      .select({ kind: structures.kind, name: structures.name, siren: structures.siren, siret: establishments.siret, derived: establishments.derived, population: structures.population })
+      .select({
+        kind: structures.kind,
+        name: structures.name,
+        siren: structures.siren,
+        siret: establishments.siret,
+        derived: establishments.derived,
+        population: structures.population,
+      })
       .from(structures)
       .innerJoin(establishments, eq(establishments.structureId, structures.id))
       .where(sql`${structures.kind} in ('region', 'departement', 'syndicat')`)
@@ -92,7 +135,13 @@ describe('seedDirectory on an empty directory', () => {
 
   it('gives every structure one main establishment with a valid SIRET, derived from the SIREN when unknown', async () => {
     const rows = await t.handle.db
-      .select({ kind: structures.kind, siren: structures.siren, siret: establishments.siret, main: establishments.main, derived: establishments.derived })
+      .select({
+        kind: structures.kind,
+        siren: structures.siren,
+        siret: establishments.siret,
+        main: establishments.main,
+        derived: establishments.derived,
+      })
       .from(establishments)
       .innerJoin(structures, eq(structures.id, establishments.structureId));
     expect(rows).toHaveLength(1273);
@@ -100,7 +149,8 @@ describe('seedDirectory on an empty directory', () => {
       expect(isValidSiret(row.siret), row.siret).toBe(true);
       expect(row.siret.slice(0, 9)).toBe(row.siren);
       expect(row.main).toBe(true);
-      const known = row.kind === 'region' || row.kind === 'departement' || row.kind === 'syndicat' || row.kind === 'supplier';
+      const known =
+        row.kind === 'region' || row.kind === 'departement' || row.kind === 'syndicat' || row.kind === 'supplier';
       expect(row.derived, `${row.kind} ${row.siret}`).toBe(!known);
       if (row.derived) expect(row.siret.slice(9, 13)).toBe('0001');
     }
@@ -111,7 +161,10 @@ describe('seedDirectory on an empty directory', () => {
     const metropole = await structureBySiren(t.handle.db, 'epci', '243500139');
     const [membership] = await t.handle.db.select().from(epciMembers).where(eq(epciMembers.communeId, rennes.id));
     expect(membership?.epciId).toBe(metropole.id);
-    const [members] = await t.handle.db.select({ n: count() }).from(epciMembers).where(eq(epciMembers.epciId, metropole.id));
+    const [members] = await t.handle.db
+      .select({ n: count() })
+      .from(epciMembers)
+      .where(eq(epciMembers.epciId, metropole.id));
     expect(members?.n).toBe(43);
   });
 
@@ -119,13 +172,19 @@ describe('seedDirectory on an empty directory', () => {
     const rennes = await structureBySiren(t.handle.db, 'commune', '213502388');
     expect(rennes.serviceCodeRequired).toBe(true);
     const rennesServices = await t.handle.db.select().from(services).where(eq(services.structureId, rennes.id));
-    expect(rennesServices.filter((s) => s.active).map((s) => s.code)).toEqual(expect.arrayContaining(['FIN', 'TECH', 'EDUC']));
+    expect(rennesServices.filter((s) => s.active).map((s) => s.code)).toEqual(
+      expect.arrayContaining(['FIN', 'TECH', 'EDUC']),
+    );
     expect(rennesServices.some((s) => !s.active)).toBe(true);
     expect(rennesServices.some((s) => s.engagementNumberRequired)).toBe(true);
 
     const locEnvel = await structureBySiren(t.handle.db, 'commune', '212201297');
     expect(await t.handle.db.select().from(services).where(eq(services.structureId, locEnvel.id))).toEqual([]);
-    expect(locEnvel).toMatchObject({ serviceCodeRequired: false, engagementNumberRequired: false, serviceCodeOrEngagementRequired: false });
+    expect(locEnvel).toMatchObject({
+      serviceCodeRequired: false,
+      engagementNumberRequired: false,
+      serviceCodeOrEngagementRequired: false,
+    });
 
     const withServices = await t.handle.db.selectDistinct({ id: services.structureId }).from(services);
     expect(withServices.length).toBeGreaterThanOrEqual(15);
@@ -143,7 +202,10 @@ describe('seedDirectory on an empty directory', () => {
       expect(s.demo).toBe(true);
       expect(s.vatNumber).toMatch(new RegExp(`^FR[0-9]{2}${s.siren}$`));
     }
-    const [realDemo] = await t.handle.db.select({ n: count() }).from(structures).where(sql`${structures.demo} and ${structures.kind} <> 'supplier'`);
+    const [realDemo] = await t.handle.db
+      .select({ n: count() })
+      .from(structures)
+      .where(sql`${structures.demo} and ${structures.kind} <> 'supplier'`);
     expect(realDemo?.n).toBe(0);
   });
 
@@ -185,6 +247,13 @@ describe('seedDirectory on an empty directory', () => {
   it('survives two seeds started together', async () => {
     const [a, b] = await Promise.all([seedDirectory(t.handle.db), seedDirectory(t.handle.db)]);
     expect(a.written + b.written).toBe(0);
-    expect(await countsByKind(t.handle.db)).toEqual({ region: 1, departement: 4, epci: 61, commune: 1202, syndicat: 1, supplier: 4 });
+    expect(await countsByKind(t.handle.db)).toEqual({
+      region: 1,
+      departement: 4,
+      epci: 61,
+      commune: 1202,
+      syndicat: 1,
+      supplier: 4,
+    });
   });
 });

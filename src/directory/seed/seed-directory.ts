@@ -38,7 +38,10 @@ function refresh(columns: Record<string, PgColumn>): { set: Record<string, SQL>;
   const list = Object.values(columns);
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(columns)) set[key] = excluded(column);
-  const current = sql.join(list.map((c) => sql`${c}`), sql`, `);
+  const current = sql.join(
+    list.map((c) => sql`${c}`),
+    sql`, `,
+  );
   const incoming = sql.join(list.map(excluded), sql`, `);
   return { set, setWhere: sql`(${current}) is distinct from (${incoming})` };
 }
@@ -77,13 +80,23 @@ export async function seedDirectory(db: Db): Promise<SeedDirectoryResult> {
 
     // A structure whose main establishment is already recorded (possibly corrected by the operator) keeps it.
     const withMain = new Set(
-      (await tx.select({ id: establishments.structureId }).from(establishments).where(eq(establishments.main, true))).map((r) => r.id),
+      (
+        await tx.select({ id: establishments.structureId }).from(establishments).where(eq(establishments.main, true))
+      ).map((r) => r.id),
     );
     const missingMain = desired.structures.filter((s) => !withMain.has(idOf(s.kind, s.siren)));
     for (const batch of chunks(missingMain)) {
       const rows = await tx
         .insert(establishments)
-        .values(batch.map((s) => ({ structureId: idOf(s.kind, s.siren), siret: s.siret, main: true, derived: s.siretDerived, label: 'Siège' })))
+        .values(
+          batch.map((s) => ({
+            structureId: idOf(s.kind, s.siren),
+            siret: s.siret,
+            main: true,
+            derived: s.siretDerived,
+            label: 'Siège',
+          })),
+        )
         .onConflictDoNothing({ target: establishments.siret })
         .returning({ id: establishments.id });
       written += rows.length;
@@ -107,7 +120,10 @@ export async function seedDirectory(db: Db): Promise<SeedDirectoryResult> {
       written += rows.length;
     }
 
-    const membershipRows = desired.memberships.map((m) => ({ epciId: idOf('epci', m.epciSiren), communeId: idOf('commune', m.communeSiren) }));
+    const membershipRows = desired.memberships.map((m) => ({
+      epciId: idOf('epci', m.epciSiren),
+      communeId: idOf('commune', m.communeSiren),
+    }));
     const membershipRefresh = refresh({ epciId: epciMembers.epciId });
     for (const batch of chunks(membershipRows)) {
       const rows = await tx
@@ -153,7 +169,10 @@ function structureValues(s: DesiredStructure): typeof structures.$inferInsert {
   };
 }
 
-async function structureIds(db: Db, wanted: readonly DesiredStructure[]): Promise<(kind: string, siren: string) => string> {
+async function structureIds(
+  db: Db,
+  wanted: readonly DesiredStructure[],
+): Promise<(kind: string, siren: string) => string> {
   const kinds = [...new Set(wanted.map((s) => s.kind))];
   const rows = await db
     .select({ id: structures.id, kind: structures.kind, siren: structures.siren })

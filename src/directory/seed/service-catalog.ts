@@ -24,7 +24,11 @@ const FIN = { code: 'FIN', label: 'Direction des finances' } as const;
 const COMMANDE = { code: 'COMMANDE', label: 'Commande publique', engagementNumberRequired: true } as const;
 const SI = { code: 'SI', label: 'Systèmes d’information', engagementNumberRequired: true } as const;
 
-const commune = (siren: string, rules: Omit<RoutingSpec, 'siren' | 'services'>, extra: ServiceSpec[] = []): RoutingSpec => ({
+const commune = (
+  siren: string,
+  rules: Omit<RoutingSpec, 'siren' | 'services'>,
+  extra: ServiceSpec[] = [],
+): RoutingSpec => ({
   siren,
   ...rules,
   services: [

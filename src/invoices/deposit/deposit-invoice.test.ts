@@ -6,7 +6,15 @@ import { writeUbl } from '../../../formats/index.ts';
 import { blobs } from '../../../db/schema/blobs.ts';
 import { deposits, invoiceEvents, invoices } from '../../../db/schema/invoices.ts';
 import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../domain/contract.ts';
-import { ciiBytes, facturXBytes, personActing, testInvoice, testParties, ublBytes, uniqueInvoiceNumber } from '../../../test/helpers/invoices.ts';
+import {
+  ciiBytes,
+  facturXBytes,
+  personActing,
+  testInvoice,
+  testParties,
+  ublBytes,
+  uniqueInvoiceNumber,
+} from '../../../test/helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../../../test/helpers/test-deps.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { sha256Hex } from '../../platform/blob-store.ts';
@@ -38,7 +46,12 @@ const armorActor = () => personActing('supplier', parties.armor.id);
 const encoder = new TextEncoder();
 
 async function deposit(bytes: Uint8Array, d: InvoiceDeps = deps, fileName = 'facture.xml'): Promise<DepositResult> {
-  const result = await depositInvoice(d, armorActor(), { supplierId: parties.armor.id, bytes, fileName, channel: 'api' });
+  const result = await depositInvoice(d, armorActor(), {
+    supplierId: parties.armor.id,
+    bytes,
+    fileName,
+    channel: 'api',
+  });
   if (result.outcome === 'accepted') started.push(result.workflowId);
   return result;
 }
@@ -66,7 +79,14 @@ describe('depositInvoice: accepted', () => {
     const number = uniqueInvoiceNumber('UBL');
     const bytes = ublBytes(forRennes({ number, lineAmounts: ['1200.00', '34.56'] }));
     const result = await deposit(bytes);
-    expect(result).toMatchObject({ outcome: 'accepted', status: 'DEPOSEE', number, year: 2026, syntax: 'UBL', serviceCode: 'FIN' });
+    expect(result).toMatchObject({
+      outcome: 'accepted',
+      status: 'DEPOSEE',
+      number,
+      year: 2026,
+      syntax: 'UBL',
+      serviceCode: 'FIN',
+    });
     if (result.outcome !== 'accepted') return;
     expect(result.originalSha256).toBe(sha256Hex(bytes));
 
@@ -88,7 +108,12 @@ describe('depositInvoice: accepted', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ sequence: 1, fromStatus: null, toStatus: 'DEPOSEE', actorName: 'Test supplier' });
     expect(events[0]?.actor).toMatch(/^person:/);
-    expect(await depositRow(result.depositId)).toMatchObject({ outcome: 'accepted', invoiceId: result.invoiceId, fileName: 'facture.xml', channel: 'api' });
+    expect(await depositRow(result.depositId)).toMatchObject({
+      outcome: 'accepted',
+      invoiceId: result.invoiceId,
+      fileName: 'facture.xml',
+      channel: 'api',
+    });
 
     await drainLaunches(temporal); // the start runs after the answer
     const handle = temporal.workflow.getHandle(result.workflowId);
@@ -98,13 +123,29 @@ describe('depositInvoice: accepted', () => {
     const history = await handle.fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     const input = defaultPayloadConverter.fromPayload<InvoiceWorkflowInput>(payload!);
-    expect(input).toEqual({ invoiceId: result.invoiceId, timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [3, 1] }, delivery: CURRENT_DELIVERY });
+    expect(input).toEqual({
+      invoiceId: result.invoiceId,
+      timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [3, 1] },
+      delivery: CURRENT_DELIVERY,
+    });
   });
 
   it('accepts a CII invoice routed by engagement number alone where either reference suffices', async () => {
     const number = uniqueInvoiceNumber('CII');
-    const result = await deposit(ciiBytes({ supplierSiret: parties.armor.siret, buyerSiret: parties.brest.siret, engagementNumber: 'EJ-2026-0042', number }));
-    expect(result).toMatchObject({ outcome: 'accepted', syntax: 'CII', serviceCode: null, engagementNumber: 'EJ-2026-0042' });
+    const result = await deposit(
+      ciiBytes({
+        supplierSiret: parties.armor.siret,
+        buyerSiret: parties.brest.siret,
+        engagementNumber: 'EJ-2026-0042',
+        number,
+      }),
+    );
+    expect(result).toMatchObject({
+      outcome: 'accepted',
+      syntax: 'CII',
+      serviceCode: null,
+      engagementNumber: 'EJ-2026-0042',
+    });
     expect(await invoiceCount(number)).toBe(1);
   });
 
@@ -113,13 +154,19 @@ describe('depositInvoice: accepted', () => {
     const bytes = await facturXBytes(forRennes({ number }));
     const result = await deposit(bytes, deps, 'facture.pdf');
     expect(result).toMatchObject({ outcome: 'accepted', syntax: 'FACTURX' });
-    const [blob] = await t.handle.db.select({ mediaType: blobs.mediaType, size: blobs.size }).from(blobs).where(eq(blobs.sha256, sha256Hex(bytes)));
+    const [blob] = await t.handle.db
+      .select({ mediaType: blobs.mediaType, size: blobs.size })
+      .from(blobs)
+      .where(eq(blobs.sha256, sha256Hex(bytes)));
     expect(blob).toEqual({ mediaType: 'application/pdf', size: bytes.length });
   });
 
   it('finds the recipient SIRET in BT-46 when BT-47 holds the SIREN (2026 model)', async () => {
     const result = await deposit(ublBytes(forRennes({ buyerSiretIn: 'BT-46' })));
-    expect(result).toMatchObject({ outcome: 'accepted', buyer: { id: parties.rennes.id, siret: parties.rennes.siret } });
+    expect(result).toMatchObject({
+      outcome: 'accepted',
+      buyer: { id: parties.rennes.id, siret: parties.rennes.siret },
+    });
   });
 });
 
@@ -132,8 +179,16 @@ describe('depositInvoice: refused, and the original kept', () => {
     expect(result.code).toBe(code);
     const after = await t.handle.db.select({ n: count() }).from(invoices);
     expect(after[0]?.n).toBe(before[0]?.n);
-    expect(await depositRow(result.depositId)).toMatchObject({ outcome: 'refused', refusalCode: code, originalSha256: sha256Hex(bytes), invoiceId: null });
-    const [blob] = await t.handle.db.select({ sha: blobs.sha256 }).from(blobs).where(eq(blobs.sha256, sha256Hex(bytes)));
+    expect(await depositRow(result.depositId)).toMatchObject({
+      outcome: 'refused',
+      refusalCode: code,
+      originalSha256: sha256Hex(bytes),
+      invoiceId: null,
+    });
+    const [blob] = await t.handle.db
+      .select({ sha: blobs.sha256 })
+      .from(blobs)
+      .where(eq(blobs.sha256, sha256Hex(bytes)));
     expect(blob?.sha).toBe(sha256Hex(bytes));
     return result;
   }
@@ -168,7 +223,10 @@ describe('depositInvoice: refused, and the original kept', () => {
 
   it('refuses a recipient given by SIREN only, asking for its SIRET', async () => {
     // The French profile's Chorus rules refuse it at validation, on BT-47…
-    const validated = await expectRefused(ublBytes(forRennes({ buyerSirenOnly: parties.rennes.siren })), 'VALIDATION_FAILED');
+    const validated = await expectRefused(
+      ublBytes(forRennes({ buyerSirenOnly: parties.rennes.siren })),
+      'VALIDATION_FAILED',
+    );
     expect(validated.violations?.some((v) => v.severity === 'fatal' && v.bt === 'BT-47')).toBe(true);
     // …and routing refuses it under the bare EN 16931 profile.
     const bare: InvoiceDeps = { ...deps, invoices: { ...deps.invoices, profile: 'en16931' } };
@@ -179,7 +237,9 @@ describe('depositInvoice: refused, and the original kept', () => {
 
   it('refuses an unknown service, naming it and the recipient', async () => {
     const result = await expectRefused(ublBytes(forRennes({ serviceCode: 'XYZ' })), 'UNKNOWN_SERVICE');
-    expect(result.message).toBe(`Le code service (BT-10) "XYZ" n’existe pas pour la commune de Rennes (SIRET ${parties.rennes.siret}).`);
+    expect(result.message).toBe(
+      `Le code service (BT-10) "XYZ" n’existe pas pour la commune de Rennes (SIRET ${parties.rennes.siret}).`,
+    );
   });
 
   it('refuses an inactive service', async () => {
@@ -188,12 +248,18 @@ describe('depositInvoice: refused, and the original kept', () => {
   });
 
   it('refuses a missing engagement number the recipient requires', async () => {
-    const result = await expectRefused(ublBytes({ supplierSiret: parties.armor.siret, buyerSiret: parties.quimper.siret }), 'ENGAGEMENT_NUMBER_REQUIRED');
+    const result = await expectRefused(
+      ublBytes({ supplierSiret: parties.armor.siret, buyerSiret: parties.quimper.siret }),
+      'ENGAGEMENT_NUMBER_REQUIRED',
+    );
     expect(result.message).toContain('BT-13');
   });
 
   it('refuses an invoice whose seller is another company', async () => {
-    const result = await expectRefused(ublBytes(forRennes({ supplierSiret: parties.breizh.siret, supplierName: 'Breizh Travaux Publics SAS' })), 'SELLER_MISMATCH');
+    const result = await expectRefused(
+      ublBytes(forRennes({ supplierSiret: parties.breizh.siret, supplierName: 'Breizh Travaux Publics SAS' })),
+      'SELLER_MISMATCH',
+    );
     expect(result.message).toContain(parties.breizh.siret);
     expect(result.message).toContain(parties.armor.siren);
   });
@@ -210,7 +276,12 @@ describe('depositInvoice: duplicates', () => {
 
     const rows = await t.handle.db.select().from(invoices).where(eq(invoices.number, number));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ totalWithoutVat: '100.00', issueDate: '2026-03-15', status: 'DEPOSEE', eventCount: 1 });
+    expect(rows[0]).toMatchObject({
+      totalWithoutVat: '100.00',
+      issueDate: '2026-03-15',
+      status: 'DEPOSEE',
+      eventCount: 1,
+    });
   });
 
   it('accepts the same number in another year', async () => {
@@ -227,7 +298,9 @@ describe('depositInvoice: duplicates', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => deposit(bytes)));
     const elapsed = performance.now() - began;
     const accepted = results.filter((r) => r.outcome === 'accepted');
-    const refusedCodes = new Set(results.filter((r) => r.outcome === 'refused').map((r) => (r.outcome === 'refused' ? r.code : '')));
+    const refusedCodes = new Set(
+      results.filter((r) => r.outcome === 'refused').map((r) => (r.outcome === 'refused' ? r.code : '')),
+    );
     expect(accepted).toHaveLength(1);
     expect([...refusedCodes]).toEqual(['DUPLICATE_INVOICE']);
     expect(await invoiceCount(number)).toBe(1);
@@ -244,14 +317,20 @@ describe('depositInvoice: Temporal unavailable', () => {
   it('accepts and stores the invoice; the relay starts its workflow once Temporal answers, once', async () => {
     const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:9' }) });
     const number = uniqueInvoiceNumber('TMP');
-    const down: InvoiceDeps = { ...deps, temporal: unreachable, invoices: { ...deps.invoices, workflowStartTimeoutMs: 1500 } };
+    const down: InvoiceDeps = {
+      ...deps,
+      temporal: unreachable,
+      invoices: { ...deps.invoices, workflowStartTimeoutMs: 1500 },
+    };
     const result = await deposit(ublBytes(forRennes({ number })), down);
     expect(result).toMatchObject({ outcome: 'accepted', status: 'DEPOSEE' });
     if (result.outcome !== 'accepted') return;
     await drainLaunches(unreachable);
     await unreachable.connection.close().catch(() => {});
     expect(await invoiceCount(number)).toBe(1);
-    await expect(temporal.workflow.getHandle(result.workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await expect(temporal.workflow.getHandle(result.workflowId).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
 
     // Within its grace period the relay leaves the invoice to its deposit; past it, it starts the workflow.
     expect((await startUnlaunchedInvoiceWorkflows(deps, { graceMs: 3_600_000 })).found).toBe(0);
@@ -263,7 +342,11 @@ describe('depositInvoice: Temporal unavailable', () => {
     expect(first).toMatchObject({ type: INVOICE_WORKFLOW_TYPE, taskQueue: deps.taskQueue });
     const history = await handle.fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    expect(defaultPayloadConverter.fromPayload<InvoiceWorkflowInput>(payload!)).toMatchObject({ invoiceId: result.invoiceId, timing: { delayDays: 30 }, delivery: CURRENT_DELIVERY });
+    expect(defaultPayloadConverter.fromPayload<InvoiceWorkflowInput>(payload!)).toMatchObject({
+      invoiceId: result.invoiceId,
+      timing: { delayDays: 30 },
+      delivery: CURRENT_DELIVERY,
+    });
 
     // Run again while the invoice is still DEPOSEE (no worker here): the running workflow is kept, no second run.
     await startUnlaunchedInvoiceWorkflows(deps, { graceMs: 0 });
@@ -275,7 +358,11 @@ describe('depositInvoice: a closed run under the invoice key', () => {
   it('does not block the deposit: its workflow starts as a new run', async () => {
     const number = uniqueInvoiceNumber('ORPH');
     const workflowId = `invoice/${parties.armor.siren}/2026/${number}`;
-    const stray = await temporal.workflow.start(INVOICE_WORKFLOW_TYPE, { workflowId, taskQueue: `${deps.taskQueue}-stray`, args: [{ invoiceId: crypto.randomUUID(), timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [] } }] });
+    const stray = await temporal.workflow.start(INVOICE_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: `${deps.taskQueue}-stray`,
+      args: [{ invoiceId: crypto.randomUUID(), timing: { dayMs: 1000, delayDays: 30, reminderDaysBefore: [] } }],
+    });
     await stray.terminate('left by a deposit that rolled back');
     const result = await deposit(ublBytes(forRennes({ number })));
     expect(result).toMatchObject({ outcome: 'accepted', workflowId });
@@ -305,21 +392,42 @@ describe('depositInvoice: who and how big', () => {
   it('forbids depositing for a supplier one does not act for, and stores nothing', async () => {
     const bytes = ublBytes(forRennes());
     const breizhActor = personActing('supplier', parties.breizh.id);
-    await expect(depositInvoice(deps, breizhActor, { supplierId: parties.armor.id, bytes, channel: 'api' })).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    await expect(
+      depositInvoice(deps, breizhActor, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     const accountant = personActing('accountant', parties.armor.id);
-    await expect(depositInvoice(deps, accountant, { supplierId: parties.armor.id, bytes, channel: 'api' })).rejects.toMatchObject({ status: 403 });
-    await expect(depositInvoice(deps, undefined, { supplierId: parties.armor.id, bytes, channel: 'api' })).rejects.toMatchObject({ status: 401 });
-    const [blob] = await t.handle.db.select({ n: count() }).from(blobs).where(eq(blobs.sha256, sha256Hex(bytes)));
+    await expect(
+      depositInvoice(deps, accountant, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      depositInvoice(deps, undefined, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+    ).rejects.toMatchObject({ status: 401 });
+    const [blob] = await t.handle.db
+      .select({ n: count() })
+      .from(blobs)
+      .where(eq(blobs.sha256, sha256Hex(bytes)));
     expect(blob?.n).toBe(0);
   });
 
   it('lets an API client with the supplier grant deposit', async () => {
-    const client = { kind: 'client' as const, clientId: 'logiciel-armor', scopes: ['openid'], grants: [{ role: 'supplier' as const, structureId: parties.armor.id }] };
-    const result = await depositInvoice(deps, client, { supplierId: parties.armor.id, bytes: ublBytes(forRennes()), channel: 'api' });
+    const client = {
+      kind: 'client' as const,
+      clientId: 'logiciel-armor',
+      scopes: ['openid'],
+      grants: [{ role: 'supplier' as const, structureId: parties.armor.id }],
+    };
+    const result = await depositInvoice(deps, client, {
+      supplierId: parties.armor.id,
+      bytes: ublBytes(forRennes()),
+      channel: 'api',
+    });
     expect(result.outcome).toBe('accepted');
     if (result.outcome === 'accepted') {
       started.push(result.workflowId);
-      const [event] = await t.handle.db.select().from(invoiceEvents).where(eq(invoiceEvents.invoiceId, result.invoiceId));
+      const [event] = await t.handle.db
+        .select()
+        .from(invoiceEvents)
+        .where(eq(invoiceEvents.invoiceId, result.invoiceId));
       expect(event?.actor).toBe('client:logiciel-armor');
     }
   });
@@ -328,7 +436,10 @@ describe('depositInvoice: who and how big', () => {
     const bytes = ublBytes(forRennes());
     const small: InvoiceDeps = { ...deps, invoices: { ...deps.invoices, maxDepositBytes: 1000 } };
     await expect(deposit(bytes, small)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', status: 413 });
-    const [blob] = await t.handle.db.select({ n: count() }).from(blobs).where(eq(blobs.sha256, sha256Hex(bytes)));
+    const [blob] = await t.handle.db
+      .select({ n: count() })
+      .from(blobs)
+      .where(eq(blobs.sha256, sha256Hex(bytes)));
     expect(blob?.n).toBe(0);
   });
 });

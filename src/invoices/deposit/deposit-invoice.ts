@@ -6,7 +6,13 @@ import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { routeInvoice } from '../routing.ts';
-import { depositProfile, maxDepositBytes, paymentTimingFor, workflowStartTimeoutMs, type InvoiceDeps } from '../settings.ts';
+import {
+  depositProfile,
+  maxDepositBytes,
+  paymentTimingFor,
+  workflowStartTimeoutMs,
+  type InvoiceDeps,
+} from '../settings.ts';
 import { actorRef } from './actor-ref.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { essentialsOf } from './essentials.ts';
@@ -58,7 +64,11 @@ export type DepositResult =
  * refused, is recorded in `deposits`. Throws only for what is not a deposit at all: no right to deposit for
  * this supplier (401/403), a file over the size limit (413), a database out of reach (503).
  */
-export async function depositInvoice(deps: InvoiceDeps, actor: Actor | undefined, input: DepositInput): Promise<DepositResult> {
+export async function depositInvoice(
+  deps: InvoiceDeps,
+  actor: Actor | undefined,
+  input: DepositInput,
+): Promise<DepositResult> {
   try {
     return await deposit(deps, actor, input);
   } catch (error) {
@@ -82,7 +92,8 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     );
   }
   const supplier = await supplierIdentity(deps.db, input.supplierId);
-  if (!supplier || supplier.kind !== 'supplier') throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
+  if (!supplier || supplier.kind !== 'supplier')
+    throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
 
   const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';
   const originalSha256 = await databaseBlobStore(deps.db).put(input.bytes, mediaType);
@@ -120,13 +131,30 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   const { route } = routing;
 
   const { essentials } = facts;
-  const workflowId = invoiceWorkflowId(supplier.siren ?? supplier.vatNumber ?? supplier.id, essentials.year, essentials.number);
-  const recorded = await recordAcceptedInvoice(deps.db, context, { essentials, syntax: read.syntax, route, warnings, profile, workflowId });
+  const workflowId = invoiceWorkflowId(
+    supplier.siren ?? supplier.vatNumber ?? supplier.id,
+    essentials.year,
+    essentials.number,
+  );
+  const recorded = await recordAcceptedInvoice(deps.db, context, {
+    essentials,
+    syntax: read.syntax,
+    route,
+    warnings,
+    profile,
+    workflowId,
+  });
   if (recorded.kind === 'duplicate') {
-    return refused({ code: 'DUPLICATE_INVOICE', message: `${DUPLICATE_MESSAGE} (facture ${essentials.number}, année ${essentials.year}).` });
+    return refused({
+      code: 'DUPLICATE_INVOICE',
+      message: `${DUPLICATE_MESSAGE} (facture ${essentials.number}, année ${essentials.year}).`,
+    });
   }
   // Stored and committed: accepted whatever happens to the start, which runs on its own (the relay retries a failed one).
-  launcherFor({ temporal: deps.temporal, taskQueue: deps.taskQueue, timeoutMs: workflowStartTimeoutMs(deps) }, deps.logger).launch(workflowId, {
+  launcherFor(
+    { temporal: deps.temporal, taskQueue: deps.taskQueue, timeoutMs: workflowStartTimeoutMs(deps) },
+    deps.logger,
+  ).launch(workflowId, {
     invoiceId: recorded.invoiceId,
     timing: paymentTimingFor(deps, route.buyer.paymentDelayDays),
   });

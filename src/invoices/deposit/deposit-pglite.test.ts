@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 async function deposit(bytes: Uint8Array): Promise<DepositResult> {
-  const result = await depositInvoice(deps, personActing('supplier', p.armor.id), { supplierId: p.armor.id, bytes, channel: 'api' });
+  const result = await depositInvoice(deps, personActing('supplier', p.armor.id), {
+    supplierId: p.armor.id,
+    bytes,
+    channel: 'api',
+  });
   if (result.outcome === 'accepted') started.push(result.workflowId);
   return result;
 }
@@ -48,7 +52,9 @@ describe('depositInvoice on PGlite', () => {
   });
 
   it('refuses an unknown service with the routing message', async () => {
-    const result = await deposit(ublBytes({ supplierSiret: p.armor.siret, buyerSiret: p.rennes.siret, serviceCode: 'XYZ' }));
+    const result = await deposit(
+      ublBytes({ supplierSiret: p.armor.siret, buyerSiret: p.rennes.siret, serviceCode: 'XYZ' }),
+    );
     expect(result).toMatchObject({ outcome: 'refused', code: 'UNKNOWN_SERVICE' });
   });
 });

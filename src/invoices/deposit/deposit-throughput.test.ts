@@ -28,18 +28,26 @@ afterAll(async () => {
   await temporal.connection.close();
 });
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 describe('deposit throughput', () => {
   it(`accepts ${COUNT} distinct invoices deposited ${CONCURRENCY} at a time`, { timeout: 120_000 }, async () => {
     const prefix = `TP${Date.now().toString(36).toUpperCase()}`;
     const files = Array.from({ length: COUNT }, (_, i) =>
-      ublBytes({ supplierSiret: p.armor.siret, buyerSiret: p.rennes.siret, serviceCode: 'FIN', number: `${prefix}-${i}`, lineAmounts: ['100.00', '20.50', '3.99'] }),
+      ublBytes({
+        supplierSiret: p.armor.siret,
+        buyerSiret: p.rennes.siret,
+        serviceCode: 'FIN',
+        number: `${prefix}-${i}`,
+        lineAmounts: ['100.00', '20.50', '3.99'],
+      }),
     );
     const actor = personActing('supplier', p.armor.id);
 
     const parseStart = performance.now();
-    for (const bytes of files.slice(0, 50)) expect((await readAndValidate(bytes, { profile: 'fr', maxBytes: 1e7 })).ok).toBe(true);
+    for (const bytes of files.slice(0, 50))
+      expect((await readAndValidate(bytes, { profile: 'fr', maxBytes: 1e7 })).ok).toBe(true);
     const parseMs = (performance.now() - parseStart) / 50;
 
     const latencies: number[] = [];
@@ -59,7 +67,10 @@ describe('deposit throughput', () => {
     );
     const seconds = (performance.now() - began) / 1000;
     latencies.sort((a, b) => a - b);
-    const [row] = await t.handle.db.select({ n: count() }).from(invoices).where(like(invoices.number, `${prefix}-%`));
+    const [row] = await t.handle.db
+      .select({ n: count() })
+      .from(invoices)
+      .where(like(invoices.number, `${prefix}-%`));
     expect(row?.n).toBe(COUNT);
     console.log(
       `[measure] ${COUNT} deposits, concurrency ${CONCURRENCY}: ${(COUNT / seconds).toFixed(0)} invoices/s; ` +

@@ -19,7 +19,9 @@ export interface InvoiceEssentials {
 const DATE = /^([0-9]{4})-[0-9]{2}-[0-9]{2}$/;
 
 /** Reads the essentials, or refuses naming the business term that is missing (validation normally caught it first). */
-export function essentialsOf(invoice: Invoice): { ok: true; essentials: InvoiceEssentials } | { ok: false; refusal: DepositRefusal } {
+export function essentialsOf(
+  invoice: Invoice,
+): { ok: true; essentials: InvoiceEssentials } | { ok: false; refusal: DepositRefusal } {
   const missing = (bt: string, label: string): { ok: false; refusal: DepositRefusal } => ({
     ok: false,
     refusal: { code: 'VALIDATION_FAILED', message: `La facture n’a pas de ${label} (${bt}) lisible.` },
@@ -31,7 +33,8 @@ export function essentialsOf(invoice: Invoice): { ok: true; essentials: InvoiceE
   if (!invoice.typeCode) return missing('BT-3', 'code de type');
   if (!invoice.currencyCode) return missing('BT-5', 'devise');
   const t = invoice.totals;
-  const amount = (value: string | undefined) => (value !== undefined && tryDec(value) !== undefined ? value : undefined);
+  const amount = (value: string | undefined) =>
+    value !== undefined && tryDec(value) !== undefined ? value : undefined;
   const withoutVat = amount(t.taxExclusiveAmount);
   const withVat = amount(t.taxInclusiveAmount);
   const due = amount(t.payableAmount);

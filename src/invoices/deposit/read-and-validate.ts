@@ -1,18 +1,39 @@
 // Reads the deposited document and validates it (EN 16931, plus the French and Chorus rules).
-import { isFormatError, isValid, readInvoice, validate, type Profile, type ReadResult, type Violation } from '../../../formats/index.ts';
+import {
+  isFormatError,
+  isValid,
+  readInvoice,
+  validate,
+  type Profile,
+  type ReadResult,
+  type Violation,
+} from '../../../formats/index.ts';
 import type { DepositRefusal, ReportedViolation } from './refusal.ts';
 
-export type ReadOutcome = { ok: true; read: ReadResult; warnings: ReportedViolation[] } | { ok: false; refusal: DepositRefusal };
+export type ReadOutcome =
+  { ok: true; read: ReadResult; warnings: ReportedViolation[] } | { ok: false; refusal: DepositRefusal };
 
-const report = (v: Violation): ReportedViolation => ({ rule: v.rule, severity: v.severity, bt: v.bt, path: v.path, message: v.message });
+const report = (v: Violation): ReportedViolation => ({
+  rule: v.rule,
+  severity: v.severity,
+  bt: v.bt,
+  path: v.path,
+  message: v.message,
+});
 
-export async function readAndValidate(bytes: Uint8Array, options: { profile: Profile; maxBytes: number }): Promise<ReadOutcome> {
+export async function readAndValidate(
+  bytes: Uint8Array,
+  options: { profile: Profile; maxBytes: number },
+): Promise<ReadOutcome> {
   let read: ReadResult;
   try {
     read = await readInvoice(bytes, { maxBytes: options.maxBytes });
   } catch (error) {
     if (!isFormatError(error)) throw error;
-    const where = error.line === undefined ? '' : `ligne ${error.line}${error.column === undefined ? '' : `, colonne ${error.column}`}`;
+    const where =
+      error.line === undefined
+        ? ''
+        : `ligne ${error.line}${error.column === undefined ? '' : `, colonne ${error.column}`}`;
     return {
       ok: false,
       refusal: {

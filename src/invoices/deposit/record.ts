@@ -53,14 +53,19 @@ export interface NewInvoice {
   workflowId: string;
 }
 
-export type RecordOutcome = { kind: 'accepted'; invoiceId: string; depositId: string; status: InvoiceStatus } | { kind: 'duplicate' };
+export type RecordOutcome =
+  { kind: 'accepted'; invoiceId: string; depositId: string; status: InvoiceStatus } | { kind: 'duplicate' };
 
 /**
  * Inserts the invoice unless its key (supplier, number, year) exists — `on conflict do nothing` on the unique
  * index, so two deposits of the same invoice at the same instant cannot both win — then its first event and
  * the deposit row.
  */
-export async function recordAcceptedInvoice(db: Db, context: DepositContext, invoice: NewInvoice): Promise<RecordOutcome> {
+export async function recordAcceptedInvoice(
+  db: Db,
+  context: DepositContext,
+  invoice: NewInvoice,
+): Promise<RecordOutcome> {
   const invoiceId = randomUUID();
   const { essentials: e, route } = invoice;
   return db.transaction(async (tx): Promise<RecordOutcome> => {

@@ -2,11 +2,7 @@
 import type { RoutingRefusalCode } from '../routing.ts';
 
 export type DepositRefusalCode =
-  | 'INVALID_FILE'
-  | 'VALIDATION_FAILED'
-  | 'SELLER_MISMATCH'
-  | RoutingRefusalCode
-  | 'DUPLICATE_INVOICE';
+  'INVALID_FILE' | 'VALIDATION_FAILED' | 'SELLER_MISMATCH' | RoutingRefusalCode | 'DUPLICATE_INVOICE';
 
 /** One finding, as stored with a refused deposit and in an invoice's validation report. */
 export interface ReportedViolation {
@@ -24,4 +20,5 @@ export interface DepositRefusal {
 }
 
 /** The Chorus Pro wording for a number already used by the same supplier in the same year. */
-export const DUPLICATE_MESSAGE = 'Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure';
+export const DUPLICATE_MESSAGE =
+  'Vous avez déjà déposé une demande de paiement avec ce numéro de facture pour cette structure';

@@ -9,11 +9,17 @@ export type SellerCheck = { ok: true } | { ok: false; message: string };
  * At least one must match and none may contradict: a SIRET must start with the SIREN, a SIREN equal it,
  * a VAT number equal the supplier's.
  */
-export function checkSeller(invoice: Invoice, supplier: Pick<StructureDetail, 'name' | 'siren' | 'vatNumber'>): SellerCheck {
+export function checkSeller(
+  invoice: Invoice,
+  supplier: Pick<StructureDetail, 'name' | 'siren' | 'vatNumber'>,
+): SellerCheck {
   const seller = invoice.seller;
-  const ids = [...seller.identifiers, ...(seller.legalRegistrationId ? [seller.legalRegistrationId] : [])].map((i) => compactIdentifier(i.value).toUpperCase());
+  const ids = [...seller.identifiers, ...(seller.legalRegistrationId ? [seller.legalRegistrationId] : [])].map((i) =>
+    compactIdentifier(i.value).toUpperCase(),
+  );
   const vat = seller.vatId ? compactIdentifier(seller.vatId).toUpperCase() : null;
-  const supplierVat = (supplier.vatNumber ?? (supplier.siren ? frenchVatNumber(supplier.siren) : null))?.toUpperCase() ?? null;
+  const supplierVat =
+    (supplier.vatNumber ?? (supplier.siren ? frenchVatNumber(supplier.siren) : null))?.toUpperCase() ?? null;
 
   let matches = 0;
   let contradicts = false;
@@ -33,8 +39,11 @@ export function checkSeller(invoice: Invoice, supplier: Pick<StructureDetail, 'n
 
   const shown = [...ids, ...(vat ? [vat] : [])];
   const named = seller.name ? `"${seller.name}"` : 'sans nom';
-  const identifiers = shown.length > 0 ? `identifiants ${shown.join(', ')}` : 'aucun identifiant (SIRET, SIREN ou numéro de TVA)';
-  const expected = [supplier.siren ? `SIREN ${supplier.siren}` : null, supplierVat ? `TVA ${supplierVat}` : null].filter(Boolean).join(', ');
+  const identifiers =
+    shown.length > 0 ? `identifiants ${shown.join(', ')}` : 'aucun identifiant (SIRET, SIREN ou numéro de TVA)';
+  const expected = [supplier.siren ? `SIREN ${supplier.siren}` : null, supplierVat ? `TVA ${supplierVat}` : null]
+    .filter(Boolean)
+    .join(', ');
   return {
     ok: false,
     message: `Le vendeur de la facture (BT-27 ${named}, ${identifiers}) n’est pas le fournisseur déposant ${supplier.name} (${expected}) : déposez la facture depuis le compte du vendeur.`,

@@ -13,7 +13,13 @@ export interface SupplierIdentity {
 
 export async function supplierIdentity(db: Db, id: string): Promise<SupplierIdentity | null> {
   const [row] = await db
-    .select({ id: structures.id, kind: structures.kind, name: structures.name, siren: structures.siren, vatNumber: structures.vatNumber })
+    .select({
+      id: structures.id,
+      kind: structures.kind,
+      name: structures.name,
+      siren: structures.siren,
+      vatNumber: structures.vatNumber,
+    })
     .from(structures)
     .where(eq(structures.id, id));
   return row ?? null;

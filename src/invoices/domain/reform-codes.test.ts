@@ -9,7 +9,8 @@ describe('2026 reform lifecycle codes', () => {
   });
 
   it('maps every Chorus status of the hub to a code of the table', () => {
-    for (const status of invoiceStatuses) expect(REFORM_LIFECYCLE_STATUSES.map((s) => s.code)).toContain(REFORM_CODE_OF_STATUS[status]);
+    for (const status of invoiceStatuses)
+      expect(REFORM_LIFECYCLE_STATUSES.map((s) => s.code)).toContain(REFORM_CODE_OF_STATUS[status]);
     expect(reformStatusOf('DEPOSEE')).toEqual({ code: 200, label: 'Déposée', mandatory: true });
     expect(reformStatusOf('REJETEE').label).toBe('Refusée');
     expect(reformStatusOf('A_RECYCLER').label).toBe('Rejetée');

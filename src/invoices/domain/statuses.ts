@@ -18,7 +18,15 @@ export const INVOICE_STATUSES = [
 
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
-export const isInvoiceStatus = (value: string): value is InvoiceStatus => (INVOICE_STATUSES as readonly string[]).includes(value);
+export const isInvoiceStatus = (value: string): value is InvoiceStatus =>
+  (INVOICE_STATUSES as readonly string[]).includes(value);
 
 /** The statuses in which an invoice waits for its buyer (the accountant's "à traiter"). */
-export const OPEN_FOR_BUYER: readonly InvoiceStatus[] = ['MISE_A_DISPOSITION', 'COMPLETEE', 'SERVICE_FAIT', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE'];
+export const OPEN_FOR_BUYER: readonly InvoiceStatus[] = [
+  'MISE_A_DISPOSITION',
+  'COMPLETEE',
+  'SERVICE_FAIT',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+];

@@ -41,7 +41,13 @@ const CHAIN_RANK: Partial<Record<InvoiceStatus, number>> = {
   COMPTABILISEE: 4,
   MISE_EN_PAIEMENT: 5,
 };
-const CHAIN: readonly InvoiceStatus[] = ['SERVICE_FAIT', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT'];
+const CHAIN: readonly InvoiceStatus[] = [
+  'SERVICE_FAIT',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+];
 /** Suspension only before the payment order (décret 2013-269 art. 4); rejection likewise. */
 const LAST_RANK_BEFORE_ORDER = 1;
 
@@ -177,7 +183,10 @@ function checkMotive(motive: string | undefined, label: string): TransitionRefus
   if (trimmed === '') return { code: 'MOTIVE_REQUIRED', message: `Le motif est obligatoire pour ${label}.` };
   const length = characters(trimmed);
   if (length > MOTIVE_MAX_LENGTH) {
-    return { code: 'MOTIVE_TOO_LONG', message: `Le motif ne doit pas dépasser ${MOTIVE_MAX_LENGTH} caractères (${length} saisis).` };
+    return {
+      code: 'MOTIVE_TOO_LONG',
+      message: `Le motif ne doit pas dépasser ${MOTIVE_MAX_LENGTH} caractères (${length} saisis).`,
+    };
   }
   return undefined;
 }
@@ -206,9 +215,16 @@ function illegal(from: InvoiceStatus, to: InvoiceStatus): TransitionRefusal {
 }
 
 /** Refusal of an accountant decision, or undefined when it is allowed. */
-export function checkAccountantAction(subject: TransitionSubject, party: ActingParty, action: AccountantAction): TransitionRefusal | undefined {
+export function checkAccountantAction(
+  subject: TransitionSubject,
+  party: ActingParty,
+  action: AccountantAction,
+): TransitionRefusal | undefined {
   if (party.role !== 'accountant') {
-    return { code: 'WRONG_ROLE', message: 'Seul un comptable de la structure destinataire peut traiter cette facture.' };
+    return {
+      code: 'WRONG_ROLE',
+      message: 'Seul un comptable de la structure destinataire peut traiter cette facture.',
+    };
   }
   if (!party.structureIds.includes(subject.buyerId)) {
     return { code: 'WRONG_STRUCTURE', message: "Vous n'agissez pas pour la structure destinataire de cette facture." };
@@ -224,13 +240,19 @@ export function checkAccountantAction(subject: TransitionSubject, party: ActingP
     case 'MANDATEE': {
       const number = (action.mandateNumber ?? '').trim();
       if (number === '' || characters(number) > 50) {
-        return { code: 'MANDATE_NUMBER_REQUIRED', message: 'Le numéro de mandat (50 caractères au plus) est obligatoire pour mandater la facture.' };
+        return {
+          code: 'MANDATE_NUMBER_REQUIRED',
+          message: 'Le numéro de mandat (50 caractères au plus) est obligatoire pour mandater la facture.',
+        };
       }
       return undefined;
     }
     case 'MISE_EN_PAIEMENT': {
       if (typeof action.paymentDate !== 'string' || !isIsoDate(action.paymentDate)) {
-        return { code: 'PAYMENT_DATE_INVALID', message: 'La date de mise en paiement est obligatoire, au format AAAA-MM-JJ.' };
+        return {
+          code: 'PAYMENT_DATE_INVALID',
+          message: 'La date de mise en paiement est obligatoire, au format AAAA-MM-JJ.',
+        };
       }
       if (subject.madeAvailableOn !== undefined && action.paymentDate < subject.madeAvailableOn) {
         return {
@@ -249,7 +271,11 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const SIRET = /^[0-9]{14}$/;
 
 /** Refusal of a supplier action, or undefined when it is allowed. */
-export function checkSupplierAction(subject: TransitionSubject, party: ActingParty, action: SupplierAction): TransitionRefusal | undefined {
+export function checkSupplierAction(
+  subject: TransitionSubject,
+  party: ActingParty,
+  action: SupplierAction,
+): TransitionRefusal | undefined {
   if (party.role !== 'supplier') {
     return { code: 'WRONG_ROLE', message: 'Seul le fournisseur de la facture peut effectuer cette action.' };
   }
@@ -262,13 +288,22 @@ export function checkSupplierAction(subject: TransitionSubject, party: ActingPar
     const comment = (action.comment ?? '').trim();
     const attachments = action.attachments ?? [];
     if (comment === '' && attachments.length === 0) {
-      return { code: 'COMPLETION_EMPTY', message: 'Joignez au moins une pièce ou un commentaire pour compléter la facture.' };
+      return {
+        code: 'COMPLETION_EMPTY',
+        message: 'Joignez au moins une pièce ou un commentaire pour compléter la facture.',
+      };
     }
     if (characters(comment) > MOTIVE_MAX_LENGTH) {
-      return { code: 'MOTIVE_TOO_LONG', message: `Le commentaire ne doit pas dépasser ${MOTIVE_MAX_LENGTH} caractères (${characters(comment)} saisis).` };
+      return {
+        code: 'MOTIVE_TOO_LONG',
+        message: `Le commentaire ne doit pas dépasser ${MOTIVE_MAX_LENGTH} caractères (${characters(comment)} saisis).`,
+      };
     }
     if (attachments.some((a) => !SHA256.test(a))) {
-      return { code: 'ATTACHMENT_INVALID', message: 'Une pièce jointe est invalide : déposez-la avant de compléter la facture.' };
+      return {
+        code: 'ATTACHMENT_INVALID',
+        message: 'Une pièce jointe est invalide : déposez-la avant de compléter la facture.',
+      };
     }
     return undefined;
   }

@@ -52,7 +52,8 @@ export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: I
   let stoppedBecause: string | undefined;
 
   const emitInOrder = () => {
-    for (let outcome = outcomes[emitted]; outcome !== undefined; outcome = outcomes[++emitted]) options.onResult?.(outcome);
+    for (let outcome = outcomes[emitted]; outcome !== undefined; outcome = outcomes[++emitted])
+      options.onResult?.(outcome);
   };
 
   /** Files are read one after the other, in the source's order: copies then queue behind the first of them. */
@@ -70,7 +71,12 @@ export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: I
     try {
       bytes = await readInTurn(file);
     } catch (error) {
-      return { kind: 'refused', file: file.name, code: 'FILE_UNREADABLE', message: `Fichier illisible : ${(error as Error).message}.` };
+      return {
+        kind: 'refused',
+        file: file.name,
+        code: 'FILE_UNREADABLE',
+        message: `Fichier illisible : ${(error as Error).message}.`,
+      };
     }
     const sha = sha256Hex(bytes);
     const before = bySha.get(sha);
@@ -78,7 +84,10 @@ export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: I
       await before;
       return depositOrSkip(deps, actor, options.supplierId, file.name, bytes, sha);
     })();
-    bySha.set(sha, mine.catch(() => undefined));
+    bySha.set(
+      sha,
+      mine.catch(() => undefined),
+    );
     return mine;
   };
 
@@ -110,19 +119,39 @@ export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: I
   };
 }
 
-async function depositOrSkip(deps: InvoiceDeps, actor: Actor, supplierId: string, file: string, bytes: Uint8Array, sha: string): Promise<ImportOutcome> {
+async function depositOrSkip(
+  deps: InvoiceDeps,
+  actor: Actor,
+  supplierId: string,
+  file: string,
+  bytes: Uint8Array,
+  sha: string,
+): Promise<ImportOutcome> {
   try {
     const earlier = await findAcceptedDeposit(deps.db, supplierId, sha);
     if (earlier) return { kind: 'skipped', file, ...earlier };
     const result = await depositInvoice(deps, actor, { supplierId, bytes, fileName: file, channel: 'import' });
     return result.outcome === 'accepted'
-      ? { kind: 'accepted', file, invoiceId: result.invoiceId, number: result.number, year: result.year, status: result.status }
+      ? {
+          kind: 'accepted',
+          file,
+          invoiceId: result.invoiceId,
+          number: result.number,
+          year: result.year,
+          status: result.status,
+        }
       : { kind: 'refused', file, code: result.code, message: result.message };
   } catch (error) {
     const known = error instanceof AppError ? error : isDatabaseUnavailable(error) ? databaseUnavailable() : undefined;
-    if (known) return { kind: 'refused', file, code: known.status === 503 ? UNAVAILABLE : known.code, message: known.message };
+    if (known)
+      return { kind: 'refused', file, code: known.status === 503 ? UNAVAILABLE : known.code, message: known.message };
     deps.logger.error({ err: error, file }, 'unexpected failure while importing a file');
-    return { kind: 'refused', file, code: 'INTERNAL_ERROR', message: `Erreur inattendue : ${(error as Error).message}` };
+    return {
+      kind: 'refused',
+      file,
+      code: 'INTERNAL_ERROR',
+      message: `Erreur inattendue : ${(error as Error).message}`,
+    };
   }
 }
 

@@ -24,19 +24,29 @@ export async function findImportingSupplier(db: Db, reference: string): Promise<
     : /^[0-9]{9}$/.test(compact)
       ? await findStructureBySiren(db, compact, 'supplier')
       : await getStructure(db, reference);
-  if (!found) throw new ImportSetupError(`Aucun fournisseur ne correspond à « ${reference} » (SIRET, SIREN ou identifiant attendu).`);
-  if (found.kind !== 'supplier') throw new ImportSetupError(`« ${reference} » désigne ${found.name}, qui n’est pas un fournisseur.`);
+  if (!found)
+    throw new ImportSetupError(
+      `Aucun fournisseur ne correspond à « ${reference} » (SIRET, SIREN ou identifiant attendu).`,
+    );
+  if (found.kind !== 'supplier')
+    throw new ImportSetupError(`« ${reference} » désigne ${found.name}, qui n’est pas un fournisseur.`);
   return { id: found.id, name: found.name, siren: found.siren };
 }
 
 /** The person named by `email`, or else the first person given the supplier role for this structure. */
-export async function findImportingPerson(db: Db, supplier: ImportingSupplier, email: string | undefined): Promise<PersonActor> {
+export async function findImportingPerson(
+  db: Db,
+  supplier: ImportingSupplier,
+  email: string | undefined,
+): Promise<PersonActor> {
   if (email !== undefined) {
     const person = await findPersonByEmail({ db }, email);
     if (!person || !person.active) throw new ImportSetupError(`Aucun utilisateur actif n’a l’adresse ${email}.`);
     const actor = await personActor({ db }, person);
     if (!actor.grants.some((g) => g.role === 'supplier' && g.structureId === supplier.id)) {
-      throw new ImportSetupError(`${person.displayName} (${person.email}) n’a pas le rôle fournisseur pour ${supplier.name}.`);
+      throw new ImportSetupError(
+        `${person.displayName} (${person.email}) n’a pas le rôle fournisseur pour ${supplier.name}.`,
+      );
     }
     return actor;
   }
@@ -47,6 +57,9 @@ export async function findImportingPerson(db: Db, supplier: ImportingSupplier, e
     .where(and(eq(roleGrants.structureId, supplier.id), eq(roleGrants.role, 'supplier'), eq(people.active, true)))
     .orderBy(asc(roleGrants.createdAt), asc(people.email))
     .limit(1);
-  if (!first) throw new ImportSetupError(`${supplier.name} n’a aucun utilisateur fournisseur actif : créez-en un, ou indiquez-en un avec --as.`);
+  if (!first)
+    throw new ImportSetupError(
+      `${supplier.name} n’a aucun utilisateur fournisseur actif : créez-en un, ou indiquez-en un avec --as.`,
+    );
   return personActor({ db }, first);
 }

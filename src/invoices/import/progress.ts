@@ -17,7 +17,11 @@ export interface Progress {
 const REDRAW_MS = 100;
 const CLEAR_LINE = '\r\x1b[2K';
 
-export function createProgress(out: ProgressOutput, total: number, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  out: ProgressOutput,
+  total: number,
+  now: () => number = () => performance.now(),
+): Progress {
   const began = now();
   let done = 0;
   let drawnAt = -Infinity;
@@ -28,7 +32,10 @@ export function createProgress(out: ProgressOutput, total: number, now: () => nu
     const elapsed = now() - began;
     const percent = total === 0 ? 100 : Math.floor((done * 100) / total);
     const left = done > 0 && done < total ? `, reste ~${formatDuration(((total - done) * elapsed) / done)}` : '';
-    return { percent, text: `${done.toLocaleString('fr-FR')}/${total.toLocaleString('fr-FR')} (${percent} %) · ${formatRate(done, elapsed)}${left}` };
+    return {
+      percent,
+      text: `${done.toLocaleString('fr-FR')}/${total.toLocaleString('fr-FR')} (${percent} %) · ${formatRate(done, elapsed)}${left}`,
+    };
   };
 
   const drawBar = () => {

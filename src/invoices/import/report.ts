@@ -1,7 +1,11 @@
 // What a bulk import prints: one line per file, then a summary. French, aligned, no colour (it may go to a file).
 import type { ImportOutcome, ImportSummary } from './import-invoices.ts';
 
-const LABELS: Record<ImportOutcome['kind'], string> = { accepted: 'accepté', refused: 'refusé', skipped: 'déjà déposé' };
+const LABELS: Record<ImportOutcome['kind'], string> = {
+  accepted: 'accepté',
+  refused: 'refusé',
+  skipped: 'déjà déposé',
+};
 const WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 
 export function resultLine(outcome: ImportOutcome): string {
@@ -43,6 +47,10 @@ export function summaryText(summary: ImportSummary): string {
     `${summary.stoppedBecause ? 'Import arrêté' : 'Import terminé'} : ${plural(summary.files, 'fichier', 'fichiers')} — ${counts}.`,
     `Durée ${formatDuration(summary.durationMs)}, ${formatRate(processed, summary.durationMs)}.`,
   ];
-  if (summary.stoppedBecause) lines.push(`Arrêt : ${summary.stoppedBecause}`, 'Relancez la même commande pour reprendre : les fichiers déjà déposés seront reconnus et passés.');
+  if (summary.stoppedBecause)
+    lines.push(
+      `Arrêt : ${summary.stoppedBecause}`,
+      'Relancez la même commande pour reprendre : les fichiers déjà déposés seront reconnus et passés.',
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -34,7 +34,9 @@ export async function openInvoiceSource(path: string): Promise<InvoiceSource> {
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError(code === 'ENOENT' ? `« ${path} » n’existe pas.` : `Impossible de lire « ${path} » : ${(error as Error).message}`);
+    throw new SourceError(
+      code === 'ENOENT' ? `« ${path} » n’existe pas.` : `Impossible de lire « ${path} » : ${(error as Error).message}`,
+    );
   }
   if (info.isDirectory()) return folderSource(path);
   if (info.isFile()) return zipSource(path);
@@ -64,7 +66,8 @@ async function zipSource(path: string): Promise<InvoiceSource> {
   try {
     archive = await openZip(path);
   } catch (error) {
-    if (error instanceof ZipError) throw new SourceError(`« ${path} » n’est ni un dossier ni une archive ZIP lisible : ${error.message}.`);
+    if (error instanceof ZipError)
+      throw new SourceError(`« ${path} » n’est ni un dossier ni une archive ZIP lisible : ${error.message}.`);
     throw error;
   }
   const files: SourceFile[] = [];

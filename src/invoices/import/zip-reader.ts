@@ -68,7 +68,8 @@ async function readCentralDirectory(file: FileHandle): Promise<ZipEntry[]> {
   }
   if (at < 0) throw new ZipError('ce n’est pas une archive ZIP (fin de répertoire introuvable)');
   const eocdOffset = size - tailLength + at;
-  if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0) throw new ZipError('les archives en plusieurs volumes ne sont pas prises en charge');
+  if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+    throw new ZipError('les archives en plusieurs volumes ne sont pas prises en charge');
   let count = tail.readUInt16LE(at + 10);
   let directorySize = tail.readUInt32LE(at + 12);
   let directoryOffset = tail.readUInt32LE(at + 16);
@@ -90,7 +91,8 @@ async function readCentralDirectory(file: FileHandle): Promise<ZipEntry[]> {
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) throw new ZipError('répertoire central corrompu');
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL)
+      throw new ZipError('répertoire central corrompu');
     const flags = directory.readUInt16LE(p + 8);
     const method = directory.readUInt16LE(p + 10);
     const crc = directory.readUInt32LE(p + 16);
@@ -103,7 +105,7 @@ async function readCentralDirectory(file: FileHandle): Promise<ZipEntry[]> {
     const nameBytes = directory.subarray(p + 46, p + 46 + nameLength);
     const extra = directory.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
     let unicodeName: string | undefined;
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const length = extra.readUInt16LE(e + 2);
       const data = extra.subarray(e + 4, e + 4 + length);
@@ -141,7 +143,10 @@ async function readCentralDirectory(file: FileHandle): Promise<ZipEntry[]> {
 
 async function readEntry(file: FileHandle, entry: ZipEntry): Promise<Uint8Array> {
   if (entry.encrypted) throw new ZipError('fichier chiffré dans l’archive');
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`méthode de compression ${entry.method} non prise en charge (seules « stockée » et « deflate » le sont)`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipError(
+      `méthode de compression ${entry.method} non prise en charge (seules « stockée » et « deflate » le sont)`,
+    );
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.readUInt32LE(0) !== LOCAL) throw new ZipError('en-tête local introuvable');
   const dataOffset = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -157,7 +162,8 @@ async function readEntry(file: FileHandle, entry: ZipEntry): Promise<Uint8Array>
       throw new ZipError('données compressées corrompues ou plus grandes que déclaré');
     }
   }
-  if (bytes.length !== entry.size) throw new ZipError(`taille lue (${bytes.length} octets) différente de la taille déclarée (${entry.size})`);
+  if (bytes.length !== entry.size)
+    throw new ZipError(`taille lue (${bytes.length} octets) différente de la taille déclarée (${entry.size})`);
   if (crc32(bytes) !== entry.crc32) throw new ZipError('somme de contrôle CRC-32 incorrecte');
   return bytes;
 }

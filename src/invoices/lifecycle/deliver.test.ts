@@ -1,7 +1,12 @@
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notifications } from '../../../db/schema/invoices.ts';
-import { eventsOf, insertDepositedInvoice, invoiceRow, lifecycleParties } from '../../../test/invoices/lifecycle-fixtures.ts';
+import {
+  eventsOf,
+  insertDepositedInvoice,
+  invoiceRow,
+  lifecycleParties,
+} from '../../../test/invoices/lifecycle-fixtures.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { createLogger } from '../../platform/logging.ts';
@@ -20,9 +25,15 @@ beforeAll(async () => {
   parties = await lifecycleParties(t.handle.db);
 });
 
-const newInvoice = () => insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
-const noticesOf = (invoiceId: string) => t.handle.db.select().from(notifications).where(eq(notifications.invoiceId, invoiceId));
-const emailsOf = (invoiceId: string) => t.handle.db.select().from(emailOutbox).where(like(emailOutbox.eventKey, `invoice:${invoiceId}:%`));
+const newInvoice = () =>
+  insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
+const noticesOf = (invoiceId: string) =>
+  t.handle.db.select().from(notifications).where(eq(notifications.invoiceId, invoiceId));
+const emailsOf = (invoiceId: string) =>
+  t.handle.db
+    .select()
+    .from(emailOutbox)
+    .where(like(emailOutbox.eventKey, `invoice:${invoiceId}:%`));
 
 describe('deliverToRecipient', () => {
   it('records EN_COURS_ACHEMINEMENT then MISE_A_DISPOSITION, starts the legal clock and tells both sides, in one go', async () => {
@@ -33,7 +44,11 @@ describe('deliverToRecipient', () => {
       sequence: 3,
       buyerId: parties.accountant.party.id,
       supplierId: parties.supplier.party.id,
-      receipt: { madeAvailableAt: Date.parse('2026-03-02T14:30:00Z'), dayZero: '2026-03-02', msSinceMidnight: 15.5 * 3_600_000 },
+      receipt: {
+        madeAvailableAt: Date.parse('2026-03-02T14:30:00Z'),
+        dayZero: '2026-03-02',
+        msSinceMidnight: 15.5 * 3_600_000,
+      },
       emailsToSend: [],
     });
     const events = await eventsOf(t.handle.db, invoiceId);
@@ -56,9 +71,11 @@ describe('deliverToRecipient', () => {
         [parties.supplier.party.id, `invoice:${invoiceId}:event:3`, 'status:MISE_A_DISPOSITION'],
       ].sort(),
     );
-    expect(notices[0]?.body).toContain('Délai légal de paiement : jusqu\'au 01/04/2026.');
+    expect(notices[0]?.body).toContain("Délai légal de paiement : jusqu'au 01/04/2026.");
     const emails = await emailsOf(invoiceId);
-    expect(emails.map((e) => e.toAddress)).toEqual(expect.arrayContaining([parties.accountant.actor.email, parties.supplier.actor.email]));
+    expect(emails.map((e) => e.toAddress)).toEqual(
+      expect.arrayContaining([parties.accountant.actor.email, parties.supplier.actor.email]),
+    );
     expect(emails.map((e) => e.toAddress)).not.toContain(parties.otherAccountant.actor.email);
     expect(new Set(emails.map((e) => e.eventKey))).toEqual(new Set([`invoice:${invoiceId}:event:3`]));
   });
@@ -81,7 +98,10 @@ describe('deliverToRecipient', () => {
     const { invoiceId } = await newInvoice();
     const delivery = await deliverToRecipient({ ...deps, mailer }, { invoiceId, startClock: MONTH });
     expect(delivery?.emailsToSend).toEqual([`invoice:${invoiceId}:event:3`]);
-    await t.handle.db.update(emailOutbox).set({ sentAt: clock.now() }).where(eq(emailOutbox.eventKey, `invoice:${invoiceId}:event:3`));
+    await t.handle.db
+      .update(emailOutbox)
+      .set({ sentAt: clock.now() })
+      .where(eq(emailOutbox.eventKey, `invoice:${invoiceId}:event:3`));
     expect((await deliverToRecipient({ ...deps, mailer }, { invoiceId, startClock: MONTH }))?.emailsToSend).toEqual([]);
   });
 

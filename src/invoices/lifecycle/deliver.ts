@@ -8,7 +8,13 @@ import { PLATFORM_ACTOR } from '../domain/contract.ts';
 import { anchorClock, expiryInstant } from '../domain/payment-delay/payment-clock.ts';
 import type { Mailer } from '../../platform/mail/smtp.ts';
 import { transitionMessage } from '../notifications/messages.ts';
-import { NOTIFIED_INVOICE_COLUMNS, noticeKey, sidesToTell, writeNotices, type PlannedNotice } from '../notifications/notify.ts';
+import {
+  NOTIFIED_INVOICE_COLUMNS,
+  noticeKey,
+  sidesToTell,
+  writeNotices,
+  type PlannedNotice,
+} from '../notifications/notify.ts';
 import { unsentEmails } from '../notifications/send-emails.ts';
 import { parisDay } from '../domain/payment-delay/paris-day.ts';
 import { receiptOf, type LifecycleDeps, type RecordedTransition } from './record-transition.ts';
@@ -46,13 +52,23 @@ const STEPS_FROM: Partial<Record<InvoiceStatus, InvoiceStatus[]>> = {
 export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInput): Promise<Delivery | null> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ ...NOTIFIED_INVOICE_COLUMNS, status: invoices.status, eventCount: invoices.eventCount, madeAvailableAt: invoices.madeAvailableAt })
+      .select({
+        ...NOTIFIED_INVOICE_COLUMNS,
+        status: invoices.status,
+        eventCount: invoices.eventCount,
+        madeAvailableAt: invoices.madeAvailableAt,
+      })
       .from(invoices)
       .innerJoin(structures, eq(structures.id, invoices.buyerId))
       .where(eq(invoices.id, input.invoiceId))
       .for('update', { of: invoices });
     if (!row) return null;
-    const delivery = (status: InvoiceStatus, sequence: number, receipt: Delivery['receipt'], emailsToSend: string[]): Delivery => ({
+    const delivery = (
+      status: InvoiceStatus,
+      sequence: number,
+      receipt: Delivery['receipt'],
+      emailsToSend: string[],
+    ): Delivery => ({
       status,
       sequence,
       buyerId: row.buyerId,
@@ -65,8 +81,16 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
     if (!steps) {
       // Already delivered: a retry after the commit. The receipt event's e-mails may still be unsent.
       const receiptKey = noticeKey({ kind: 'transition', invoiceId: row.id, sequence: row.eventCount });
-      const unsent = row.status === 'MISE_A_DISPOSITION' && (await unsentEmails({ ...deps, db: tx }, receiptKey)) > 0 ? [receiptKey] : [];
-      return delivery(row.status, row.eventCount, row.status === 'MISE_A_DISPOSITION' ? receiptOf(row) : undefined, unsent);
+      const unsent =
+        row.status === 'MISE_A_DISPOSITION' && (await unsentEmails({ ...deps, db: tx }, receiptKey)) > 0
+          ? [receiptKey]
+          : [];
+      return delivery(
+        row.status,
+        row.eventCount,
+        row.status === 'MISE_A_DISPOSITION' ? receiptOf(row) : undefined,
+        unsent,
+      );
     }
 
     const now = deps.clock.now();
@@ -92,13 +116,26 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
     await tx.insert(invoiceEvents).values(events);
     await tx
       .update(invoices)
-      .set({ status: 'MISE_A_DISPOSITION', statusChangedAt: now, eventCount: sequence, madeAvailableAt: now, legalDueAt })
+      .set({
+        status: 'MISE_A_DISPOSITION',
+        statusChangedAt: now,
+        eventCount: sequence,
+        madeAvailableAt: now,
+        legalDueAt,
+      })
       .where(eq(invoices.id, row.id));
 
     const notices: PlannedNotice[] = events.map((e) => ({
       eventKey: noticeKey({ kind: 'transition', invoiceId: row.id, sequence: e.sequence }),
       kind: `status:${e.toStatus}`,
-      message: transitionMessage(row, { from: e.fromStatus, to: e.toStatus, actorName: e.actorName, on: day.date, motive: null, data: e.data }),
+      message: transitionMessage(row, {
+        from: e.fromStatus,
+        to: e.toStatus,
+        actorName: e.actorName,
+        on: day.date,
+        motive: null,
+        data: e.data,
+      }),
       sides: sidesToTell(e.fromStatus, e.toStatus),
     }));
     const emailed = await writeNotices(tx, row, notices);

@@ -1,5 +1,10 @@
 // Lifecycle rules shown by the hub: transitions, labels, reform codes.
-export { REFORM_CODE_OF_STATUS, REFORM_LIFECYCLE_STATUSES, reformStatusOf, type ReformLifecycleStatus } from '../domain/reform-codes.ts';
+export {
+  REFORM_CODE_OF_STATUS,
+  REFORM_LIFECYCLE_STATUSES,
+  reformStatusOf,
+  type ReformLifecycleStatus,
+} from '../domain/reform-codes.ts';
 export {
   ACTION_LABELS,
   allowedActions,

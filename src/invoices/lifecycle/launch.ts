@@ -13,7 +13,11 @@ export interface WorkflowStarter {
  * Idempotent: a workflow already running under this id is kept (`USE_EXISTING`). A closed run under the id never
  * moved this invoice (the relay only starts invoices still DEPOSEE at their first event), so a new run may start.
  */
-export async function launchInvoiceWorkflow(starter: WorkflowStarter, workflowId: string, input: Omit<InvoiceWorkflowInput, 'delivery'>): Promise<void> {
+export async function launchInvoiceWorkflow(
+  starter: WorkflowStarter,
+  workflowId: string,
+  input: Omit<InvoiceWorkflowInput, 'delivery'>,
+): Promise<void> {
   const { temporal, taskQueue } = starter;
   if (!temporal || !taskQueue) throw new Error('no Temporal client or task queue configured');
   await temporal.connection.withDeadline(Date.now() + starter.timeoutMs, () =>

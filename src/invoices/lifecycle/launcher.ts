@@ -15,7 +15,12 @@ export class WorkflowLauncher {
 
   launch(workflowId: string, input: Omit<InvoiceWorkflowInput, 'delivery'>): void {
     const start: Promise<void> = launchInvoiceWorkflow(this.starter, workflowId, input)
-      .catch((error: unknown) => this.logger.warn({ err: error, workflowId }, 'invoice workflow start failed after the deposit; left to the relay'))
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, workflowId },
+          'invoice workflow start failed after the deposit; left to the relay',
+        ),
+      )
       .finally(() => this.inFlight.delete(start));
     this.inFlight.add(start);
   }

@@ -63,7 +63,12 @@ export function receiptOf(row: Pick<InvoiceRow, 'madeAvailableAt'>): RecordedTra
 export async function recordTransition(deps: LifecycleDeps, input: RecordTransitionInput): Promise<RecordedTransition> {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(invoices).where(eq(invoices.id, input.invoiceId)).for('update');
-    if (!row) throw ApplicationFailure.create({ type: 'INVOICE_NOT_FOUND', message: `Facture ${input.invoiceId} introuvable.`, nonRetryable: true });
+    if (!row)
+      throw ApplicationFailure.create({
+        type: 'INVOICE_NOT_FOUND',
+        message: `Facture ${input.invoiceId} introuvable.`,
+        nonRetryable: true,
+      });
 
     if (row.eventCount >= input.sequence) {
       const [event] = await tx
@@ -75,12 +80,25 @@ export async function recordTransition(deps: LifecycleDeps, input: RecordTransit
       }
       const late =
         input.payment && row.lateDays !== null
-          ? computeLatePayment({ amountInclVat: row.amountDue, dueDate: input.payment.dueDate, paymentDate: input.payment.paymentDate })
+          ? computeLatePayment({
+              amountInclVat: row.amountDue,
+              dueDate: input.payment.dueDate,
+              paymentDate: input.payment.paymentDate,
+            })
           : undefined;
-      return { sequence: event.sequence, status: event.toStatus, occurredAt: event.occurredAt.getTime(), receipt: receiptOf(row), late, replayed: true };
+      return {
+        sequence: event.sequence,
+        status: event.toStatus,
+        occurredAt: event.occurredAt.getTime(),
+        receipt: receiptOf(row),
+        late,
+        replayed: true,
+      };
     }
     if (row.eventCount !== input.sequence - 1 || row.status !== input.from) {
-      throw conflict(`Invoice ${input.invoiceId} is ${row.status} after ${row.eventCount} events, not ${input.from} after ${input.sequence - 1}.`);
+      throw conflict(
+        `Invoice ${input.invoiceId} is ${row.status} after ${row.eventCount} events, not ${input.from} after ${input.sequence - 1}.`,
+      );
     }
 
     const now = deps.clock.now();
@@ -91,7 +109,8 @@ export async function recordTransition(deps: LifecycleDeps, input: RecordTransit
     };
     const data: Record<string, unknown> = { ...input.data };
     if (input.motive !== undefined) changes.lastMotive = input.motive;
-    if (input.legalDueAt !== undefined) changes.legalDueAt = input.legalDueAt === null ? null : new Date(input.legalDueAt);
+    if (input.legalDueAt !== undefined)
+      changes.legalDueAt = input.legalDueAt === null ? null : new Date(input.legalDueAt);
     if (input.mandateNumber !== undefined) changes.mandateNumber = input.mandateNumber;
 
     let receipt: RecordedTransition['receipt'];
@@ -106,13 +125,21 @@ export async function recordTransition(deps: LifecycleDeps, input: RecordTransit
 
     let late: LatePayment | undefined;
     if (input.payment) {
-      late = computeLatePayment({ amountInclVat: row.amountDue, dueDate: input.payment.dueDate, paymentDate: input.payment.paymentDate });
+      late = computeLatePayment({
+        amountInclVat: row.amountDue,
+        dueDate: input.payment.dueDate,
+        paymentDate: input.payment.paymentDate,
+      });
       changes.paidOn = input.payment.paymentDate;
       changes.lateDays = late.lateDays;
       changes.lateInterest = late.interest;
       changes.lateIndemnity = late.indemnity;
       Object.assign(data, { paymentDate: input.payment.paymentDate, dueDate: input.payment.dueDate, ...late });
-      if (late.rateUnchecked) deps.logger.warn({ invoiceId: input.invoiceId, reference: late.rateReferenceDate }, 'ECB rate table not checked for this date');
+      if (late.rateUnchecked)
+        deps.logger.warn(
+          { invoiceId: input.invoiceId, reference: late.rateReferenceDate },
+          'ECB rate table not checked for this date',
+        );
     }
 
     if (input.recipient) {

@@ -14,14 +14,22 @@ export interface RecipientReferences {
  * The routed recipient with its legal delay, or a non-retryable failure of type ROUTING_REFUSED carrying the
  * French reason. (`paymentDelayDays` is absent from results recorded before it was added.)
  */
-export async function resolveRecipient(deps: LifecycleDeps, references: RecipientReferences): Promise<NewRecipient & { paymentDelayDays?: number }> {
+export async function resolveRecipient(
+  deps: LifecycleDeps,
+  references: RecipientReferences,
+): Promise<NewRecipient & { paymentDelayDays?: number }> {
   const result = await routeInvoice(deps.db, {
     buyerSiret: references.buyerSiret,
     serviceCode: references.serviceCode ?? null,
     engagementNumber: references.engagementNumber ?? null,
   });
   if (result.outcome === 'refused') {
-    throw ApplicationFailure.create({ type: 'ROUTING_REFUSED', message: result.message, nonRetryable: true, details: [result.code] });
+    throw ApplicationFailure.create({
+      type: 'ROUTING_REFUSED',
+      message: result.message,
+      nonRetryable: true,
+      details: [result.code],
+    });
   }
   const { route } = result;
   return {

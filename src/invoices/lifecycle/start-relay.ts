@@ -24,7 +24,10 @@ const RELAY_CONCURRENCY = 8;
 /** What the relay needs of the hub's dependencies. */
 export type RelayDeps = Pick<InvoiceDeps, 'db' | 'clock' | 'logger' | 'temporal' | 'taskQueue' | 'invoices'>;
 
-export async function startUnlaunchedInvoiceWorkflows(deps: RelayDeps, options: RelayOptions = {}): Promise<RelayResult> {
+export async function startUnlaunchedInvoiceWorkflows(
+  deps: RelayDeps,
+  options: RelayOptions = {},
+): Promise<RelayResult> {
   const before = new Date(deps.clock.now().getTime() - (options.graceMs ?? 60_000));
   // Still DEPOSEE at event 1: no workflow ever moved it (uses the partial index invoices_unlaunched_idx).
   const pending = await deps.db
@@ -43,15 +46,22 @@ export async function startUnlaunchedInvoiceWorkflows(deps: RelayDeps, options: 
     Array.from({ length: Math.min(RELAY_CONCURRENCY, pending.length) }, async () => {
       for (let item = pending[next++]; item; item = pending[next++]) {
         try {
-          await launchInvoiceWorkflow(starter, item.workflowId, { invoiceId: item.id, timing: paymentTimingFor(deps, item.paymentDelayDays) });
+          await launchInvoiceWorkflow(starter, item.workflowId, {
+            invoiceId: item.id,
+            timing: paymentTimingFor(deps, item.paymentDelayDays),
+          });
           started += 1;
         } catch (error) {
           failed += 1;
-          deps.logger.warn({ err: error, invoiceId: item.id }, 'invoice workflow start failed; the next relay run tries again');
+          deps.logger.warn(
+            { err: error, invoiceId: item.id },
+            'invoice workflow start failed; the next relay run tries again',
+          );
         }
       }
     }),
   );
-  if (pending.length > 0) deps.logger.info({ found: pending.length, started, failed }, 'invoice workflows started by the relay');
+  if (pending.length > 0)
+    deps.logger.info({ found: pending.length, started, failed }, 'invoice workflows started by the relay');
   return { found: pending.length, started, failed };
 }

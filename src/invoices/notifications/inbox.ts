@@ -27,7 +27,11 @@ export interface NotificationPage {
 
 const structuresOf = (actor: Actor): string[] => [...new Set(actor.grants.map((g) => g.structureId))];
 
-export async function listNotifications(deps: Pick<AppDeps, 'db'>, who: Actor | undefined, options: { page?: number; pageSize?: number; unreadOnly?: boolean } = {}): Promise<NotificationPage> {
+export async function listNotifications(
+  deps: Pick<AppDeps, 'db'>,
+  who: Actor | undefined,
+  options: { page?: number; pageSize?: number; unreadOnly?: boolean } = {},
+): Promise<NotificationPage> {
   const actor = requireActorPresent(who);
   const page = Math.max(1, Math.trunc(options.page ?? 1));
   const pageSize = Math.min(1000, Math.max(1, Math.trunc(options.pageSize ?? 30)));
@@ -56,10 +60,17 @@ export async function listNotifications(deps: Pick<AppDeps, 'db'>, who: Actor | 
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     deps.db.select({ n: count() }).from(notifications).where(where),
-    deps.db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    deps.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
   return {
-    items: rows.map(({ readAt, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), read: readAt !== null })),
+    items: rows.map(({ readAt, createdAt, ...r }) => ({
+      ...r,
+      createdAt: createdAt.toISOString(),
+      read: readAt !== null,
+    })),
     total: total?.n ?? 0,
     unread: unread?.n ?? 0,
     page,
@@ -68,7 +79,10 @@ export async function listNotifications(deps: Pick<AppDeps, 'db'>, who: Actor | 
 }
 
 /** Marks every unread notification of the person's structures as read; returns how many. */
-export async function markNotificationsRead(deps: Pick<AppDeps, 'db' | 'clock'>, who: Actor | undefined): Promise<number> {
+export async function markNotificationsRead(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  who: Actor | undefined,
+): Promise<number> {
   const actor = requireActorPresent(who);
   const ids = structuresOf(actor);
   if (ids.length === 0) return 0;

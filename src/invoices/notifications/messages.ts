@@ -42,15 +42,21 @@ export interface TransitionFacts {
 }
 
 export function transitionMessage(invoice: InvoiceFacts, t: TransitionFacts): Message {
-  const lines = [invoiceLine(invoice), `Nouveau statut : « ${STATUS_LABELS[t.to]} », le ${frenchDate(t.on)} (${t.actorName}).`];
+  const lines = [
+    invoiceLine(invoice),
+    `Nouveau statut : « ${STATUS_LABELS[t.to]} », le ${frenchDate(t.on)} (${t.actorName}).`,
+  ];
   if (t.motive) lines.push(`Motif : ${t.motive}`);
   const data = t.data ?? {};
   if (t.to === 'MISE_A_DISPOSITION' && typeof data.legalDueAt === 'string') {
     lines.push(`Délai légal de paiement : jusqu'au ${parisDate.format(new Date(data.legalDueAt))}.`);
   }
-  if (t.to === 'SUSPENDUE') lines.push('Le délai de paiement est suspendu : complétez la facture avec les pièces demandées.');
-  if (t.to === 'A_RECYCLER') lines.push('Le destinataire indique une erreur d’acheminement : corrigez le destinataire de la facture.');
-  if (t.to === 'MANDATEE' && typeof data.mandateNumber === 'string') lines.push(`Numéro de mandat : ${data.mandateNumber}.`);
+  if (t.to === 'SUSPENDUE')
+    lines.push('Le délai de paiement est suspendu : complétez la facture avec les pièces demandées.');
+  if (t.to === 'A_RECYCLER')
+    lines.push('Le destinataire indique une erreur d’acheminement : corrigez le destinataire de la facture.');
+  if (t.to === 'MANDATEE' && typeof data.mandateNumber === 'string')
+    lines.push(`Numéro de mandat : ${data.mandateNumber}.`);
   if (t.to === 'MISE_EN_PAIEMENT' && typeof data.paymentDate === 'string') {
     lines.push(`Date de mise en paiement : ${frenchDate(data.paymentDate)}.`);
     if (typeof data.lateDays === 'number' && data.lateDays > 0) {

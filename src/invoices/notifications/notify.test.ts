@@ -28,9 +28,18 @@ afterAll(async () => {
 });
 
 async function availableInvoice() {
-  const invoice = await insertDepositedInvoice(t.handle.db, { supplier: parties.supplier.party, buyer: parties.accountant.party });
+  const invoice = await insertDepositedInvoice(t.handle.db, {
+    supplier: parties.supplier.party,
+    buyer: parties.accountant.party,
+  });
   const system = { actor: 'system', actorName: 'Plateforme' };
-  await recordTransition(deps, { invoiceId: invoice.invoiceId, sequence: 2, from: 'DEPOSEE', to: 'EN_COURS_ACHEMINEMENT', ...system });
+  await recordTransition(deps, {
+    invoiceId: invoice.invoiceId,
+    sequence: 2,
+    from: 'DEPOSEE',
+    to: 'EN_COURS_ACHEMINEMENT',
+    ...system,
+  });
   await recordTransition(deps, {
     invoiceId: invoice.invoiceId,
     sequence: 3,
@@ -52,7 +61,8 @@ async function peopleOf(structureId: string, role: 'accountant' | 'supplier'): P
   return rows.map((r) => r.email);
 }
 
-const rowsOf = (eventKey: string) => t.handle.db.select().from(notifications).where(eq(notifications.eventKey, eventKey));
+const rowsOf = (eventKey: string) =>
+  t.handle.db.select().from(notifications).where(eq(notifications.eventKey, eventKey));
 const mailsOf = (eventKey: string) => t.handle.db.select().from(emailOutbox).where(eq(emailOutbox.eventKey, eventKey));
 
 describe('notifyInvoice', () => {
@@ -60,13 +70,22 @@ describe('notifyInvoice', () => {
     const invoice = await availableInvoice();
     const notice = { kind: 'transition' as const, invoiceId: invoice.invoiceId, sequence: 3 };
     const first = await notifyInvoice(deps, notice);
-    const people = [...(await peopleOf(parties.accountant.party.id, 'accountant')), ...(await peopleOf(parties.supplier.party.id, 'supplier'))];
+    const people = [
+      ...(await peopleOf(parties.accountant.party.id, 'accountant')),
+      ...(await peopleOf(parties.supplier.party.id, 'supplier')),
+    ];
     expect(people).toEqual(expect.arrayContaining([parties.accountant.actor.email, parties.supplier.actor.email]));
-    expect(first).toEqual({ eventKey: `invoice:${invoice.invoiceId}:event:3`, sides: ['buyer', 'supplier'], emails: people.length });
+    expect(first).toEqual({
+      eventKey: `invoice:${invoice.invoiceId}:event:3`,
+      sides: ['buyer', 'supplier'],
+      emails: people.length,
+    });
     expect(await notifyInvoice(deps, notice)).toMatchObject({ emails: 0 });
 
     const rows = await rowsOf(first.eventKey);
-    expect(rows.map((r) => r.structureId).sort()).toEqual([parties.accountant.party.id, parties.supplier.party.id].sort());
+    expect(rows.map((r) => r.structureId).sort()).toEqual(
+      [parties.accountant.party.id, parties.supplier.party.id].sort(),
+    );
     expect(rows[0]?.title).toBe(`Facture ${invoice.number} : Mise à disposition`);
     expect(rows[0]?.body).toMatch(/Délai légal de paiement : jusqu'au \d{2}\/\d{2}\/\d{4}\./);
     expect((await mailsOf(first.eventKey)).map((m) => m.toAddress).sort()).toEqual(people.sort());
@@ -94,11 +113,21 @@ describe('notifyInvoice', () => {
   it('sends the outbox through SMTP once, and keeps a refused address with its error for a later attempt', async () => {
     const invoice = await availableInvoice();
     const refused = await personFor(t.handle.db, 'supplier', parties.supplier.party, 'refuse');
-    const { eventKey } = await notifyInvoice(deps, { kind: 'reminder', invoiceId: invoice.invoiceId, dueDate: '2026-12-01', daysBefore: 3 });
+    const { eventKey } = await notifyInvoice(deps, {
+      kind: 'reminder',
+      invoiceId: invoice.invoiceId,
+      dueDate: '2026-12-01',
+      daysBefore: 3,
+    });
     const mailer = createSmtpMailer({ url: smtp.url, from: 'hub@megalis.example' });
     const accountants = await peopleOf(parties.accountant.party.id, 'accountant');
     expect(await sendPendingEmails({ ...deps, mailer }, eventKey)).toEqual({ sent: accountants.length, failed: 0 });
-    expect(smtp.received.slice(-accountants.length).flatMap((m) => m.to).sort()).toEqual(accountants.sort());
+    expect(
+      smtp.received
+        .slice(-accountants.length)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(accountants.sort());
 
     const expired = await notifyInvoice(deps, { kind: 'expired', invoiceId: invoice.invoiceId, dueDate: '2026-12-01' });
     expect(expired.sides).toEqual(['buyer', 'supplier']);

@@ -4,7 +4,13 @@ import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people, roleGrants } from '../../../db/schema/auth.ts';
 import { structures } from '../../../db/schema/directory.ts';
-import { emailOutbox, invoiceEvents, invoices, notifications, type InvoiceStatus } from '../../../db/schema/invoices.ts';
+import {
+  emailOutbox,
+  invoiceEvents,
+  invoices,
+  notifications,
+  type InvoiceStatus,
+} from '../../../db/schema/invoices.ts';
 import type { Role } from '../../platform/auth/index.ts';
 import { canTransition } from '../domain/transitions.ts';
 import type { LifecycleDeps } from '../lifecycle/record-transition.ts';
@@ -83,7 +89,14 @@ export async function notifyInvoice(deps: LifecycleDeps, notice: InvoiceNotice):
 export async function writeNotices(tx: Db, invoice: NotifiedInvoice, notices: PlannedNotice[]): Promise<string[]> {
   const structureOf = (side: Side) => (side === 'buyer' ? invoice.buyerId : invoice.supplierId);
   const rows = notices.flatMap((n) =>
-    n.sides.map((side) => ({ structureId: structureOf(side), invoiceId: invoice.id, eventKey: n.eventKey, kind: n.kind, title: n.message.title, body: n.message.body })),
+    n.sides.map((side) => ({
+      structureId: structureOf(side),
+      invoiceId: invoice.id,
+      eventKey: n.eventKey,
+      kind: n.kind,
+      title: n.message.title,
+      body: n.message.body,
+    })),
   );
   if (rows.length === 0) return [];
   await tx.insert(notifications).values(rows).onConflictDoNothing();
@@ -93,7 +106,16 @@ export async function writeNotices(tx: Db, invoice: NotifiedInvoice, notices: Pl
     .selectDistinct({ structureId: roleGrants.structureId, role: roleGrants.role, email: people.email })
     .from(roleGrants)
     .innerJoin(people, eq(people.id, roleGrants.personId))
-    .where(and(eq(people.active, true), or(...sides.map((side) => and(eq(roleGrants.structureId, structureOf(side)), eq(roleGrants.role, ROLE_OF_SIDE[side]))))));
+    .where(
+      and(
+        eq(people.active, true),
+        or(
+          ...sides.map((side) =>
+            and(eq(roleGrants.structureId, structureOf(side)), eq(roleGrants.role, ROLE_OF_SIDE[side])),
+          ),
+        ),
+      ),
+    );
   const mails = notices.flatMap((n) =>
     n.sides.flatMap((side) =>
       recipients
@@ -102,7 +124,11 @@ export async function writeNotices(tx: Db, invoice: NotifiedInvoice, notices: Pl
     ),
   );
   if (mails.length === 0) return [];
-  const inserted = await tx.insert(emailOutbox).values(mails).onConflictDoNothing().returning({ eventKey: emailOutbox.eventKey });
+  const inserted = await tx
+    .insert(emailOutbox)
+    .values(mails)
+    .onConflictDoNothing()
+    .returning({ eventKey: emailOutbox.eventKey });
   return inserted.map((r) => r.eventKey);
 }
 
@@ -117,7 +143,11 @@ export function sidesToTell(from: InvoiceStatus, to: InvoiceStatus): Side[] {
 /** The role whose people receive a side's e-mails. */
 const ROLE_OF_SIDE: Record<Side, Role> = { buyer: 'accountant', supplier: 'supplier' };
 
-async function plan(db: Db, notice: InvoiceNotice, invoice: InvoiceFacts): Promise<Omit<PlannedNotice, 'eventKey'> | undefined> {
+async function plan(
+  db: Db,
+  notice: InvoiceNotice,
+  invoice: InvoiceFacts,
+): Promise<Omit<PlannedNotice, 'eventKey'> | undefined> {
   if (notice.kind === 'reminder') {
     return { kind: 'reminder', message: reminderMessage(invoice, notice.dueDate, notice.daysBefore), sides: ['buyer'] };
   }

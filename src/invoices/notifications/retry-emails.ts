@@ -48,6 +48,7 @@ export async function retryUnsentEmails(deps: MailDeps, options: EmailRetryOptio
       deps.logger.warn({ err: error, eventKey }, 'notification e-mails still not sent; tried again at the next run');
     }
   }
-  if (eventKeys.length > 0) deps.logger.info({ events: eventKeys.length, sent, failed }, 'unsent notification e-mails tried again');
+  if (eventKeys.length > 0)
+    deps.logger.info({ events: eventKeys.length, sent, failed }, 'unsent notification e-mails tried again');
   return { events: eventKeys.length, sent, failed };
 }

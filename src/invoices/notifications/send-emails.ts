@@ -52,6 +52,10 @@ export async function sendPendingEmails(deps: MailDeps, eventKey: string): Promi
         .where(eq(emailOutbox.id, mail.id));
     }
   }
-  if (failed > 0) throw ApplicationFailure.create({ type: 'EMAIL_NOT_SENT', message: `${failed} e-mail(s) not sent for ${eventKey}` });
+  if (failed > 0)
+    throw ApplicationFailure.create({
+      type: 'EMAIL_NOT_SENT',
+      message: `${failed} e-mail(s) not sent for ${eventKey}`,
+    });
   return { sent, failed };
 }

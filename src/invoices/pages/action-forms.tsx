@@ -24,7 +24,8 @@ function AccountantForm(props: { invoiceId: string; action: AllowedAction; csrf:
       {a.motiveRequired ? (
         <div class="field">
           <label for={id('motif')}>
-            Motif <span class="hint">{`obligatoire, ${MOTIVE_MAX_LENGTH} caractères au plus ; le fournisseur le lira`}</span>
+            Motif{' '}
+            <span class="hint">{`obligatoire, ${MOTIVE_MAX_LENGTH} caractères au plus ; le fournisseur le lira`}</span>
           </label>
           <textarea id={id('motif')} name="motive" required maxlength={MOTIVE_MAX_LENGTH} />
         </div>
@@ -50,7 +51,12 @@ function AccountantForm(props: { invoiceId: string; action: AllowedAction; csrf:
 
 function CompleteForm(props: { invoiceId: string; csrf: string }) {
   return (
-    <form method="post" action={`/factures/${props.invoiceId}/completer`} enctype="multipart/form-data" class="action-form">
+    <form
+      method="post"
+      action={`/factures/${props.invoiceId}/completer`}
+      enctype="multipart/form-data"
+      class="action-form"
+    >
       <h3>Compléter la facture</h3>
       <p class="hint">Répondez au motif de suspension : joignez les pièces demandées et/ou un commentaire.</p>
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
@@ -82,7 +88,15 @@ function RerouteForm(props: { invoiceId: string; csrf: string }) {
         <label for="reroute-siret">
           SIRET du destinataire <span class="hint">14 chiffres</span>
         </label>
-        <input type="text" id="reroute-siret" name="buyerSiret" required inputmode="numeric" pattern="[0-9 ]{14,17}" autocomplete="off" />
+        <input
+          type="text"
+          id="reroute-siret"
+          name="buyerSiret"
+          required
+          inputmode="numeric"
+          pattern="[0-9 ]{14,17}"
+          autocomplete="off"
+        />
       </div>
       <div class="field">
         <label for="reroute-service">

@@ -2,7 +2,8 @@
 import { AppError } from '../../platform/errors.ts';
 import type { AccountantAction } from './invoice-verbs.ts';
 
-const field = (form: Record<string, unknown>, name: string): string => (typeof form[name] === 'string' ? (form[name] as string) : '');
+const field = (form: Record<string, unknown>, name: string): string =>
+  typeof form[name] === 'string' ? (form[name] as string) : '';
 
 /** The decision posted by the accountant's form; the verb checks motive, number and date. */
 export function accountantActionOf(form: Record<string, unknown>): AccountantAction {
@@ -24,4 +25,3 @@ export function accountantActionOf(form: Record<string, unknown>): AccountantAct
       throw new AppError('INVALID_INPUT', 'Action inconnue.', 400);
   }
 }
-

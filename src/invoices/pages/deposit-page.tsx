@@ -20,11 +20,15 @@ function Outcome(props: { result: DepositResult }) {
             <a href={`/factures/${r.invoiceId}`}>Suivre la facture {r.number}</a>
           </p>
         </Notice>
-        {r.warnings.length > 0 ? <ViolationsTable violations={r.warnings} caption="Avertissements (la facture est acceptée)" /> : null}
+        {r.warnings.length > 0 ? (
+          <ViolationsTable violations={r.warnings} caption="Avertissements (la facture est acceptée)" />
+        ) : null}
       </section>
     );
   }
-  const fatalFirst = [...(r.violations ?? [])].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'fatal' ? -1 : 1));
+  const fatalFirst = [...(r.violations ?? [])].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'fatal' ? -1 : 1,
+  );
   return (
     <section aria-labelledby="resultat">
       <Notice tone="error" title="Facture refusée" id="resultat">
@@ -39,7 +43,13 @@ function Outcome(props: { result: DepositResult }) {
 export function DepositPage(props: { viewer: Viewer; result?: DepositResult; error?: string; maxMegabytes: number }) {
   const suppliers = structuresAs(props.viewer, 'supplier');
   return (
-    <Page title={props.result?.outcome === 'refused' || props.error ? 'Erreur – Déposer une facture' : 'Déposer une facture'} viewer={props.viewer} path="/factures/deposer">
+    <Page
+      title={
+        props.result?.outcome === 'refused' || props.error ? 'Erreur – Déposer une facture' : 'Déposer une facture'
+      }
+      viewer={props.viewer}
+      path="/factures/deposer"
+    >
       <h1>Déposer une facture</h1>
       {props.error ? (
         <Notice tone="error" title="Dépôt impossible">
@@ -66,7 +76,13 @@ export function DepositPage(props: { viewer: Viewer; result?: DepositResult; err
             Fichier de la facture
             <span class="hint">{`UBL 2.1, CII (XML) ou Factur-X (PDF), ${props.maxMegabytes} Mo au plus. Vous pouvez aussi glisser le fichier ici.`}</span>
           </label>
-          <input type="file" id="file" name="file" accept=".xml,.pdf,application/xml,text/xml,application/pdf" required />
+          <input
+            type="file"
+            id="file"
+            name="file"
+            accept=".xml,.pdf,application/xml,text/xml,application/pdf"
+            required
+          />
           <p class="chosen" data-chosen aria-live="polite" />
         </div>
         <button type="submit">Déposer la facture</button>
@@ -74,7 +90,10 @@ export function DepositPage(props: { viewer: Viewer; result?: DepositResult; err
       <h2>Avant de déposer</h2>
       <ul>
         <li>Le destinataire est identifié par son SIRET (terme BT-47).</li>
-        <li>Certaines collectivités exigent un code service (BT-10) ou un numéro d’engagement (BT-13) : reportez-les depuis le bon de commande.</li>
+        <li>
+          Certaines collectivités exigent un code service (BT-10) ou un numéro d’engagement (BT-13) : reportez-les
+          depuis le bon de commande.
+        </li>
         <li>Un numéro de facture ne peut être déposé qu’une fois par an.</li>
       </ul>
     </Page>

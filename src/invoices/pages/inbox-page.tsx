@@ -172,7 +172,9 @@ export function InboxPage(props: InboxProps) {
             <th scope="col">Numéro</th>
             <th scope="col">Fournisseur</th>
             <th scope="col">Service</th>
-            <th scope="col" class="num">Montant TTC</th>
+            <th scope="col" class="num">
+              Montant TTC
+            </th>
             <th scope="col">Date limite de paiement</th>
             <th scope="col">Statut</th>
           </tr>
@@ -182,7 +184,13 @@ export function InboxPage(props: InboxProps) {
             <tr class={isLate(i, now) ? 'is-late' : undefined}>
               {props.canAct ? (
                 <td>
-                  <input type="checkbox" name="ids" value={i.id} id={`sel-${i.id}`} aria-label={`Sélectionner la facture ${i.number}`} />
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={i.id}
+                    id={`sel-${i.id}`}
+                    aria-label={`Sélectionner la facture ${i.number}`}
+                  />
                 </td>
               ) : null}
               <td>
@@ -203,7 +211,11 @@ export function InboxPage(props: InboxProps) {
     </div>
   );
   return (
-    <Page title={`Factures reçues${page.page > 1 ? ` – page ${page.page}` : ''}`} viewer={props.viewer} path="/a-traiter">
+    <Page
+      title={`Factures reçues${page.page > 1 ? ` – page ${page.page}` : ''}`}
+      viewer={props.viewer}
+      path="/a-traiter"
+    >
       <h1>Factures reçues</h1>
       {props.error ? (
         <Notice tone="error" title="Traitement impossible">
@@ -212,7 +224,9 @@ export function InboxPage(props: InboxProps) {
       ) : null}
       {props.bulk ? (
         <Notice tone={props.bulk.failed.length > 0 ? 'warning' : 'success'} title={props.bulk.label}>
-          <p data-focus-on-load>{`${props.bulk.done.length} facture(s) traitée(s)${props.bulk.done.length > 0 ? ` : ${props.bulk.done.join(', ')}` : ''}.`}</p>
+          <p
+            data-focus-on-load
+          >{`${props.bulk.done.length} facture(s) traitée(s)${props.bulk.done.length > 0 ? ` : ${props.bulk.done.join(', ')}` : ''}.`}</p>
           {props.bulk.failed.length > 0 ? (
             <ul>
               {props.bulk.failed.map((f) => (
@@ -235,7 +249,13 @@ export function InboxPage(props: InboxProps) {
       ) : rows.length > 0 ? (
         table
       ) : null}
-      <Pagination basePath="/a-traiter" query={query.params} page={page.page} pageSize={page.pageSize} total={page.total} />
+      <Pagination
+        basePath="/a-traiter"
+        query={query.params}
+        page={page.page}
+        pageSize={page.pageSize}
+        total={page.total}
+      />
     </Page>
   );
 }

@@ -29,7 +29,12 @@ function inboxFilters(viewer: Viewer, query: ListQuery): InvoiceFilters {
   return { ...query.filters, buyerId: chosen };
 }
 
-async function renderInbox(c: Context<AppEnv>, viewer: Viewer, extra: { bulk?: BulkOutcome; error?: string } = {}, status: 200 | 400 = 200) {
+async function renderInbox(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  extra: { bulk?: BulkOutcome; error?: string } = {},
+  status: 200 | 400 = 200,
+) {
   const deps = c.get('deps');
   const query = readListQuery(c.req.url, 'buyer');
   const filters = inboxFilters(viewer, query);

@@ -3,7 +3,13 @@ import type { Actor } from '../../platform/auth/index.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { csvDecimal, toCsv, type CsvColumn } from '../../web/csv.ts';
 import { formatDate } from '../../web/format.ts';
-import { listInvoices, MAX_PAGE_SIZE, STATUS_LABELS, type InvoiceFilters, type InvoiceSummary } from './invoice-verbs.ts';
+import {
+  listInvoices,
+  MAX_PAGE_SIZE,
+  STATUS_LABELS,
+  type InvoiceFilters,
+  type InvoiceSummary,
+} from './invoice-verbs.ts';
 
 /** At most this many rows in one export. */
 export const MAX_EXPORT_ROWS = 20_000;

@@ -65,7 +65,7 @@ export function InvoicePage(props: InvoicePageProps) {
               {i.buyer.name} <span class="hint">{`SIRET ${i.buyer.siret}`}</span>
             </dd>
             <dt>Service</dt>
-            <dd>{i.service ? `${i.service.code} – ${i.service.label}` : i.serviceCode ?? '—'}</dd>
+            <dd>{i.service ? `${i.service.code} – ${i.service.label}` : (i.serviceCode ?? '—')}</dd>
             <dt>N° d’engagement</dt>
             <dd>{i.engagementNumber ?? '—'}</dd>
             <dt>Émise le</dt>
@@ -91,7 +91,10 @@ export function InvoicePage(props: InvoicePageProps) {
             <a href={`/factures/${i.id}/pdf`} target="_blank" rel="noopener">
               Ouvrir le PDF (nouvelle fenêtre)
             </a>{' '}
-            · <a href={`/factures/${i.id}/original`}>{`Télécharger l’original (${i.syntax === 'FACTURX' ? 'Factur-X, PDF' : `${i.syntax}, XML`})`}</a>
+            ·{' '}
+            <a
+              href={`/factures/${i.id}/original`}
+            >{`Télécharger l’original (${i.syntax === 'FACTURX' ? 'Factur-X, PDF' : `${i.syntax}, XML`})`}</a>
           </p>
           <iframe class="pdf-frame" src={`/factures/${i.id}/pdf`} title={`Facture ${i.number} en PDF`} loading="lazy" />
         </div>

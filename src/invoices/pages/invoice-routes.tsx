@@ -32,22 +32,43 @@ function sideOf(viewer: Viewer, invoice: InvoiceDetail): Side {
 const backHref = (viewer: Viewer, side: Side): string =>
   side === 'supplier' ? '/factures' : side === 'accountant' || viewer.roles.includes('agent') ? '/a-traiter' : '/';
 
-async function showInvoice(c: Context<AppEnv>, viewer: Viewer, id: string, extra: { done?: string; error?: string }, status: 200 | 400 | 403 | 409 | 413 | 422 | 503 = 200) {
+async function showInvoice(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  id: string,
+  extra: { done?: string; error?: string },
+  status: 200 | 400 | 403 | 409 | 413 | 422 | 503 = 200,
+) {
   const deps = c.get('deps');
   const invoice = await getInvoiceDetail(deps, viewer.actor, id);
   const side = sideOf(viewer, invoice);
   const actions: AllowedAction[] = side ? allowedActions(invoice.status, side) : [];
   return sendPage(
     c,
-    <InvoicePage viewer={viewer} invoice={invoice} actions={actions} now={deps.clock.now()} done={extra.done} error={extra.error} backHref={backHref(viewer, side)} />,
+    <InvoicePage
+      viewer={viewer}
+      invoice={invoice}
+      actions={actions}
+      now={deps.clock.now()}
+      done={extra.done}
+      error={extra.error}
+      backHref={backHref(viewer, side)}
+    />,
     status,
   );
 }
 
-const field = (form: Record<string, unknown>, name: string): string => (typeof form[name] === 'string' ? (form[name] as string) : '');
+const field = (form: Record<string, unknown>, name: string): string =>
+  typeof form[name] === 'string' ? (form[name] as string) : '';
 
 /** Runs an action; a refusal the person can fix is shown on the invoice page, anything else goes to the error page. */
-async function act(c: Context<AppEnv>, viewer: Viewer, id: string, kind: keyof typeof ACTION_LABELS, run: () => Promise<unknown>): Promise<Response> {
+async function act(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  id: string,
+  kind: keyof typeof ACTION_LABELS,
+  run: () => Promise<unknown>,
+): Promise<Response> {
   try {
     await run();
   } catch (error) {
@@ -64,7 +85,11 @@ function doneMessage(value: string | undefined): string | undefined {
   return `Action enregistrée : ${ACTION_LABELS[value as keyof typeof ACTION_LABELS].toLowerCase()}.`;
 }
 
-function documentResponse(c: Context<AppEnv>, doc: { bytes: Uint8Array; mediaType: string; fileName: string }, disposition: 'inline' | 'attachment') {
+function documentResponse(
+  c: Context<AppEnv>,
+  doc: { bytes: Uint8Array; mediaType: string; fileName: string },
+  disposition: 'inline' | 'attachment',
+) {
   const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': doc.mediaType,
@@ -104,7 +129,11 @@ export const invoiceRoutes = new Hono<AppEnv>()
     const files = [form['attachments']].flat().filter((f): f is File => f instanceof File && f.size > 0);
     return act(c, viewer, id, 'COMPLETEE', async () => {
       const attachments = await storeAttachments(c.get('deps'), files);
-      return supplierActOnInvoice(c.get('deps'), viewer.actor, id, { kind: 'COMPLETEE', comment: field(form, 'comment'), attachments });
+      return supplierActOnInvoice(c.get('deps'), viewer.actor, id, {
+        kind: 'COMPLETEE',
+        comment: field(form, 'comment'),
+        attachments,
+      });
     });
   })
   .post('/factures/:id/reacheminer', async (c) => {

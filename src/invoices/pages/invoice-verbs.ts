@@ -3,11 +3,25 @@
 export { depositInvoice, type DepositResult } from '../deposit/deposit-invoice.ts';
 export type { ReportedViolation } from '../deposit/refusal.ts';
 export { DEFAULT_MAX_DEPOSIT_BYTES, type InvoiceDeps } from '../settings.ts';
-export { listInvoices, MAX_PAGE_SIZE, type InvoiceFilters, type InvoicePage, type InvoiceSort, type InvoiceSummary } from '../queries/list-invoices.ts';
+export {
+  listInvoices,
+  MAX_PAGE_SIZE,
+  type InvoiceFilters,
+  type InvoicePage,
+  type InvoiceSort,
+  type InvoiceSummary,
+} from '../queries/list-invoices.ts';
 export { getInvoiceDetail, type InvoiceDetail, type InvoiceEvent } from '../queries/invoice-detail.ts';
 export { getInvoiceOriginal, getInvoicePdf } from '../queries/documents.ts';
 export { decideInvoice, supplierActOnInvoice } from '../decisions.ts';
-export { ACTION_LABELS, allowedActions, isTerminal, MOTIVE_MAX_LENGTH, STATUS_LABELS, type AllowedAction } from '../domain/transitions.ts';
+export {
+  ACTION_LABELS,
+  allowedActions,
+  isTerminal,
+  MOTIVE_MAX_LENGTH,
+  STATUS_LABELS,
+  type AllowedAction,
+} from '../domain/transitions.ts';
 export { computeLatePayment } from '../domain/payment-delay/late-interest.ts';
 export { storeAttachments } from '../attachments.ts';
 export type { AccountantAction, SupplierAction } from '../domain/contract.ts';

@@ -18,7 +18,18 @@ const DECIMAL = /^\d{1,15}([.,]\d{1,2})?$/;
 export interface ListQuery {
   filters: InvoiceFilters;
   /** The values to show back in the filter form. */
-  form: { statut: string; q: string; du: string; au: string; structure: string; service: string; echeance: string; min: string; max: string; tri: string };
+  form: {
+    statut: string;
+    q: string;
+    du: string;
+    au: string;
+    structure: string;
+    service: string;
+    echeance: string;
+    min: string;
+    max: string;
+    tri: string;
+  };
   /** The query string without `page`, for pagination and export links. */
   params: URLSearchParams;
 }
@@ -44,11 +55,16 @@ export function readListQuery(url: string, side: 'supplier' | 'buyer'): ListQuer
     echeance: /^\d{1,3}$/.test(text(q, 'echeance')) ? text(q, 'echeance') : '',
     min: DECIMAL.test(text(q, 'min')) ? text(q, 'min') : '',
     max: DECIMAL.test(text(q, 'max')) ? text(q, 'max') : '',
-    tri: ['echeance', 'depot-recent', 'depot-ancien'].includes(text(q, 'tri')) ? text(q, 'tri') : side === 'buyer' ? 'echeance' : 'depot-recent',
+    tri: ['echeance', 'depot-recent', 'depot-ancien'].includes(text(q, 'tri'))
+      ? text(q, 'tri')
+      : side === 'buyer'
+        ? 'echeance'
+        : 'depot-recent',
   };
   const statuses: InvoiceStatus[] | undefined =
     statut === STATUS_CHOICE_TODO ? [...OPEN_FOR_BUYER] : isStatus(statut) ? [statut] : undefined;
-  const sort: InvoiceSort = form.tri === 'echeance' ? 'dueDate' : form.tri === 'depot-ancien' ? 'depositDate' : '-depositDate';
+  const sort: InvoiceSort =
+    form.tri === 'echeance' ? 'dueDate' : form.tri === 'depot-ancien' ? 'depositDate' : '-depositDate';
   const filters: InvoiceFilters = {
     statuses,
     text: form.q || undefined,

@@ -6,7 +6,11 @@ const CLOSED = new Set(['MISE_EN_PAIEMENT', 'REJETEE']);
 
 /** An unpaid invoice past its due date: what would be owed if it were paid today. */
 function OverdueNotice(props: { invoice: InvoiceDetail; dueDay: string; today: string }) {
-  const late = computeLatePayment({ amountInclVat: props.invoice.amountDue, dueDate: props.dueDay, paymentDate: props.today });
+  const late = computeLatePayment({
+    amountInclVat: props.invoice.amountDue,
+    dueDate: props.dueDay,
+    paymentDate: props.today,
+  });
   return (
     <div class="notice notice-warning" role="status">
       <p class="notice-title">Délai de paiement dépassé</p>
@@ -33,7 +37,11 @@ export function PaymentClock(props: { invoice: InvoiceDetail; now: Date }) {
         <dd>{clock.madeAvailableAt ? formatDate(clock.madeAvailableAt) : '—'}</dd>
         <dt>Date limite de paiement</dt>
         <dd>
-          {clock.legalDueAt ? formatDate(clock.legalDueAt) : i.status === 'SUSPENDUE' ? 'suspendue jusqu’au complément du fournisseur' : '—'}
+          {clock.legalDueAt
+            ? formatDate(clock.legalDueAt)
+            : i.status === 'SUSPENDUE'
+              ? 'suspendue jusqu’au complément du fournisseur'
+              : '—'}
           {left !== undefined ? (
             <>
               {' '}

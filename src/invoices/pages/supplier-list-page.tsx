@@ -56,7 +56,9 @@ export function SupplierListPage(props: { viewer: Viewer; page: InvoicePage; que
                 <th scope="col">Destinataire</th>
                 <th scope="col">Émise le</th>
                 <th scope="col">Déposée le</th>
-                <th scope="col" class="num">Montant TTC</th>
+                <th scope="col" class="num">
+                  Montant TTC
+                </th>
                 <th scope="col">Statut</th>
               </tr>
             </thead>
@@ -82,7 +84,13 @@ export function SupplierListPage(props: { viewer: Viewer; page: InvoicePage; que
           </table>
         </div>
       ) : null}
-      <Pagination basePath="/factures" query={query.params} page={page.page} pageSize={page.pageSize} total={page.total} />
+      <Pagination
+        basePath="/factures"
+        query={query.params}
+        page={page.page}
+        pageSize={page.pageSize}
+        total={page.total}
+      />
     </Page>
   );
 }

@@ -10,7 +10,13 @@ import { sendPage } from '../../web/render.ts';
 import { structuresAs, type Viewer } from '../../web/viewer.ts';
 import { DepositPage } from './deposit-page.tsx';
 import { invoicesCsv } from './invoice-csv.ts';
-import { DEFAULT_MAX_DEPOSIT_BYTES, depositInvoice, listInvoices, type InvoiceDeps, type InvoiceFilters } from './invoice-verbs.ts';
+import {
+  DEFAULT_MAX_DEPOSIT_BYTES,
+  depositInvoice,
+  listInvoices,
+  type InvoiceDeps,
+  type InvoiceFilters,
+} from './invoice-verbs.ts';
 import { readListQuery } from './list-query.ts';
 import { SupplierListPage } from './supplier-list-page.tsx';
 
@@ -33,7 +39,11 @@ export const supplierRoutes = new Hono<AppEnv>()
   .get('/factures/export.csv', async (c) => {
     const viewer = await requireViewerWith(c, 'supplier');
     const query = readListQuery(c.req.url, 'supplier');
-    return csvResponse(c, 'mes-factures.csv', await invoicesCsv(c.get('deps'), viewer.actor, supplierFilters(viewer, query.filters)));
+    return csvResponse(
+      c,
+      'mes-factures.csv',
+      await invoicesCsv(c.get('deps'), viewer.actor, supplierFilters(viewer, query.filters)),
+    );
   })
   .get('/factures/deposer', async (c) => {
     const viewer = await requireViewerWith(c, 'supplier');
@@ -46,7 +56,11 @@ export const supplierRoutes = new Hono<AppEnv>()
       return bodyLimit({
         maxSize: limit + 64 * 1024,
         onError: () => {
-          throw new AppError('FILE_TOO_LARGE', `Le fichier dépasse la taille maximale d’une facture déposée (${megabytes(limit)} Mo).`, 413);
+          throw new AppError(
+            'FILE_TOO_LARGE',
+            `Le fichier dépasse la taille maximale d’une facture déposée (${megabytes(limit)} Mo).`,
+            413,
+          );
         },
       })(c, next);
     },
@@ -58,15 +72,34 @@ export const supplierRoutes = new Hono<AppEnv>()
       const mb = megabytes(maxBytes(deps));
       const file = form['file'];
       if (!(file instanceof File) || file.size === 0) {
-        return sendPage(c, <DepositPage viewer={viewer} maxMegabytes={mb} error="Choisissez le fichier de la facture (XML ou PDF)." />, 400);
+        return sendPage(
+          c,
+          <DepositPage viewer={viewer} maxMegabytes={mb} error="Choisissez le fichier de la facture (XML ou PDF)." />,
+          400,
+        );
       }
       const suppliers = structuresAs(viewer, 'supplier');
       const chosen = typeof form['fournisseur'] === 'string' ? form['fournisseur'] : '';
-      const supplierId = suppliers.find((s) => s.id === chosen)?.id ?? (suppliers.length === 1 ? suppliers[0]!.id : undefined);
-      if (!supplierId) return sendPage(c, <DepositPage viewer={viewer} maxMegabytes={mb} error="Choisissez le fournisseur pour lequel vous déposez." />, 400);
+      const supplierId =
+        suppliers.find((s) => s.id === chosen)?.id ?? (suppliers.length === 1 ? suppliers[0]!.id : undefined);
+      if (!supplierId)
+        return sendPage(
+          c,
+          <DepositPage viewer={viewer} maxMegabytes={mb} error="Choisissez le fournisseur pour lequel vous déposez." />,
+          400,
+        );
       try {
-        const result = await depositInvoice(deps, viewer.actor, { supplierId, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, channel: 'web' });
-        return sendPage(c, <DepositPage viewer={viewer} maxMegabytes={mb} result={result} />, result.outcome === 'accepted' ? 201 : 422);
+        const result = await depositInvoice(deps, viewer.actor, {
+          supplierId,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          fileName: file.name,
+          channel: 'web',
+        });
+        return sendPage(
+          c,
+          <DepositPage viewer={viewer} maxMegabytes={mb} result={result} />,
+          result.outcome === 'accepted' ? 201 : 422,
+        );
       } catch (error) {
         if (error instanceof AppError && error.status < 500 && error.status !== 401) {
           return sendPage(c, <DepositPage viewer={viewer} maxMegabytes={mb} error={error.message} />, error.status);

@@ -22,8 +22,10 @@ export function eventDetails(event: InvoiceEvent): string[] {
   if (typeof d.mandateNumber === 'string') out.push(`Mandat n° ${d.mandateNumber}`);
   if (typeof d.paymentDate === 'string') out.push(`Mise en paiement le ${formatDate(d.paymentDate)}`);
   if (typeof d.legalDueAt === 'string') out.push(`Date limite de paiement : ${formatDate(d.legalDueAt)}`);
-  if (d.clock === 'suspended' && typeof d.remainingDays === 'number') out.push(`Délai de paiement suspendu (il restait ${d.remainingDays} jour(s))`);
-  if (d.clock === 'restarted' && typeof d.dueDate === 'string') out.push(`Délai de paiement repris : nouvelle date limite le ${formatDate(d.dueDate)}`);
+  if (d.clock === 'suspended' && typeof d.remainingDays === 'number')
+    out.push(`Délai de paiement suspendu (il restait ${d.remainingDays} jour(s))`);
+  if (d.clock === 'restarted' && typeof d.dueDate === 'string')
+    out.push(`Délai de paiement repris : nouvelle date limite le ${formatDate(d.dueDate)}`);
   if (Array.isArray(d.attachments) && d.attachments.length > 0) out.push(`${d.attachments.length} pièce(s) jointe(s)`);
   if (typeof d.lateDays === 'number' && d.lateDays > 0 && typeof d.interest === 'string') {
     out.push(`Payée avec ${d.lateDays} jour(s) de retard : intérêts moratoires ${formatMoney(d.interest)}`);
@@ -31,7 +33,8 @@ export function eventDetails(event: InvoiceEvent): string[] {
   return out;
 }
 
-const motiveLabel = (event: InvoiceEvent): string => (event.toStatus === 'COMPLETEE' ? 'Commentaire du fournisseur' : 'Motif');
+const motiveLabel = (event: InvoiceEvent): string =>
+  event.toStatus === 'COMPLETEE' ? 'Commentaire du fournisseur' : 'Motif';
 
 export function Timeline(props: { events: readonly InvoiceEvent[] }) {
   return (

@@ -15,7 +15,11 @@ export interface InvoiceDocument {
   fileName: string;
 }
 
-export async function getInvoiceOriginal(deps: AppDeps, actor: Actor | undefined, id: string): Promise<InvoiceDocument> {
+export async function getInvoiceOriginal(
+  deps: AppDeps,
+  actor: Actor | undefined,
+  id: string,
+): Promise<InvoiceDocument> {
   const invoice = await findVisibleInvoice(deps, actor, id);
   const stored = await databaseBlobStore(deps.db).get(invoice.originalSha256);
   if (!stored) throw notFound('Document original');
@@ -26,19 +30,32 @@ export async function getInvoiceOriginal(deps: AppDeps, actor: Actor | undefined
     .orderBy(asc(deposits.createdAt))
     .limit(1);
   const extension = stored.mediaType === 'application/pdf' ? 'pdf' : 'xml';
-  return { bytes: stored.bytes, mediaType: stored.mediaType, fileName: deposit?.fileName ?? `${safeName(invoice.number)}.${extension}` };
+  return {
+    bytes: stored.bytes,
+    mediaType: stored.mediaType,
+    fileName: deposit?.fileName ?? `${safeName(invoice.number)}.${extension}`,
+  };
 }
 
 /**
  * A PDF of the invoice: the Factur-X original itself when it was deposited as one (it is the legal document),
  * otherwise a French rendering of the structured invoice.
  */
-export async function getInvoicePdf(deps: AppDeps, actor: Actor | undefined, id: string): Promise<InvoiceDocument & { source: 'original' | 'rendering' }> {
+export async function getInvoicePdf(
+  deps: AppDeps,
+  actor: Actor | undefined,
+  id: string,
+): Promise<InvoiceDocument & { source: 'original' | 'rendering' }> {
   const original = await getInvoiceOriginal(deps, actor, id);
   const name = original.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
   if (original.mediaType === 'application/pdf') return { ...original, fileName: `${name}.pdf`, source: 'original' };
   const read = await readInvoice(original.bytes);
-  return { bytes: await renderInvoicePdf(read.invoice), mediaType: 'application/pdf', fileName: `${name}.pdf`, source: 'rendering' };
+  return {
+    bytes: await renderInvoicePdf(read.invoice),
+    mediaType: 'application/pdf',
+    fileName: `${name}.pdf`,
+    source: 'rendering',
+  };
 }
 
 function safeName(text: string): string {

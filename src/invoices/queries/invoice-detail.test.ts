@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInvoice } from '../../../formats/index.ts';
-import { facturXBytes, personActing, testParties, ublBytes, uniqueInvoiceNumber } from '../../../test/helpers/invoices.ts';
+import {
+  facturXBytes,
+  personActing,
+  testParties,
+  ublBytes,
+  uniqueInvoiceNumber,
+} from '../../../test/helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../../../test/helpers/test-deps.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { depositInvoice } from '../deposit/deposit-invoice.ts';
@@ -25,10 +31,18 @@ beforeAll(async () => {
   p = await testParties(t.handle.db);
   deps = { ...testDeps(t.handle, { temporal }), invoices: { timing: { dayMs: 1000 } } };
   const armor = personActing('supplier', p.armor.id);
-  const parties = { supplierSiret: p.armor.siret, supplierName: p.armor.name, buyerSiret: p.rennes.siret, serviceCode: 'FIN' };
+  const parties = {
+    supplierSiret: p.armor.siret,
+    supplierName: p.armor.name,
+    buyerSiret: p.rennes.siret,
+    serviceCode: 'FIN',
+  };
   ublOriginal = ublBytes({ ...parties, number: uniqueInvoiceNumber('DET'), lineAmounts: ['800.00'] });
   facturXOriginal = await facturXBytes({ ...parties, number: uniqueInvoiceNumber('DFX') });
-  for (const [bytes, fileName] of [[ublOriginal, 'ma facture.xml'], [facturXOriginal, undefined]] as const) {
+  for (const [bytes, fileName] of [
+    [ublOriginal, 'ma facture.xml'],
+    [facturXOriginal, undefined],
+  ] as const) {
     const result = await depositInvoice(deps, armor, { supplierId: p.armor.id, bytes, fileName, channel: 'web' });
     if (result.outcome !== 'accepted') throw new Error(`deposit refused: ${result.message}`);
     started.push(result.workflowId);
@@ -56,7 +70,9 @@ describe('getInvoiceDetail', () => {
       paymentClock: { paymentDelayDays: 30, madeAvailableAt: null, legalDueAt: null, paidOn: null, lateInterest: null },
       validationReport: { profile: 'fr', violations: [] },
     });
-    expect(detail.events).toEqual([expect.objectContaining({ sequence: 1, fromStatus: null, toStatus: 'DEPOSEE', actorName: 'Test supplier' })]);
+    expect(detail.events).toEqual([
+      expect.objectContaining({ sequence: 1, fromStatus: null, toStatus: 'DEPOSEE', actorName: 'Test supplier' }),
+    ]);
   });
 
   it('gives it to the recipient’s accountant and to an operator', async () => {
@@ -68,10 +84,14 @@ describe('getInvoiceDetail', () => {
     const notFound = { code: 'NOT_FOUND', status: 404, message: 'Facture introuvable.' };
     await expect(getInvoiceDetail(deps, personActing('supplier', p.breizh.id), ublId)).rejects.toMatchObject(notFound);
     await expect(getInvoiceDetail(deps, personActing('accountant', p.brest.id), ublId)).rejects.toMatchObject(notFound);
-    await expect(getInvoiceDetail(deps, personActing('operator', randomUUID()), randomUUID())).rejects.toMatchObject(notFound);
+    await expect(getInvoiceDetail(deps, personActing('operator', randomUUID()), randomUUID())).rejects.toMatchObject(
+      notFound,
+    );
     await expect(getInvoiceDetail(deps, personActing('operator', randomUUID()), 'x')).rejects.toMatchObject(notFound);
     await expect(getInvoiceEvents(deps, personActing('supplier', p.breizh.id), ublId)).rejects.toMatchObject(notFound);
-    await expect(getInvoiceOriginal(deps, personActing('accountant', p.brest.id), ublId)).rejects.toMatchObject(notFound);
+    await expect(getInvoiceOriginal(deps, personActing('accountant', p.brest.id), ublId)).rejects.toMatchObject(
+      notFound,
+    );
     await expect(getInvoicePdf(deps, personActing('supplier', p.breizh.id), facturXId)).rejects.toMatchObject(notFound);
   });
 });

@@ -45,9 +45,15 @@ export interface InvoiceDetail extends InvoiceSummary {
 export async function getInvoiceDetail(deps: AppDeps, actor: Actor | undefined, id: string): Promise<InvoiceDetail> {
   const invoice = await findVisibleInvoice(deps, actor, id);
   const [[buyer], [service], [deposit], events] = await Promise.all([
-    deps.db.select({ name: structures.name, paymentDelayDays: structures.paymentDelayDays }).from(structures).where(eq(structures.id, invoice.buyerId)),
+    deps.db
+      .select({ name: structures.name, paymentDelayDays: structures.paymentDelayDays })
+      .from(structures)
+      .where(eq(structures.id, invoice.buyerId)),
     invoice.serviceId
-      ? deps.db.select({ code: services.code, label: services.label }).from(services).where(eq(services.id, invoice.serviceId))
+      ? deps.db
+          .select({ code: services.code, label: services.label })
+          .from(services)
+          .where(eq(services.id, invoice.serviceId))
       : Promise.resolve([]),
     deps.db
       .select({ fileName: deposits.fileName, channel: deposits.channel, depositedBy: deposits.depositedBy })
@@ -59,7 +65,12 @@ export async function getInvoiceDetail(deps: AppDeps, actor: Actor | undefined, 
   ]);
   const report = invoice.validationReport as Partial<InvoiceDetail['validationReport']> | null;
   return {
-    ...toSummary({ invoice, buyerName: buyer?.name ?? '', serviceCode: service?.code ?? null, serviceLabel: service?.label ?? null }),
+    ...toSummary({
+      invoice,
+      buyerName: buyer?.name ?? '',
+      serviceCode: service?.code ?? null,
+      serviceLabel: service?.label ?? null,
+    }),
     syntax: invoice.syntax,
     supplierIdentifier: invoice.supplierIdentifier,
     serviceCode: invoice.serviceCode,
@@ -89,7 +100,11 @@ export async function getInvoiceEvents(deps: AppDeps, actor: Actor | undefined, 
 }
 
 async function eventsOf(deps: AppDeps, invoiceId: string): Promise<InvoiceEvent[]> {
-  const rows = await deps.db.select().from(invoiceEvents).where(eq(invoiceEvents.invoiceId, invoiceId)).orderBy(asc(invoiceEvents.sequence));
+  const rows = await deps.db
+    .select()
+    .from(invoiceEvents)
+    .where(eq(invoiceEvents.invoiceId, invoiceId))
+    .orderBy(asc(invoiceEvents.sequence));
   return rows.map(toEvent);
 }
 

@@ -32,18 +32,67 @@ interface Seed {
 }
 
 const SEEDS: Seed[] = [
-  { number: 'A-001', supplier: 'armor', buyer: 'rennes', status: 'MISE_A_DISPOSITION', issueDate: '2026-01-10', createdAt: '2026-02-01T09:00:00Z', totalWithVat: '120.00', dueInDays: 5, fin: true },
-  { number: 'A-002', supplier: 'armor', buyer: 'quimper', status: 'DEPOSEE', issueDate: '2026-02-10', createdAt: '2026-02-15T09:00:00Z', totalWithVat: '1500.50', dueInDays: null },
+  {
+    number: 'A-001',
+    supplier: 'armor',
+    buyer: 'rennes',
+    status: 'MISE_A_DISPOSITION',
+    issueDate: '2026-01-10',
+    createdAt: '2026-02-01T09:00:00Z',
+    totalWithVat: '120.00',
+    dueInDays: 5,
+    fin: true,
+  },
+  {
+    number: 'A-002',
+    supplier: 'armor',
+    buyer: 'quimper',
+    status: 'DEPOSEE',
+    issueDate: '2026-02-10',
+    createdAt: '2026-02-15T09:00:00Z',
+    totalWithVat: '1500.50',
+    dueInDays: null,
+  },
   // 23:30 UTC on 2 March is 00:30 on 3 March in Paris.
-  { number: 'A-003', supplier: 'armor', buyer: 'rennes', status: 'REJETEE', issueDate: '2026-03-01', createdAt: '2026-03-02T23:30:00Z', totalWithVat: '99.99', dueInDays: 2 },
-  { number: 'B-001', supplier: 'breizh', buyer: 'rennes', status: 'SUSPENDUE', issueDate: '2026-03-04', createdAt: '2026-03-05T09:00:00Z', totalWithVat: '10000.00', dueInDays: 40 },
-  { number: 'B-002', supplier: 'breizh', buyer: 'brest', status: 'MANDATEE', issueDate: '2026-03-06', createdAt: '2026-03-07T09:00:00Z', totalWithVat: '250.00', dueInDays: -3 },
+  {
+    number: 'A-003',
+    supplier: 'armor',
+    buyer: 'rennes',
+    status: 'REJETEE',
+    issueDate: '2026-03-01',
+    createdAt: '2026-03-02T23:30:00Z',
+    totalWithVat: '99.99',
+    dueInDays: 2,
+  },
+  {
+    number: 'B-001',
+    supplier: 'breizh',
+    buyer: 'rennes',
+    status: 'SUSPENDUE',
+    issueDate: '2026-03-04',
+    createdAt: '2026-03-05T09:00:00Z',
+    totalWithVat: '10000.00',
+    dueInDays: 40,
+  },
+  {
+    number: 'B-002',
+    supplier: 'breizh',
+    buyer: 'brest',
+    status: 'MANDATEE',
+    issueDate: '2026-03-06',
+    createdAt: '2026-03-07T09:00:00Z',
+    totalWithVat: '250.00',
+    dueInDays: -3,
+  },
 ];
 
 beforeAll(async () => {
   p = await testParties(t.handle.db);
   deps = testDeps(t.handle, { clock: fixedClock(NOW) });
-  const [fin] = await t.handle.db.select({ id: services.id }).from(services).where(and(eq(services.structureId, p.rennes.id), eq(services.code, 'FIN')));
+  const [fin] = await t.handle.db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(eq(services.structureId, p.rennes.id), eq(services.code, 'FIN')));
   rennesFin = fin!.id;
   const sha = await databaseBlobStore(t.handle.db).put(new TextEncoder().encode('<Invoice/>'), 'application/xml');
   for (const s of SEEDS) {
@@ -76,7 +125,8 @@ beforeAll(async () => {
   }
 });
 
-const numbers = async (actor: Actor | undefined, filters: InvoiceFilters = {}) => (await listInvoices(deps, actor, { sort: 'depositDate', ...filters })).items.map((i) => i.number);
+const numbers = async (actor: Actor | undefined, filters: InvoiceFilters = {}) =>
+  (await listInvoices(deps, actor, { sort: 'depositDate', ...filters })).items.map((i) => i.number);
 const operator = () => personActing('operator', randomUUID());
 
 describe('listInvoices: who sees what', () => {
@@ -93,7 +143,13 @@ describe('listInvoices: who sees what', () => {
   });
 
   it('combines the roles of one actor and shows everything to an operator', async () => {
-    const both: Actor = { ...personActing('supplier', p.armor.id), grants: [{ role: 'supplier', structureId: p.armor.id }, { role: 'accountant', structureId: p.brest.id }] };
+    const both: Actor = {
+      ...personActing('supplier', p.armor.id),
+      grants: [
+        { role: 'supplier', structureId: p.armor.id },
+        { role: 'accountant', structureId: p.brest.id },
+      ],
+    };
     expect(await numbers(both)).toEqual(['A-001', 'A-002', 'A-003', 'B-002']);
     expect(await numbers(operator())).toEqual(['A-001', 'A-002', 'A-003', 'B-001', 'B-002']);
   });
@@ -115,7 +171,11 @@ describe('listInvoices: filters', () => {
     ['buyer structure', () => ({ buyerId: p.rennes.id }), ['A-001', 'A-003', 'B-001']],
     ['service', () => ({ serviceId: rennesFin }), ['A-001']],
     ['issue dates, inclusive', () => ({ issueDateFrom: '2026-02-10', issueDateTo: '2026-03-01' }), ['A-002', 'A-003']],
-    ['deposit dates, as days in Paris', () => ({ depositDateFrom: '2026-03-03', depositDateTo: '2026-03-05' }), ['A-003', 'B-001']],
+    [
+      'deposit dates, as days in Paris',
+      () => ({ depositDateFrom: '2026-03-03', depositDateTo: '2026-03-05' }),
+      ['A-003', 'B-001'],
+    ],
     ['deposit date before a day in Paris', () => ({ depositDateTo: '2026-03-02' }), ['A-001', 'A-002']],
     ['amounts, inclusive decimals', () => ({ amountMin: '250', amountMax: '1500.50' }), ['A-002', 'B-002']],
     ['amount just above a bound', () => ({ amountMin: '1500.51' }), ['B-001']],
@@ -127,9 +187,16 @@ describe('listInvoices: filters', () => {
   });
 
   it('refuses a malformed amount, date or identifier in French', async () => {
-    await expect(listInvoices(deps, operator(), { amountMin: '12,5' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('12,5') });
-    await expect(listInvoices(deps, operator(), { issueDateFrom: '01/02/2026' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(listInvoices(deps, operator(), { buyerId: 'rennes' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(listInvoices(deps, operator(), { amountMin: '12,5' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('12,5'),
+    });
+    await expect(listInvoices(deps, operator(), { issueDateFrom: '01/02/2026' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(listInvoices(deps, operator(), { buyerId: 'rennes' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
@@ -148,7 +215,13 @@ describe('listInvoices: pages and order', () => {
 
   it('sorts by due date (no due date last) and by deposit date, newest first by default', async () => {
     expect(await numbers(operator(), { sort: 'dueDate' })).toEqual(['B-002', 'A-003', 'A-001', 'B-001', 'A-002']);
-    expect((await listInvoices(deps, operator())).items.map((i) => i.number)).toEqual(['B-002', 'B-001', 'A-003', 'A-002', 'A-001']);
+    expect((await listInvoices(deps, operator())).items.map((i) => i.number)).toEqual([
+      'B-002',
+      'B-001',
+      'A-003',
+      'A-002',
+      'A-001',
+    ]);
   });
 
   it('describes each invoice with its parties, service and amounts as decimal strings', async () => {

@@ -66,8 +66,11 @@ export interface InvoicePage {
   pageSize: number;
 }
 
-
-export async function listInvoices(deps: AppDeps, actor: Actor | undefined, filters: InvoiceFilters = {}): Promise<InvoicePage> {
+export async function listInvoices(
+  deps: AppDeps,
+  actor: Actor | undefined,
+  filters: InvoiceFilters = {},
+): Promise<InvoicePage> {
   const present = requireActorPresent(actor);
   const page = Math.max(1, Math.trunc(filters.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(filters.pageSize ?? DEFAULT_PAGE_SIZE)));
@@ -99,7 +102,8 @@ const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 function checkFormats(f: InvoiceFilters): void {
   for (const key of ['supplierId', 'buyerId', 'serviceId'] as const) {
     const value = f[key];
-    if (value !== undefined && !UUID.test(value)) throw invalidInput(`Le filtre ${key} doit être un identifiant (UUID).`);
+    if (value !== undefined && !UUID.test(value))
+      throw invalidInput(`Le filtre ${key} doit être un identifiant (UUID).`);
   }
   for (const key of ['issueDateFrom', 'issueDateTo', 'depositDateFrom', 'depositDateTo'] as const) {
     const value = f[key];
@@ -137,7 +141,8 @@ function conditions(f: InvoiceFilters, now: Date): SQL[] {
 
 function decimal(value: string, field: string): string {
   const parsed = tryDec(value);
-  if (parsed === undefined) throw invalidInput(`Le montant ${field} "${value}" n’est pas un nombre décimal (ex. 1250.50).`);
+  if (parsed === undefined)
+    throw invalidInput(`Le montant ${field} "${value}" n’est pas un nombre décimal (ex. 1250.50).`);
   return parsed.toFixed();
 }
 
@@ -178,7 +183,10 @@ export function toSummary({ invoice: i, buyerName, serviceCode, serviceLabel }: 
     legalDueAt: i.legalDueAt?.toISOString() ?? null,
     supplier: { id: i.supplierId, name: i.supplierName },
     buyer: { id: i.buyerId, name: buyerName, siret: i.buyerSiret },
-    service: i.serviceId && serviceCode !== null && serviceLabel !== null ? { id: i.serviceId, code: serviceCode, label: serviceLabel } : null,
+    service:
+      i.serviceId && serviceCode !== null && serviceLabel !== null
+        ? { id: i.serviceId, code: serviceCode, label: serviceLabel }
+        : null,
     engagementNumber: i.engagementNumber,
   };
 }

@@ -26,4 +26,8 @@ export const invalidScope = (scope: string): AppError =>
   new AppError('INVALID_SCOPE', `Portée non autorisée pour ce client : ${scope}.`, 400);
 
 export const csrfRejected = (): AppError =>
-  new AppError('CSRF_REJECTED', 'Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.', 403);
+  new AppError(
+    'CSRF_REJECTED',
+    'Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.',
+    403,
+  );

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { actsFor, hasRole, isOperator, requireActsFor, requireOperator, requireRole, structuresWithRole } from './authorize.ts';
+import {
+  actsFor,
+  hasRole,
+  isOperator,
+  requireActsFor,
+  requireOperator,
+  requireRole,
+  structuresWithRole,
+} from './authorize.ts';
 
 const RENNES = '00000000-0000-4000-8000-000000000001';
 const LANGOUET = '00000000-0000-4000-8000-000000000002';
@@ -17,8 +25,19 @@ const accountant: Actor = {
     { role: 'agent', structureId: LANGOUET },
   ],
 };
-const operator: Actor = { kind: 'person', personId: 'p2', email: 'o@x.fr', displayName: 'O', grants: [{ role: 'operator', structureId: SYNDICAT }] };
-const client: Actor = { kind: 'client', clientId: 'hub-demo', scopes: ['openid'], grants: [{ role: 'supplier', structureId: LANGOUET }] };
+const operator: Actor = {
+  kind: 'person',
+  personId: 'p2',
+  email: 'o@x.fr',
+  displayName: 'O',
+  grants: [{ role: 'operator', structureId: SYNDICAT }],
+};
+const client: Actor = {
+  kind: 'client',
+  clientId: 'hub-demo',
+  scopes: ['openid'],
+  grants: [{ role: 'supplier', structureId: LANGOUET }],
+};
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -24,7 +24,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   await ensureDirectory(t.handle.db);
-  const [supplier] = await t.handle.db.select({ id: structures.id }).from(structures).where(eq(structures.kind, 'supplier')).limit(1);
+  const [supplier] = await t.handle.db
+    .select({ id: structures.id })
+    .from(structures)
+    .where(eq(structures.kind, 'supplier'))
+    .limit(1);
   supplierId = supplier!.id;
   await createApiClient(deps(), {
     clientId: 'logiciel-compta',
@@ -39,8 +43,15 @@ beforeAll(async () => {
 describe('client credentials', () => {
   it('issues an opaque token, keeps only its hash, and resolves it to the client', async () => {
     const token = await issueClientToken(deps(), { clientId: 'logiciel-compta', clientSecret: 'un-secret-solide' });
-    expect(token).toMatchObject({ token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_SECONDS, scope: 'openid factures' });
-    const [row] = await t.handle.db.select().from(accessTokens).where(eq(accessTokens.tokenHash, hashToken(token.access_token)));
+    expect(token).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+      scope: 'openid factures',
+    });
+    const [row] = await t.handle.db
+      .select()
+      .from(accessTokens)
+      .where(eq(accessTokens.tokenHash, hashToken(token.access_token)));
     expect(row?.expiresAt.toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(await resolveBearer(deps(), token.access_token)).toEqual({
       kind: 'client',
@@ -51,20 +62,42 @@ describe('client credentials', () => {
   });
 
   it('narrows to the requested scopes and refuses others', async () => {
-    const token = await issueClientToken(deps(), { clientId: 'logiciel-compta', clientSecret: 'un-secret-solide', scope: 'openid' });
+    const token = await issueClientToken(deps(), {
+      clientId: 'logiciel-compta',
+      clientSecret: 'un-secret-solide',
+      scope: 'openid',
+    });
     expect(token.scope).toBe('openid');
     expect((await resolveBearer(deps(), token.access_token)).scopes).toEqual(['openid']);
-    expect(await codeOf(issueClientToken(deps(), { clientId: 'logiciel-compta', clientSecret: 'un-secret-solide', scope: 'openid admin' }))).toBe(
-      'INVALID_SCOPE/400',
-    );
+    expect(
+      await codeOf(
+        issueClientToken(deps(), {
+          clientId: 'logiciel-compta',
+          clientSecret: 'un-secret-solide',
+          scope: 'openid admin',
+        }),
+      ),
+    ).toBe('INVALID_SCOPE/400');
   });
 
   it('refuses a wrong secret, an unknown client and an inactive client alike', async () => {
-    expect(await codeOf(issueClientToken(deps(), { clientId: 'logiciel-compta', clientSecret: 'faux' }))).toBe('INVALID_CLIENT/401');
-    expect(await codeOf(issueClientToken(deps(), { clientId: 'inconnu', clientSecret: 'un-secret-solide' }))).toBe('INVALID_CLIENT/401');
-    await createApiClient(deps(), { clientId: 'retire', clientSecret: 's', name: 'Retiré', structureId: supplierId, grants: [] });
+    expect(await codeOf(issueClientToken(deps(), { clientId: 'logiciel-compta', clientSecret: 'faux' }))).toBe(
+      'INVALID_CLIENT/401',
+    );
+    expect(await codeOf(issueClientToken(deps(), { clientId: 'inconnu', clientSecret: 'un-secret-solide' }))).toBe(
+      'INVALID_CLIENT/401',
+    );
+    await createApiClient(deps(), {
+      clientId: 'retire',
+      clientSecret: 's',
+      name: 'Retiré',
+      structureId: supplierId,
+      grants: [],
+    });
     await t.handle.db.update(apiClients).set({ active: false }).where(eq(apiClients.clientId, 'retire'));
-    expect(await codeOf(issueClientToken(deps(), { clientId: 'retire', clientSecret: 's' }))).toBe('INVALID_CLIENT/401');
+    expect(await codeOf(issueClientToken(deps(), { clientId: 'retire', clientSecret: 's' }))).toBe(
+      'INVALID_CLIENT/401',
+    );
   });
 
   it('says TOKEN_EXPIRED once the token has expired, INVALID_TOKEN for an unknown one', async () => {

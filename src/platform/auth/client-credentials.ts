@@ -31,7 +31,9 @@ export type ClientActor = Extract<Actor, { kind: 'client' }>;
 /** OAuth2 client credentials grant: checks the client and issues an opaque bearer token (only its hash is kept). */
 export async function issueClientToken(deps: AuthDeps, input: ClientCredentialsInput): Promise<TokenResponse> {
   const client = input.clientId ? await findApiClient(deps, input.clientId) : undefined;
-  const secretOk = client ? await verifyPassword(input.clientSecret, client.secretHash) : await dummyVerify(input.clientSecret);
+  const secretOk = client
+    ? await verifyPassword(input.clientSecret, client.secretHash)
+    : await dummyVerify(input.clientSecret);
   if (!client || !secretOk || !client.active) throw invalidClient();
 
   const requested = (input.scope ?? '').split(/\s+/).filter(Boolean);

@@ -4,7 +4,14 @@ export type { AuthDeps } from './deps.ts';
 
 // Verbs
 export { login, type LoginInput, type LoginResult } from './login.ts';
-export { logout, openSession, resolveSession, revokeSessionsOf, type OpenedSession, type ResolvedSession } from './sessions.ts';
+export {
+  logout,
+  openSession,
+  resolveSession,
+  revokeSessionsOf,
+  type OpenedSession,
+  type ResolvedSession,
+} from './sessions.ts';
 export {
   ACCESS_TOKEN_TTL_SECONDS,
   issueClientToken,
@@ -13,7 +20,14 @@ export {
   type ClientCredentialsInput,
   type TokenResponse,
 } from './client-credentials.ts';
-export { createPerson, findPersonByEmail, personActor, setPassword, type NewPersonInput, type PersonActor } from './people.ts';
+export {
+  createPerson,
+  findPersonByEmail,
+  personActor,
+  setPassword,
+  type NewPersonInput,
+  type PersonActor,
+} from './people.ts';
 export { createApiClient, type NewApiClientInput } from './api-clients.ts';
 export { grantRole, grantsFor } from './grants.ts';
 export { hashPassword, verifyPassword } from './password.ts';

@@ -15,49 +15,51 @@ export function LoginPage(props: LoginPageProps) {
   const hasError = props.error !== undefined;
   return (
     <BarePage title={hasError ? 'Erreur – Connexion' : 'Connexion'}>
-        <h1>Connexion</h1>
-        {hasError ? (
-          <div id="login-error" role="alert" tabindex={-1} class="notice notice-error">
-            <p>{props.error}</p>
-          </div>
-        ) : (
-          <div id="login-error" role="alert" hidden />
-        )}
-        <form method="post" action="/connexion" novalidate>
-          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-          {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-          <p class="field">
-            <label for="email">Adresse électronique</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="username"
-              required
-              value={props.email ?? ''}
-              autofocus={!hasError || !props.email}
-              aria-invalid={hasError ? 'true' : undefined}
-              aria-describedby={hasError ? 'login-error' : undefined}
-            />
-          </p>
-          <p class="field">
-            <label for="password">Mot de passe</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              required
-              autofocus={hasError && Boolean(props.email)}
-              aria-invalid={hasError ? 'true' : undefined}
-              aria-describedby={hasError ? 'login-error' : undefined}
-            />
-          </p>
-          <p>
-            <button type="submit">Se connecter</button>
-          </p>
-        </form>
-        <p class="hint">Un seul identifiant pour tous les services du hub : factures, et bientôt marchés publics et actes.</p>
+      <h1>Connexion</h1>
+      {hasError ? (
+        <div id="login-error" role="alert" tabindex={-1} class="notice notice-error">
+          <p>{props.error}</p>
+        </div>
+      ) : (
+        <div id="login-error" role="alert" hidden />
+      )}
+      <form method="post" action="/connexion" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+        <p class="field">
+          <label for="email">Adresse électronique</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={props.email ?? ''}
+            autofocus={!hasError || !props.email}
+            aria-invalid={hasError ? 'true' : undefined}
+            aria-describedby={hasError ? 'login-error' : undefined}
+          />
+        </p>
+        <p class="field">
+          <label for="password">Mot de passe</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            autofocus={hasError && Boolean(props.email)}
+            aria-invalid={hasError ? 'true' : undefined}
+            aria-describedby={hasError ? 'login-error' : undefined}
+          />
+        </p>
+        <p>
+          <button type="submit">Se connecter</button>
+        </p>
+      </form>
+      <p class="hint">
+        Un seul identifiant pour tous les services du hub : factures, et bientôt marchés publics et actes.
+      </p>
     </BarePage>
   );
 }

@@ -28,7 +28,10 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 beforeAll(async () => {
   await ensureDirectory(t.handle.db);
-  const [rennes] = await t.handle.db.select({ id: structures.id }).from(structures).where(eq(structures.siren, '213502388'));
+  const [rennes] = await t.handle.db
+    .select({ id: structures.id })
+    .from(structures)
+    .where(eq(structures.siren, '213502388'));
   rennesId = rennes!.id;
   await createPerson(deps(), {
     email: 'Claire.Durand@rennes.example',
@@ -40,8 +43,17 @@ beforeAll(async () => {
 
 describe('login', () => {
   it('opens a session for the right password, whatever the email case, with the person’s grants', async () => {
-    const result = await login(deps(), { email: '  claire.durand@RENNES.example ', password: 'Bon-mot-de-passe-1', ip: '192.0.2.1', userAgent: 'test' });
-    expect(result.actor).toMatchObject({ kind: 'person', email: 'Claire.Durand@rennes.example', displayName: 'Claire Durand' });
+    const result = await login(deps(), {
+      email: '  claire.durand@RENNES.example ',
+      password: 'Bon-mot-de-passe-1',
+      ip: '192.0.2.1',
+      userAgent: 'test',
+    });
+    expect(result.actor).toMatchObject({
+      kind: 'person',
+      email: 'Claire.Durand@rennes.example',
+      displayName: 'Claire Durand',
+    });
     expect(result.actor.grants).toEqual([{ role: 'accountant', structureId: rennesId }]);
     expect(result.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const resolved = await resolveSession(deps(), result.sessionToken);
@@ -59,7 +71,11 @@ describe('login', () => {
   });
 
   it('refuses an inactive account with the same error, even with the right password', async () => {
-    const person = await createPerson(deps(), { email: 'parti@rennes.example', displayName: 'Parti', password: 'Encore-valide-1' });
+    const person = await createPerson(deps(), {
+      email: 'parti@rennes.example',
+      displayName: 'Parti',
+      password: 'Encore-valide-1',
+    });
     await t.handle.db.update(people).set({ active: false }).where(eq(people.id, person.id));
     const error = await failure(login(deps(), { email: 'parti@rennes.example', password: 'Encore-valide-1' }));
     expect([error.code, error.status]).toEqual(['INVALID_CREDENTIALS', 401]);
@@ -67,7 +83,10 @@ describe('login', () => {
 
   it('rehashes a password stored with outdated parameters on a successful login', async () => {
     const person = await createPerson(deps(), { email: 'ancien@rennes.example', displayName: 'Ancien', password: 'x' });
-    await t.handle.db.update(people).set({ passwordHash: await hashPassword('Vieux-hash-1', { ln: 12, r: 8, p: 1 }) }).where(eq(people.id, person.id));
+    await t.handle.db
+      .update(people)
+      .set({ passwordHash: await hashPassword('Vieux-hash-1', { ln: 12, r: 8, p: 1 }) })
+      .where(eq(people.id, person.id));
     await login(deps(), { email: 'ancien@rennes.example', password: 'Vieux-hash-1' });
     const [row] = await t.handle.db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, person.id));
     expect(row?.hash).toContain('$ln=15,r=8,p=3$');
@@ -79,14 +98,20 @@ describe('login throttling', () => {
     await createPerson(deps(), { email: 'cible@rennes.example', displayName: 'Cible', password: 'Le-bon-1' });
     const attempt = (password: string) => login(deps(), { email: 'Cible@rennes.example', password });
 
-    for (let i = 0; i < FREE_FAILURES - 1; i += 1) expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < FREE_FAILURES - 1; i += 1)
+      expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
     // Still under the threshold: the right password works and clears the count.
     await attempt('Le-bon-1');
-    for (let i = 0; i < FREE_FAILURES; i += 1) expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < FREE_FAILURES; i += 1)
+      expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
 
     // Blocked, even with the right password, for 30 s.
     const blocked = await failure(attempt('Le-bon-1'));
-    expect([blocked.code, blocked.status, blocked.details]).toEqual(['TOO_MANY_ATTEMPTS', 429, { retryAfterSeconds: 30 }]);
+    expect([blocked.code, blocked.status, blocked.details]).toEqual([
+      'TOO_MANY_ATTEMPTS',
+      429,
+      { retryAfterSeconds: 30 },
+    ]);
     expect(blocked.message).toContain('30 secondes');
     clock.advance(20_000);
     expect((await failure(attempt('Le-bon-1'))).details).toEqual({ retryAfterSeconds: 10 });

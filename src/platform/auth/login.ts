@@ -28,7 +28,9 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginRes
   await assertLoginAllowed(deps, emailKey);
 
   const person = emailKey ? await findPersonByEmail(deps, emailKey) : undefined;
-  const passwordOk = person ? await verifyPassword(input.password, person.passwordHash) : await dummyVerify(input.password);
+  const passwordOk = person
+    ? await verifyPassword(input.password, person.passwordHash)
+    : await dummyVerify(input.password);
   if (!person || !passwordOk || !person.active) {
     await recordLoginFailure(deps, emailKey);
     throw invalidCredentials();

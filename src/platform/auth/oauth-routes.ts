@@ -7,7 +7,10 @@ import { OAuthErrorSchema, TokenRequestSchema, TokenResponseSchema } from './sch
 
 type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
 
-const oauthError = (description: string) => ({ description, content: { 'application/json': { schema: OAuthErrorSchema } } });
+const oauthError = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: OAuthErrorSchema } },
+});
 
 const tokenRoute = createRoute({
   method: 'post',
@@ -19,7 +22,9 @@ const tokenRoute = createRoute({
   request: { body: { content: { 'application/x-www-form-urlencoded': { schema: TokenRequestSchema } } } },
   responses: {
     200: { description: 'Jeton délivré', content: { 'application/json': { schema: TokenResponseSchema } } },
-    400: oauthError('Requête invalide, type de grant non pris en charge, portée refusée ou client refusé (identifiants dans le corps)'),
+    400: oauthError(
+      'Requête invalide, type de grant non pris en charge, portée refusée ou client refusé (identifiants dans le corps)',
+    ),
     401: oauthError('Client refusé (identifiants en HTTP Basic)'),
   },
 });
@@ -55,7 +60,10 @@ function fail(c: Context<AppEnv>, error: OAuthErrorCode, description: string, us
   return c.json({ error, error_description: description }, 400);
 }
 
-const OAUTH_CODES: Record<string, OAuthErrorCode> = { INVALID_CLIENT: 'invalid_client', INVALID_SCOPE: 'invalid_scope' };
+const OAUTH_CODES: Record<string, OAuthErrorCode> = {
+  INVALID_CLIENT: 'invalid_client',
+  INVALID_SCOPE: 'invalid_scope',
+};
 
 /** `POST /api/oauth/token`: OAuth2 client credentials grant; errors in the OAuth2 JSON shape. */
 export const oauthRoutes = new OpenAPIHono<AppEnv>().openapi(

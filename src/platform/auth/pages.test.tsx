@@ -45,7 +45,9 @@ describe('GET /connexion', () => {
     expect(html.startsWith('<!DOCTYPE html><html lang="fr">')).toBe(true);
     expect(html).toContain('<label for="email">Adresse électronique</label>');
     expect(html).toContain('<label for="password">Mot de passe</label>');
-    expect(html).toMatch(/<input id="email" name="email" type="email" autocomplete="username" required="" value="" autofocus=""/);
+    expect(html).toMatch(
+      /<input id="email" name="email" type="email" autocomplete="username" required="" value="" autofocus=""/,
+    );
     expect(html).toContain('autocomplete="current-password"');
     expect(html).toContain('role="alert"');
     expect(csrfIn(html)).toBe(jar.get('hub_csrf'));
@@ -72,7 +74,11 @@ describe('POST /connexion', () => {
     const mine = new CookieJar();
     await loginPage(mine);
     const theirs = csrfIn(await loginPage(new CookieJar()))!;
-    const res = await post('/connexion', mine, { _csrf: theirs, email: 'page@test.example', password: 'Page-Connexion-1' });
+    const res = await post('/connexion', mine, {
+      _csrf: theirs,
+      email: 'page@test.example',
+      password: 'Page-Connexion-1',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -99,7 +105,11 @@ describe('POST /connexion', () => {
   it('opens a session and redirects to / (or to a local `next`) on success', async () => {
     const jar = new CookieJar();
     const token = csrfIn(await loginPage(jar))!;
-    const res = await post('/connexion', jar, { _csrf: token, email: 'PAGE@test.example', password: 'Page-Connexion-1' });
+    const res = await post('/connexion', jar, {
+      _csrf: token,
+      email: 'PAGE@test.example',
+      password: 'Page-Connexion-1',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
     jar.store(res);
@@ -115,13 +125,19 @@ describe('POST /connexion', () => {
 
     const other = new CookieJar();
     const token2 = csrfIn(await loginPage(other, '?next=/factures'))!;
-    const next = await post('/connexion', other, { _csrf: token2, email: 'page@test.example', password: 'Page-Connexion-1', next: '/factures' });
+    const next = await post('/connexion', other, {
+      _csrf: token2,
+      email: 'page@test.example',
+      password: 'Page-Connexion-1',
+      next: '/factures',
+    });
     expect(next.headers.get('location')).toBe('/factures');
   });
 
   it('never redirects off-site', () => {
     expect(safeNext('/factures?statut=DEPOSEE')).toBe('/factures?statut=DEPOSEE');
-    for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'factures', undefined, '/é']) expect(safeNext(bad)).toBe('/');
+    for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'factures', undefined, '/é'])
+      expect(safeNext(bad)).toBe('/');
   });
 });
 
@@ -129,7 +145,9 @@ describe('CSRF on logged-in forms, and /deconnexion', () => {
   it('binds the token to the session: the session’s token passes, a pre-session token does not', async () => {
     const jar = new CookieJar();
     const token = csrfIn(await loginPage(jar))!;
-    jar.store(await post('/connexion', jar, { _csrf: token, email: 'page@test.example', password: 'Page-Connexion-1' }));
+    jar.store(
+      await post('/connexion', jar, { _csrf: token, email: 'page@test.example', password: 'Page-Connexion-1' }),
+    );
 
     const page = await app.request('/formulaire', { headers: { cookie: jar.header() } });
     const sessionToken = csrfIn(await page.text())!;
@@ -151,7 +169,9 @@ describe('CSRF on logged-in forms, and /deconnexion', () => {
   it('refuses /deconnexion without the token', async () => {
     const jar = new CookieJar();
     const token = csrfIn(await loginPage(jar))!;
-    jar.store(await post('/connexion', jar, { _csrf: token, email: 'page@test.example', password: 'Page-Connexion-1' }));
+    jar.store(
+      await post('/connexion', jar, { _csrf: token, email: 'page@test.example', password: 'Page-Connexion-1' }),
+    );
     expect((await post('/deconnexion', jar, {})).status).toBe(403);
     expect((await app.request('/auth/me', { headers: { cookie: jar.header() } })).status).toBe(200);
   });

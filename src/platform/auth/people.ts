@@ -21,7 +21,10 @@ export async function findPersonById(deps: Pick<AuthDeps, 'db'>, id: string): Pr
   return row;
 }
 
-export async function personActor(deps: Pick<AuthDeps, 'db'>, person: Pick<Person, 'id' | 'email' | 'displayName'>): Promise<PersonActor> {
+export async function personActor(
+  deps: Pick<AuthDeps, 'db'>,
+  person: Pick<Person, 'id' | 'email' | 'displayName'>,
+): Promise<PersonActor> {
   return {
     kind: 'person',
     personId: person.id,

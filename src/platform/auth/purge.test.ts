@@ -24,7 +24,13 @@ describe('purgeExpiredCredentials', () => {
   it('deletes old ended sessions, expired tokens and stale throttle counters, and keeps live ones', async () => {
     const person = await createPerson(deps(), { email: 'purge@test.example', displayName: 'P', password: 'Purge-1' });
     const [supplier] = await t.handle.db.select({ id: structures.id }).from(structures).limit(1);
-    await createApiClient(deps(), { clientId: 'purge', clientSecret: 's', name: 'P', structureId: supplier!.id, grants: [] });
+    await createApiClient(deps(), {
+      clientId: 'purge',
+      clientSecret: 's',
+      name: 'P',
+      structureId: supplier!.id,
+      grants: [],
+    });
 
     const old = await openSession(deps(), person.id);
     await logout(deps(), old.sessionToken);
@@ -40,7 +46,9 @@ describe('purgeExpiredCredentials', () => {
     expect(await resolveSession(deps(), live.sessionToken)).toBeDefined();
     expect((await t.handle.db.select().from(sessions)).length).toBe(1);
     expect((await t.handle.db.select().from(accessTokens)).length).toBe(1);
-    expect((await t.handle.db.select({ k: loginThrottles.emailKey }).from(loginThrottles))).toEqual([{ k: 'recent@test.example' }]);
+    expect(await t.handle.db.select({ k: loginThrottles.emailKey }).from(loginThrottles)).toEqual([
+      { k: 'recent@test.example' },
+    ]);
     expect(token.access_token).toBeTruthy();
     expect(await purgeExpiredCredentials(deps())).toEqual({ sessions: 0, accessTokens: 0, loginThrottles: 0 });
   });

@@ -19,13 +19,30 @@ export async function purgeExpiredCredentials(deps: AuthDeps): Promise<PurgeResu
   const dayAgo = new Date(now - DAY_MS);
   const deletedSessions = await deps.db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, sessionCutoff), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, sessionCutoff))))
+    .where(
+      or(
+        lt(sessions.expiresAt, sessionCutoff),
+        and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, sessionCutoff)),
+      ),
+    )
     .returning({ id: sessions.id });
-  const deletedTokens = await deps.db.delete(accessTokens).where(lt(accessTokens.expiresAt, dayAgo)).returning({ id: accessTokens.id });
+  const deletedTokens = await deps.db
+    .delete(accessTokens)
+    .where(lt(accessTokens.expiresAt, dayAgo))
+    .returning({ id: accessTokens.id });
   // A counter without a running block and with no failure for a day is forgotten: the person starts afresh.
   const deletedThrottles = await deps.db
     .delete(loginThrottles)
-    .where(and(lt(loginThrottles.lastFailureAt, dayAgo), or(isNull(loginThrottles.blockedUntil), lt(loginThrottles.blockedUntil, new Date(now)))))
+    .where(
+      and(
+        lt(loginThrottles.lastFailureAt, dayAgo),
+        or(isNull(loginThrottles.blockedUntil), lt(loginThrottles.blockedUntil, new Date(now))),
+      ),
+    )
     .returning({ key: loginThrottles.emailKey });
-  return { sessions: deletedSessions.length, accessTokens: deletedTokens.length, loginThrottles: deletedThrottles.length };
+  return {
+    sessions: deletedSessions.length,
+    accessTokens: deletedTokens.length,
+    loginThrottles: deletedThrottles.length,
+  };
 }

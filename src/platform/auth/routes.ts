@@ -9,4 +9,7 @@ import { sessionRoutes } from './session-routes.ts';
  * `/auth/login`, `/auth/logout`, `/auth/me`, `/api/oauth/token` (in the OpenAPI document),
  * and the `/connexion` and `/deconnexion` pages.
  */
-export const authRoutes = new OpenAPIHono<AppEnv>().route('/', sessionRoutes).route('/', oauthRoutes).route('/', authPages);
+export const authRoutes = new OpenAPIHono<AppEnv>()
+  .route('/', sessionRoutes)
+  .route('/', oauthRoutes)
+  .route('/', authPages);

@@ -10,9 +10,7 @@ export const ErrorBodySchema = z
   })
   .openapi('Error');
 
-export const RoleGrantSchema = z
-  .object({ role: z.enum(ROLES), structureId: z.string().uuid() })
-  .openapi('RoleGrant');
+export const RoleGrantSchema = z.object({ role: z.enum(ROLES), structureId: z.string().uuid() }).openapi('RoleGrant');
 
 export const PersonSchema = z
   .object({ id: z.string().uuid(), email: z.string(), displayName: z.string() })
@@ -53,7 +51,14 @@ export const TokenResponseSchema = z
 
 export const OAuthErrorSchema = z
   .object({
-    error: z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'unauthorized_client',
+      'unsupported_grant_type',
+      'invalid_scope',
+    ]),
     error_description: z.string(),
   })
   .openapi('OAuthError');

@@ -9,7 +9,10 @@ import { announceRetryAfter } from './retry-after.ts';
 import { ClientIdentitySchema, ErrorBodySchema, LoginBodySchema, PersonSessionSchema } from './schemas.ts';
 import { logout } from './sessions.ts';
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBodySchema } },
+});
 
 const loginRoute = createRoute({
   method: 'post',

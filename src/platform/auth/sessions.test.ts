@@ -4,7 +4,14 @@ import { people, sessions } from '../../../db/schema/auth.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { fixedClock } from '../clock.ts';
 import { createPerson } from './people.ts';
-import { logout, openSession, resolveSession, revokeSessionsOf, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.ts';
+import {
+  logout,
+  openSession,
+  resolveSession,
+  revokeSessionsOf,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
 const t = useTestDatabase();
@@ -15,7 +22,9 @@ let personId: string;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  personId = (await createPerson(deps(), { email: 'session@test.example', displayName: 'Sess Ion', password: 'Mot-de-passe-1' })).id;
+  personId = (
+    await createPerson(deps(), { email: 'session@test.example', displayName: 'Sess Ion', password: 'Mot-de-passe-1' })
+  ).id;
 });
 
 describe('sessions', () => {
@@ -27,7 +36,10 @@ describe('sessions', () => {
     expect(row).toMatchObject({ ip: '192.0.2.7', userAgent: 'Firefox', csrfToken: opened.csrfToken, revokedAt: null });
 
     const resolved = await resolveSession(deps(), opened.sessionToken);
-    expect(resolved).toMatchObject({ csrfToken: opened.csrfToken, actor: { kind: 'person', personId, email: 'session@test.example' } });
+    expect(resolved).toMatchObject({
+      csrfToken: opened.csrfToken,
+      actor: { kind: 'person', personId, email: 'session@test.example' },
+    });
     expect(await resolveSession(deps(), opened.sessionToken.slice(1))).toBeUndefined();
     expect(await resolveSession(deps(), '')).toBeUndefined();
   });

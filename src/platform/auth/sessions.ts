@@ -51,7 +51,10 @@ export async function openSession(
 export async function resolveSession(deps: AuthDeps, token: string): Promise<ResolvedSession | undefined> {
   if (!token) return undefined;
   const [row] = await deps.db
-    .select({ session: sessions, person: { id: people.id, email: people.email, displayName: people.displayName, active: people.active } })
+    .select({
+      session: sessions,
+      person: { id: people.id, email: people.email, displayName: people.displayName, active: people.active },
+    })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(eq(sessions.tokenHash, hashToken(token)));
@@ -64,7 +67,12 @@ export async function resolveSession(deps: AuthDeps, token: string): Promise<Res
     expiresAt = new Date(slid);
     await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.session.id));
   }
-  return { sessionId: row.session.id, csrfToken: row.session.csrfToken, expiresAt, actor: await personActor(deps, row.person) };
+  return {
+    sessionId: row.session.id,
+    csrfToken: row.session.csrfToken,
+    expiresAt,
+    actor: await personActor(deps, row.person),
+  };
 }
 
 /** Ends the session behind this cookie value; unknown or already ended sessions are ignored. */

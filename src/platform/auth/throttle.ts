@@ -43,7 +43,9 @@ export async function recordLoginFailure(deps: AuthDeps, emailKey: string): Prom
     await deps.db
       .update(loginThrottles)
       // greatest(): a concurrent, earlier failure never shortens a longer block.
-      .set({ blockedUntil: sql`greatest(${loginThrottles.blockedUntil}, ${new Date(now.getTime() + delay * 1000).toISOString()}::timestamptz)` })
+      .set({
+        blockedUntil: sql`greatest(${loginThrottles.blockedUntil}, ${new Date(now.getTime() + delay * 1000).toISOString()}::timestamptz)`,
+      })
       .where(eq(loginThrottles.emailKey, emailKey));
   }
 }

@@ -10,14 +10,23 @@ afterAll(async () => {
   await server.close();
 });
 
-const decodeBody = (data: string) => Buffer.from(data.split('\r\n\r\n')[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
+const decodeBody = (data: string) =>
+  Buffer.from(data.split('\r\n\r\n')[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
 
 describe('SMTP mailer', () => {
   it('authenticates, sends one UTF-8 message and its envelope', async () => {
     const mailer = createSmtpMailer({ url: server.url, from: 'hub@megalis.example' });
-    await mailer.send({ to: 'comptable@rennes.example', subject: 'Facture F-1 : échéance dans 3 jours', text: 'Bonjour,\n.ligne qui commence par un point\nÉchéance le 01/12/2026.' });
+    await mailer.send({
+      to: 'comptable@rennes.example',
+      subject: 'Facture F-1 : échéance dans 3 jours',
+      text: 'Bonjour,\n.ligne qui commence par un point\nÉchéance le 01/12/2026.',
+    });
     const mail = server.received.at(-1)!;
-    expect(mail).toMatchObject({ from: 'hub@megalis.example', to: ['comptable@rennes.example'], auth: '\0hub\0secret pw' });
+    expect(mail).toMatchObject({
+      from: 'hub@megalis.example',
+      to: ['comptable@rennes.example'],
+      auth: '\0hub\0secret pw',
+    });
     expect(mail.data).toContain('Subject: =?UTF-8?B?');
     expect(mail.data).toMatch(/^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/m);
     expect(mail.data).toContain('Content-Type: text/plain; charset=utf-8');
@@ -36,8 +45,14 @@ describe('SMTP mailer', () => {
 
   it('refuses header injection in addresses and strips line breaks from subjects', async () => {
     const mailer = createSmtpMailer({ url: server.url, from: 'hub@megalis.example' });
-    await expect(mailer.send({ to: 'a@b.example\r\nBcc: x@y.example', subject: 's', text: 't' })).rejects.toThrow(/invalide/);
-    const formatted = formatMessage('hub@megalis.example', { to: 'a@b.example', subject: 'one\r\nBcc: x@y.example', text: 't' }, new Date(0));
+    await expect(mailer.send({ to: 'a@b.example\r\nBcc: x@y.example', subject: 's', text: 't' })).rejects.toThrow(
+      /invalide/,
+    );
+    const formatted = formatMessage(
+      'hub@megalis.example',
+      { to: 'a@b.example', subject: 'one\r\nBcc: x@y.example', text: 't' },
+      new Date(0),
+    );
     expect(formatted).toContain('Subject: one Bcc: x@y.example\r\n');
     expect(formatted).not.toMatch(/^Bcc:/m);
   });

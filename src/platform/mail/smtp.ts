@@ -143,7 +143,9 @@ function connect(url: URL, options: tls.ConnectionOptions | undefined): Promise<
 
 function upgrade(socket: net.Socket, host: string, options: tls.ConnectionOptions | undefined): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const secured = tls.connect({ socket, servername: net.isIP(host) ? undefined : host, ...options }, () => resolve(secured));
+    const secured = tls.connect({ socket, servername: net.isIP(host) ? undefined : host, ...options }, () =>
+      resolve(secured),
+    );
     secured.once('error', reject);
   });
 }
@@ -161,7 +163,11 @@ function rfc5322Date(at: Date): string {
 /** The message as sent after DATA: headers, a base64 UTF-8 body, dot-stuffed, CRLF line ends. */
 export function formatMessage(from: string, message: MailMessage, at: Date): string {
   const domain = from.split('@')[1] ?? 'localhost';
-  const body = (Buffer.from(message.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  const body = (
+    Buffer.from(message.text.replace(/\r?\n/g, '\r\n'), 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
   const lines = [
     `From: ${from}`,
     `To: ${message.to}`,
@@ -179,7 +185,8 @@ export function formatMessage(from: string, message: MailMessage, at: Date): str
 
 export function createSmtpMailer(settings: SmtpSettings): Mailer {
   const url = new URL(settings.url);
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL doit commencer par smtp:// ou smtps:// (${url.protocol})`);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`SMTP_URL doit commencer par smtp:// ou smtps:// (${url.protocol})`);
   if (!ADDRESS.test(settings.from)) throw new Error(`Adresse d'expéditeur invalide : ${settings.from}`);
   const timeoutMs = settings.timeoutMs ?? 20_000;
 
@@ -199,7 +206,10 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
           hello = await smtp.expect('EHLO hub.localhost', [250]);
         }
         if (url.username) {
-          const credentials = Buffer.from(`\0${decodeURIComponent(url.username)}\0${decodeURIComponent(url.password)}`, 'utf8').toString('base64');
+          const credentials = Buffer.from(
+            `\0${decodeURIComponent(url.username)}\0${decodeURIComponent(url.password)}`,
+            'utf8',
+          ).toString('base64');
           await smtp.expect(`AUTH PLAIN ${credentials}`, [235], 'AUTH PLAIN');
         }
         await smtp.expect(`MAIL FROM:<${settings.from}>`, [250]);

@@ -32,18 +32,35 @@ const OperationView: FC<{ method: string; path: string; op: Operation }> = ({ me
       <table>
         <caption>Paramètres</caption>
         <thead>
-          <tr><th scope="col">Nom</th><th scope="col">Où</th><th scope="col">Obligatoire</th><th scope="col">Type</th></tr>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Où</th>
+            <th scope="col">Obligatoire</th>
+            <th scope="col">Type</th>
+          </tr>
         </thead>
         <tbody>
           {op.parameters.map((p) => (
-            <tr><td><code>{p.name}</code></td><td>{p.in}</td><td>{p.required ? 'oui' : 'non'}</td><td><code>{JSON.stringify(p.schema ?? {})}</code></td></tr>
+            <tr>
+              <td>
+                <code>{p.name}</code>
+              </td>
+              <td>{p.in}</td>
+              <td>{p.required ? 'oui' : 'non'}</td>
+              <td>
+                <code>{JSON.stringify(p.schema ?? {})}</code>
+              </td>
+            </tr>
           ))}
         </tbody>
       </table>
     )}
     {op.requestBody?.content &&
       Object.entries(op.requestBody.content).map(([type, body]) => (
-        <div><h4>Corps de requête ({type})</h4><Schema schema={body.schema} /></div>
+        <div>
+          <h4>Corps de requête ({type})</h4>
+          <Schema schema={body.schema} />
+        </div>
       ))}
     <h4>Réponses</h4>
     <ul>
@@ -79,15 +96,23 @@ code,pre{font-family:ui-monospace,monospace}pre.schema{background:#f6f6f6;paddin
         <main>
           <h1>Référence de l’API</h1>
           <p>{doc.info.description}</p>
-          <p>Document OpenAPI : <a href="/api/openapi.json">/api/openapi.json</a> — version {doc.info.version}.</p>
+          <p>
+            Document OpenAPI : <a href="/api/openapi.json">/api/openapi.json</a> — version {doc.info.version}.
+          </p>
           <nav aria-label="Sommaire">
             <ul>
               {operations.map(({ method, path }) => (
-                <li><a href={`#${method}-${path}`}>{method.toUpperCase()} {path}</a></li>
+                <li>
+                  <a href={`#${method}-${path}`}>
+                    {method.toUpperCase()} {path}
+                  </a>
+                </li>
               ))}
             </ul>
           </nav>
-          {operations.map((o) => <OperationView {...o} />)}
+          {operations.map((o) => (
+            <OperationView {...o} />
+          ))}
         </main>
       </body>
     </html>

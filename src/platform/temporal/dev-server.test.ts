@@ -15,7 +15,13 @@ describe('startDevServer', () => {
   it('runs the dev server on a SQLite file in the data folder, with its Web UI, and stops it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hub-devserver-'));
     dirs.push(dataDir);
-    const server = await startDevServer({ binary: inject('temporalBinary'), dataDir, namespace: 'hub-test', port: 0 + 17_999, uiPort: 18_999 });
+    const server = await startDevServer({
+      binary: inject('temporalBinary'),
+      dataDir,
+      namespace: 'hub-test',
+      port: 0 + 17_999,
+      uiPort: 18_999,
+    });
     try {
       const connection = await Connection.connect({ address: server.address });
       const namespace = await connection.workflowService.describeNamespace({ namespace: 'hub-test' });

@@ -33,18 +33,28 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const port = await pickPort(options.port ?? 7233);
   const uiPort = options.ui === false ? undefined : await pickPort(options.uiPort ?? 8233);
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--namespace', options.namespace,
-    '--db-filename', join(options.dataDir, 'temporal.sqlite'),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    options.namespace,
+    '--db-filename',
+    join(options.dataDir, 'temporal.sqlite'),
     // Write-ahead log, synced at checkpoints: a crash of the hub loses nothing; a power cut may lose the last
     // instants, which the hub's own records (Postgres) and the start relay recover.
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
-    '--log-level', 'warn',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
+    '--log-level',
+    'warn',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
   ];
   const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,7 +70,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await waitUntilReady(child, address, 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`Le serveur Temporal n'a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`, { cause: error });
+    throw new Error(
+      `Le serveur Temporal n'a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`,
+      { cause: error },
+    );
   }
   options.log?.(`Temporal dev server on ${address}${uiPort ? `, Web UI http://127.0.0.1:${uiPort}` : ''}`);
   return {

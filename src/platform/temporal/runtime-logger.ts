@@ -9,7 +9,16 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
   installed = true;
   const child = logger.child({ component: 'temporal' });
   const at = (level: LogLevel) => (message: string, meta?: LogMetadata) => {
-    const method = level === 'TRACE' ? 'trace' : level === 'DEBUG' ? 'debug' : level === 'INFO' ? 'info' : level === 'WARN' ? 'warn' : 'error';
+    const method =
+      level === 'TRACE'
+        ? 'trace'
+        : level === 'DEBUG'
+          ? 'debug'
+          : level === 'INFO'
+            ? 'info'
+            : level === 'WARN'
+              ? 'warn'
+              : 'error';
     child[method](meta ?? {}, message);
   };
   Runtime.install({

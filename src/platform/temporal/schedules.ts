@@ -19,7 +19,12 @@ export const PLATFORM_SCHEDULES: ScheduleDefinition[] = [
 ];
 
 /** Creates each schedule once; an existing one is left as the operator may have changed it. */
-export async function ensureSchedules(client: Client, taskQueue: string, logger: Logger, definitions: readonly ScheduleDefinition[]): Promise<string[]> {
+export async function ensureSchedules(
+  client: Client,
+  taskQueue: string,
+  logger: Logger,
+  definitions: readonly ScheduleDefinition[],
+): Promise<string[]> {
   const created: string[] = [];
   for (const definition of definitions) {
     try {

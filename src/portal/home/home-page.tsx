@@ -30,7 +30,9 @@ function InvoiceCard(props: { viewer: Viewer; facts: HomeFacts }) {
           <p>Les factures adressées à votre collectivité, classées par date limite de paiement.</p>
           {props.facts.dueSoon !== undefined ? (
             <p class={props.facts.dueSoon > 0 ? 'soon' : undefined}>
-              {props.facts.dueSoon === 0 ? 'Aucune facture à payer dans les 7 jours.' : `${formatCount(props.facts.dueSoon)} facture(s) à payer dans les 7 jours ou en retard.`}
+              {props.facts.dueSoon === 0
+                ? 'Aucune facture à payer dans les 7 jours.'
+                : `${formatCount(props.facts.dueSoon)} facture(s) à payer dans les 7 jours ou en retard.`}
             </p>
           ) : null}
           <p>
@@ -42,7 +44,8 @@ function InvoiceCard(props: { viewer: Viewer; facts: HomeFacts }) {
       ) : null}
       {hasRoleIn(v, 'operator') ? (
         <p>
-          <a href="/annuaire">Annuaire des collectivités</a> · <a href="/annuaire/epci">EPCI membres</a> · <a href="/chorus">Connexions Chorus Pro</a>
+          <a href="/annuaire">Annuaire des collectivités</a> · <a href="/annuaire/epci">EPCI membres</a> ·{' '}
+          <a href="/chorus">Connexions Chorus Pro</a>
         </p>
       ) : null}
     </li>

@@ -13,7 +13,12 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const accountantOf = structuresAs(viewer, 'accountant');
   const [due, notes] = await Promise.all([
     accountantOf.length > 0
-      ? listInvoices(deps, viewer.actor, { statuses: [...OPEN_FOR_BUYER, 'SUSPENDUE'], dueWithinDays: 7, pageSize: 1, ...(accountantOf.length === 1 ? { buyerId: accountantOf[0]!.id } : {}) })
+      ? listInvoices(deps, viewer.actor, {
+          statuses: [...OPEN_FOR_BUYER, 'SUSPENDUE'],
+          dueWithinDays: 7,
+          pageSize: 1,
+          ...(accountantOf.length === 1 ? { buyerId: accountantOf[0]!.id } : {}),
+        })
       : undefined,
     listNotifications(deps, viewer.actor, { pageSize: 1, unreadOnly: true }),
   ]);

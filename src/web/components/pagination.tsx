@@ -25,7 +25,10 @@ export function Pagination(props: PaginationProps) {
   return (
     <nav class="pagination" aria-label="Pagination">
       <p>
-        {props.total === 0 ? 'Aucun résultat' : `Résultats ${formatCount(first)} à ${formatCount(last)} sur ${formatCount(props.total)}`} — page {props.page} sur {pages}
+        {props.total === 0
+          ? 'Aucun résultat'
+          : `Résultats ${formatCount(first)} à ${formatCount(last)} sur ${formatCount(props.total)}`}{' '}
+        — page {props.page} sur {pages}
       </p>
       <ul>
         {props.page > 1 ? (

@@ -56,7 +56,8 @@ export function Footer() {
       <div class="wrap">
         <p>Hub régional d’administration numérique – syndicat mixte des collectivités bretonnes.</p>
         <p>
-          <a href="/api/docs">API et intégration</a> · Accessibilité : partiellement conforme (RGAA 4.1), en cours d’audit.
+          <a href="/api/docs">API et intégration</a> · Accessibilité : partiellement conforme (RGAA 4.1), en cours
+          d’audit.
         </p>
       </div>
     </footer>

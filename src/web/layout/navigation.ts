@@ -22,7 +22,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Accueil' }];
-  for (const role of roles) for (const item of BY_ROLE[role]) if (!items.some((i) => i.href === item.href)) items.push(item);
+  for (const role of roles)
+    for (const item of BY_ROLE[role]) if (!items.some((i) => i.href === item.href)) items.push(item);
   items.push({ href: '/notifications', label: 'Notifications' });
   return items;
 }

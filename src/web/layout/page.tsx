@@ -13,7 +13,12 @@ export interface PageProps {
   children: Child;
 }
 
-const ROLE_LABELS = { supplier: 'fournisseur', accountant: 'comptable', agent: 'agent', operator: 'opérateur' } as const;
+const ROLE_LABELS = {
+  supplier: 'fournisseur',
+  accountant: 'comptable',
+  agent: 'agent',
+  operator: 'opérateur',
+} as const;
 
 export function Page(props: PageProps) {
   const items = navigationFor(props.viewer.roles);

@@ -44,13 +44,17 @@
       return form.querySelectorAll('input[type="checkbox"][name="' + name + '"]');
     }
     box.addEventListener('change', function () {
-      rows().forEach(function (r) { r.checked = box.checked; });
+      rows().forEach(function (r) {
+        r.checked = box.checked;
+      });
     });
     form.addEventListener('change', function (e) {
       if (!e.target || e.target.name !== name) return;
       var all = rows();
       var checked = 0;
-      all.forEach(function (r) { if (r.checked) checked++; });
+      all.forEach(function (r) {
+        if (r.checked) checked++;
+      });
       box.checked = checked === all.length && all.length > 0;
       box.indeterminate = checked > 0 && checked < all.length;
     });

@@ -41,12 +41,17 @@ export function checkChorus(inv: Invoice, o: FrenchOut): void {
   for (const [id, key] of ids) {
     if (!isSirenScheme(id)) continue;
     if (!keyValid(id)) {
-      const kind = id.schemeId?.trim() === '0009' ? 'un SIRET (14 chiffres)' : 'un SIREN (9 chiffres) ou un SIRET (14 chiffres)';
+      const kind =
+        id.schemeId?.trim() === '0009' ? 'un SIRET (14 chiffres)' : 'un SIREN (9 chiffres) ou un SIRET (14 chiffres)';
       o.fatal('CHORUS-01', key, `« ${id.value} » n’est pas ${kind} avec une clé de contrôle valide.`);
     }
   }
   const buyerIds = [inv.buyer.identifier, inv.buyer.legalRegistrationId, inv.buyer.electronicAddress];
   if (!buyerIds.some((id) => isSirenScheme(id) && id.value.trim().length === 14)) {
-    o.fatal('CHORUS-02', 'BT-47', 'l’acheteur public doit être identifié par son SIRET (14 chiffres, schéma 0002 ou 0009, en BT-46, BT-47 ou BT-49).');
+    o.fatal(
+      'CHORUS-02',
+      'BT-47',
+      'l’acheteur public doit être identifié par son SIRET (14 chiffres, schéma 0002 ou 0009, en BT-46, BT-47 ou BT-49).',
+    );
   }
 }

@@ -16,7 +16,9 @@ const SELLER = `<cac:AccountingSupplierParty><cac:Party>
 <cac:PartyLegalEntity><cbc:RegistrationName>Fournisseur SA</cbc:RegistrationName><cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID></cac:PartyLegalEntity>
 </cac:Party></cac:AccountingSupplierParty>`;
 
-function frInvoice(o: { seller?: string; typeCode?: string; notes?: string; profile?: string; buyerId?: string } = {}): string {
+function frInvoice(
+  o: { seller?: string; typeCode?: string; notes?: string; profile?: string; buyerId?: string } = {},
+): string {
   const buyerId = o.buyerId ?? '<cbc:CompanyID schemeID="0009">21690123100011</cbc:CompanyID>';
   const buyer = `<cac:AccountingCustomerParty><cac:Party>
 <cbc:EndpointID schemeID="0009">21690123100011</cbc:EndpointID>
@@ -30,7 +32,8 @@ function frInvoice(o: { seller?: string; typeCode?: string; notes?: string; prof
     .replace(`${typeCode}</cbc:InvoiceTypeCode>`, `${typeCode}</cbc:InvoiceTypeCode>${o.notes ?? HEADER}`);
 }
 
-const frIds = (xml: string): string[] => fatalIds(xml, 'fr').filter((r) => r.startsWith('BR-FR') || r.startsWith('CHORUS'));
+const frIds = (xml: string): string[] =>
+  fatalIds(xml, 'fr').filter((r) => r.startsWith('BR-FR') || r.startsWith('CHORUS'));
 
 describe('French identifiers', () => {
   it('Luhn key of SIREN and SIRET', () => {
@@ -79,7 +82,10 @@ describe('French profile (BR-FR-*, CHORUS-*)', () => {
   });
 
   it('BR-FR-10 / BR-FR-32: seller SIREN', () => {
-    const seller = SELLER.replace('<cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID>', '<cbc:CompanyID schemeID="0002">73282932000074</cbc:CompanyID>');
+    const seller = SELLER.replace(
+      '<cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID>',
+      '<cbc:CompanyID schemeID="0002">73282932000074</cbc:CompanyID>',
+    );
     const ids = frIds(frInvoice({ seller }));
     expect(ids).toContain('BR-FR-10');
     expect(ids).toContain('BR-FR-32');
@@ -87,12 +93,17 @@ describe('French profile (BR-FR-*, CHORUS-*)', () => {
   });
 
   it('BR-FR-16: VAT rates', () => {
-    const xml = frInvoice().replaceAll('<cbc:Percent>20</cbc:Percent>', '<cbc:Percent>21</cbc:Percent>').replace('>20.00<', '>21.00<');
+    const xml = frInvoice()
+      .replaceAll('<cbc:Percent>20</cbc:Percent>', '<cbc:Percent>21</cbc:Percent>')
+      .replace('>20.00<', '>21.00<');
     expect(frIds(xml)).toContain('BR-FR-16');
   });
 
   it('CHORUS-01: SIREN / SIRET keys', () => {
-    const seller = SELLER.replace('<cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID>', '<cbc:CompanyID schemeID="0002">732829321</cbc:CompanyID>');
+    const seller = SELLER.replace(
+      '<cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID>',
+      '<cbc:CompanyID schemeID="0002">732829321</cbc:CompanyID>',
+    );
     const v = check(frInvoice({ seller }), 'fr').find((x) => x.rule === 'CHORUS-01');
     expect(v?.bt).toBe('BT-30');
     expect(v?.message).toMatch(/BT-30/);
@@ -101,7 +112,10 @@ describe('French profile (BR-FR-*, CHORUS-*)', () => {
 
   it('CHORUS-02: the public buyer is identified by its SIRET', () => {
     expect(frIds(frInvoice({ buyerId: '' }))).not.toContain('CHORUS-02'); // the electronic address carries it
-    const noSiret = frInvoice({ buyerId: '' }).replace('<cbc:EndpointID schemeID="0009">21690123100011', '<cbc:EndpointID schemeID="EM">achats@commune.fr');
+    const noSiret = frInvoice({ buyerId: '' }).replace(
+      '<cbc:EndpointID schemeID="0009">21690123100011',
+      '<cbc:EndpointID schemeID="EM">achats@commune.fr',
+    );
     expect(frIds(noSiret)).toContain('CHORUS-02');
   });
 });

@@ -6,7 +6,10 @@ import type { Out } from '../../out.ts';
 
 /** Reports a French rule at the location of a model term (or of its nearest recorded parent). */
 export class FrenchOut {
-  constructor(private readonly read: ReadResult, private readonly out: Out) {}
+  constructor(
+    private readonly read: ReadResult,
+    private readonly out: Out,
+  ) {}
 
   element(key: string): XmlElement | undefined {
     const locations = this.read.locations;

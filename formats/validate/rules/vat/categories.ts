@@ -42,7 +42,11 @@ function amounts(values: Iterable<V | undefined>): Dec {
 /** Σ line net amounts + Σ charges − Σ allowances of the category (optionally of one rate). */
 function categoryTotal(f: Facts, code: string, rate: Dec | undefined, roundParts: boolean): Dec {
   const cii = f.syntax === 'CII';
-  const lines = amounts(f.lines.filter((l) => (rate === undefined ? lineHas(l, code) : lineHasRate(l, code, rate, cii))).map((l) => l.netAmount));
+  const lines = amounts(
+    f.lines
+      .filter((l) => (rate === undefined ? lineHas(l, code) : lineHasRate(l, code, rate, cii)))
+      .map((l) => l.netAmount),
+  );
   const charges = amounts(f.charges.filter((c) => acHas(c, code, rate)).map((c) => c.amount));
   const allowances = amounts(f.allowances.filter((a) => acHas(a, code, rate)).map((a) => a.amount));
   if (roundParts) return round2(lines).plus(round2(charges)).minus(round2(allowances));
@@ -61,7 +65,12 @@ function checkCategory(f: Facts, spec: CategorySpec, out: Out): void {
 
   // X-01: categories used on lines, allowances or charges appear in the VAT breakdown.
   if (!breakdownPresent(f, spec, breakdowns)) {
-    out.fatal(id(spec, 1), 'BG-23', f.root, `Ventilation de la TVA (BG-23) : une ventilation ${spec.breakdown === 'one' ? 'et une seule ' : ''}de catégorie « ${spec.label} » (${code}) est obligatoire lorsque des lignes, remises ou frais utilisent cette catégorie.`);
+    out.fatal(
+      id(spec, 1),
+      'BG-23',
+      f.root,
+      `Ventilation de la TVA (BG-23) : une ventilation ${spec.breakdown === 'one' ? 'et une seule ' : ''}de catégorie « ${spec.label} » (${code}) est obligatoire lorsque des lignes, remises ou frais utilisent cette catégorie.`,
+    );
   }
 
   // X-02 … X-04: identifiers of the seller and the buyer.
@@ -99,10 +108,14 @@ function checkCategory(f: Facts, spec: CategorySpec, out: Out): void {
     checkTax(f, spec, b, out);
     const hasReason = b.exemptionReason !== undefined || b.exemptionReasonCode !== undefined;
     if (spec.exemption === 'forbidden' ? hasReason : !hasReason) {
-      out.fatal(id(spec, 10), 'BT-120', b.exemptionReason?.el ?? b.exemptionReasonCode?.el ?? b.group,
+      out.fatal(
+        id(spec, 10),
+        'BT-120',
+        b.exemptionReason?.el ?? b.exemptionReasonCode?.el ?? b.group,
         spec.exemption === 'forbidden'
           ? `Motif d'exonération de TVA (BT-120, BT-121) : interdit pour la catégorie « ${spec.label} » (${code}).`
-          : `Motif d'exonération de TVA (BT-120) ou son code (BT-121) : obligatoire pour la catégorie « ${spec.label} » (${code}).`);
+          : `Motif d'exonération de TVA (BT-120) ou son code (BT-121) : obligatoire pour la catégorie « ${spec.label} » (${code}).`,
+      );
     }
   }
 }
@@ -119,11 +132,15 @@ function breakdownPresent(f: Facts, spec: CategorySpec, breakdowns: Breakdown[])
     return (hdr === 0 && lines === 0 && acs === 0) || (hdr === 1 && (lines > 0 || acs > 0));
   }
   if (code === 'S') {
-    const used = cats.filter((c) => (c.kind === 'allowance' || c.kind === 'charge' || c.kind === 'line') && is(c, code)).length;
+    const used = cats.filter(
+      (c) => (c.kind === 'allowance' || c.kind === 'charge' || c.kind === 'line') && is(c, code),
+    ).length;
     return (used > 0 && breakdowns.length > 0) || (used === 0 && breakdowns.length === 0);
   }
   if (spec.breakdown === 'some') {
-    const used = cats.filter((c) => (c.kind === 'allowance' || c.kind === 'charge' || c.kind === 'line') && c.isVat && is(c, code)).length;
+    const used = cats.filter(
+      (c) => (c.kind === 'allowance' || c.kind === 'charge' || c.kind === 'line') && c.isVat && is(c, code),
+    ).length;
     const anyBreakdown = breakdowns.filter((b) => b.codeV?.text === code).length;
     const vatBreakdown = breakdowns.filter((b) => b.isVat).length;
     return (used > 0 && anyBreakdown > 0) || (used === 0 && vatBreakdown === 0);
@@ -138,16 +155,35 @@ function identifiers(f: Facts, spec: CategorySpec): boolean {
   const rep = f.taxRep;
   const repVat = (rep?.vatIds.length ?? 0) > 0;
   if (spec.forbidsVatIds) return !(s?.vatIds.length || repVat || b?.vatIds.length);
-  const sellerOk = spec.seller === 'taxId' ? (s?.taxIds.length ?? 0) > 0 || repVat : spec.seller === 'vatId' ? (s?.vatIds.length ?? 0) > 0 || repVat : true;
-  const buyerOk = spec.buyer === 'vatOrLegal' ? (b?.vatIds.length ?? 0) > 0 || (b?.legalIds.length ?? 0) > 0 : spec.buyer === 'vat' ? (b?.vatIds.length ?? 0) > 0 : true;
+  const sellerOk =
+    spec.seller === 'taxId'
+      ? (s?.taxIds.length ?? 0) > 0 || repVat
+      : spec.seller === 'vatId'
+        ? (s?.vatIds.length ?? 0) > 0 || repVat
+        : true;
+  const buyerOk =
+    spec.buyer === 'vatOrLegal'
+      ? (b?.vatIds.length ?? 0) > 0 || (b?.legalIds.length ?? 0) > 0
+      : spec.buyer === 'vat'
+        ? (b?.vatIds.length ?? 0) > 0
+        : true;
   return sellerOk && buyerOk;
 }
 
 function identifiersMessage(spec: CategorySpec): string {
   const cat = `« ${spec.label} » (${spec.code})`;
-  if (spec.forbidsVatIds) return `Catégorie ${cat} : la facture ne doit contenir ni l'identifiant TVA du vendeur (BT-31), ni celui de son représentant fiscal (BT-63), ni celui de l'acheteur (BT-48).`;
-  const seller = spec.seller === 'vatId' ? "l'identifiant TVA du vendeur (BT-31) ou de son représentant fiscal (BT-63)" : "l'identifiant TVA (BT-31) ou fiscal (BT-32) du vendeur, ou l'identifiant TVA de son représentant fiscal (BT-63)";
-  const buyer = spec.buyer === 'vat' ? " et l'identifiant TVA de l'acheteur (BT-48)" : spec.buyer === 'vatOrLegal' ? " et l'identifiant TVA (BT-48) ou l'immatriculation légale (BT-47) de l'acheteur" : '';
+  if (spec.forbidsVatIds)
+    return `Catégorie ${cat} : la facture ne doit contenir ni l'identifiant TVA du vendeur (BT-31), ni celui de son représentant fiscal (BT-63), ni celui de l'acheteur (BT-48).`;
+  const seller =
+    spec.seller === 'vatId'
+      ? "l'identifiant TVA du vendeur (BT-31) ou de son représentant fiscal (BT-63)"
+      : "l'identifiant TVA (BT-31) ou fiscal (BT-32) du vendeur, ou l'identifiant TVA de son représentant fiscal (BT-63)";
+  const buyer =
+    spec.buyer === 'vat'
+      ? " et l'identifiant TVA de l'acheteur (BT-48)"
+      : spec.buyer === 'vatOrLegal'
+        ? " et l'identifiant TVA (BT-48) ou l'immatriculation légale (BT-47) de l'acheteur"
+        : '';
   return `Catégorie ${cat} : ${seller}${buyer} sont obligatoires.`;
 }
 
@@ -161,7 +197,14 @@ function rateOk(rate: V | undefined, rule: CategorySpec['rate']): boolean {
 }
 
 function rateMessage(spec: CategorySpec, bt: string, rule: CategorySpec['rate']): string {
-  const what = rule === 'absent' ? 'ne doit pas être indiqué' : rule === 'zero' ? 'doit être 0' : rule === 'positive' ? 'doit être supérieur à 0' : 'doit être supérieur ou égal à 0';
+  const what =
+    rule === 'absent'
+      ? 'ne doit pas être indiqué'
+      : rule === 'zero'
+        ? 'doit être 0'
+        : rule === 'positive'
+          ? 'doit être supérieur à 0'
+          : 'doit être supérieur ou égal à 0';
   return `Taux de TVA (${bt}) : ${what} pour la catégorie « ${spec.label} » (${spec.code}).`;
 }
 
@@ -179,20 +222,31 @@ function checkTaxable(f: Facts, spec: CategorySpec, b: Breakdown, out: Out): voi
     if (cii) {
       ok = taxable !== undefined && taxable.eq(total);
     } else if (code === 'S') {
-      const used = f.lines.some((l) => lineHasRate(l, code, rate, false)) || f.allCategories.some((c) => (c.kind === 'allowance' || c.kind === 'charge') && is(c, code) && decimal(c.rate)?.eq(rate) === true);
+      const used =
+        f.lines.some((l) => lineHasRate(l, code, rate, false)) ||
+        f.allCategories.some(
+          (c) => (c.kind === 'allowance' || c.kind === 'charge') && is(c, code) && decimal(c.rate)?.eq(rate) === true,
+        );
       ok = used && taxable !== undefined && taxable.minus(ONE).lt(total) && taxable.plus(ONE).gt(total);
     } else {
       ok = f.lines.length > 0 && taxable !== undefined && taxable.minus(ONE).lt(total) && taxable.plus(ONE).gt(total);
     }
   } else if (cii) {
     const total = categoryTotal(f, code, undefined, true);
-    ok = taxable !== undefined && (code === 'O' ? taxable.eq(total) : taxable.minus(ONE).lt(total) && taxable.plus(ONE).gt(total));
+    ok =
+      taxable !== undefined &&
+      (code === 'O' ? taxable.eq(total) : taxable.minus(ONE).lt(total) && taxable.plus(ONE).gt(total));
   } else {
     const total = categoryTotal(f, code, undefined, false);
     ok = f.lines.length > 0 && taxable !== undefined && taxable.eq(total);
   }
   if (!ok) {
-    out.fatal(id(spec, 8), 'BT-116', b.taxable?.el ?? b.group, `Base imposable de la catégorie « ${spec.label} » (BT-116) : doit être égale à la somme des montants nets des lignes (BT-131) plus les frais (BT-99) moins les remises (BT-92) de cette catégorie${spec.taxable === 'perRate' ? ' et de ce taux' : ''}.`);
+    out.fatal(
+      id(spec, 8),
+      'BT-116',
+      b.taxable?.el ?? b.group,
+      `Base imposable de la catégorie « ${spec.label} » (BT-116) : doit être égale à la somme des montants nets des lignes (BT-131) plus les frais (BT-99) moins les remises (BT-92) de cette catégorie${spec.taxable === 'perRate' ? ' et de ce taux' : ''}.`,
+    );
   }
 }
 
@@ -216,8 +270,13 @@ function checkTax(f: Facts, spec: CategorySpec, b: Breakdown, out: Out): void {
     }
   }
   if (!ok) {
-    out.fatal(id(spec, 9), 'BT-117', b.tax?.el ?? b.group, spec.tax === 'zero'
-      ? `Montant de TVA de la catégorie « ${spec.label} » (BT-117) : doit être 0.`
-      : `Montant de TVA de la catégorie « ${spec.label} » (BT-117) : doit être égal à la base imposable (BT-116) × le taux (BT-119).`);
+    out.fatal(
+      id(spec, 9),
+      'BT-117',
+      b.tax?.el ?? b.group,
+      spec.tax === 'zero'
+        ? `Montant de TVA de la catégorie « ${spec.label} » (BT-117) : doit être 0.`
+        : `Montant de TVA de la catégorie « ${spec.label} » (BT-117) : doit être égal à la base imposable (BT-116) × le taux (BT-119).`,
+    );
   }
 }

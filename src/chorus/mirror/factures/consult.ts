@@ -11,8 +11,19 @@ import type { MirrorSession } from '../session.ts';
 import { amount, typeFacture } from './invoice-rows.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
 
-export async function consultInvoice(deps: AppDeps, session: MirrorSession, body: Record<string, unknown>, side: 'supplier' | 'accountant') {
-  if (session.role !== side) throw new MirrorRefusal(20005, side === 'supplier' ? 'Ce compte technique n’est pas rattaché à une structure fournisseur.' : 'Ce compte technique n’est pas rattaché à une structure destinataire.');
+export async function consultInvoice(
+  deps: AppDeps,
+  session: MirrorSession,
+  body: Record<string, unknown>,
+  side: 'supplier' | 'accountant',
+) {
+  if (session.role !== side)
+    throw new MirrorRefusal(
+      20005,
+      side === 'supplier'
+        ? 'Ce compte technique n’est pas rattaché à une structure fournisseur.'
+        : 'Ce compte technique n’est pas rattaché à une structure destinataire.',
+    );
   const { invoiceId, cppId } = await invoiceOfSession(deps, session, body.identifiantFactureCPP ?? body.idFacture);
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
   return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, facture: await facture(deps, detail, cppId) };
@@ -27,7 +38,11 @@ async function facture(deps: AppDeps, d: InvoiceDetail, cppId: number) {
     statutFacture: d.status,
     modeDepot: d.deposit?.channel === 'chorus_mirror' ? 'DEPOT_FLUX' : 'DEPOT_PORTAIL',
     commentaire: d.lastMotive,
-    cadreDeFacturation: { codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR', codeStructureValideur: null, codeServiceValideur: null },
+    cadreDeFacturation: {
+      codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
+      codeStructureValideur: null,
+      codeServiceValideur: null,
+    },
     destinataire: {
       codeDestinataire: d.buyer.siret,
       idDestinataire: structureIds.get(d.buyer.id) ?? null,

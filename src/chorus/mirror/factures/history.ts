@@ -5,10 +5,17 @@ import { LIBELLE_OK_TRANSVERSES, type ConsulterHistoriqueResponse } from '../../
 import { chorusDateTime } from '../../domain/dates.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
 
-export async function invoiceHistory(deps: AppDeps, session: Parameters<typeof invoiceOfSession>[1], body: Record<string, unknown>): Promise<ConsulterHistoriqueResponse> {
+export async function invoiceHistory(
+  deps: AppDeps,
+  session: Parameters<typeof invoiceOfSession>[1],
+  body: Record<string, unknown>,
+): Promise<ConsulterHistoriqueResponse> {
   const { invoiceId, cppId } = await invoiceOfSession(deps, session, body.idFacture);
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
-  const max = Number.isInteger(body.nbResultatsMaximum) && (body.nbResultatsMaximum as number) > 0 ? (body.nbResultatsMaximum as number) : undefined;
+  const max =
+    Number.isInteger(body.nbResultatsMaximum) && (body.nbResultatsMaximum as number) > 0
+      ? (body.nbResultatsMaximum as number)
+      : undefined;
   const newestFirst = [...detail.events].sort((a, b) => b.sequence - a.sequence).slice(0, max);
   return {
     codeRetour: 0,

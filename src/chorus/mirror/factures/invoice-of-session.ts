@@ -6,7 +6,11 @@ import { hubIdOf } from '../../ids.ts';
 import { notFoundInvoice } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 
-export async function invoiceOfSession(deps: AppDeps, session: MirrorSession, cppId: unknown): Promise<{ invoiceId: string; cppId: number }> {
+export async function invoiceOfSession(
+  deps: AppDeps,
+  session: MirrorSession,
+  cppId: unknown,
+): Promise<{ invoiceId: string; cppId: number }> {
   const invoiceId = await hubIdOf(deps.db, 'invoice', cppId);
   if (invoiceId === undefined) throw notFoundInvoice();
   try {

@@ -17,7 +17,20 @@ export interface FoundInvoices {
   fluxOf: Map<string, string>;
 }
 
-const STATUSES = new Set<string>(['DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION', 'SERVICE_FAIT', 'SUSPENDUE', 'COMPLETEE', 'A_RECYCLER', 'REJETEE', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT']);
+const STATUSES = new Set<string>([
+  'DEPOSEE',
+  'EN_COURS_ACHEMINEMENT',
+  'MISE_A_DISPOSITION',
+  'SERVICE_FAIT',
+  'SUSPENDUE',
+  'COMPLETEE',
+  'A_RECYCLER',
+  'REJETEE',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+]);
 
 /** Chorus status filter (one code or a list) as hub statuses; unknown codes match nothing. */
 export function statusFilter(value: unknown): InvoiceStatus[] | undefined | null {
@@ -28,7 +41,8 @@ export function statusFilter(value: unknown): InvoiceStatus[] | undefined | null
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
-export const dayOf = (value: unknown): string | undefined => (typeof value === 'string' && DAY.test(value) ? value.slice(0, 10) : undefined);
+export const dayOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && DAY.test(value) ? value.slice(0, 10) : undefined;
 
 /**
  * One page of the invoices the session sees, filtered. An exact invoice number or a flux narrows the search
@@ -37,22 +51,34 @@ export const dayOf = (value: unknown): string | undefined => (typeof value === '
 export async function findInvoices(
   deps: AppDeps,
   session: MirrorSession,
-  filters: InvoiceFilters & { exactNumber?: string | undefined; fluxInvoiceIds?: string[] | undefined; keep?: ((i: InvoiceSummary) => boolean) | undefined },
+  filters: InvoiceFilters & {
+    exactNumber?: string | undefined;
+    fluxInvoiceIds?: string[] | undefined;
+    keep?: ((i: InvoiceSummary) => boolean) | undefined;
+  },
   paging: PageRequest,
 ): Promise<FoundInvoices> {
   const { exactNumber, fluxInvoiceIds, keep, ...listFilters } = filters;
-  const accept = (i: InvoiceSummary) => (exactNumber === undefined || i.number === exactNumber) && (keep === undefined || keep(i));
+  const accept = (i: InvoiceSummary) =>
+    (exactNumber === undefined || i.number === exactNumber) && (keep === undefined || keep(i));
   let items: InvoiceSummary[];
   let total: number;
   if (fluxInvoiceIds !== undefined) {
-    const kept = (await Promise.all(fluxInvoiceIds.map((id) => getInvoiceDetail(deps, session.actor, id)))).filter(accept);
+    const kept = (await Promise.all(fluxInvoiceIds.map((id) => getInvoiceDetail(deps, session.actor, id)))).filter(
+      accept,
+    );
     total = kept.length;
     items = slicePage(kept, paging);
   } else if (exactNumber !== undefined || keep !== undefined) {
     // Filters the invoices module does not have: read every match, filter, then page here.
     const kept: InvoiceSummary[] = [];
     for (let page = 1; ; page += 1) {
-      const batch = await listInvoices(deps, session.actor, { ...listFilters, ...(exactNumber !== undefined ? { text: exactNumber } : {}), page, pageSize: 200 });
+      const batch = await listInvoices(deps, session.actor, {
+        ...listFilters,
+        ...(exactNumber !== undefined ? { text: exactNumber } : {}),
+        page,
+        pageSize: 200,
+      });
       kept.push(...batch.items.filter(accept));
       if (page * batch.pageSize >= batch.total) break;
     }
@@ -68,9 +94,14 @@ export async function findInvoices(
     cppIdsOf(deps.db, 'invoice', ids),
     ids.length === 0
       ? []
-      : deps.db.select({ invoiceId: chorusMirrorFluxItems.invoiceId, sequence: chorusMirrorFluxItems.fluxSequence }).from(chorusMirrorFluxItems).where(inArray(chorusMirrorFluxItems.invoiceId, ids)),
+      : deps.db
+          .select({ invoiceId: chorusMirrorFluxItems.invoiceId, sequence: chorusMirrorFluxItems.fluxSequence })
+          .from(chorusMirrorFluxItems)
+          .where(inArray(chorusMirrorFluxItems.invoiceId, ids)),
   ]);
-  const fluxOf = new Map(fluxRows.filter((r) => r.invoiceId !== null).map((r) => [r.invoiceId as string, fluxNumber(r.sequence)]));
+  const fluxOf = new Map(
+    fluxRows.filter((r) => r.invoiceId !== null).map((r) => [r.invoiceId as string, fluxNumber(r.sequence)]),
+  );
   return { items, total, invoiceIds, fluxOf };
 }
 

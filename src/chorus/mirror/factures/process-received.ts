@@ -9,19 +9,37 @@ import { invoiceOfSession } from './invoice-of-session.ts';
 
 type AccountantAction = Parameters<typeof decideInvoice>[3];
 
-export async function processReceivedInvoice(deps: AppDeps, session: MirrorSession, body: Record<string, unknown>): Promise<TraiterFactureRecueResponse> {
-  if (session.role !== 'accountant') throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure destinataire.');
+export async function processReceivedInvoice(
+  deps: AppDeps,
+  session: MirrorSession,
+  body: Record<string, unknown>,
+): Promise<TraiterFactureRecueResponse> {
+  if (session.role !== 'accountant')
+    throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure destinataire.');
   const { invoiceId, cppId } = await invoiceOfSession(deps, session, body.idFacture);
   const nouveauStatut = typeof body.nouveauStatut === 'string' ? body.nouveauStatut : '';
   const motif = typeof body.motif === 'string' ? body.motif : '';
   // The official sample writes `NumeroDPMandat`; clients send `numeroDPMandat`.
-  const mandat = typeof body.numeroDPMandat === 'string' ? body.numeroDPMandat : typeof body.NumeroDPMandat === 'string' ? body.NumeroDPMandat : '';
+  const mandat =
+    typeof body.numeroDPMandat === 'string'
+      ? body.numeroDPMandat
+      : typeof body.NumeroDPMandat === 'string'
+        ? body.NumeroDPMandat
+        : '';
   const today = chorusDate(deps.clock.now());
   const action = actionOf(nouveauStatut, motif, mandat, today);
-  if (!action) throw new MirrorRefusal(20010, `Le statut « ${nouveauStatut} » ne peut pas être demandé par le destinataire.`);
+  if (!action)
+    throw new MirrorRefusal(20010, `Le statut « ${nouveauStatut} » ne peut pas être demandé par le destinataire.`);
   await decideInvoice(deps, session.actor, invoiceId, action);
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
-  return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, dateTraitement: today, idFacture: cppId, nouveauStatut, numeroFacture: detail.number };
+  return {
+    codeRetour: 0,
+    libelle: LIBELLE_OK_TRANSVERSES,
+    dateTraitement: today,
+    idFacture: cppId,
+    nouveauStatut,
+    numeroFacture: detail.number,
+  };
 }
 
 function actionOf(statut: string, motif: string, mandat: string, today: string): AccountantAction | undefined {

@@ -5,7 +5,13 @@ import { chorusMirrorDownloads } from '../../../../db/schema/chorus.ts';
 import { getStructure } from '../../../directory/index.ts';
 import type { InvoiceSummary } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type RechercherFactureParRecipiendaireResponse } from '../../domain/api-contract.ts';
+import {
+  CODE_AUCUN_RESULTAT,
+  LIBELLE_AUCUN_RESULTAT,
+  LIBELLE_OK_TRANSVERSES,
+  type Pagination,
+  type RechercherFactureParRecipiendaireResponse,
+} from '../../domain/api-contract.ts';
 import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { cppIdOf, cppIdsOf, hubIdOf } from '../../ids.ts';
 import { MirrorRefusal } from '../refusal.ts';
@@ -13,8 +19,13 @@ import type { MirrorSession } from '../session.ts';
 import { amount, dayOf, findInvoices, statusFilter, typeFacture } from './invoice-rows.ts';
 import { pageRequest } from './paging.ts';
 
-export async function searchRecipientInvoices(deps: AppDeps, session: MirrorSession, body: Record<string, unknown>): Promise<RechercherFactureParRecipiendaireResponse> {
-  if (session.role !== 'accountant') throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure destinataire.');
+export async function searchRecipientInvoices(
+  deps: AppDeps,
+  session: MirrorSession,
+  body: Record<string, unknown>,
+): Promise<RechercherFactureParRecipiendaireResponse> {
+  if (session.role !== 'accountant')
+    throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure destinataire.');
   const idDestinataire = await cppIdOf(deps.db, 'structure', session.structureId);
   if (body.idDestinataire !== undefined && body.idDestinataire !== null && body.idDestinataire !== idDestinataire) {
     throw new MirrorRefusal(20005, 'Ce compte technique n’agit pas pour cette structure destinataire.');
@@ -29,12 +40,17 @@ export async function searchRecipientInvoices(deps: AppDeps, session: MirrorSess
   const downloaded = await downloadedBy(deps, session.structureId);
   const from = boundOf(body.periodeDateHeureEtatCourantDu, '00:00');
   const to = boundOf(body.periodeDateHeureEtatCourantAu, '23:59');
-  const wantDownloaded = typeof body.factureTelechargeeParDestinataire === 'boolean' ? body.factureTelechargeeParDestinataire : undefined;
+  const wantDownloaded =
+    typeof body.factureTelechargeeParDestinataire === 'boolean' ? body.factureTelechargeeParDestinataire : undefined;
   const keep =
     from || to || wantDownloaded !== undefined
       ? (i: InvoiceSummary) => {
           const changed = chorusDateTime(i.statusChangedAt);
-          return (!from || changed >= from) && (!to || changed <= to) && (wantDownloaded === undefined || downloaded.has(i.id) === wantDownloaded);
+          return (
+            (!from || changed >= from) &&
+            (!to || changed <= to) &&
+            (wantDownloaded === undefined || downloaded.has(i.id) === wantDownloaded)
+          );
         }
       : undefined;
   const found =
@@ -51,18 +67,26 @@ export async function searchRecipientInvoices(deps: AppDeps, session: MirrorSess
             depositDateTo: dayOf(body.periodeDateDepotAu),
             issueDateFrom: dayOf(body.periodeDateFactureDu),
             issueDateTo: dayOf(body.periodeDateFactureAu),
-            exactNumber: typeof body.numeroFacture === 'string' && body.numeroFacture !== '' ? body.numeroFacture : undefined,
+            exactNumber:
+              typeof body.numeroFacture === 'string' && body.numeroFacture !== '' ? body.numeroFacture : undefined,
             keep,
           },
           paging,
         );
   if (!found || found.total === 0) throw new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
 
-  const serviceIds = await cppIdsOf(deps.db, 'service', found.items.flatMap((i) => (i.service ? [i.service.id] : [])));
+  const serviceIds = await cppIdsOf(
+    deps.db,
+    'service',
+    found.items.flatMap((i) => (i.service ? [i.service.id] : [])),
+  );
   const suppliers = new Map<string, { siret: string; kind: string }>();
   for (const supplierId of new Set(found.items.map((i) => i.supplier.id))) {
     const structure = await getStructure(deps.db, supplierId);
-    suppliers.set(supplierId, { siret: structure?.siret ?? structure?.vatNumber ?? '', kind: structure?.siret ? 'SIRET' : 'UE_HORS_FRANCE' });
+    suppliers.set(supplierId, {
+      siret: structure?.siret ?? structure?.vatNumber ?? '',
+      kind: structure?.siret ? 'SIRET' : 'UE_HORS_FRANCE',
+    });
   }
   return {
     codeRetour: 0,
@@ -98,7 +122,10 @@ export async function searchRecipientInvoices(deps: AppDeps, session: MirrorSess
 }
 
 async function downloadedBy(deps: AppDeps, structureId: string): Promise<Set<string>> {
-  const rows = await deps.db.select({ invoiceId: chorusMirrorDownloads.invoiceId }).from(chorusMirrorDownloads).where(eq(chorusMirrorDownloads.structureId, structureId));
+  const rows = await deps.db
+    .select({ invoiceId: chorusMirrorDownloads.invoiceId })
+    .from(chorusMirrorDownloads)
+    .where(eq(chorusMirrorDownloads.structureId, structureId));
   return new Set(rows.map((r) => r.invoiceId));
 }
 

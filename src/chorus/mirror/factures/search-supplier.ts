@@ -2,7 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type RechercherFactureParFournisseurResponse } from '../../domain/api-contract.ts';
+import {
+  CODE_AUCUN_RESULTAT,
+  LIBELLE_AUCUN_RESULTAT,
+  LIBELLE_OK_TRANSVERSES,
+  type Pagination,
+  type RechercherFactureParFournisseurResponse,
+} from '../../domain/api-contract.ts';
 import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { fluxSequence } from '../flux/flux-number.ts';
 import { MirrorRefusal } from '../refusal.ts';
@@ -10,14 +16,25 @@ import type { MirrorSession } from '../session.ts';
 import { amount, dayOf, findInvoices, statusFilter, typeFacture } from './invoice-rows.ts';
 import { pageRequest, parametresRetour } from './paging.ts';
 
-export async function searchSupplierInvoices(deps: AppDeps, session: MirrorSession, body: Record<string, unknown>): Promise<RechercherFactureParFournisseurResponse> {
-  if (session.role !== 'supplier') throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure fournisseur.');
+export async function searchSupplierInvoices(
+  deps: AppDeps,
+  session: MirrorSession,
+  body: Record<string, unknown>,
+): Promise<RechercherFactureParFournisseurResponse> {
+  if (session.role !== 'supplier')
+    throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure fournisseur.');
   const paging = pageRequest(body.rechercheFactureParFournisseur as Pagination | undefined);
   const statuses = statusFilter(body.statutCourant);
   let fluxInvoiceIds: string[] | undefined;
   if (body.numeroFluxDepot !== undefined && body.numeroFluxDepot !== null && body.numeroFluxDepot !== '') {
     const sequence = fluxSequence(body.numeroFluxDepot);
-    const rows = sequence === undefined ? [] : await deps.db.select({ invoiceId: chorusMirrorFluxItems.invoiceId }).from(chorusMirrorFluxItems).where(eq(chorusMirrorFluxItems.fluxSequence, sequence));
+    const rows =
+      sequence === undefined
+        ? []
+        : await deps.db
+            .select({ invoiceId: chorusMirrorFluxItems.invoiceId })
+            .from(chorusMirrorFluxItems)
+            .where(eq(chorusMirrorFluxItems.fluxSequence, sequence));
     fluxInvoiceIds = rows.flatMap((r) => (r.invoiceId ? [r.invoiceId] : []));
   }
   const found =
@@ -31,7 +48,8 @@ export async function searchSupplierInvoices(deps: AppDeps, session: MirrorSessi
             statuses,
             depositDateFrom: dayOf(body.periodeDateDepotDu),
             depositDateTo: dayOf(body.periodeDateDepotAu),
-            exactNumber: typeof body.numeroFacture === 'string' && body.numeroFacture !== '' ? body.numeroFacture : undefined,
+            exactNumber:
+              typeof body.numeroFacture === 'string' && body.numeroFacture !== '' ? body.numeroFacture : undefined,
             fluxInvoiceIds,
           },
           paging,

@@ -1,6 +1,14 @@
 // soumettreFacture: an invoice keyed in through the API (mode SAISIE_API) becomes an EN 16931 invoice written as
 // UBL 2.1, then goes through the hub's deposit verb like any other; the answer is Chorus's.
-import { dec, emptyInvoice, emptyLine, roundHalfUp, toFixed, writeUbl, type Invoice } from '../../../../formats/index.ts';
+import {
+  dec,
+  emptyInvoice,
+  emptyLine,
+  roundHalfUp,
+  toFixed,
+  writeUbl,
+  type Invoice,
+} from '../../../../formats/index.ts';
 import { findStructureBySiret, frenchVatNumber, getStructure } from '../../../directory/index.ts';
 import { depositInvoice, type InvoiceDeps } from '../../../invoices/index.ts';
 import { LIBELLE_OK_GCU } from '../../domain/api-contract.ts';
@@ -30,18 +38,34 @@ function vatRate(code: unknown, manual: unknown, field: string): string {
 }
 
 export async function submitInvoice(deps: InvoiceDeps, session: MirrorSession, body: Json) {
-  if (session.role !== 'supplier') throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure fournisseur.');
+  if (session.role !== 'supplier')
+    throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure fournisseur.');
   const mode = str(body.modeDepot) ?? 'SAISIE_API';
-  if (mode !== 'SAISIE_API') throw new MirrorRefusal(20001, `Le mode de dépôt ${mode} n’est pas accepté par cette interface (SAISIE_API uniquement).`);
+  if (mode !== 'SAISIE_API')
+    throw new MirrorRefusal(
+      20001,
+      `Le mode de dépôt ${mode} n’est pas accepté par cette interface (SAISIE_API uniquement).`,
+    );
   const fournisseur = obj(body.fournisseur);
-  if (fournisseur.idFournisseur !== undefined && (await hubIdOf(deps.db, 'structure', fournisseur.idFournisseur)) !== session.structureId) {
+  if (
+    fournisseur.idFournisseur !== undefined &&
+    (await hubIdOf(deps.db, 'structure', fournisseur.idFournisseur)) !== session.structureId
+  ) {
     throw new MirrorRefusal(20005, 'Ce compte technique n’agit pas pour ce fournisseur (idFournisseur).');
   }
   const invoice = await invoiceOf(deps, session, body);
   const bytes = new TextEncoder().encode(writeUbl(invoice));
-  const result = await depositInvoice(deps, session.actor, { supplierId: session.structureId, bytes, fileName: `${invoice.number}.xml`, channel: 'chorus_mirror' });
+  const result = await depositInvoice(deps, session.actor, {
+    supplierId: session.structureId,
+    bytes,
+    fileName: `${invoice.number}.xml`,
+    channel: 'chorus_mirror',
+  });
   if (result.outcome === 'refused') {
-    const detail = result.violations?.filter((v) => v.severity === 'fatal').map((v) => `${v.rule} : ${v.message}`).join(' ; ');
+    const detail = result.violations
+      ?.filter((v) => v.severity === 'fatal')
+      .map((v) => `${v.rule} : ${v.message}`)
+      .join(' ; ');
     throw new MirrorRefusal(20020, detail ? `${result.message} ${detail}` : result.message);
   }
   const supplier = await getStructure(deps.db, session.structureId);
@@ -65,7 +89,8 @@ async function invoiceOf(deps: InvoiceDeps, session: MirrorSession, body: Json):
   const buyerSiret = str(destinataire.codeDestinataire);
   if (!buyerSiret) throw missing('destinataire.codeDestinataire');
   const supplier = await getStructure(deps.db, session.structureId);
-  if (!supplier?.siret || !supplier.siren) throw new MirrorRefusal(20005, 'La structure du fournisseur n’a pas de SIRET.');
+  if (!supplier?.siret || !supplier.siren)
+    throw new MirrorRefusal(20005, 'La structure du fournisseur n’a pas de SIRET.');
   const buyer = await findStructureBySiret(deps.db, buyerSiret);
 
   const invoice = emptyInvoice();
@@ -83,7 +108,10 @@ async function invoiceOf(deps: InvoiceDeps, session: MirrorSession, body: Json):
   invoice.processControl = { businessProcessType: 'M1', specificationIdentifier: 'urn:cen.eu:en16931:2017' };
   invoice.notes = [
     ...(str(body.commentaire) ? [{ note: str(body.commentaire) as string }] : []),
-    { subjectCode: 'PMT', note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.' },
+    {
+      subjectCode: 'PMT',
+      note: 'Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.',
+    },
     { subjectCode: 'PMD', note: "Pénalités de retard : taux d'intérêt de la BCE majoré de 8 points." },
     { subjectCode: 'AAB', note: "Pas d'escompte pour paiement anticipé." },
   ];
@@ -109,7 +137,10 @@ async function invoiceOf(deps: InvoiceDeps, session: MirrorSession, body: Json):
     const field = `lignePoste[${i}]`;
     const quantity = decimal(l.lignePosteQuantite, `${field}.lignePosteQuantite`);
     const price = decimal(l.lignePosteMontantUnitaireHT, `${field}.lignePosteMontantUnitaireHT`);
-    const discount = l.lignePosteMontantRemiseHT === undefined || l.lignePosteMontantRemiseHT === null ? '0' : decimal(l.lignePosteMontantRemiseHT, `${field}.lignePosteMontantRemiseHT`);
+    const discount =
+      l.lignePosteMontantRemiseHT === undefined || l.lignePosteMontantRemiseHT === null
+        ? '0'
+        : decimal(l.lignePosteMontantRemiseHT, `${field}.lignePosteMontantRemiseHT`);
     const rate = vatRate(l.lignePosteTauxTva, l.lignePosteTauxTvaManuel, `${field}.lignePosteTauxTva`);
     const net = roundHalfUp(dec(quantity).times(dec(price)).minus(dec(discount)));
     const line = emptyLine();
@@ -119,7 +150,11 @@ async function invoiceOf(deps: InvoiceDeps, session: MirrorSession, body: Json):
     line.price = { netPrice: price };
     line.netAmount = toFixed(net);
     line.vat = { categoryCode: dec(rate).isZero() ? 'Z' : 'S', rate };
-    line.item = { name: str(l.lignePosteDenomination) ?? str(l.lignePosteReference) ?? `Ligne ${i + 1}`, classificationIds: [], attributes: [] };
+    line.item = {
+      name: str(l.lignePosteDenomination) ?? str(l.lignePosteReference) ?? `Ligne ${i + 1}`,
+      classificationIds: [],
+      attributes: [],
+    };
     invoice.lines.push(line);
     byRate.set(rate, toFixed(dec(byRate.get(rate) ?? '0').plus(net)));
   });
@@ -131,15 +166,30 @@ async function invoiceOf(deps: InvoiceDeps, session: MirrorSession, body: Json):
   }));
   const net = invoice.vatBreakdown.reduce((t, b) => t.plus(dec(b.taxableAmount ?? '0')), dec('0'));
   const vat = invoice.vatBreakdown.reduce((t, b) => t.plus(dec(b.taxAmount ?? '0')), dec('0'));
-  invoice.totals = { lineNetAmount: toFixed(net), taxExclusiveAmount: toFixed(net), taxAmount: toFixed(vat), taxInclusiveAmount: toFixed(net.plus(vat)), payableAmount: toFixed(net.plus(vat)) };
+  invoice.totals = {
+    lineNetAmount: toFixed(net),
+    taxExclusiveAmount: toFixed(net),
+    taxAmount: toFixed(vat),
+    taxInclusiveAmount: toFixed(net.plus(vat)),
+    payableAmount: toFixed(net.plus(vat)),
+  };
 
   const montants = obj(body.montantTotal);
-  if (montants.montantTtcTotal !== undefined && !dec(decimal(montants.montantTtcTotal, 'montantTotal.montantTtcTotal')).equals(net.plus(vat))) {
-    throw new MirrorRefusal(20001, `Le montant TTC total (${String(montants.montantTtcTotal)}) ne correspond pas aux lignes (${toFixed(net.plus(vat))}).`);
+  if (
+    montants.montantTtcTotal !== undefined &&
+    !dec(decimal(montants.montantTtcTotal, 'montantTotal.montantTtcTotal')).equals(net.plus(vat))
+  ) {
+    throw new MirrorRefusal(
+      20001,
+      `Le montant TTC total (${String(montants.montantTtcTotal)}) ne correspond pas aux lignes (${toFixed(net.plus(vat))}).`,
+    );
   }
   // A transfer needs the supplier's IBAN, which Chorus keeps by id (codeCoordonneesBancairesFournisseur) and the hub
   // does not: the payment means is then left out. Credit notes carry none (as Chorus requires).
-  const means = ({ CHEQUE: '20', PRELEVEMENT: '49', ESPECE: '10' } as Record<string, string>)[str(references.modePaiement) ?? ''];
-  if (invoice.typeCode === '380' && means) invoice.paymentInstructions = { meansTypeCode: means, remittanceInformation: number, creditTransfers: [] };
+  const means = ({ CHEQUE: '20', PRELEVEMENT: '49', ESPECE: '10' } as Record<string, string>)[
+    str(references.modePaiement) ?? ''
+  ];
+  if (invoice.typeCode === '380' && means)
+    invoice.paymentInstructions = { meansTypeCode: means, remittanceInformation: number, creditTransfers: [] };
   return invoice;
 }

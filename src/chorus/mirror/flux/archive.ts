@@ -16,14 +16,15 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function readTarGz(bytes: Uint8Array, maxEntries: number, maxBytes: number): ArchiveEntry[] {
   const tar = gunzipSync(bytes, { maxOutputLength: maxBytes });
   const entries: ArchiveEntry[] = [];
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+  for (let offset = 0; offset + BLOCK <= tar.length;) {
     const header = tar.subarray(offset, offset + BLOCK);
     if (header.every((b) => b === 0)) break;
     const name = text(header, 0, 100);
     const prefix = text(header, 345, 155);
     const size = Number.parseInt(text(header, 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(header[156] ?? 0);
-    if (!Number.isSafeInteger(size) || size < 0 || offset + BLOCK + size > tar.length) throw new Error('archive tronquée');
+    if (!Number.isSafeInteger(size) || size < 0 || offset + BLOCK + size > tar.length)
+      throw new Error('archive tronquée');
     const start = offset + BLOCK;
     if (type === '0' || type === '\0') {
       const full = prefix ? `${prefix}/${name}` : name;
@@ -45,7 +46,12 @@ export function writeTarGz(entries: readonly ArchiveEntry[]): Uint8Array {
     header.write('0000000\0', 108);
     header.write('0000000\0', 116);
     header.write(`${entry.bytes.length.toString(8).padStart(11, '0')}\0`, 124);
-    header.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136);
+    header.write(
+      `${Math.floor(Date.now() / 1000)
+        .toString(8)
+        .padStart(11, '0')}\0`,
+      136,
+    );
     header.write('        ', 148);
     header.write('0', 156);
     header.write('ustar\0', 257);

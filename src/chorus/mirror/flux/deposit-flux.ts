@@ -5,7 +5,12 @@ import type { Db } from '../../../../db/client.ts';
 import { chorusMirrorFluxes, chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
 import { depositInvoice, DEFAULT_MAX_DEPOSIT_BYTES, type InvoiceDeps } from '../../../invoices/index.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { LIBELLE_OK_GCU, SYNTAXES_FLUX, type DeposerFluxResponse, type SyntaxeFlux } from '../../domain/api-contract.ts';
+import {
+  LIBELLE_OK_GCU,
+  SYNTAXES_FLUX,
+  type DeposerFluxResponse,
+  type SyntaxeFlux,
+} from '../../domain/api-contract.ts';
 import { chorusDate } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
@@ -22,15 +27,28 @@ export interface DepositFluxInput {
   syntaxeFlux: unknown;
 }
 
-export async function depositFlux(deps: InvoiceDeps, session: MirrorSession, input: DepositFluxInput): Promise<DeposerFluxResponse> {
-  if (session.role !== 'supplier') throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure fournisseur : il ne peut pas déposer de factures.');
+export async function depositFlux(
+  deps: InvoiceDeps,
+  session: MirrorSession,
+  input: DepositFluxInput,
+): Promise<DeposerFluxResponse> {
+  if (session.role !== 'supplier')
+    throw new MirrorRefusal(
+      20005,
+      'Ce compte technique n’est pas rattaché à une structure fournisseur : il ne peut pas déposer de factures.',
+    );
   const syntaxe = input.syntaxeFlux;
   if (typeof syntaxe !== 'string' || !(syntaxe in SYNTAXES_FLUX)) {
-    throw new MirrorRefusal(20003, `La syntaxe de flux « ${String(syntaxe)} » n’est pas acceptée (valeurs : ${Object.keys(SYNTAXES_FLUX).join(', ')}).`);
+    throw new MirrorRefusal(
+      20003,
+      `La syntaxe de flux « ${String(syntaxe)} » n’est pas acceptée (valeurs : ${Object.keys(SYNTAXES_FLUX).join(', ')}).`,
+    );
   }
   const nomFichier = typeof input.nomFichier === 'string' ? input.nomFichier.trim() : '';
-  if (nomFichier === '' || nomFichier.length > 200) throw new MirrorRefusal(20001, 'Le nom du fichier (nomFichier, 200 caractères au plus) est obligatoire.');
-  if (typeof input.fichierFlux !== 'string' || !BASE64.test(input.fichierFlux)) throw new MirrorRefusal(20001, 'Le fichier du flux (fichierFlux) doit être encodé en base64.');
+  if (nomFichier === '' || nomFichier.length > 200)
+    throw new MirrorRefusal(20001, 'Le nom du fichier (nomFichier, 200 caractères au plus) est obligatoire.');
+  if (typeof input.fichierFlux !== 'string' || !BASE64.test(input.fichierFlux))
+    throw new MirrorRefusal(20001, 'Le fichier du flux (fichierFlux) doit être encodé en base64.');
   const bytes = new Uint8Array(Buffer.from(input.fichierFlux, 'base64'));
   const maxBytes = deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
 
@@ -55,7 +73,9 @@ export async function depositFlux(deps: InvoiceDeps, session: MirrorSession, inp
       accountId: session.account.id,
       syntaxeFlux: syntaxe,
       fileName: nomFichier,
-      technicalErrors: technicalError ? [{ codeErreur: 'FLUX_ILLISIBLE', libelleErreur: technicalError, natureErreur: 'TECHNIQUE' }] : [],
+      technicalErrors: technicalError
+        ? [{ codeErreur: 'FLUX_ILLISIBLE', libelleErreur: technicalError, natureErreur: 'TECHNIQUE' }]
+        : [],
       depositedAt: at,
     })
     .returning({ sequence: chorusMirrorFluxes.sequence });
@@ -64,22 +84,56 @@ export async function depositFlux(deps: InvoiceDeps, session: MirrorSession, inp
   for (const [position, entry] of entries.entries()) {
     await depositEntry(deps, session, flux.sequence, position + 1, entry, syntaxe as SyntaxeFlux);
   }
-  return { codeRetour: 0, libelle: LIBELLE_OK_GCU, numeroFluxDepot: fluxNumber(flux.sequence), dateDepot: chorusDate(at), syntaxeFlux: syntaxe };
+  return {
+    codeRetour: 0,
+    libelle: LIBELLE_OK_GCU,
+    numeroFluxDepot: fluxNumber(flux.sequence),
+    dateDepot: chorusDate(at),
+    syntaxeFlux: syntaxe,
+  };
 }
 
-async function depositEntry(deps: InvoiceDeps, session: MirrorSession, fluxSequence: number, position: number, entry: ArchiveEntry, syntaxe: SyntaxeFlux): Promise<void> {
+async function depositEntry(
+  deps: InvoiceDeps,
+  session: MirrorSession,
+  fluxSequence: number,
+  position: number,
+  entry: ArchiveEntry,
+  syntaxe: SyntaxeFlux,
+): Promise<void> {
   const mismatch = syntaxMismatch(entry.bytes, syntaxe);
   if (mismatch) {
-    await recordItem(deps.db, { fluxSequence, position, fileName: entry.name, depositId: null, invoiceId: null, invoiceNumber: null, refusalMessage: mismatch });
+    await recordItem(deps.db, {
+      fluxSequence,
+      position,
+      fileName: entry.name,
+      depositId: null,
+      invoiceId: null,
+      invoiceNumber: null,
+      refusalMessage: mismatch,
+    });
     return;
   }
   let result;
   try {
-    result = await depositInvoice(deps, session.actor, { supplierId: session.structureId, bytes: entry.bytes, fileName: entry.name, channel: 'chorus_mirror' });
+    result = await depositInvoice(deps, session.actor, {
+      supplierId: session.structureId,
+      bytes: entry.bytes,
+      fileName: entry.name,
+      channel: 'chorus_mirror',
+    });
   } catch (error) {
     // Not a deposit at all (a file over the size limit): the flux reports it with the others.
     if (!(error instanceof AppError)) throw error;
-    await recordItem(deps.db, { fluxSequence, position, fileName: entry.name, depositId: null, invoiceId: null, invoiceNumber: null, refusalMessage: error.message });
+    await recordItem(deps.db, {
+      fluxSequence,
+      position,
+      fileName: entry.name,
+      depositId: null,
+      invoiceId: null,
+      invoiceNumber: null,
+      refusalMessage: error.message,
+    });
     return;
   }
   await recordItem(deps.db, {
@@ -100,12 +154,15 @@ function recordItem(db: Db, item: typeof chorusMirrorFluxItems.$inferInsert) {
 /** The file must be what `syntaxeFlux` announces; a Factur-X flux carries a PDF, the others an XML of that syntax. */
 function syntaxMismatch(bytes: Uint8Array, syntaxe: SyntaxeFlux): string | undefined {
   const expected = SYNTAXES_FLUX[syntaxe].syntax;
-  if (expected === 'FACTURX') return looksLikePdf(bytes) ? undefined : `Le flux ${syntaxe} doit contenir une facture Factur-X (PDF/A-3).`;
+  if (expected === 'FACTURX')
+    return looksLikePdf(bytes) ? undefined : `Le flux ${syntaxe} doit contenir une facture Factur-X (PDF/A-3).`;
   if (looksLikePdf(bytes)) return `Le flux ${syntaxe} doit contenir une facture XML, pas un PDF.`;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
   const isUbl = /urn:oasis:names:specification:ubl:schema:xsd:(Invoice|CreditNote)-2/.test(head);
   const isCii = /urn:un:unece:uncefact:data:standard:CrossIndustryInvoice/.test(head);
-  if (expected === 'UBL' && !isUbl) return `Le flux ${syntaxe} doit contenir une facture UBL 2.1 (Invoice ou CreditNote).`;
-  if (expected === 'CII' && !isCii) return `Le flux ${syntaxe} doit contenir une facture CII D16B (CrossIndustryInvoice).`;
+  if (expected === 'UBL' && !isUbl)
+    return `Le flux ${syntaxe} doit contenir une facture UBL 2.1 (Invoice ou CreditNote).`;
+  if (expected === 'CII' && !isCii)
+    return `Le flux ${syntaxe} doit contenir une facture CII D16B (CrossIndustryInvoice).`;
   return undefined;
 }

@@ -6,13 +6,25 @@ import { chorusMirrorFluxes, chorusMirrorFluxItems } from '../../../../db/schema
 import { structures } from '../../../../db/schema/directory.ts';
 import { invoices } from '../../../../db/schema/invoices.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_TRANSVERSES, SYNTAXES_FLUX, type ConsulterCRDetailleResponse, type ErreurDP, type ErreurTechnique, type EtatFlux, type SyntaxeFlux } from '../../domain/api-contract.ts';
+import {
+  LIBELLE_OK_TRANSVERSES,
+  SYNTAXES_FLUX,
+  type ConsulterCRDetailleResponse,
+  type ErreurDP,
+  type ErreurTechnique,
+  type EtatFlux,
+  type SyntaxeFlux,
+} from '../../domain/api-contract.ts';
 import { chorusIsoDateTime } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { fluxNumber, fluxSequence } from './flux-number.ts';
 
-export async function fluxReport(deps: AppDeps, session: MirrorSession, numeroFluxDepot: unknown): Promise<ConsulterCRDetailleResponse> {
+export async function fluxReport(
+  deps: AppDeps,
+  session: MirrorSession,
+  numeroFluxDepot: unknown,
+): Promise<ConsulterCRDetailleResponse> {
   const sequence = fluxSequence(numeroFluxDepot);
   const [flux] =
     sequence === undefined
@@ -20,7 +32,9 @@ export async function fluxReport(deps: AppDeps, session: MirrorSession, numeroFl
       : await deps.db
           .select()
           .from(chorusMirrorFluxes)
-          .where(and(eq(chorusMirrorFluxes.sequence, sequence), eq(chorusMirrorFluxes.supplierId, session.structureId)));
+          .where(
+            and(eq(chorusMirrorFluxes.sequence, sequence), eq(chorusMirrorFluxes.supplierId, session.structureId)),
+          );
   if (!flux) throw new MirrorRefusal(20004, `Le flux ${String(numeroFluxDepot)} est introuvable pour cette structure.`);
 
   const [items, [supplier]] = await Promise.all([
@@ -38,7 +52,10 @@ export async function fluxReport(deps: AppDeps, session: MirrorSession, numeroFl
       .leftJoin(invoices, eq(invoices.id, chorusMirrorFluxItems.invoiceId))
       .where(eq(chorusMirrorFluxItems.fluxSequence, flux.sequence))
       .orderBy(asc(chorusMirrorFluxItems.position)),
-    deps.db.select({ siren: structures.siren, name: structures.name }).from(structures).where(eq(structures.id, flux.supplierId)),
+    deps.db
+      .select({ siren: structures.siren, name: structures.name })
+      .from(structures)
+      .where(eq(structures.id, flux.supplierId)),
   ]);
 
   const technical = flux.technicalErrors as ErreurTechnique[];
@@ -46,8 +63,18 @@ export async function fluxReport(deps: AppDeps, session: MirrorSession, numeroFl
   const refused = items.filter((i) => i.invoiceId === null);
   const waiting = accepted.some((i) => (i.eventCount ?? 0) <= 1);
   const state: EtatFlux =
-    technical.length > 0 ? 'IN_REJETE' : waiting ? 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP' : accepted.length === 0 ? 'IN_REJETE' : refused.length > 0 ? 'IN_INTEGRE_PARTIEL' : 'IN_INTEGRE';
-  const changedAt = waiting ? flux.depositedAt : new Date(Math.max(flux.depositedAt.getTime(), ...accepted.map((i) => i.statusChangedAt?.getTime() ?? 0)));
+    technical.length > 0
+      ? 'IN_REJETE'
+      : waiting
+        ? 'IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP'
+        : accepted.length === 0
+          ? 'IN_REJETE'
+          : refused.length > 0
+            ? 'IN_INTEGRE_PARTIEL'
+            : 'IN_INTEGRE';
+  const changedAt = waiting
+    ? flux.depositedAt
+    : new Date(Math.max(flux.depositedAt.getTime(), ...accepted.map((i) => i.statusChangedAt?.getTime() ?? 0)));
   const interfaceCode = SYNTAXES_FLUX[flux.syntaxeFlux as SyntaxeFlux]?.interfaceCode ?? 'FSO1100A';
   const numero = fluxNumber(flux.sequence);
   const listeErreurDP: ErreurDP[] = waiting

@@ -44,11 +44,22 @@ export async function searchStructureServices(deps: AppDeps, body: Record<string
   const { structure } = await structureOf(deps, body.idStructure);
   const paging = pageRequest(body.parametresRechercherServicesStructure as Pagination | undefined);
   const page = slicePage(structure.services, paging);
-  const ids = await cppIdsOf(deps.db, 'service', page.map((s) => s.id));
+  const ids = await cppIdsOf(
+    deps.db,
+    'service',
+    page.map((s) => s.id),
+  );
   return {
     codeRetour: 0,
     libelle: LIBELLE_OK_TRANSVERSES,
-    listeServices: page.map((s) => ({ idService: ids.get(s.id) ?? 0, codeService: s.code, libelleService: s.label, dateDbtService: null, dateFinService: null, estActif: s.active })),
+    listeServices: page.map((s) => ({
+      idService: ids.get(s.id) ?? 0,
+      codeService: s.code,
+      libelleService: s.label,
+      dateDbtService: null,
+      dateFinService: null,
+      estActif: s.active,
+    })),
     parametresRetour: parametresRetour(paging, structure.services.length),
   };
 }
@@ -62,7 +73,14 @@ export async function consultStructureService(deps: AppDeps, body: Record<string
     codeRetour: 0,
     libelle: LIBELLE_OK_TRANSVERSES,
     informationsGenerales: { codeService: service.code, nomService: service.label, descriptionService: service.label },
-    parametres: { dateCreation: null, dateDebutValidite: null, dateFinValidite: null, numeroEngagement: service.engagementNumberRequired, miseEnPaiement: false, estActif: service.active },
+    parametres: {
+      dateCreation: null,
+      dateDebutValidite: null,
+      dateFinValidite: null,
+      numeroEngagement: service.engagementNumberRequired,
+      miseEnPaiement: false,
+      estActif: service.active,
+    },
     idService: await cppIdOf(deps.db, 'service', service.id),
   };
 }

@@ -1,7 +1,14 @@
 // rechercherStructure: structures of the hub's directory by SIRET/SIREN or name, as Chorus lists them.
 import { searchStructures } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES, type Pagination, type ParametresRetour, type Retour } from '../../domain/api-contract.ts';
+import {
+  CODE_AUCUN_RESULTAT,
+  LIBELLE_AUCUN_RESULTAT,
+  LIBELLE_OK_TRANSVERSES,
+  type Pagination,
+  type ParametresRetour,
+  type Retour,
+} from '../../domain/api-contract.ts';
 import { cppIdsOf } from '../../ids.ts';
 import { pageRequest, parametresRetour } from '../factures/paging.ts';
 import { MirrorRefusal } from '../refusal.ts';
@@ -14,7 +21,10 @@ export interface StructureListItem {
   statut: string;
 }
 
-export async function searchChorusStructures(deps: AppDeps, body: Record<string, unknown>): Promise<Retour & { listeStructures: StructureListItem[]; parametresRetour: ParametresRetour }> {
+export async function searchChorusStructures(
+  deps: AppDeps,
+  body: Record<string, unknown>,
+): Promise<Retour & { listeStructures: StructureListItem[]; parametresRetour: ParametresRetour }> {
   const criteria = (body.structure ?? {}) as Record<string, unknown>;
   const identifier = typeof criteria.identifiantStructure === 'string' ? criteria.identifiantStructure.trim() : '';
   const name = typeof criteria.raisonSocialeStructure === 'string' ? criteria.raisonSocialeStructure.trim() : '';
@@ -27,7 +37,11 @@ export async function searchChorusStructures(deps: AppDeps, body: Record<string,
   });
   const items = result.items.filter((s) => !(publicOnly && s.kind === 'supplier') && (s.siret ?? s.vatNumber));
   if (items.length === 0) throw new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
-  const ids = await cppIdsOf(deps.db, 'structure', items.map((s) => s.id));
+  const ids = await cppIdsOf(
+    deps.db,
+    'structure',
+    items.map((s) => s.id),
+  );
   return {
     codeRetour: 0,
     libelle: LIBELLE_OK_TRANSVERSES,

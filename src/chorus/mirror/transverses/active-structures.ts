@@ -9,7 +9,13 @@ export async function activeStructures(deps: AppDeps, session: MirrorSession, si
   const wanted = side === 'fournisseur' ? 'supplier' : 'accountant';
   const structure = session.role === wanted ? await getStructure(deps.db, session.structureId) : null;
   const listeStructures = structure?.active
-    ? [{ idStructureCPP: await cppIdOf(deps.db, 'structure', structure.id), identifiant: structure.siret ?? structure.vatNumber ?? '', designationStructure: structure.name }]
+    ? [
+        {
+          idStructureCPP: await cppIdOf(deps.db, 'structure', structure.id),
+          identifiant: structure.siret ?? structure.vatNumber ?? '',
+          designationStructure: structure.name,
+        },
+      ]
     : [];
   return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, listeStructures };
 }

@@ -7,9 +7,19 @@ import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 export function possibleProcessingStates(body: Record<string, unknown>) {
   const from = typeof body.statutCourant === 'string' ? body.statutCourant : '';
   const targets = [...new Set(TRANSITIONS.filter((t) => t.from === from && t.by === 'accountant').map((t) => t.to))];
-  return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, listeStatutsPossiblesPourTraitement: targets.map((statutPossiblePourTraitement) => ({ statutPossiblePourTraitement })) };
+  return {
+    codeRetour: 0,
+    libelle: LIBELLE_OK_TRANSVERSES,
+    listeStatutsPossiblesPourTraitement: targets.map((statutPossiblePourTraitement) => ({
+      statutPossiblePourTraitement,
+    })),
+  };
 }
 
 export function statesOfPaymentRequestType() {
-  return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, listeEtatDemandePaiement: invoiceStatuses.map((etatDemandePaiement) => ({ etatDemandePaiement })) };
+  return {
+    codeRetour: 0,
+    libelle: LIBELLE_OK_TRANSVERSES,
+    listeEtatDemandePaiement: invoiceStatuses.map((etatDemandePaiement) => ({ etatDemandePaiement })),
+  };
 }

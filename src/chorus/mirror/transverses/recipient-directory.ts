@@ -6,7 +6,8 @@ import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 import { writeZip } from './zip.ts';
 
 const PUBLIC_KINDS: StructureKind[] = ['region', 'departement', 'epci', 'commune', 'syndicat'];
-const HEADER = 'SIRET;RAISON_SOCIALE;CODE_SERVICE;LIBELLE_SERVICE;SERVICE_ACTIF;CODE_SERVICE_OBLIGATOIRE;NUMERO_EJ_OBLIGATOIRE;CODE_SERVICE_OU_EJ;EJ_OBLIGATOIRE_POUR_SERVICE';
+const HEADER =
+  'SIRET;RAISON_SOCIALE;CODE_SERVICE;LIBELLE_SERVICE;SERVICE_ACTIF;CODE_SERVICE_OBLIGATOIRE;NUMERO_EJ_OBLIGATOIRE;CODE_SERVICE_OU_EJ;EJ_OBLIGATOIRE_POUR_SERVICE';
 
 const cell = (v: string | boolean | null): string => {
   const text = typeof v === 'boolean' ? (v ? 'OUI' : 'NON') : (v ?? '');
@@ -23,9 +24,26 @@ export async function recipientDirectory(deps: AppDeps) {
       for (const [n, summary] of listed.entries()) {
         const s = details[n];
         if (!s || !summary.siret) continue;
-        const flags = [s.chorus.serviceCodeRequired, s.chorus.engagementNumberRequired, s.chorus.serviceCodeOrEngagementRequired];
+        const flags = [
+          s.chorus.serviceCodeRequired,
+          s.chorus.engagementNumberRequired,
+          s.chorus.serviceCodeOrEngagementRequired,
+        ];
         lines.push([summary.siret, s.name, null, null, null, ...flags, null].map(cell).join(';'));
-        for (const service of s.services) lines.push([summary.siret, s.name, service.code, service.label, service.active, ...flags, service.engagementNumberRequired].map(cell).join(';'));
+        for (const service of s.services)
+          lines.push(
+            [
+              summary.siret,
+              s.name,
+              service.code,
+              service.label,
+              service.active,
+              ...flags,
+              service.engagementNumberRequired,
+            ]
+              .map(cell)
+              .join(';'),
+          );
       }
       if (offset + SEARCH_MAX_LIMIT >= page.total) break;
     }

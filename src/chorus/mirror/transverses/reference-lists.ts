@@ -16,7 +16,11 @@ export const REFERENCE_LISTS = {
     }),
   devises: () => ok({ listeDevises: [{ codeDevise: 'EUR', libelleDevise: 'Euro' }] }),
   modereglements: () =>
-    ok({ listeModePaiement: ['CHEQUE', 'PRELEVEMENT', 'VIREMENT', 'ESPECE', 'AUTRE', 'REPORT'].map((modePaiement) => ({ modePaiement })) }),
+    ok({
+      listeModePaiement: ['CHEQUE', 'PRELEVEMENT', 'VIREMENT', 'ESPECE', 'AUTRE', 'REPORT'].map((modePaiement) => ({
+        modePaiement,
+      })),
+    }),
   cadrefacturation: () => ok({ listeCadreFacturation: [{ codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR' }] }),
   formatflux: () => ok({ listeFormatFlux: Object.keys(SYNTAXES_FLUX).map((formatFlux) => ({ formatFlux })) }),
   typedp: () => ok({ listeTypeDemandePaiement: [{ typeDemandePaiement: 'FACTURE' }] }),

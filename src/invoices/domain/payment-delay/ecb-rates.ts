@@ -50,6 +50,7 @@ export function ecbRateOn(date: string, table: readonly EcbRateChange[] = ECB_MA
     if (change.from <= date) rate = change.ratePercent;
     else break;
   }
-  if (rate === undefined) throw new RangeError(`Taux de la BCE inconnu au ${date} : la table commence le ${table[0]?.from ?? '?'}.`);
+  if (rate === undefined)
+    throw new RangeError(`Taux de la BCE inconnu au ${date} : la table commence le ${table[0]?.from ?? '?'}.`);
   return rate;
 }

@@ -26,7 +26,9 @@ describe('computeLatePayment (décret 2013-269 art. 7 to 9)', () => {
   });
 
   it('1st half of 2024: ECB 4.50 % → 12.50 %; 10,000 € × 12.5 % × 30 / 365 = 102.7397… → 102.74', () => {
-    expect(computeLatePayment({ amountInclVat: '10000.00', dueDate: '2024-03-10', paymentDate: '2024-04-09' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '10000.00', dueDate: '2024-03-10', paymentDate: '2024-04-09' }),
+    ).toMatchObject({
       lateDays: 30,
       rateReferenceDate: '2024-01-01',
       ratePercent: '12.50',
@@ -37,7 +39,9 @@ describe('computeLatePayment (décret 2013-269 art. 7 to 9)', () => {
 
   it('takes the half-year in which interest starts to run: due 30 June 2023 → 2nd half (ECB 4.00 %), not the 1st (2.50 %)', () => {
     // 2,400 × 12 % × 15 / 365 = 11.8356… → 11.84
-    expect(computeLatePayment({ amountInclVat: '2400.00', dueDate: '2023-06-30', paymentDate: '2023-07-15' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '2400.00', dueDate: '2023-06-30', paymentDate: '2023-07-15' }),
+    ).toMatchObject({
       lateDays: 15,
       rateReferenceDate: '2023-07-01',
       ratePercent: '12.00',
@@ -47,7 +51,9 @@ describe('computeLatePayment (décret 2013-269 art. 7 to 9)', () => {
 
   it('keeps one rate across a year end: due 20 December 2013 (ECB 0.50 % on 1 July 2013) → 8.50 %', () => {
     // 5,000 × 8.5 % × 21 / 365 = 24.4520… → 24.45
-    expect(computeLatePayment({ amountInclVat: '5000.00', dueDate: '2013-12-20', paymentDate: '2014-01-10' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '5000.00', dueDate: '2013-12-20', paymentDate: '2014-01-10' }),
+    ).toMatchObject({
       lateDays: 21,
       rateReferenceDate: '2013-07-01',
       ratePercent: '8.50',
@@ -56,21 +62,27 @@ describe('computeLatePayment (décret 2013-269 art. 7 to 9)', () => {
   });
 
   it('a zero ECB rate still owes 8 points: 1st half 2020, 1,000 € × 8 % × 30 / 365 = 6.5753… → 6.58', () => {
-    expect(computeLatePayment({ amountInclVat: '1000.00', dueDate: '2020-05-01', paymentDate: '2020-05-31' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '1000.00', dueDate: '2020-05-01', paymentDate: '2020-05-31' }),
+    ).toMatchObject({
       ratePercent: '8.00',
       interest: '6.58',
     });
   });
 
   it('1st half of 2025: ECB 3.15 % → 11.15 %; 1,234.56 € × 11.15 % × 30 / 365 = 11.3139… → 11.31', () => {
-    expect(computeLatePayment({ amountInclVat: '1234.56', dueDate: '2025-01-15', paymentDate: '2025-02-14' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '1234.56', dueDate: '2025-01-15', paymentDate: '2025-02-14' }),
+    ).toMatchObject({
       ratePercent: '11.15',
       interest: '11.31',
     });
   });
 
   it('rounds an exact half cent up, with no binary rounding error: 1.00 € × 12.5 % × 73 / 365 = 0.025 → 0.03', () => {
-    expect(computeLatePayment({ amountInclVat: '1.00', dueDate: '2024-01-10', paymentDate: '2024-03-23' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '1.00', dueDate: '2024-01-10', paymentDate: '2024-03-23' }),
+    ).toMatchObject({
       lateDays: 73,
       interest: '0.03',
     });
@@ -78,7 +90,9 @@ describe('computeLatePayment (décret 2013-269 art. 7 to 9)', () => {
 
   it('computes large amounts exactly', () => {
     // 98,765,432.10 × 10.15 % = 10,024,691.358…; / 365 = 27,464.9078… → 27,464.91 (2nd half of 2025, ECB 2.15 %)
-    expect(computeLatePayment({ amountInclVat: '98765432.10', dueDate: '2025-08-01', paymentDate: '2025-08-02' })).toMatchObject({
+    expect(
+      computeLatePayment({ amountInclVat: '98765432.10', dueDate: '2025-08-01', paymentDate: '2025-08-02' }),
+    ).toMatchObject({
       ratePercent: '10.15',
       interest: '27464.91',
     });

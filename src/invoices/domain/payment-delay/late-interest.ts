@@ -40,14 +40,30 @@ export interface LatePayment {
  * Interest = amount incl. VAT × (ECB rate + 8) / 100 × late days / 365, from the day after `dueDate`
  * to `paymentDate` included (art. 8), plus the 40 € indemnity (art. 9). Amounts are decimal strings.
  */
-export function computeLatePayment(input: { amountInclVat: string; dueDate: string; paymentDate: string }): LatePayment {
+export function computeLatePayment(input: {
+  amountInclVat: string;
+  dueDate: string;
+  paymentDate: string;
+}): LatePayment {
   const lateDays = Math.max(0, daysBetween(input.dueDate, input.paymentDate));
   if (lateDays === 0) {
-    return { lateDays, rateReferenceDate: undefined, ratePercent: undefined, interest: '0.00', indemnity: '0.00', rateUnchecked: false };
+    return {
+      lateDays,
+      rateReferenceDate: undefined,
+      ratePercent: undefined,
+      interest: '0.00',
+      indemnity: '0.00',
+      rateUnchecked: false,
+    };
   }
   const reference = semesterStart(addDays(input.dueDate, 1));
   const rate = new D(ecbRateOn(reference)).plus(LATE_INTEREST_MARGIN_POINTS);
-  const interest = new D(input.amountInclVat).times(rate).div(100).times(lateDays).div(DAYS_PER_YEAR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const interest = new D(input.amountInclVat)
+    .times(rate)
+    .div(100)
+    .times(lateDays)
+    .div(DAYS_PER_YEAR)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return {
     lateDays,
     rateReferenceDate: reference,

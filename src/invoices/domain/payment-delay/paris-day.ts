@@ -20,6 +20,7 @@ export interface ParisDay {
 
 export function parisDay(at: Date): ParisDay {
   const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
-  const ms = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + at.getUTCMilliseconds();
+  const ms =
+    ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + at.getUTCMilliseconds();
   return { date: `${parts.year}-${parts.month}-${parts.day}`, msSinceMidnight: ms };
 }

@@ -21,7 +21,12 @@ export interface ClockAnchor {
 }
 
 /** Anchor of the clock for an invoice made available at `madeAvailableAtMs`, `msSinceParisMidnight` into its Paris day. */
-export function anchorClock(madeAvailableAtMs: number, msSinceParisMidnight: number, dayZero: string, dayMs: number): ClockAnchor {
+export function anchorClock(
+  madeAvailableAtMs: number,
+  msSinceParisMidnight: number,
+  dayZero: string,
+  dayMs: number,
+): ClockAnchor {
   const offset = Math.floor((msSinceParisMidnight * dayMs) / MS_PER_DAY);
   return { dayZero, dayZeroStartMs: madeAvailableAtMs - offset, dayMs };
 }
@@ -39,12 +44,27 @@ export function startOfLegalDay(anchor: ClockAnchor, day: number): number {
 }
 
 // Europe/Paris wall clock, from the ICU data: deterministic, so usable in workflow code.
-const PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const PARIS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 function parisWallClock(atMs: number): { date: string; asUtcMs: number } {
   const p = Object.fromEntries(PARIS.formatToParts(new Date(atMs)).map((part) => [part.type, part.value]));
   const date = `${p.year}-${p.month}-${p.day}`;
-  return { date, asUtcMs: parseDate(date) + ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 + (atMs % 1000 + 1000) % 1000 };
+  return {
+    date,
+    asUtcMs:
+      parseDate(date) +
+      ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 +
+      (((atMs % 1000) + 1000) % 1000),
+  };
 }
 
 /** Calendar date in Paris of an instant. */
@@ -76,7 +96,11 @@ export function remainingDays(dueDay: number, suspensionDay: number): number {
 }
 
 /** Due day after the supplier sent everything on `completionDay` (art. 4). */
-export function dueDayAfterCompletion(completionDay: number, remaining: number, newDelayDays = NEW_DELAY_AFTER_SUSPENSION_DAYS): number {
+export function dueDayAfterCompletion(
+  completionDay: number,
+  remaining: number,
+  newDelayDays = NEW_DELAY_AFTER_SUSPENSION_DAYS,
+): number {
   return completionDay + Math.max(newDelayDays, remaining);
 }
 

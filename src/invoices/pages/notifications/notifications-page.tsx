@@ -7,12 +7,19 @@ import type { Viewer } from '../../../web/viewer.ts';
 import { CSRF_FIELD } from '../../../platform/auth/index.ts';
 import type { NotificationPage } from '../../notifications/inbox.ts';
 
-export function NotificationsPage(props: { viewer: Viewer; page: NotificationPage; query: URLSearchParams; marked?: number }) {
+export function NotificationsPage(props: {
+  viewer: Viewer;
+  page: NotificationPage;
+  query: URLSearchParams;
+  marked?: number;
+}) {
   const { page } = props;
   return (
     <Page title="Notifications" viewer={props.viewer} path="/notifications">
       <h1>Notifications</h1>
-      {props.marked !== undefined ? <Notice tone="success">{`${formatCount(props.marked)} notification(s) marquée(s) comme lue(s).`}</Notice> : null}
+      {props.marked !== undefined ? (
+        <Notice tone="success">{`${formatCount(props.marked)} notification(s) marquée(s) comme lue(s).`}</Notice>
+      ) : null}
       <div class="toolbar">
         <p>{page.unread === 0 ? 'Aucune notification non lue.' : `${formatCount(page.unread)} non lue(s).`}</p>
         <p>
@@ -40,12 +47,20 @@ export function NotificationsPage(props: { viewer: Viewer; page: NotificationPag
               </span>
               <strong>{n.title}</strong>
               <p>{n.body}</p>
-              {n.invoiceId ? <a href={`/factures/${n.invoiceId}`}>{`Voir la facture ${n.invoiceNumber ?? ''}`}</a> : null}
+              {n.invoiceId ? (
+                <a href={`/factures/${n.invoiceId}`}>{`Voir la facture ${n.invoiceNumber ?? ''}`}</a>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
-      <Pagination basePath="/notifications" query={props.query} page={page.page} pageSize={page.pageSize} total={page.total} />
+      <Pagination
+        basePath="/notifications"
+        query={props.query}
+        page={page.page}
+        pageSize={page.pageSize}
+        total={page.total}
+      />
     </Page>
   );
 }

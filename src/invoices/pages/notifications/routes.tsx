@@ -18,7 +18,12 @@ export const notificationRoutes = new Hono<AppEnv>()
     const marked = c.req.query('lues');
     return sendPage(
       c,
-      <NotificationsPage viewer={viewer} page={page} query={new URL(c.req.url).searchParams} marked={marked === undefined ? undefined : Number(marked) || 0} />,
+      <NotificationsPage
+        viewer={viewer}
+        page={page}
+        query={new URL(c.req.url).searchParams}
+        marked={marked === undefined ? undefined : Number(marked) || 0}
+      />,
     );
   })
   .post('/notifications/lues', async (c) => {
