@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +6,10 @@ import { isFormatError } from '../errors.ts';
 import { pdfWithCatalog, buildPdf } from '../pdf/testing/minimal-pdf.ts';
 import { parseXml } from '../xml/index.ts';
 import { extractFacturX } from './extract.ts';
+import { corpusAvailable } from '../testing/corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${CORPUS}MANIFEST.tsv`);
-if (!hasCorpus) console.warn(`[formats/facturx] corpus absent (${CORPUS}): corpus extraction tests skipped`);
+const hasCorpus = corpusAvailable();
 
 interface ManifestRow {
   file: string;

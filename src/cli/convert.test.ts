@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInvoice } from '../../formats/index.ts';
 import { run } from './convert.ts';
+import { corpusAvailable } from '../../formats/testing/corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${CORPUS}MANIFEST.tsv`);
+const hasCorpus = corpusAvailable();
 const dir = mkdtempSync(join(tmpdir(), 'hub-convert-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './render.ts';
+import { corpusAvailable } from '../../formats/testing/corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${CORPUS}MANIFEST.tsv`);
+const hasCorpus = corpusAvailable();
 const dir = mkdtempSync(join(tmpdir(), 'hub-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

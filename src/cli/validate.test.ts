@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './validate.ts';
+import { corpusAvailable } from '../../formats/testing/corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${CORPUS}MANIFEST.tsv`);
-if (!hasCorpus) console.warn(`[src/cli] corpus absent (${CORPUS}): corpus CLI tests skipped`);
+const hasCorpus = corpusAvailable();
 
 const dir = mkdtempSync(join(tmpdir(), 'hub-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,15 +16,14 @@ export function hasTool(name: string): boolean {
   return found;
 }
 
-/** Warns once, visibly, when a tool a test needs is missing. */
-export function requireTools(names: readonly string[], packages: string): boolean {
+/** Stops the test file at once, naming the Debian package, when a tool it needs is missing (never a silent skip). */
+export function requireTools(names: readonly string[], packages: string): void {
   const missing = names.filter((n) => !hasTool(n));
   if (missing.length > 0) {
-    console.warn(
-      `[formats/pdf] ${missing.join(', ')} absent(s) : tests sautés (installer les paquets Debian ${packages})`,
+    throw new Error(
+      `${missing.join(', ')} introuvable(s) : installer le paquet Debian ${packages} (npm test l'installe quand il tourne en root)`,
     );
   }
-  return missing.length === 0;
 }
 
 export interface ToolResult {
