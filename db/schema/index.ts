@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './blobs.ts';
 export * from './invoices.ts';
 export * from './chorus.ts';
+export * from './audit.ts';
