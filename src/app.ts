@@ -10,6 +10,7 @@ import { healthRoutes } from './platform/health-routes.ts';
 import type { AppDeps, AppEnv } from './platform/http.ts';
 import { apiReferencePage } from './platform/openapi/reference-page.tsx';
 import { requestLog } from './platform/request-log.ts';
+import { runWithRequest } from './platform/request-context.ts';
 import { portalRoutes } from './portal/routes.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -18,6 +19,7 @@ export const OPENAPI_PATH = '/api/openapi.json';
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', (c, next) => runWithRequest(c.get('requestId'), next));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

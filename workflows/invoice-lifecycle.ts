@@ -156,6 +156,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
           to: action.kind,
           actor: party.actor,
           actorName: party.actorName,
+          ...requestOf(party),
         };
         let suspendWith: number | undefined;
         if (action.kind === 'SUSPENDUE' || action.kind === 'REJETEE' || action.kind === 'A_RECYCLER')
@@ -202,6 +203,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
             to: 'COMPLETEE',
             actor: party.actor,
             actorName: party.actorName,
+            ...requestOf(party),
             data: { attachments: action.attachments },
           };
           const comment = action.comment.trim();
@@ -236,7 +238,7 @@ export async function invoiceLifecycleWorkflow(input: InvoiceWorkflowInput): Pro
           ...(action.serviceCode !== undefined ? { serviceCode: action.serviceCode } : {}),
           ...(action.engagementNumber !== undefined ? { engagementNumber: action.engagementNumber } : {}),
         }).catch(rethrowCause);
-        await record({ to: 'DEPOSEE', actor: party.actor, actorName: party.actorName, recipient });
+        await record({ to: 'DEPOSEE', actor: party.actor, actorName: party.actorName, ...requestOf(party), recipient });
         buyerId = recipient.buyerId;
         // The new recipient's own legal delay (30 days, 50 for a public hospital), unless the deployment fixed it.
         if (!timing.delayFixed && paymentDelayDays !== undefined) delayDays = paymentDelayDays;
@@ -398,4 +400,9 @@ function rethrowCause(error: unknown): never {
     });
   }
   throw error;
+}
+
+/** The request behind a party's action, passed on to the audit log when there was one. */
+function requestOf(party: ActingParty): { requestId?: string } {
+  return party.requestId === undefined ? {} : { requestId: party.requestId };
 }

@@ -6,14 +6,10 @@ import { SEARCH_MAX_LIMIT } from './search-structures.ts';
 const KIND_LIST = structureKinds.join(', ');
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string()
-    .max(100, { error: 'la recherche est limitée à 100 caractères' })
-    .optional()
-    .openapi({
-      description: 'Nom (sans tenir compte des accents ni de la casse), SIREN, SIRET ou code INSEE',
-      example: 'Rennes',
-    }),
+  q: z.string().max(100, { error: 'la recherche est limitée à 100 caractères' }).optional().openapi({
+    description: 'Nom (sans tenir compte des accents ni de la casse), SIREN, SIRET ou code INSEE',
+    example: 'Rennes',
+  }),
   kind: z
     .enum(structureKinds, { error: `type de structure inconnu ; valeurs possibles : ${KIND_LIST}` })
     .optional()

@@ -28,7 +28,11 @@ export interface DirectoryChange {
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
 const changedByOf = (actor: Actor): string =>
-  actor.kind === 'person' ? `person:${actor.personId}` : `client:${actor.clientId}`;
+  actor.kind === 'person'
+    ? `person:${actor.personId}`
+    : actor.kind === 'client'
+      ? `client:${actor.clientId}`
+      : `system:${actor.name}`;
 
 function diff<T extends object>(before: T, after: T): FieldChange[] {
   return (Object.keys(after) as (keyof T & string)[])

@@ -16,6 +16,8 @@ import {
   type TransitionResult,
 } from './domain/contract.ts';
 import { ACTION_LABELS, isTerminal, STATUS_LABELS } from './domain/transitions.ts';
+import { currentRequestId } from '../platform/request-context.ts';
+import { actorRef } from './deposit/actor-ref.ts';
 
 export type DecisionDeps = Pick<AppDeps, 'db' | 'temporal'>;
 
@@ -115,19 +117,13 @@ function refuseWhenClosed(status: (typeof invoices.$inferSelect)['status'], kind
 }
 
 export function actingParty(actor: Actor, role: Role): ActingParty {
-  return actor.kind === 'person'
-    ? {
-        actor: `person:${actor.personId}`,
-        actorName: actor.displayName,
-        role,
-        structureIds: structuresWithRole(actor, role),
-      }
-    : {
-        actor: `client:${actor.clientId}`,
-        actorName: `Client API ${actor.clientId}`,
-        role,
-        structureIds: structuresWithRole(actor, role),
-      };
+  const requestId = currentRequestId();
+  return {
+    ...actorRef(actor),
+    role,
+    structureIds: structuresWithRole(actor, role),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
 }
 
 function handleOf(deps: DecisionDeps, workflowId: string) {

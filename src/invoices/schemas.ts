@@ -82,13 +82,11 @@ export const ListQuerySchema = z.object({
 });
 
 export const InvoiceIdParamSchema = z.object({
-  id: z
-    .string()
-    .openapi({
-      param: { name: 'id', in: 'path' },
-      description: 'Identifiant de la facture',
-      example: '0b7c6f1e-2d8e-4a57-9a43-7f0c1e6a9b10',
-    }),
+  id: z.string().openapi({
+    param: { name: 'id', in: 'path' },
+    description: 'Identifiant de la facture',
+    example: '0b7c6f1e-2d8e-4a57-9a43-7f0c1e6a9b10',
+  }),
 });
 
 export const DepositQuerySchema = z.object({

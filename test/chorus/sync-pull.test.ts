@@ -51,14 +51,12 @@ beforeAll(async () => {
   deps = testDeps(t.handle, { temporal, taskQueue: `chorus-pull-${Date.now()}` });
   worker = await startSyncWorker(deps, settings);
   rennesId = (await parties(t.handle.db)).rennes.id;
-  await t.handle.db
-    .insert(chorusConnections)
-    .values({
-      structureId: rennesId,
-      login: RENNES_LOGIN,
-      passwordEnv: 'CHORUS_RENNES_PASSWORD',
-      remoteStructureId: RENNES_CPP_ID,
-    });
+  await t.handle.db.insert(chorusConnections).values({
+    structureId: rennesId,
+    login: RENNES_LOGIN,
+    passwordEnv: 'CHORUS_RENNES_PASSWORD',
+    remoteStructureId: RENNES_CPP_ID,
+  });
 });
 beforeEach(() => server.use(...fake.handlers));
 afterEach(() => server.resetHandlers());

@@ -102,16 +102,14 @@ describe('notification e-mails left unsent', () => {
         createdAt: new Date(now - 40 * 60_000),
       },
     };
-    await t.handle.db
-      .insert(emailOutbox)
-      .values(
-        Object.values(rows).map((r) => ({
-          ...r,
-          subject: 'Facture F-1 : Mise à disposition',
-          body: 'Corps',
-          lastError: 'connect ECONNREFUSED',
-        })),
-      );
+    await t.handle.db.insert(emailOutbox).values(
+      Object.values(rows).map((r) => ({
+        ...r,
+        subject: 'Facture F-1 : Mise à disposition',
+        body: 'Corps',
+        lastError: 'connect ECONNREFUSED',
+      })),
+    );
     const before = smtp.received.length;
 
     expect(await retryUnsentEmails({ ...deps, mailer }, { limit: 1000 })).toMatchObject({ failed: 0 });

@@ -139,16 +139,14 @@ export async function insertDepositedInvoice(
       validationReport: { violations: [] },
       workflowId,
     });
-    await tx
-      .insert(invoiceEvents)
-      .values({
-        invoiceId,
-        sequence: 1,
-        fromStatus: null,
-        toStatus: 'DEPOSEE',
-        actor: 'system',
-        actorName: 'Dépôt de test',
-      });
+    await tx.insert(invoiceEvents).values({
+      invoiceId,
+      sequence: 1,
+      fromStatus: null,
+      toStatus: 'DEPOSEE',
+      actor: 'system',
+      actorName: 'Dépôt de test',
+    });
   });
   return { invoiceId, workflowId, number };
 }

@@ -32,15 +32,13 @@ describe('hub worker', () => {
     if (!apiClient) throw new Error('the template database holds the demo API client');
     const expiredToken = `expired-${randomUUID()}`;
     const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
-    await t.handle.db
-      .insert(accessTokens)
-      .values({
-        tokenHash: expiredToken,
-        apiClientId: apiClient.id,
-        scope: 'openid',
-        createdAt: threeDaysAgo,
-        expiresAt: threeDaysAgo,
-      });
+    await t.handle.db.insert(accessTokens).values({
+      tokenHash: expiredToken,
+      apiClientId: apiClient.id,
+      scope: 'openid',
+      createdAt: threeDaysAgo,
+      expiresAt: threeDaysAgo,
+    });
     const worker = await createHubWorker({
       connection,
       namespace: 'default',

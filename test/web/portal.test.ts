@@ -131,13 +131,11 @@ describe('the portal, in Chromium', () => {
     await sp.goto(`${hub.baseUrl}${invoicePath}`);
     expect(await sp.locator('.notice-warning').first().textContent()).toContain('Bon de livraison manquant');
     await sp.getByLabel(/Commentaire/).fill('Bon de livraison signé joint');
-    await sp
-      .getByLabel(/Pièces jointes/)
-      .setInputFiles({
-        name: 'bon-livraison.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 bon de livraison'),
-      });
+    await sp.getByLabel(/Pièces jointes/).setInputFiles({
+      name: 'bon-livraison.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 bon de livraison'),
+    });
     await sp.getByRole('button', { name: 'Envoyer les compléments' }).click();
     await expect(sp.getByText('Action enregistrée : compléter la facture.').isVisible()).resolves.toBe(true);
     expect(await sp.locator('h1 .badge').textContent()).toBe('Complétée');

@@ -147,15 +147,13 @@ describe('Chorus Pro connections page', () => {
   it('lists credential problems for the operator, and only for the operator', async () => {
     const { chorusCredentialHealth } = await import('../../../db/schema/chorus.ts');
     expect((await operator.get('/chorus')).html).toContain('Tout fonctionne');
-    await t.handle.db
-      .insert(chorusCredentialHealth)
-      .values({
-        subject: 'piste',
-        ok: false,
-        problem: 'token_refused',
-        detail: 'invalid_client',
-        checkedAt: new Date('2026-03-02T09:00:00Z'),
-      });
+    await t.handle.db.insert(chorusCredentialHealth).values({
+      subject: 'piste',
+      ok: false,
+      problem: 'token_refused',
+      detail: 'invalid_client',
+      checkedAt: new Date('2026-03-02T09:00:00Z'),
+    });
     const page = await operator.get('/chorus');
     expect(page.html).toContain('Jeton PISTE refusé');
     expect(page.html).toContain('invalid_client');

@@ -1,8 +1,13 @@
 import type { Actor } from '../../platform/auth/index.ts';
 
-/** How events and deposits name who acted: `person:<uuid>` or `client:<id>`, with a readable name. */
+/** How events and deposits name who acted: `person:<uuid>`, `client:<id>` or `system:<job>`, with a readable name. */
 export function actorRef(actor: Actor): { actor: string; actorName: string } {
-  return actor.kind === 'person'
-    ? { actor: `person:${actor.personId}`, actorName: actor.displayName }
-    : { actor: `client:${actor.clientId}`, actorName: `Client API ${actor.clientId}` };
+  switch (actor.kind) {
+    case 'person':
+      return { actor: `person:${actor.personId}`, actorName: actor.displayName };
+    case 'client':
+      return { actor: `client:${actor.clientId}`, actorName: `Client API ${actor.clientId}` };
+    case 'system':
+      return { actor: `system:${actor.name}`, actorName: `Hub (${actor.name})` };
+  }
 }

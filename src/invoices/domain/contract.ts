@@ -54,6 +54,8 @@ export interface ActingParty {
   role: 'supplier' | 'accountant' | 'agent' | 'operator';
   /** Structures this party acts for with that role. */
   structureIds: string[];
+  /** The HTTP request that asked, for the audit log. */
+  requestId?: string;
 }
 
 export type AccountantAction =

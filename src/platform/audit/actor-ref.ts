@@ -1,12 +1,6 @@
 // How an actor is written in the log: kind, stable id, and a label readable as it was at the time.
 import type { AuditActor } from '../auth/system-actor.ts';
-import type { AuditActorKind } from './types.ts';
-
-export interface AuditActorRef {
-  kind: AuditActorKind;
-  id: string;
-  label: string;
-}
+import type { AuditActorRef } from './types.ts';
 
 export function auditActorRef(actor: AuditActor): AuditActorRef {
   switch (actor.kind) {

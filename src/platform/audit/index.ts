@@ -1,6 +1,6 @@
 // The platform's audit log: what every module's state-changing verbs call, and the operator's search.
 export { recordAudit, type AuditWriter } from './record-audit.ts';
-export { auditActorRef, type AuditActorRef } from './actor-ref.ts';
+export { auditActorRef } from './actor-ref.ts';
 export {
   AUDIT_DEFAULT_PAGE_SIZE,
   AUDIT_MAX_PAGE_SIZE,
@@ -12,6 +12,7 @@ export {
   AUDIT_ACTION,
   AUDIT_ACTOR_KINDS,
   type AuditActorKind,
+  type AuditActorRef,
   type AuditEntry,
   type AuditEvent,
   type AuditSearchResult,

@@ -2,6 +2,7 @@
 // change and its row commit or roll back together.
 import type { Db } from '../../../db/client.ts';
 import { auditEvents } from '../../../db/schema/audit.ts';
+import { currentRequestId } from '../request-context.ts';
 import { auditActorRef } from './actor-ref.ts';
 import { AUDIT_ACTION, AUDIT_SUBJECT_TYPE, type AuditEntry } from './types.ts';
 
@@ -15,7 +16,7 @@ export async function recordAudit(tx: AuditWriter, entry: AuditEntry): Promise<{
   if (!AUDIT_SUBJECT_TYPE.test(entry.subject.type))
     throw new Error(`audit subject type must be snake_case: ${entry.subject.type}`);
   if (entry.subject.id === '') throw new Error('audit subject id is empty');
-  const actor = auditActorRef(entry.actor);
+  const actor = 'label' in entry.actor ? entry.actor : auditActorRef(entry.actor);
   const [row] = await tx
     .insert(auditEvents)
     .values({
@@ -28,7 +29,7 @@ export async function recordAudit(tx: AuditWriter, entry: AuditEntry): Promise<{
       structureId: entry.structureId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
-      requestId: entry.requestId ?? null,
+      requestId: entry.requestId ?? currentRequestId() ?? null,
     })
     .returning({ id: auditEvents.id, at: auditEvents.at });
   if (!row) throw new Error('audit row not written');

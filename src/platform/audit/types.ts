@@ -4,6 +4,13 @@ import type { AuditActor } from '../auth/system-actor.ts';
 export const AUDIT_ACTOR_KINDS = ['person', 'client', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
+/** How an actor is written in the log: kind, stable id, and a label readable as it was at the time. */
+export interface AuditActorRef {
+  kind: AuditActorKind;
+  id: string;
+  label: string;
+}
+
 /** Dotted verb name, module first: `invoice.deposit`, `invoice.decide`, `structure.create`. */
 export const AUDIT_ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 /** Kind of thing acted on: `invoice`, `structure`, `api_client`. */
@@ -11,7 +18,8 @@ export const AUDIT_SUBJECT_TYPE = /^[a-z][a-z0-9_]*$/;
 
 /** One state change to record, in the transaction that makes it. */
 export interface AuditEntry {
-  actor: AuditActor;
+  /** Who acted: an actor, or its reference as recorded earlier (a workflow carries the reference, not the actor). */
+  actor: AuditActor | AuditActorRef;
   action: string;
   subject: { type: string; id: string };
   /** The structure owning the subject (the invoice's recipient, the structure edited…), when there is one. */

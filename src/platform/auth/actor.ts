@@ -8,7 +8,33 @@ export interface RoleGrant {
   structureId: string;
 }
 
-/** Who is acting: a logged-in person, or an API client authenticated by OAuth2 client credentials. */
+/** Every job that changes state without a person or a client behind it. A new job adds its name here. */
+export const SYSTEM_JOBS = [
+  'chorus-sync',
+  'billing-run',
+  'invoice-start-relay',
+  'invoice-lifecycle',
+  'invoice-email-retry',
+  'credentials-purge',
+  'directory-refresh',
+  'seed',
+] as const;
+export type SystemJob = (typeof SYSTEM_JOBS)[number];
+
+/** The hub itself, for a named job (see system-actor.ts). */
+export interface SystemActor {
+  kind: 'system';
+  name: SystemJob;
+  grants: RoleGrant[];
+  /** Reads what an operator reads (the sync looks invoices up across structures); acts for no one by it. */
+  readsAll?: true;
+}
+
+/**
+ * Who is acting: a logged-in person, an API client authenticated by OAuth2 client credentials, or the hub itself
+ * running a job.
+ */
 export type Actor =
   | { kind: 'person'; personId: string; email: string; displayName: string; grants: RoleGrant[] }
-  | { kind: 'client'; clientId: string; grants: RoleGrant[]; scopes: string[] };
+  | { kind: 'client'; clientId: string; grants: RoleGrant[]; scopes: string[] }
+  | SystemActor;

@@ -20,8 +20,9 @@ export function actsFor(actor: Actor | undefined, structureId: string): boolean 
   return actor !== undefined && actor.grants.some((g) => g.structureId === structureId);
 }
 
+/** Operators, and system jobs given `readsAll`, see everything (and act for no one by it). */
 export function isOperator(actor: Actor | undefined): boolean {
-  return hasRole(actor, 'operator');
+  return hasRole(actor, 'operator') || (actor?.kind === 'system' && actor.readsAll === true);
 }
 
 /** The structures the actor holds `role` for, e.g. to filter a listing. */

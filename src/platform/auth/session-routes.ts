@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { invalidInput } from '../errors.ts';
+import { forbidden, invalidInput } from '../errors.ts';
 import type { AppEnv } from '../http.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies.ts';
 import { login } from './login.ts';
@@ -82,5 +82,6 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({
       const { personId, email, displayName, grants } = actor;
       return c.json({ person: { id: personId, email, displayName }, grants }, 200);
     }
+    if (actor.kind === 'system') throw forbidden();
     return c.json({ client: { clientId: actor.clientId }, grants: actor.grants, scopes: actor.scopes }, 200);
   });

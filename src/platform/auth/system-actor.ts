@@ -1,32 +1,20 @@
 // The hub acting by itself: a schedule, the Chorus Pro sync, the yearly billing run. Not a person, not an API client,
-// and never an operator in disguise: the audit log names the job, and a verb decides what a job may do.
-import type { Actor } from './actor.ts';
+// and never an operator in disguise: the audit log names the job, and the job holds only the grants its code gives
+// it for the change at hand (the sync acts as the recipient Chorus Pro reported, for that structure alone).
+import type { RoleGrant, SystemActor, SystemJob } from './actor.ts';
 
-/** Every job that changes state without a person or a client behind it. A new job adds its name here. */
-export const SYSTEM_JOBS = [
-  'chorus-sync',
-  'billing-run',
-  'invoice-start-relay',
-  'invoice-email-retry',
-  'credentials-purge',
-  'directory-refresh',
-  'seed',
-] as const;
-export type SystemJob = (typeof SYSTEM_JOBS)[number];
+export { SYSTEM_JOBS, type SystemActor, type SystemJob } from './actor.ts';
 
-export interface SystemActor {
-  kind: 'system';
-  name: SystemJob;
+/** A system job; without grants it passes no role check, with `readsAll` it reads what an operator reads. */
+export function systemActor(
+  name: SystemJob,
+  grants: RoleGrant[] = [],
+  options: { readsAll?: boolean } = {},
+): SystemActor {
+  return { kind: 'system', name, grants, ...(options.readsAll ? { readsAll: true } : {}) };
 }
 
-export function systemActor(name: SystemJob): SystemActor {
-  return { kind: 'system', name };
-}
-
-/**
- * Whoever a state change is recorded for. Kept apart from `Actor` (which verbs authorise against grants) so that a
- * system job holds no grant and cannot pass a role check by accident.
- */
-export type AuditActor = Actor | SystemActor;
+/** Whoever a state change is recorded for: every actor, system jobs included. */
+export type AuditActor = import('./actor.ts').Actor;
 
 export const isSystemActor = (actor: AuditActor): actor is SystemActor => actor.kind === 'system';
