@@ -15,7 +15,19 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const structureKinds = ['region', 'departement', 'epci', 'commune', 'syndicat', 'supplier'] as const;
+export const structureKinds = [
+  'region',
+  'departement',
+  'epci',
+  'commune',
+  'syndicat',
+  'ccas_cias',
+  'etablissement_public_sante',
+  'ehpad_public',
+  'oph',
+  'etablissement_public',
+  'supplier',
+] as const;
 export const structureKind = pgEnum('structure_kind', structureKinds);
 
 /** Legal nature of an EPCI à fiscalité propre: communauté de communes, d'agglomération, urbaine, métropole. */
@@ -50,8 +62,13 @@ export const structures = pgTable(
     engagementNumberRequired: boolean('engagement_number_required').notNull().default(false),
     /** Chorus `gestionNumeroEJOuCodeService`: a service code or an engagement number, at least one. */
     serviceCodeOrEngagementRequired: boolean('service_code_or_engagement_required').notNull().default(false),
-    /** Legal payment delay (décret 2013-269 art. 1): 30 days for collectivities, 50 for public hospitals. */
+    /**
+     * Legal payment delay in force (décret 2013-269 art. 1, CCP R.2192-10/11), derived by the directory from the
+     * kind (30 days, 50 for public hospitals) or the override; kept here so invoice queries read it directly.
+     */
     paymentDelayDays: integer('payment_delay_days').notNull().default(30),
+    /** A delay the operator set on the structure in place of the kind's legal one; null when the law's applies. */
+    paymentDelayOverrideDays: integer('payment_delay_override_days'),
     /** The structure receives its invoices through Chorus Pro (the sync pushes them there). */
     receivesThroughChorus: boolean('receives_through_chorus').notNull().default(false),
     /** Fictitious structure created for demonstrations (demo suppliers). */
@@ -69,6 +86,10 @@ export const structures = pgTable(
     check('structures_siren_format', sql`${t.siren} is null or ${t.siren} ~ '^[0-9]{9}$'`),
     check('structures_epci_nature_only_for_epci', sql`${t.epciNature} is null or ${t.kind} = 'epci'`),
     check('structures_identified', sql`${t.siren} is not null or ${t.vatNumber} is not null`),
+    check(
+      'structures_payment_delay_override_range',
+      sql`${t.paymentDelayOverrideDays} is null or ${t.paymentDelayOverrideDays} between 1 and 60`,
+    ),
   ],
 );
 

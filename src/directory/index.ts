@@ -18,12 +18,28 @@ export {
   DEMO_SUPPLIER_OCEANE_RESTAURATION,
   type DemoSupplier,
 } from './seed/demo-suppliers.ts';
-export { BRETON_DEPARTEMENTS, HUB_SYNDICAT, REGION_BRETAGNE, type KnownStructure } from './seed/known-structures.ts';
+export {
+  BRETON_DEPARTEMENTS,
+  CHU_RENNES,
+  HUB_SYNDICAT,
+  REGION_BRETAGNE,
+  type KnownStructure,
+} from './seed/known-structures.ts';
 export { seedDirectory, type SeedDirectoryResult } from './seed/seed-directory.ts';
 export { getStructure, findStructureBySiren, findStructureBySiret } from './read-structure.ts';
 export { searchStructures, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from './search-structures.ts';
 export { listEpciMembers, listServices } from './lists.ts';
 export { directoryRoutes } from './routes.ts';
+export { createStructure, type NewStructureInput } from './create-structure.ts';
+export { updateStructure, type StructureEditInput } from './edit-structure.ts';
+export {
+  DEFAULT_PAYMENT_DELAY_DAYS,
+  legalPaymentDelayDays,
+  paymentDelayDays,
+  PUBLIC_HOSPITAL_PAYMENT_DELAY_DAYS,
+} from './domain/payment-delay.ts';
+export { isStructureKind, STRUCTURE_KINDS } from './domain/kinds.ts';
+export { KIND_LABELS } from './domain/labels.ts';
 export {
   saveService,
   updateChorusRouting,
@@ -35,6 +51,7 @@ export type {
   ChorusRouting,
   EpciNature,
   EstablishmentInfo,
+  PaymentDelay,
   SearchStructuresInput,
   SearchStructuresResult,
   ServiceInfo,

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { epciMembers, establishments, services, structures } from '../../db/schema/directory.ts';
 import { establishmentColumns, mainEstablishmentJoin, serviceColumns, summaryColumns } from './columns.ts';
+import { legalPaymentDelayDays } from './domain/payment-delay.ts';
 import { compactIdentifier, isValidSiren, isValidSiret } from './identifiers.ts';
 import { isUuid } from '../platform/uuid.ts';
 import type { EstablishmentInfo, StructureDetail, StructureKind } from './types.ts';
@@ -55,6 +56,8 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
       engagementNumberRequired: structures.engagementNumberRequired,
       serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
       receivesThroughChorus: structures.receivesThroughChorus,
+      paymentDelayDays: structures.paymentDelayDays,
+      paymentDelayOverrideDays: structures.paymentDelayOverrideDays,
     })
     .from(structures)
     .leftJoin(establishments, mainEstablishmentJoin)
@@ -68,6 +71,8 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
         engagementNumberRequired,
         serviceCodeOrEngagementRequired,
         receivesThroughChorus,
+        paymentDelayDays,
+        paymentDelayOverrideDays,
         ...summary
       }) => {
         const [serviceList, establishmentList, epci, memberCount] = await Promise.all([
@@ -91,6 +96,11 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
             engagementNumberRequired,
             serviceCodeOrEngagementRequired,
             receivesThroughChorus,
+          },
+          paymentDelay: {
+            days: paymentDelayDays,
+            legalDays: legalPaymentDelayDays(summary.kind),
+            overrideDays: paymentDelayOverrideDays,
           },
           services: serviceList,
           establishments: establishmentList,

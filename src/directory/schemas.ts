@@ -77,6 +77,16 @@ export const StructureDetailSchema = StructureSummarySchema.extend({
     serviceCodeOrEngagementRequired: z.boolean().openapi({ description: 'Chorus Pro gestionNumeroEJOuCodeService' }),
     receivesThroughChorus: z.boolean(),
   }),
+  paymentDelay: z
+    .object({
+      days: z.number().int().openapi({ description: 'Délai de paiement en vigueur, en jours' }),
+      legalDays: z
+        .number()
+        .int()
+        .openapi({ description: 'Délai légal du type de structure (30, ou 50 pour un hôpital)' }),
+      overrideDays: z.number().int().nullable().openapi({ description: 'Délai fixé par l’opérateur, le cas échéant' }),
+    })
+    .openapi({ description: 'Délai de paiement (décret 2013-269, CCP R.2192-10 et R.2192-11)' }),
   services: z.array(
     z.object({
       id: z.string(),

@@ -49,12 +49,12 @@ describe('searchStructures', () => {
   it('clamps the limit and ignores a query without letters or digits', async () => {
     const result = await searchStructures(t.handle.db, { q: ' -- ', limit: 1000 });
     expect(result.limit).toBe(100);
-    expect(result.total).toBe(1273);
+    expect(result.total).toBe(1274);
     expect(result.items[0]).toMatchObject({ kind: 'region', name: 'Région Bretagne' });
   });
 
   it('treats LIKE wildcards as ordinary characters', async () => {
-    expect((await searchStructures(t.handle.db, { q: '%' })).total).toBe(1273);
+    expect((await searchStructures(t.handle.db, { q: '%' })).total).toBe(1274);
     expect((await searchStructures(t.handle.db, { q: 'ren_es' })).total).toBe(0);
   });
 });

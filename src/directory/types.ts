@@ -56,8 +56,19 @@ export interface StructureRef {
   siren: string | null;
 }
 
+/** The legal payment delay of a public buyer (décret 2013-269 art. 1, CCP R.2192-10/11). */
+export interface PaymentDelay {
+  /** The delay in force, in days: the override when set, otherwise the kind's. */
+  days: number;
+  /** What the law gives the structure's kind (30, or 50 for a public hospital). */
+  legalDays: number;
+  /** A delay the operator set in place of the legal one. */
+  overrideDays: number | null;
+}
+
 export interface StructureDetail extends StructureSummary {
   chorus: ChorusRouting;
+  paymentDelay: PaymentDelay;
   services: ServiceInfo[];
   establishments: EstablishmentInfo[];
   /** For a commune: the EPCI à fiscalité propre it belongs to. */

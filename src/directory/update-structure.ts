@@ -1,49 +1,17 @@
 // Operator edits of the directory: a structure's Chorus Pro routing rules and its services. Each edit is
-// checked here (operators only), made in one transaction, and returned as a change record that is also logged,
-// so nothing changes silently.
+// checked here (operators only), made in one transaction with its audit row, and returned as a change record.
 import { and, eq } from 'drizzle-orm';
 import { services, structures } from '../../db/schema/directory.ts';
 import { requireOperator, type Actor } from '../platform/auth/index.ts';
 import { invalidInput, notFound } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
-import type { ChorusRouting, ServiceInfo } from './types.ts';
 import { isUuid } from '../platform/uuid.ts';
+import { audited, changedByOf, created, diff, type DirectoryChange } from './audit.ts';
+import type { ChorusRouting, ServiceInfo } from './types.ts';
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** What an edit did: who, when, on what, and each field's value before and after (empty when nothing changed). */
-export interface DirectoryChange {
-  action: 'chorus_routing_updated' | 'service_created' | 'service_updated';
-  structureId: string;
-  serviceId?: string;
-  changedBy: string;
-  changedAt: string;
-  changes: FieldChange[];
-}
+export type { DirectoryChange, FieldChange } from './audit.ts';
 
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
-
-const changedByOf = (actor: Actor): string =>
-  actor.kind === 'person'
-    ? `person:${actor.personId}`
-    : actor.kind === 'client'
-      ? `client:${actor.clientId}`
-      : `system:${actor.name}`;
-
-function diff<T extends object>(before: T, after: T): FieldChange[] {
-  return (Object.keys(after) as (keyof T & string)[])
-    .filter((k) => before[k] !== after[k])
-    .map((field) => ({ field, before: before[field], after: after[field] }));
-}
-
-function record(deps: EditDeps, change: DirectoryChange): DirectoryChange {
-  if (change.changes.length > 0) deps.logger.info({ audit: change }, `directory: ${change.action}`);
-  return change;
-}
 
 /** Sets the Chorus Pro routing rules of a structure (operators only). */
 export async function updateChorusRouting(
@@ -55,7 +23,7 @@ export async function updateChorusRouting(
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const at = deps.clock.now();
-  const changes = await deps.db.transaction(async (tx) => {
+  const { change } = await audited(deps, actor, async (tx) => {
     const [row] = await tx
       .select({
         serviceCodeRequired: structures.serviceCodeRequired,
@@ -73,21 +41,23 @@ export async function updateChorusRouting(
       serviceCodeOrEngagementRequired: input.serviceCodeOrEngagementRequired,
       receivesThroughChorus: input.receivesThroughChorus,
     };
-    const found = diff(row, after);
-    if (found.length > 0)
+    const changes = diff(row, after);
+    if (changes.length > 0)
       await tx
         .update(structures)
         .set({ ...after, updatedAt: at })
         .where(eq(structures.id, structureId));
-    return found;
+    return {
+      change: {
+        action: 'chorus_routing_updated' as const,
+        structureId,
+        changedBy: changedByOf(actor),
+        changedAt: at.toISOString(),
+        changes,
+      },
+    };
   });
-  return record(deps, {
-    action: 'chorus_routing_updated',
-    structureId,
-    changedBy: changedByOf(actor),
-    changedAt: at.toISOString(),
-    changes,
-  });
+  return change;
 }
 
 export interface ServiceInput {
@@ -103,13 +73,18 @@ function checkService(input: ServiceInput): ServiceInput {
   const code = input.code.trim().toUpperCase();
   const label = input.label.trim();
   if (!SERVICE_CODE.test(code))
-    throw invalidInput('Le code du service comporte de 1 à 100 lettres, chiffres, tirets ou soulignés (ex. FIN).');
+    throw invalidInput('Le code du service comporte de 1 à 100 lettres, chiffres, tirets ou soulignés (ex. FIN).', {
+      field: 'code',
+    });
   if (label === '' || label.length > 200)
-    throw invalidInput('Le libellé du service est obligatoire (200 caractères au plus).');
+    throw invalidInput('Le libellé du service est obligatoire (200 caractères au plus).', { field: 'label' });
   return { code, label, active: input.active, engagementNumberRequired: input.engagementNumberRequired };
 }
 
-/** Creates a service of a structure, or updates the one with the same code (operators only). */
+/**
+ * Creates a service of a structure, or updates the one with the same code (operators only). A service is never
+ * deleted (invoices name it): it is deactivated with `active: false`, and routing then refuses it.
+ */
 export async function saveService(
   deps: EditDeps,
   by: Actor | undefined,
@@ -120,7 +95,7 @@ export async function saveService(
   if (!isUuid(structureId)) throw notFound('Structure');
   const wanted = checkService(input);
   const at = deps.clock.now();
-  const outcome = await deps.db.transaction(async (tx) => {
+  const { change } = await audited(deps, actor, async (tx) => {
     const [structure] = await tx.select({ id: structures.id }).from(structures).where(eq(structures.id, structureId));
     if (!structure) throw notFound('Structure');
     const [existing] = await tx
@@ -134,13 +109,15 @@ export async function saveService(
       .from(services)
       .where(and(eq(services.structureId, structureId), eq(services.code, wanted.code)))
       .for('update');
+    const base = { structureId, changedBy: changedByOf(actor), changedAt: at.toISOString() };
     if (!existing) {
-      const [created] = await tx
+      const [row] = await tx
         .insert(services)
         .values({ structureId, ...wanted, createdAt: at, updatedAt: at })
         .returning({ id: services.id });
-      const changes = Object.entries(wanted).map(([field, after]) => ({ field, before: null, after }));
-      return { action: 'service_created' as const, serviceId: created!.id, changes };
+      return {
+        change: { ...base, action: 'service_created' as const, serviceId: row!.id, changes: created({ ...wanted }) },
+      };
     }
     const { id, ...before } = existing satisfies ServiceInfo;
     const changes = diff(before, wanted);
@@ -149,7 +126,7 @@ export async function saveService(
         .update(services)
         .set({ ...wanted, updatedAt: at })
         .where(eq(services.id, id));
-    return { action: 'service_updated' as const, serviceId: id, changes };
+    return { change: { ...base, action: 'service_updated' as const, serviceId: id, changes } };
   });
-  return record(deps, { ...outcome, structureId, changedBy: changedByOf(actor), changedAt: at.toISOString() });
+  return change;
 }

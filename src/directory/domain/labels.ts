@@ -4,9 +4,14 @@ import type { EpciNature, StructureKind } from './kinds.ts';
 export const KIND_LABELS: Record<StructureKind, string> = {
   region: 'Région',
   departement: 'Département',
-  epci: 'EPCI',
+  epci: 'EPCI à fiscalité propre',
   commune: 'Commune',
   syndicat: 'Syndicat',
+  ccas_cias: 'CCAS / CIAS',
+  etablissement_public_sante: 'Établissement public de santé',
+  ehpad_public: 'EHPAD public',
+  oph: 'Office public de l’habitat (OPH)',
+  etablissement_public: 'Autre établissement public',
   supplier: 'Fournisseur',
 };
 

@@ -139,7 +139,7 @@ describe('directory pages', () => {
     expect(text.startsWith('\ufeffNom;Type;Nature;SIREN;SIRET principal;Code INSEE;Département;Population\r\n')).toBe(
       true,
     );
-    expect(text).toMatch(/\r\nRennes Métropole;EPCI;Métropole;243500139;\d{14};;35;\d+\r\n/);
+    expect(text).toMatch(/\r\nRennes Métropole;EPCI à fiscalité propre;Métropole;243500139;\d{14};;35;\d+\r\n/);
   });
 });
 

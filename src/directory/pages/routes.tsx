@@ -16,7 +16,11 @@ import { saveService, updateChorusRouting, type DirectoryChange } from '../updat
 import { EpciPage } from './epci-page.tsx';
 import { EPCI_NATURE_LABELS, KIND_LABELS } from '../domain/labels.ts';
 import { DirectorySearchPage, type DirectorySearchForm } from './search-page.tsx';
-import { StructurePage } from './structure-page.tsx';
+import { StructurePage, type StructurePageProps } from './structure-page.tsx';
+import { createStructure } from '../create-structure.ts';
+import { updateStructure } from '../edit-structure.ts';
+import { NewStructurePage } from './new-structure-page.tsx';
+import { EMPTY_STRUCTURE_FORM, type StructureFormValues } from './structure-form.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -70,26 +74,45 @@ async function showStructure(
   c: Context<AppEnv>,
   viewer: Viewer,
   id: string,
-  extra: { done?: string; error?: string },
+  extra: Pick<StructurePageProps, 'done' | 'error' | 'identity'>,
   status: 200 | 400 = 200,
 ) {
   const structure = await getStructure(c.get('deps').db, id);
   if (!structure) throw notFound('Structure');
   const members = structure.kind === 'epci' ? await listEpciMembers(c.get('deps').db, id) : [];
-  return sendPage(
-    c,
-    <StructurePage viewer={viewer} structure={structure} members={members} done={extra.done} error={extra.error} />,
-    status,
-  );
+  return sendPage(c, <StructurePage viewer={viewer} structure={structure} members={members} {...extra} />, status);
 }
 
 const DONE: Record<string, string> = {
   regles: 'Règles Chorus Pro enregistrées.',
   service: 'Service enregistré.',
+  creee: 'Structure créée.',
+  identite: 'Identité et délai de paiement enregistrés.',
   inchange: 'Aucune modification : les valeurs étaient déjà celles-ci.',
 };
 
 const checked = (form: Record<string, unknown>, name: string): boolean => form[name] === '1' || form[name] === 'on';
+const text = (form: Record<string, unknown>, name: string): string =>
+  typeof form[name] === 'string' ? (form[name] as string).slice(0, 300) : '';
+
+function structureForm(form: Record<string, unknown>): StructureFormValues {
+  return {
+    kind: text(form, 'kind'),
+    name: text(form, 'name'),
+    siret: text(form, 'siret'),
+    epciNature: text(form, 'epciNature'),
+    departementCode: text(form, 'departementCode'),
+    paymentDelayOverrideDays: text(form, 'paymentDelayOverrideDays'),
+    active: checked(form, 'active'),
+  };
+}
+
+/** A refusal of the input (400) with the field it names, or undefined for any other failure. */
+function refusal(error: unknown): { message: string; field?: string | undefined } | undefined {
+  if (!(error instanceof AppError) || error.status !== 400) return undefined;
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  return { message: error.message, field: typeof field === 'string' ? field : undefined };
+}
 const doneKey = (change: DirectoryChange, key: string): string => (change.changes.length === 0 ? 'inchange' : key);
 
 export const directoryPages = new Hono<AppEnv>()
@@ -131,6 +154,24 @@ export const directoryPages = new Hono<AppEnv>()
     await requireViewerWith(c, 'operator');
     return csvResponse(c, 'epci-membres.csv', toCsv(SUMMARY_CSV, await allEpcis(c)));
   })
+  .get('/annuaire/nouvelle', async (c) => {
+    const viewer = await requireViewerWith(c, 'operator');
+    return sendPage(c, <NewStructurePage viewer={viewer} values={EMPTY_STRUCTURE_FORM} />);
+  })
+  .post('/annuaire/nouvelle', async (c) => {
+    const viewer = await requireViewerWith(c, 'operator');
+    const form = await c.req.parseBody();
+    verifyCsrf(c, form[CSRF_FIELD]);
+    const values = structureForm(form);
+    try {
+      const change = await createStructure(c.get('deps'), viewer.actor, values);
+      return c.redirect(`/annuaire/${change.structureId}?fait=creee`, 303);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      return sendPage(c, <NewStructurePage viewer={viewer} values={values} error={refused} />, 400);
+    }
+  })
   .get('/annuaire/:id', async (c) => {
     const viewer = await requireViewerWith(c, 'operator');
     return showStructure(c, viewer, c.req.param('id'), { done: DONE[c.req.query('fait') ?? ''] });
@@ -147,6 +188,27 @@ export const directoryPages = new Hono<AppEnv>()
       receivesThroughChorus: checked(form, 'receivesThroughChorus'),
     });
     return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'regles')}`, 303);
+  })
+  .post('/annuaire/:id/identite', async (c) => {
+    const viewer = await requireViewerWith(c, 'operator');
+    const form = await c.req.parseBody();
+    verifyCsrf(c, form[CSRF_FIELD]);
+    const id = c.req.param('id');
+    const values = structureForm(form);
+    try {
+      const change = await updateStructure(c.get('deps'), viewer.actor, id, values);
+      return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'identite')}`, 303);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      return showStructure(
+        c,
+        viewer,
+        id,
+        { error: refused.message, identity: { values, errorField: refused.field } },
+        400,
+      );
+    }
   })
   .post('/annuaire/:id/services', async (c) => {
     const viewer = await requireViewerWith(c, 'operator');

@@ -61,6 +61,7 @@ export function DirectorySearchPage(props: {
       </form>
       <div class="toolbar">
         <p aria-live="polite">{`${formatCount(result.total)} structure(s).`}</p>
+        <a href="/annuaire/nouvelle">Ajouter une structure</a>
         <a href={`/annuaire/export.csv${props.params.size > 0 ? `?${props.params}` : ''}`}>Exporter en CSV</a>
       </div>
       {result.items.length > 0 ? (

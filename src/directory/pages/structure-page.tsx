@@ -6,6 +6,7 @@ import { Page } from '../../web/layout/page.tsx';
 import type { Viewer } from '../../web/viewer.ts';
 import type { ChorusRouting, StructureDetail, StructureSummary } from '../types.ts';
 import { CHORUS_FLAG_LABELS, EPCI_NATURE_LABELS, KIND_LABELS } from '../domain/labels.ts';
+import { StructureFields, type StructureFormValues } from './structure-form.tsx';
 
 export interface StructurePageProps {
   viewer: Viewer;
@@ -13,6 +14,45 @@ export interface StructurePageProps {
   members: StructureSummary[];
   done?: string | undefined;
   error?: string | undefined;
+  /** The identity form as posted, when it was refused (otherwise the stored values). */
+  identity?: { values: StructureFormValues; errorField?: string | undefined } | undefined;
+}
+
+/** The stored values of a structure, as its identity form shows them. */
+export function identityValues(s: StructureDetail): StructureFormValues {
+  return {
+    kind: s.kind,
+    name: s.name,
+    siret: s.siret ?? '',
+    epciNature: s.epciNature ?? '',
+    departementCode: s.departementCode ?? '',
+    paymentDelayOverrideDays: s.paymentDelay.overrideDays === null ? '' : String(s.paymentDelay.overrideDays),
+    active: s.active,
+  };
+}
+
+function delayText(s: StructureDetail): string {
+  const { days, legalDays, overrideDays } = s.paymentDelay;
+  if (overrideDays !== null) return `${days} jours, fixé par l’opérateur (délai légal du type : ${legalDays} jours)`;
+  return `${days} jours, délai légal (${KIND_LABELS[s.kind].toLowerCase()})`;
+}
+
+function IdentityForm(props: { structure: StructureDetail; csrf: string; identity: StructurePageProps['identity'] }) {
+  return (
+    <form method="post" action={`/annuaire/${props.structure.id}/identite`}>
+      <fieldset>
+        <legend>Identité et délai de paiement</legend>
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        <StructureFields
+          values={props.identity?.values ?? identityValues(props.structure)}
+          errorField={props.identity?.errorField}
+          withSiret={false}
+          withActive
+        />
+        <button type="submit">Enregistrer l’identité</button>
+      </fieldset>
+    </form>
+  );
 }
 
 function ChorusForm(props: { structure: StructureDetail; csrf: string }) {
@@ -108,7 +148,9 @@ export function StructurePage(props: StructurePageProps) {
       <h1>{s.name}</h1>
       {props.error ? (
         <Notice tone="error" title="Modification refusée">
-          <p data-focus-on-load>{props.error}</p>
+          <p data-focus-on-load id="form-error">
+            {props.error}
+          </p>
         </Notice>
       ) : null}
       {props.done ? (
@@ -135,9 +177,16 @@ export function StructurePage(props: StructurePageProps) {
             </dd>
           </>
         ) : null}
+        {s.kind === 'supplier' ? null : (
+          <>
+            <dt>Délai de paiement</dt>
+            <dd>{delayText(s)}</dd>
+          </>
+        )}
         <dt>État</dt>
         <dd>{s.active ? 'active' : 'inactive'}</dd>
       </dl>
+      <IdentityForm structure={s} csrf={csrf} identity={props.identity} />
       <ChorusForm structure={s} csrf={csrf} />
       <h2>Services</h2>
       {s.services.length === 0 ? (

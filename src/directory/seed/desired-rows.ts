@@ -4,7 +4,8 @@ import type { epciNatures, structureKinds } from '../../../db/schema/directory.t
 import { deriveSiret, frenchVatNumber } from '../identifiers.ts';
 import { normalizeForSearch } from '../normalize.ts';
 import { DEMO_SUPPLIERS } from './demo-suppliers.ts';
-import { BRETON_DEPARTEMENTS, HUB_SYNDICAT, REGION_BRETAGNE } from './known-structures.ts';
+import { legalPaymentDelayDays } from '../domain/payment-delay.ts';
+import { BRETON_DEPARTEMENTS, CHU_RENNES, HUB_SYNDICAT, REGION_BRETAGNE } from './known-structures.ts';
 import type { BretonPublicData } from './public-data.ts';
 import { ROUTING_SPECS, type ServiceSpec } from './service-catalog.ts';
 
@@ -25,6 +26,8 @@ export interface DesiredStructure {
   serviceCodeOrEngagementRequired: boolean;
   receivesThroughChorus: boolean;
   demo: boolean;
+  /** Legal payment delay of the kind, written when the structure is created. */
+  paymentDelayDays: number;
   /** Main establishment: the real SIRET when known, otherwise derived from the SIREN. */
   siret: string;
   siretDerived: boolean;
@@ -49,7 +52,7 @@ const NO_ROUTING = {
   services: [] as readonly ServiceSpec[],
 };
 
-type Base = Omit<DesiredStructure, 'searchName' | keyof typeof NO_ROUTING>;
+type Base = Omit<DesiredStructure, 'searchName' | 'paymentDelayDays' | keyof typeof NO_ROUTING>;
 
 function withRouting(base: Base): DesiredStructure {
   const spec = ROUTING_SPECS.find((s) => s.siren === base.siren);
@@ -57,6 +60,7 @@ function withRouting(base: Base): DesiredStructure {
   return {
     ...base,
     searchName: normalizeForSearch(base.name),
+    paymentDelayDays: legalPaymentDelayDays(base.kind),
     serviceCodeRequired: routing.serviceCodeRequired,
     engagementNumberRequired: routing.engagementNumberRequired,
     serviceCodeOrEngagementRequired: routing.serviceCodeOrEngagementRequired,
@@ -136,6 +140,17 @@ export function desiredDirectory(data: BretonPublicData): DesiredDirectory {
       population: null,
       siret: HUB_SYNDICAT.siret,
       siretDerived: false,
+    }),
+    withRouting({
+      ...publicBody,
+      kind: 'etablissement_public_sante',
+      name: CHU_RENNES.name,
+      siren: CHU_RENNES.siren,
+      inseeCode: CHU_RENNES.inseeCode,
+      departementCode: CHU_RENNES.departementCode,
+      population: null,
+      siret: deriveSiret(CHU_RENNES.siren),
+      siretDerived: true,
     }),
     ...DEMO_SUPPLIERS.map((s) =>
       withRouting({

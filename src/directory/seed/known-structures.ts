@@ -61,3 +61,15 @@ export const HUB_SYNDICAT: KnownStructure = {
   inseeCode: null,
   departementCode: '35',
 };
+
+/**
+ * A public hospital, so invoices to an établissement public de santé (50-day legal delay) can be tried: the CHU de
+ * Rennes (Pontchaillou), SIREN 263500076 in the SIRENE register (FINESS juridique 350005179). Its main SIRET is not
+ * known here: the seed derives one from the SIREN and marks it as derived, as it does for the communes.
+ */
+export const CHU_RENNES = {
+  name: 'Centre hospitalier universitaire de Rennes',
+  siren: '263500076',
+  inseeCode: null,
+  departementCode: '35',
+} as const;

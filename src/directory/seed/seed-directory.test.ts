@@ -38,6 +38,7 @@ describe('the template database', () => {
       epci: 61,
       commune: 1202,
       syndicat: 1,
+      etablissement_public_sante: 1,
       supplier: 4,
     });
   });
@@ -56,25 +57,34 @@ describe('seedDirectory on an empty directory', () => {
   });
 
   it('creates exactly the région, 4 départements, 61 EPCIs and 1,202 communes of Bretagne', async () => {
-    expect(first).toMatchObject({ region: 1, departements: 4, epcis: 61, communes: 1202, syndicats: 1, suppliers: 4 });
+    expect(first).toMatchObject({
+      region: 1,
+      departements: 4,
+      epcis: 61,
+      communes: 1202,
+      syndicats: 1,
+      hospitals: 1,
+      suppliers: 4,
+    });
     expect(await countsByKind(t.handle.db)).toEqual({
       region: 1,
       departement: 4,
       epci: 61,
       commune: 1202,
       syndicat: 1,
+      etablissement_public_sante: 1,
       supplier: 4,
     });
     const sizes = await tableSizes(t.handle.db);
     expect(sizes).toEqual({
-      structures: 1273,
-      establishments: 1273,
+      structures: 1274,
+      establishments: 1274,
       services: first.services,
       memberships: first.epciMemberships,
     });
     // Every Breton commune but the three islands outside any EPCI (Bréhat, Sein, Ouessant).
     expect(first.epciMemberships).toBe(1199);
-    expect(first.written).toBe(1273 + 1273 + first.services + 1199);
+    expect(first.written).toBe(1274 + 1274 + first.services + 1199);
   });
 
   it('stores real names, SIRENs, INSEE codes and populations', async () => {
@@ -144,7 +154,7 @@ describe('seedDirectory on an empty directory', () => {
       })
       .from(establishments)
       .innerJoin(structures, eq(structures.id, establishments.structureId));
-    expect(rows).toHaveLength(1273);
+    expect(rows).toHaveLength(1274);
     for (const row of rows) {
       expect(isValidSiret(row.siret), row.siret).toBe(true);
       expect(row.siret.slice(0, 9)).toBe(row.siren);
@@ -193,6 +203,23 @@ describe('seedDirectory on an empty directory', () => {
       .from(structures)
       .where(sql`${structures.engagementNumberRequired} or ${structures.serviceCodeOrEngagementRequired}`);
     expect(flagged?.n).toBeGreaterThan(0);
+  });
+
+  it('holds the CHU de Rennes as a public hospital with its 50-day delay, active services and a derived SIRET', async () => {
+    const [chu] = await t.handle.db
+      .select()
+      .from(structures)
+      .where(and(eq(structures.kind, 'etablissement_public_sante'), eq(structures.siren, '263500076')));
+    expect(chu).toMatchObject({ paymentDelayDays: 50, paymentDelayOverrideDays: null, demo: false });
+    const [main] = await t.handle.db.select().from(establishments).where(eq(establishments.structureId, chu!.id));
+    expect(main).toMatchObject({ siret: '26350007600017', derived: true, main: true });
+    const chuServices = await t.handle.db.select().from(services).where(eq(services.structureId, chu!.id));
+    expect(chuServices.filter((s) => s.active).map((s) => s.code)).toEqual(expect.arrayContaining(['ACHATS', 'DSN']));
+    const [others] = await t.handle.db
+      .select({ n: count() })
+      .from(structures)
+      .where(sql`${structures.kind} <> 'etablissement_public_sante' and ${structures.paymentDelayDays} <> 30`);
+    expect(others?.n).toBe(0);
   });
 
   it('marks the demo suppliers as demo, with a French VAT number', async () => {
@@ -253,6 +280,7 @@ describe('seedDirectory on an empty directory', () => {
       epci: 61,
       commune: 1202,
       syndicat: 1,
+      etablissement_public_sante: 1,
       supplier: 4,
     });
   });

@@ -15,6 +15,7 @@ export interface SeedDirectoryResult {
   epcis: number;
   communes: number;
   syndicats: number;
+  hospitals: number;
   suppliers: number;
   services: number;
   establishments: number;
@@ -141,6 +142,7 @@ export async function seedDirectory(db: Db): Promise<SeedDirectoryResult> {
       epcis: count('epci'),
       communes: count('commune'),
       syndicats: count('syndicat'),
+      hospitals: count('etablissement_public_sante'),
       suppliers: count('supplier'),
       services: serviceRows.length,
       establishments: desired.structures.length,
@@ -165,6 +167,7 @@ function structureValues(s: DesiredStructure): typeof structures.$inferInsert {
     engagementNumberRequired: s.engagementNumberRequired,
     serviceCodeOrEngagementRequired: s.serviceCodeOrEngagementRequired,
     receivesThroughChorus: s.receivesThroughChorus,
+    paymentDelayDays: s.paymentDelayDays,
     demo: s.demo,
   };
 }

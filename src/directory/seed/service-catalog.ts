@@ -10,7 +10,7 @@ export interface ServiceSpec {
 }
 
 export interface RoutingSpec {
-  /** SIREN of the structure (région, département, commune or EPCI). */
+  /** SIREN of the structure (région, département, commune, EPCI or hospital). */
   readonly siren: string;
   readonly serviceCodeRequired: boolean;
   readonly engagementNumberRequired: boolean;
@@ -106,4 +106,15 @@ export const ROUTING_SPECS: readonly RoutingSpec[] = [
   epci('200067932', { ...NONE, receivesThroughChorus: false }), // Golfe du Morbihan - Vannes Agglomération
   epci('200069409', { ...SERVICE, receivesThroughChorus: false }), // Saint-Brieuc Armor Agglomération
   epci('200068120', { ...ENGAGEMENT, receivesThroughChorus: false }), // Quimper Bretagne Occidentale
+  {
+    siren: '263500076', // CHU de Rennes: hospitals route by purchasing department and always need an order number.
+    ...SERVICE,
+    receivesThroughChorus: false,
+    services: [
+      { code: 'ACHATS', label: 'Direction des achats et de la logistique', engagementNumberRequired: true },
+      { code: 'PHARMACIE', label: 'Pharmacie à usage intérieur', engagementNumberRequired: true },
+      { code: 'TRAVAUX', label: 'Direction des travaux et du patrimoine' },
+      { code: 'DSN', label: 'Direction du numérique', engagementNumberRequired: true },
+    ],
+  },
 ];

@@ -16,6 +16,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   operator: [
     { href: '/annuaire', label: 'Annuaire' },
     { href: '/annuaire/epci', label: 'EPCI membres' },
+    { href: '/comptes/personnes', label: 'Personnes' },
+    { href: '/comptes/clients-api', label: 'Clients API' },
     { href: '/chorus', label: 'Connexions Chorus Pro' },
   ],
 };
