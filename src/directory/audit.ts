@@ -12,11 +12,7 @@ export interface FieldChange {
 }
 
 export type DirectoryAction =
-  | 'structure_created'
-  | 'structure_updated'
-  | 'chorus_routing_updated'
-  | 'service_created'
-  | 'service_updated';
+  'structure_created' | 'structure_updated' | 'chorus_routing_updated' | 'service_created' | 'service_updated';
 
 /** What an edit did: who, when, on what, and each field's value before and after (empty when nothing changed). */
 export interface DirectoryChange {

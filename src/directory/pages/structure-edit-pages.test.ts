@@ -2,6 +2,7 @@
 // messages, CSRF, operator only; each change recorded.
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../../db/schema/audit.ts';
 import { establishments, services, structures } from '../../../db/schema/directory.ts';
 import { PageClient } from '../../../test/web/page-client.ts';
 import { testDeps } from '../../../test/helpers/test-deps.ts';
@@ -38,6 +39,9 @@ const rowBySiret = async (siret: string) => {
   return row?.structure;
 };
 
+const auditOf = (subjectId: string) =>
+  t.handle.db.select().from(auditEvents).where(eq(auditEvents.subjectId, subjectId)).orderBy(auditEvents.id);
+
 describe('structure creation page', () => {
   it('creates a public hospital with its main SIRET and the 50-day legal delay', async () => {
     const form = await operator.get('/annuaire/nouvelle');
@@ -64,6 +68,21 @@ describe('structure creation page', () => {
     const page = await operator.get(`/annuaire/${row!.id}?fait=creee`);
     expect(page.html).toContain('Structure créée.');
     expect(page.html).toContain('50 jours, délai légal (établissement public de santé)');
+    const [createdRow] = await auditOf(row!.id);
+    expect(createdRow).toMatchObject({
+      actorKind: 'person',
+      actorLabel: expect.stringContaining('operateur@demo.hub.bzh'),
+      action: 'structure.create',
+      subjectType: 'structure',
+      structureId: row!.id,
+      before: { siret: null, kind: null },
+      after: expect.objectContaining({
+        siret: HOSPITAL_SIRET,
+        kind: 'etablissement_public_sante',
+        paymentDelayDays: 50,
+      }),
+    });
+    expect(createdRow?.requestId).toBeTruthy();
     expect(logged).toContainEqual({
       audit: expect.objectContaining({
         action: 'structure_created',
@@ -101,6 +120,11 @@ describe('structure creation page', () => {
       );
     }
     expect(await rowBySiret(OPH_SIRET)).toBeUndefined();
+    const [refusedAudit] = await t.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'structure.create'));
+    expect(refusedAudit?.after).toMatchObject({ siret: HOSPITAL_SIRET });
   });
 
   it('checks CSRF and is for operators only', async () => {
@@ -171,6 +195,11 @@ describe('structure identity form', () => {
         ],
       }),
     });
+    expect((await auditOf(row.id)).map((a) => [a.action, a.after])).toEqual([
+      ['structure.create', expect.anything()],
+      ['structure.update', { paymentDelayOverrideDays: 45, paymentDelayDays: 45 }],
+      ['structure.update', { kind: 'ehpad_public', paymentDelayOverrideDays: null, paymentDelayDays: 30 }],
+    ]);
     const same = await operator.post(`/annuaire/${row.id}/identite`, {
       ...base,
       kind: 'ehpad_public',
@@ -239,5 +268,9 @@ describe('structure identity form', () => {
         changes: [{ field: 'active', before: true, after: false }],
       }),
     });
+    expect((await auditOf(svc!.id)).map((a) => [a.action, a.subjectType, a.structureId, a.before, a.after])).toEqual([
+      ['service.create', 'service', row.id, expect.anything(), expect.objectContaining({ code: 'ACHATS' })],
+      ['service.update', 'service', row.id, { active: true }, { active: false }],
+    ]);
   });
 });
