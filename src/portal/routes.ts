@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
+import { peoplePages } from '../people/index.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
 import { homeRoutes } from './home/routes.tsx';
@@ -10,13 +11,15 @@ import { staticRoutes } from '../web/static-routes.ts';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
- * `/a-traiter…` (accountant inbox), `/notifications…`, `/annuaire…` (operator directory), `/chorus` (Chorus Pro connections).
+ * `/a-traiter…` (accountant inbox), `/notifications…`, `/annuaire…` (operator directory), `/comptes…` (people and
+ * API clients), `/chorus` (Chorus Pro connections).
  */
 export const portalRoutes = new Hono<AppEnv>()
   .route('/', staticRoutes)
   .route('/', homeRoutes)
   .route('/', invoicePages)
   .route('/', directoryPages)
+  .route('/', peoplePages)
   .route('/', chorusPages);
 
 portalRoutes.onError(portalError);

@@ -29,6 +29,17 @@ export {
   type PersonActor,
 } from './people.ts';
 export { createApiClient, type NewApiClientInput } from './api-clients.ts';
+export {
+  listApiClients,
+  listPeople,
+  registerApiClient,
+  registerPerson,
+  type AccountSummary,
+  type NewApiClientAccount,
+  type NewPersonAccount,
+  type RegisteredApiClient,
+  type RegisteredPerson,
+} from './accounts.ts';
 export { grantRole, grantsFor } from './grants.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 

@@ -1,0 +1,3 @@
+// The accounts module's public entry: the operator's pages for people and API clients. The account verbs live in
+// platform/auth (they own the tables); this module composes them with the directory, which resolves the structures.
+export { peoplePages } from './pages/routes.tsx';
