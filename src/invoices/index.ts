@@ -53,7 +53,7 @@ export {
   type AllowedAction,
   type Mover,
   type Transition,
-} from './lifecycle/index.ts';
+} from './domain/transitions.ts';
 export {
   computeLatePayment,
   ecbRateOn,

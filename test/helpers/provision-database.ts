@@ -16,6 +16,8 @@ export async function provisionTestDatabase(
 ): Promise<ProvisionedDatabase> {
   const url = adminUrl();
   if (await postgresReachable(url)) return provisionPostgres(url, prepare);
+  // Under CI the PostgreSQL-only tests must run, not be skipped on the PGlite fallback.
+  if (process.env.CI) throw new Error(`PostgreSQL injoignable à ${url} : sous CI les tests exigent le vrai serveur.`);
   console.warn(`[tests] PostgreSQL is not reachable at ${url}: database tests run on PGlite instead.`);
   return provisionPglite(prepare);
 }

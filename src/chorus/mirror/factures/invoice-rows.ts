@@ -2,7 +2,7 @@ import { JsonAmount } from '../json-amount.ts';
 // The invoices a search answers with, read through the invoices module's queries, with their Chorus ids and flux.
 import { inArray } from 'drizzle-orm';
 import { chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
-import type { InvoiceStatus } from '../../../../db/schema/invoices.ts';
+import { isInvoiceStatus, type InvoiceStatus } from '../../../invoices/domain/statuses.ts';
 import { getInvoiceDetail, listInvoices, type InvoiceFilters, type InvoiceSummary } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import { cppIdsOf } from '../../ids.ts';
@@ -17,26 +17,11 @@ export interface FoundInvoices {
   fluxOf: Map<string, string>;
 }
 
-const STATUSES = new Set<string>([
-  'DEPOSEE',
-  'EN_COURS_ACHEMINEMENT',
-  'MISE_A_DISPOSITION',
-  'SERVICE_FAIT',
-  'SUSPENDUE',
-  'COMPLETEE',
-  'A_RECYCLER',
-  'REJETEE',
-  'MANDATEE',
-  'MISE_A_DISPOSITION_COMPTABLE',
-  'COMPTABILISEE',
-  'MISE_EN_PAIEMENT',
-]);
-
 /** Chorus status filter (one code or a list) as hub statuses; unknown codes match nothing. */
 export function statusFilter(value: unknown): InvoiceStatus[] | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
   const list = (Array.isArray(value) ? value : [value]).map(String);
-  const known = list.filter((s) => STATUSES.has(s)) as InvoiceStatus[];
+  const known = list.filter(isInvoiceStatus);
   return known.length > 0 ? known : null;
 }
 
