@@ -1,7 +1,8 @@
 // The operator adds a structure to the directory: identity, kind, legal delay, and its main establishment (SIRET).
+import type { VerbCall } from '../platform/verb.ts';
 import { and, eq } from 'drizzle-orm';
 import { establishments, structures } from '../../db/schema/directory.ts';
-import { requireOperator, type Actor } from '../platform/auth/index.ts';
+import { requireOperator } from '../platform/auth/index.ts';
 import { invalidInput } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
 import { audited, changedByOf, created, type DirectoryChange } from './audit.ts';
@@ -16,11 +17,8 @@ export interface NewStructureInput extends StructureFieldsInput {
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
 /** Creates a structure with its main establishment (operators only); refuses a SIRET or SIREN already held. */
-export async function createStructure(
-  deps: EditDeps,
-  by: Actor | undefined,
-  input: NewStructureInput,
-): Promise<DirectoryChange> {
+export async function createStructure({ ctx, input }: VerbCall<EditDeps, NewStructureInput>): Promise<DirectoryChange> {
+  const { deps, actor: by } = ctx;
   const actor = requireOperator(by);
   const fields = checkStructureFields(input);
   const siret = checkSiret(input.siret);

@@ -1,8 +1,9 @@
 // The operator corrects a structure: name, kind, EPCI nature, département, legal delay override, active or not.
 // The delay in force is recomputed from the kind and the override, so invoice queries read the right number.
+import type { VerbCall } from '../platform/verb.ts';
 import { and, eq, ne } from 'drizzle-orm';
 import { structures } from '../../db/schema/directory.ts';
-import { requireOperator, type Actor } from '../platform/auth/index.ts';
+import { requireOperator } from '../platform/auth/index.ts';
 import { invalidInput, notFound } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
 import { isUuid } from '../platform/uuid.ts';
@@ -17,12 +18,12 @@ export interface StructureEditInput extends StructureFieldsInput {
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
 /** Updates a structure's identity and delay (operators only); returns each field changed. */
-export async function updateStructure(
-  deps: EditDeps,
-  by: Actor | undefined,
-  structureId: string,
-  input: StructureEditInput,
-): Promise<DirectoryChange> {
+export async function updateStructure({
+  ctx,
+  input: call,
+}: VerbCall<EditDeps, { structureId: string; changes: StructureEditInput }>): Promise<DirectoryChange> {
+  const { deps, actor: by } = ctx;
+  const { structureId, changes: input } = call;
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const fields = checkStructureFields(input);

@@ -1,8 +1,9 @@
 // Operator edits of the directory: a structure's Chorus Pro routing rules and its services. Each edit is
 // checked here (operators only), made in one transaction with its audit row, and returned as a change record.
+import type { VerbCall } from '../platform/verb.ts';
 import { and, eq } from 'drizzle-orm';
 import { services, structures } from '../../db/schema/directory.ts';
-import { requireOperator, type Actor } from '../platform/auth/index.ts';
+import { requireOperator } from '../platform/auth/index.ts';
 import { invalidInput, notFound } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
 import { isUuid } from '../platform/uuid.ts';
@@ -14,12 +15,12 @@ export type { DirectoryChange, FieldChange } from './audit.ts';
 type EditDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
 /** Sets the Chorus Pro routing rules of a structure (operators only). */
-export async function updateChorusRouting(
-  deps: EditDeps,
-  by: Actor | undefined,
-  structureId: string,
-  input: ChorusRouting,
-): Promise<DirectoryChange> {
+export async function updateChorusRouting({
+  ctx,
+  input: call,
+}: VerbCall<EditDeps, { structureId: string; changes: ChorusRouting }>): Promise<DirectoryChange> {
+  const { deps, actor: by } = ctx;
+  const { structureId, changes: input } = call;
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const at = deps.clock.now();
@@ -85,12 +86,12 @@ function checkService(input: ServiceInput): ServiceInput {
  * Creates a service of a structure, or updates the one with the same code (operators only). A service is never
  * deleted (invoices name it): it is deactivated with `active: false`, and routing then refuses it.
  */
-export async function saveService(
-  deps: EditDeps,
-  by: Actor | undefined,
-  structureId: string,
-  input: ServiceInput,
-): Promise<DirectoryChange> {
+export async function saveService({
+  ctx,
+  input: call,
+}: VerbCall<EditDeps, { structureId: string; changes: ServiceInput }>): Promise<DirectoryChange> {
+  const { deps, actor: by } = ctx;
+  const { structureId, changes: input } = call;
   const actor = requireOperator(by);
   if (!isUuid(structureId)) throw notFound('Structure');
   const wanted = checkService(input);

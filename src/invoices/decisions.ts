@@ -1,5 +1,6 @@
 // Verbs by which the accountant of the recipient and the supplier move an invoice. Authorization is checked here,
 // then again by the workflow's update validator, which alone knows the current status for sure.
+import type { VerbCall } from '../platform/verb.ts';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
@@ -43,12 +44,12 @@ const STATUS_OF: Record<string, 400 | 403 | 409 | 422> = {
 };
 
 /** The accountant of the recipient structure decides on an invoice (certify, suspend, reject, mandate, pay…). */
-export async function decideInvoice(
-  deps: DecisionDeps,
-  who: Actor | undefined,
-  invoiceId: string,
-  action: AccountantAction,
-): Promise<TransitionResult> {
+export async function decideInvoice({
+  ctx,
+  input,
+}: VerbCall<DecisionDeps, { invoiceId: string; action: AccountantAction }>): Promise<TransitionResult> {
+  const { deps, actor: who } = ctx;
+  const { invoiceId, action } = input;
   const actor = requireActorPresent(who);
   if (!ACCOUNTANT_KINDS.has(action?.kind)) throw invalidInput('Action inconnue pour un comptable.');
   const invoice = await loadInvoice(deps, invoiceId);
@@ -66,12 +67,12 @@ export async function decideInvoice(
 }
 
 /** The supplier acts on its invoice: completes it after a suspension, or corrects its recipient after A_RECYCLER. */
-export async function supplierActOnInvoice(
-  deps: DecisionDeps,
-  who: Actor | undefined,
-  invoiceId: string,
-  action: SupplierAction,
-): Promise<TransitionResult> {
+export async function supplierActOnInvoice({
+  ctx,
+  input,
+}: VerbCall<DecisionDeps, { invoiceId: string; action: SupplierAction }>): Promise<TransitionResult> {
+  const { deps, actor: who } = ctx;
+  const { invoiceId, action } = input;
   const actor = requireActorPresent(who);
   if (!SUPPLIER_KINDS.has(action?.kind)) throw invalidInput('Action inconnue pour un fournisseur.');
   const invoice = await loadInvoice(deps, invoiceId);

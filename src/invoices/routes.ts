@@ -325,11 +325,14 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const supplierId = chooseSupplier(actor, c.req.header('x-supplier-id') ?? query.supplierId);
     const upload = await readUpload(c, query.fileName);
     const channel = c.get('authSession') ? 'web' : 'api';
-    const result = await depositInvoice(c.get('deps'), actor, {
-      supplierId,
-      bytes: upload.bytes,
-      fileName: upload.fileName,
-      channel,
+    const result = await depositInvoice({
+      ctx: { deps: c.get('deps'), actor: actor },
+      input: {
+        supplierId,
+        bytes: upload.bytes,
+        fileName: upload.fileName,
+        channel,
+      },
     });
     if (result.outcome === 'accepted') return c.json(result, 201);
     const body = { ...result, requestId: c.get('requestId') ?? '' };
@@ -378,7 +381,13 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { id } = c.req.valid('param');
     // Same 404 as the detail for an invoice the actor cannot see.
     await findVisibleInvoice(c.get('deps'), actor, id);
-    return c.json(await decideInvoice(c.get('deps'), actor, id, accountantAction(c.req.valid('json'))), 200);
+    return c.json(
+      await decideInvoice({
+        ctx: { deps: c.get('deps'), actor: actor },
+        input: { invoiceId: id, action: accountantAction(c.req.valid('json')) },
+      }),
+      200,
+    );
   })
   .openapi(supplierActionRoute, async (c) => {
     const actor = requireActor(c);
@@ -386,5 +395,11 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { id } = c.req.valid('param');
     await findVisibleInvoice(c.get('deps'), actor, id);
     const action = await supplierActionOf(c);
-    return c.json(await supplierActOnInvoice(c.get('deps'), actor, id, action), 200);
+    return c.json(
+      await supplierActOnInvoice({
+        ctx: { deps: c.get('deps'), actor: actor },
+        input: { invoiceId: id, action: action },
+      }),
+      200,
+    );
   });

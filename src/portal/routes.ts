@@ -4,6 +4,7 @@ import { chorusPages } from '../chorus/index.ts';
 import { directoryPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
 import { peoplePages } from '../people/index.ts';
+import { auditPages } from '../platform/audit/pages/routes.tsx';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
 import { homeRoutes } from './home/routes.tsx';
@@ -12,7 +13,7 @@ import { staticRoutes } from '../web/static-routes.ts';
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
  * `/a-traiter…` (accountant inbox), `/notifications…`, `/annuaire…` (operator directory), `/comptes…` (people and
- * API clients), `/chorus` (Chorus Pro connections).
+ * API clients), `/chorus` (Chorus Pro connections), `/operateur/journal` (the audit log).
  */
 export const portalRoutes = new Hono<AppEnv>()
   .route('/', staticRoutes)
@@ -20,6 +21,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', invoicePages)
   .route('/', directoryPages)
   .route('/', peoplePages)
-  .route('/', chorusPages);
+  .route('/', chorusPages)
+  .route('/', auditPages);
 
 portalRoutes.onError(portalError);

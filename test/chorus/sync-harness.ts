@@ -59,17 +59,20 @@ export async function parties(db: Db) {
 /** An invoice deposited in the hub by Armor Bureautique for Rennes (which receives through Chorus Pro). */
 export async function depositForRennes(deps: AppDeps, number = uniqueInvoiceNumber('SYNC')) {
   const { armor, rennes } = await parties(deps.db);
-  const result = await depositInvoice(deps, personActing('supplier', armor.id), {
-    supplierId: armor.id,
-    bytes: ublBytes({
-      number,
-      supplierSiret: armor.siret,
-      supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
-      buyerSiret: rennes.siret,
-      serviceCode: 'FIN',
-    }),
-    fileName: `${number}.xml`,
-    channel: 'api',
+  const result = await depositInvoice({
+    ctx: { deps: deps, actor: personActing('supplier', armor.id) },
+    input: {
+      supplierId: armor.id,
+      bytes: ublBytes({
+        number,
+        supplierSiret: armor.siret,
+        supplierName: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.name,
+        buyerSiret: rennes.siret,
+        serviceCode: 'FIN',
+      }),
+      fileName: `${number}.xml`,
+      channel: 'api',
+    },
   });
   if (result.outcome !== 'accepted') throw new Error(`deposit refused: ${result.message}`);
   return { invoiceId: result.invoiceId, number };

@@ -121,7 +121,10 @@ describe('pull from Chorus Pro', () => {
     expect(await invoicesToPush(deps)).not.toContain(invoiceId);
 
     await waitFor(async () => ((await hubStatus(invoiceId)) === 'MISE_A_DISPOSITION' ? true : undefined));
-    await decideInvoice(deps, personActing('accountant', rennesId), invoiceId, { kind: 'SERVICE_FAIT' });
+    await decideInvoice({
+      ctx: { deps: deps, actor: personActing('accountant', rennesId) },
+      input: { invoiceId: invoiceId, action: { kind: 'SERVICE_FAIT' } },
+    });
 
     const second = await runPull();
     expect(second.sent).toBe(1);
@@ -162,9 +165,15 @@ describe('pull from Chorus Pro', () => {
     ).toHaveLength(1);
 
     await waitFor(async () => ((await hubStatus(invoiceId)) === 'MISE_A_DISPOSITION' ? true : undefined));
-    await decideInvoice(deps, personActing('accountant', rennesId), invoiceId, {
-      kind: 'SUSPENDUE',
-      motive: 'Bon de commande manquant',
+    await decideInvoice({
+      ctx: { deps: deps, actor: personActing('accountant', rennesId) },
+      input: {
+        invoiceId: invoiceId,
+        action: {
+          kind: 'SUSPENDUE',
+          motive: 'Bon de commande manquant',
+        },
+      },
     });
     expect((await runPull()).sent).toBe(1);
     expect(remote.statut).toBe('SUSPENDUE');

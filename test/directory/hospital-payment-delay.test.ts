@@ -44,10 +44,13 @@ const parisDate = (iso: string): string => new Date(iso).toLocaleDateString('sv-
 
 async function depositTo(buyer: TestParty, serviceCode: string) {
   const supplier = personActing('supplier', armor.id);
-  const result = await depositInvoice(deps, supplier, {
-    supplierId: armor.id,
-    bytes: ublBytes({ supplierSiret: armor.siret, supplierName: armor.name, buyerSiret: buyer.siret, serviceCode }),
-    channel: 'web',
+  const result = await depositInvoice({
+    ctx: { deps: deps, actor: supplier },
+    input: {
+      supplierId: armor.id,
+      bytes: ublBytes({ supplierSiret: armor.siret, supplierName: armor.name, buyerSiret: buyer.siret, serviceCode }),
+      channel: 'web',
+    },
   });
   if (result.outcome !== 'accepted') throw new Error(`deposit refused: ${result.code} ${result.message}`);
   await waitForStatus(t.handle.db, result.invoiceId, 'MISE_A_DISPOSITION', 30_000);
@@ -69,19 +72,28 @@ describe('legal payment delay of a public hospital', () => {
   }, 60_000);
 
   it('runs the delay the operator set on a structure instead of the kind’s', async () => {
-    const created = await createStructure(deps, operator, {
-      kind: 'etablissement_public_sante',
-      name: 'Centre hospitalier de démonstration',
-      siret: '26350999400012',
-      epciNature: '',
-      departementCode: '35',
-      paymentDelayOverrideDays: '40',
+    const created = await createStructure({
+      ctx: { deps: deps, actor: operator },
+      input: {
+        kind: 'etablissement_public_sante',
+        name: 'Centre hospitalier de démonstration',
+        siret: '26350999400012',
+        epciNature: '',
+        departementCode: '35',
+        paymentDelayOverrideDays: '40',
+      },
     });
-    await saveService(deps, operator, created.structureId, {
-      code: 'ACHATS',
-      label: 'Achats',
-      active: true,
-      engagementNumberRequired: false,
+    await saveService({
+      ctx: { deps: deps, actor: operator },
+      input: {
+        structureId: created.structureId,
+        changes: {
+          code: 'ACHATS',
+          label: 'Achats',
+          active: true,
+          engagementNumberRequired: false,
+        },
+      },
     });
     const hospital = { id: created.structureId, siren: '263509994', siret: '26350999400012', name: 'CH' };
     const { state, clock } = await depositTo(hospital, 'ACHATS');

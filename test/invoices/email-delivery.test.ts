@@ -52,7 +52,10 @@ describe('notification e-mails over SMTP', () => {
     });
     await startLifecycle(client, deps.taskQueue!, invoice, { dayMs: 60_000, delayDays: 30, reminderDaysBefore: [] });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' });
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+    });
 
     const eventKey = `invoice:${invoice.invoiceId}:event:4`;
     const sent = await eventually(async () => {

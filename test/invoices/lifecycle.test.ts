@@ -72,7 +72,12 @@ describe('invoice lifecycle: the full path', () => {
     const latencies: number[] = [];
     for (const step of steps) {
       const started = performance.now();
-      results.push(await decideInvoice(deps, accountant, invoice.invoiceId, step));
+      results.push(
+        await decideInvoice({
+          ctx: { deps: deps, actor: accountant },
+          input: { invoiceId: invoice.invoiceId, action: step },
+        }),
+      );
       latencies.push(performance.now() - started);
     }
     console.info(
@@ -164,13 +169,19 @@ describe('invoice lifecycle: refusals', () => {
   it('refuses an illegal transition in French, leaving status and events untouched', async () => {
     const { invoice, handle } = await availableInvoice();
     const accountant = parties.accountant.actor;
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MANDATEE', mandateNumber: 'M-1' });
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'MANDATEE', mandateNumber: 'M-1' } },
+    });
     const before = await eventsOf(t.handle.db, invoice.invoiceId);
 
     // Suspension only before the payment order; certifying the service after mandating goes backwards.
     expect(
       await refusal(
-        decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Pièce manquante' }),
+        decideInvoice({
+          ctx: { deps: deps, actor: accountant },
+          input: { invoiceId: invoice.invoiceId, action: { kind: 'SUSPENDUE', motive: 'Pièce manquante' } },
+        }),
       ),
     ).toEqual({
       code: 'ILLEGAL_TRANSITION',
@@ -178,14 +189,27 @@ describe('invoice lifecycle: refusals', () => {
       message:
         'Action impossible : la facture est au statut « Mandatée » et ne peut pas passer au statut « Suspendue ».',
     });
-    expect((await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code).toBe(
-      'ILLEGAL_TRANSITION',
-    );
+    expect(
+      (
+        await refusal(
+          decideInvoice({
+            ctx: { deps: deps, actor: accountant },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+          }),
+        )
+      ).code,
+    ).toBe('ILLEGAL_TRANSITION');
     // The supplier cannot complete an invoice that is not suspended.
-    const completion = supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-      kind: 'COMPLETEE',
-      comment: 'Voici',
-      attachments: [],
+    const completion = supplierActOnInvoice({
+      ctx: { deps: deps, actor: parties.supplier.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'COMPLETEE',
+          comment: 'Voici',
+          attachments: [],
+        },
+      },
     });
     expect((await refusal(completion)).code).toBe('ILLEGAL_TRANSITION');
 
@@ -198,37 +222,66 @@ describe('invoice lifecycle: refusals', () => {
     const { invoice } = await availableInvoice();
     const accountant = parties.accountant.actor;
     expect(
-      await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'REJETEE', motive: '   ' })),
+      await refusal(
+        decideInvoice({
+          ctx: { deps: deps, actor: accountant },
+          input: { invoiceId: invoice.invoiceId, action: { kind: 'REJETEE', motive: '   ' } },
+        }),
+      ),
     ).toEqual({
       code: 'MOTIVE_REQUIRED',
       status: 400,
       message: 'Le motif est obligatoire pour rejeter une facture.',
     });
     expect(
-      await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'é'.repeat(256) })),
+      await refusal(
+        decideInvoice({
+          ctx: { deps: deps, actor: accountant },
+          input: { invoiceId: invoice.invoiceId, action: { kind: 'SUSPENDUE', motive: 'é'.repeat(256) } },
+        }),
+      ),
     ).toEqual({
       code: 'MOTIVE_TOO_LONG',
       status: 400,
       message: 'Le motif ne doit pas dépasser 255 caractères (256 saisis).',
     });
     expect(
-      (await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'A_RECYCLER' } as never))).code,
+      (
+        await refusal(
+          decideInvoice({
+            ctx: { deps: deps, actor: accountant },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'A_RECYCLER' } as never },
+          }),
+        )
+      ).code,
     ).toBe('MOTIVE_REQUIRED');
     expect(
-      (await refusal(decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MANDATEE', mandateNumber: ' ' })))
-        .code,
+      (
+        await refusal(
+          decideInvoice({
+            ctx: { deps: deps, actor: accountant },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'MANDATEE', mandateNumber: ' ' } },
+          }),
+        )
+      ).code,
     ).toBe('MANDATE_NUMBER_REQUIRED');
     expect(
       (
         await refusal(
-          decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate: '2026-02-30' }),
+          decideInvoice({
+            ctx: { deps: deps, actor: accountant },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'MISE_EN_PAIEMENT', paymentDate: '2026-02-30' } },
+          }),
         )
       ).code,
     ).toBe('PAYMENT_DATE_INVALID');
     expect((await eventsOf(t.handle.db, invoice.invoiceId)).length).toBe(3);
 
     const motive = 'é'.repeat(255);
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive });
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'SUSPENDUE', motive } },
+    });
     const row = await invoiceRow(t.handle.db, invoice.invoiceId);
     expect(row).toMatchObject({ status: 'SUSPENDUE', lastMotive: motive });
     expect((await eventsOf(t.handle.db, invoice.invoiceId)).at(-1)?.motive).toBe(motive);
@@ -237,21 +290,39 @@ describe('invoice lifecycle: refusals', () => {
   it('refuses a person who does not act for the right structure, in the verb and in the workflow validator', async () => {
     const { invoice, handle } = await availableInvoice();
     expect(
-      await refusal(decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' })),
+      await refusal(
+        decideInvoice({
+          ctx: { deps: deps, actor: parties.otherAccountant.actor },
+          input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+        }),
+      ),
     ).toEqual({
       code: 'FORBIDDEN',
       status: 403,
       message: 'Seul un comptable de la structure destinataire peut traiter cette facture.',
     });
     expect(
-      (await refusal(decideInvoice(deps, parties.supplier.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code,
+      (
+        await refusal(
+          decideInvoice({
+            ctx: { deps: deps, actor: parties.supplier.actor },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+          }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     expect(
       (
         await refusal(
-          supplierActOnInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-            kind: 'REROUTE',
-            buyerSiret: parties.otherBuyer.siret,
+          supplierActOnInvoice({
+            ctx: { deps: deps, actor: parties.accountant.actor },
+            input: {
+              invoiceId: invoice.invoiceId,
+              action: {
+                kind: 'REROUTE',
+                buyerSiret: parties.otherBuyer.siret,
+              },
+            },
           }),
         )
       ).code,
@@ -278,15 +349,27 @@ describe('invoice lifecycle: refusals', () => {
 
   it('refuses any action on a rejected invoice', async () => {
     const { invoice, handle } = await availableInvoice();
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-      kind: 'REJETEE',
-      motive: 'Facture en double',
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'REJETEE',
+          motive: 'Facture en double',
+        },
+      },
     });
     expect(await handle.result()).toMatchObject({ status: 'REJETEE', sequence: 4 });
     const late = await refusal(
-      decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-        kind: 'MISE_EN_PAIEMENT',
-        paymentDate: '2026-12-01',
+      decideInvoice({
+        ctx: { deps: deps, actor: parties.accountant.actor },
+        input: {
+          invoiceId: invoice.invoiceId,
+          action: {
+            kind: 'MISE_EN_PAIEMENT',
+            paymentDate: '2026-12-01',
+          },
+        },
       }),
     );
     expect(late).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
@@ -297,17 +380,29 @@ describe('invoice lifecycle: refusals', () => {
 describe('invoice lifecycle: routing error and re-routing', () => {
   it('goes back to DEPOSEE with the corrected recipient, is routed again, and the new recipient takes over', async () => {
     const { invoice } = await availableInvoice();
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-      kind: 'A_RECYCLER',
-      motive: 'Facture destinée à la commune de Quimper',
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'A_RECYCLER',
+          motive: 'Facture destinée à la commune de Quimper',
+        },
+      },
     });
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toBeNull();
 
     // Quimper requires an engagement number: the routing rules refuse the correction without one.
     const refused = await refusal(
-      supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-        kind: 'REROUTE',
-        buyerSiret: parties.otherBuyer.siret,
+      supplierActOnInvoice({
+        ctx: { deps: deps, actor: parties.supplier.actor },
+        input: {
+          invoiceId: invoice.invoiceId,
+          action: {
+            kind: 'REROUTE',
+            buyerSiret: parties.otherBuyer.siret,
+          },
+        },
       }),
     );
     expect(refused.code).toBe('ROUTING_REFUSED');
@@ -315,10 +410,16 @@ describe('invoice lifecycle: routing error and re-routing', () => {
     expect(refused.message).toMatch(/engagement/i);
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).status).toBe('A_RECYCLER');
 
-    const result = await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-      kind: 'REROUTE',
-      buyerSiret: parties.otherBuyer.siret,
-      engagementNumber: 'EJ-2026-77',
+    const result = await supplierActOnInvoice({
+      ctx: { deps: deps, actor: parties.supplier.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'REROUTE',
+          buyerSiret: parties.otherBuyer.siret,
+          engagementNumber: 'EJ-2026-77',
+        },
+      },
     });
     expect(result).toMatchObject({ status: 'DEPOSEE', sequence: 5 });
     const routed = await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
@@ -340,10 +441,20 @@ describe('invoice lifecycle: routing error and re-routing', () => {
     ]);
 
     expect(
-      (await refusal(decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }))).code,
+      (
+        await refusal(
+          decideInvoice({
+            ctx: { deps: deps, actor: parties.accountant.actor },
+            input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+          }),
+        )
+      ).code,
     ).toBe('FORBIDDEN');
     expect(
-      await decideInvoice(deps, parties.otherAccountant.actor, invoice.invoiceId, { kind: 'SERVICE_FAIT' }),
+      await decideInvoice({
+        ctx: { deps: deps, actor: parties.otherAccountant.actor },
+        input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+      }),
     ).toMatchObject({ status: 'SERVICE_FAIT', sequence: 8 });
   });
 });
@@ -357,9 +468,15 @@ describe('invoice lifecycle: re-routed to a recipient with another legal delay',
       delayFixed: false,
     });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-      kind: 'A_RECYCLER',
-      motive: 'Facture destinée au centre hospitalier',
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'A_RECYCLER',
+          motive: 'Facture destinée au centre hospitalier',
+        },
+      },
     });
     const [before] = await t.handle.db
       .select({ days: structures.paymentDelayDays })
@@ -367,10 +484,16 @@ describe('invoice lifecycle: re-routed to a recipient with another legal delay',
       .where(eq(structures.id, parties.otherBuyer.id));
     await t.handle.db.update(structures).set({ paymentDelayDays: 50 }).where(eq(structures.id, parties.otherBuyer.id));
     try {
-      await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-        kind: 'REROUTE',
-        buyerSiret: parties.otherBuyer.siret,
-        engagementNumber: 'EJ-2026-78',
+      await supplierActOnInvoice({
+        ctx: { deps: deps, actor: parties.supplier.actor },
+        input: {
+          invoiceId: invoice.invoiceId,
+          action: {
+            kind: 'REROUTE',
+            buyerSiret: parties.otherBuyer.siret,
+            engagementNumber: 'EJ-2026-78',
+          },
+        },
       });
       await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
       const state = await eventually(async () => {

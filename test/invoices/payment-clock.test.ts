@@ -74,9 +74,15 @@ describe('suspension (décret 2013-269 art. 4)', () => {
     const initial = await handle.query(invoiceState);
     expect(initial.dueDate).toBe(addDays(initial.madeAvailableOn!, 6));
 
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-      kind: 'SUSPENDUE',
-      motive: 'Bon de livraison manquant',
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'SUSPENDUE',
+          motive: 'Bon de livraison manquant',
+        },
+      },
     });
     const suspension = (await lastEvent(invoice.invoiceId)).data as { suspendedOnDay: number; remainingDays: number };
     expect(suspension.remainingDays).toBe(6 - suspension.suspendedOnDay);
@@ -91,10 +97,16 @@ describe('suspension (décret 2013-269 art. 4)', () => {
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toBeNull();
 
     await sleep(3 * dayMs);
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-      kind: 'COMPLETEE',
-      comment: 'Bon de livraison joint',
-      attachments: [],
+    await supplierActOnInvoice({
+      ctx: { deps: deps, actor: parties.supplier.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'COMPLETEE',
+          comment: 'Bon de livraison joint',
+          attachments: [],
+        },
+      },
     });
     const completion = await lastEvent(invoice.invoiceId);
     const restart = completion.data as {
@@ -130,11 +142,20 @@ describe('suspension (décret 2013-269 art. 4)', () => {
       reminderDaysBefore: [],
       newDelayAfterSuspensionDays: 5,
     });
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'RIB absent' });
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-      kind: 'COMPLETEE',
-      comment: '',
-      attachments: ['a'.repeat(64)],
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'SUSPENDUE', motive: 'RIB absent' } },
+    });
+    await supplierActOnInvoice({
+      ctx: { deps: deps, actor: parties.supplier.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'COMPLETEE',
+          comment: '',
+          attachments: ['a'.repeat(64)],
+        },
+      },
     });
     const restart = (await lastEvent(invoice.invoiceId)).data as {
       completedOnDay: number;
@@ -146,9 +167,15 @@ describe('suspension (décret 2013-269 art. 4)', () => {
     const dueAt = (await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt;
     expect(dueAt).not.toBeNull();
 
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, {
-      kind: 'SUSPENDUE',
-      motive: 'Autre pièce manquante',
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'SUSPENDUE',
+          motive: 'Autre pièce manquante',
+        },
+      },
     });
     const second = await lastEvent(invoice.invoiceId);
     expect(second.data).toBeNull();
@@ -156,10 +183,16 @@ describe('suspension (décret 2013-269 art. 4)', () => {
     const suspendedAgain = await handle.query(invoiceState);
     expect(suspendedAgain).toMatchObject({ status: 'SUSPENDUE', suspensionsUsed: 2, legalDueAt: dueAt!.getTime() });
     expect(suspendedAgain.remainingMs).toBeUndefined();
-    await supplierActOnInvoice(deps, parties.supplier.actor, invoice.invoiceId, {
-      kind: 'COMPLETEE',
-      comment: 'Pièce jointe',
-      attachments: [],
+    await supplierActOnInvoice({
+      ctx: { deps: deps, actor: parties.supplier.actor },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'COMPLETEE',
+          comment: 'Pièce jointe',
+          attachments: [],
+        },
+      },
     });
     expect((await invoiceRow(t.handle.db, invoice.invoiceId)).legalDueAt).toEqual(dueAt);
   });
@@ -203,7 +236,10 @@ describe('reminders, expiry and late payment', () => {
 
     // Paid four days after the due date: 123,456.78 × (2.15 + 8) % × 4 / 365 = 137.3245… → 137.32, plus 40 €.
     const paymentDate = addDays(dueDate!, 4);
-    await decideInvoice(deps, parties.accountant.actor, invoice.invoiceId, { kind: 'MISE_EN_PAIEMENT', paymentDate });
+    await decideInvoice({
+      ctx: { deps: deps, actor: parties.accountant.actor },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'MISE_EN_PAIEMENT', paymentDate } },
+    });
     expect(await handle.result()).toMatchObject({ status: 'MISE_EN_PAIEMENT' });
     const row = await invoiceRow(t.handle.db, invoice.invoiceId);
     expect(row).toMatchObject({ paidOn: paymentDate, lateDays: 4, lateInterest: '137.32', lateIndemnity: '40.00' });

@@ -84,11 +84,14 @@ describe.skipIf(unavailable !== undefined)(
           try {
             return {
               number,
-              result: await depositInvoice(deps, actor, {
-                supplierId: parties.armor.id,
-                bytes,
-                fileName: `${number}.xml`,
-                channel: 'api',
+              result: await depositInvoice({
+                ctx: { deps: deps, actor: actor },
+                input: {
+                  supplierId: parties.armor.id,
+                  bytes,
+                  fileName: `${number}.xml`,
+                  channel: 'api',
+                },
               }),
             };
           } catch (error) {

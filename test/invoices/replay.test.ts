@@ -77,27 +77,54 @@ describe('replay', () => {
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
     const accountant = parties.accountant.actor;
     const supplier = parties.supplier.actor;
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SUSPENDUE', motive: 'Attestation manquante' });
-    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, {
-      kind: 'COMPLETEE',
-      comment: 'Attestation jointe',
-      attachments: [],
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'SUSPENDUE', motive: 'Attestation manquante' } },
     });
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'A_RECYCLER', motive: 'Mauvais service' });
-    await supplierActOnInvoice(deps, supplier, invoice.invoiceId, {
-      kind: 'REROUTE',
-      buyerSiret: parties.accountant.party.siret,
+    await supplierActOnInvoice({
+      ctx: { deps: deps, actor: supplier },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'COMPLETEE',
+          comment: 'Attestation jointe',
+          attachments: [],
+        },
+      },
+    });
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'A_RECYCLER', motive: 'Mauvais service' } },
+    });
+    await supplierActOnInvoice({
+      ctx: { deps: deps, actor: supplier },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'REROUTE',
+          buyerSiret: parties.accountant.party.siret,
+        },
+      },
     });
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_A_DISPOSITION');
-    await decideInvoice(deps, accountant, invoice.invoiceId, { kind: 'SERVICE_FAIT' });
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: { invoiceId: invoice.invoiceId, action: { kind: 'SERVICE_FAIT' } },
+    });
     const { dueDate } = await eventually(async () => {
       const state = await handle.query(invoiceState);
       return state.dueDate ? state : undefined;
     });
     await new Promise((r) => setTimeout(r, 5 * 150));
-    await decideInvoice(deps, accountant, invoice.invoiceId, {
-      kind: 'MISE_EN_PAIEMENT',
-      paymentDate: addDays(dueDate!, 2),
+    await decideInvoice({
+      ctx: { deps: deps, actor: accountant },
+      input: {
+        invoiceId: invoice.invoiceId,
+        action: {
+          kind: 'MISE_EN_PAIEMENT',
+          paymentDate: addDays(dueDate!, 2),
+        },
+      },
     });
     await handle.result();
 

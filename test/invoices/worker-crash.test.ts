@@ -75,7 +75,7 @@ const STEPS: AccountantAction[] = [
 /** What an accountant does: each step until it is done, retrying when the hub answers it is unavailable. */
 async function drive(
   invoice: DepositedInvoice,
-  actor: Parameters<typeof decideInvoice>[1],
+  actor: Parameters<typeof decideInvoice>[0]['ctx']['actor'],
   paymentDate: string,
 ): Promise<number> {
   let retries = 0;
@@ -84,7 +84,10 @@ async function drive(
     const action = step.kind === 'MISE_EN_PAIEMENT' ? { ...step, paymentDate } : step;
     for (;;) {
       try {
-        await decideInvoice(deps, actor, invoice.invoiceId, action);
+        await decideInvoice({
+          ctx: { deps: deps, actor: actor },
+          input: { invoiceId: invoice.invoiceId, action: action },
+        });
         break;
       } catch (error) {
         // An answer lost with the worker: the step may have been recorded all the same.

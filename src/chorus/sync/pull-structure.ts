@@ -123,11 +123,14 @@ async function importInvoice(
   if (!supplier || supplier.kind !== 'supplier')
     return `Fournisseur ${remote.codeFournisseur} absent de l’annuaire du hub.`;
   const file = await settings.client.telechargerFacture(connection.account, remote.idFacture, 'PIVOT');
-  const result = await depositInvoice(deps, syncActingAs('supplier', supplier.id), {
-    supplierId: supplier.id,
-    bytes: new Uint8Array(Buffer.from(file.fichierResultat, 'base64')),
-    fileName: `${remote.numeroFacture}.xml`,
-    channel: 'chorus_sync',
+  const result = await depositInvoice({
+    ctx: { deps: deps, actor: syncActingAs('supplier', supplier.id) },
+    input: {
+      supplierId: supplier.id,
+      bytes: new Uint8Array(Buffer.from(file.fichierResultat, 'base64')),
+      fileName: `${remote.numeroFacture}.xml`,
+      channel: 'chorus_sync',
+    },
   });
   if (result.outcome === 'refused') return result.message;
   await linkPulled(deps, connection, remote, result.invoiceId);
@@ -164,7 +167,10 @@ async function applyAccountingStatus(
   const action =
     status === 'MISE_EN_PAIEMENT' ? { kind: status, paymentDate: chorusDate(deps.clock.now()) } : { kind: status };
   try {
-    await decideInvoice(deps, syncActingAs('accountant', connection.structureId), invoiceId, action);
+    await decideInvoice({
+      ctx: { deps: deps, actor: syncActingAs('accountant', connection.structureId) },
+      input: { invoiceId: invoiceId, action: action },
+    });
   } catch (error) {
     // The hub's chain is ahead or elsewhere: keep it, the operator sees the remote status.
     if (!(error instanceof AppError && error.status === 409)) throw error;

@@ -107,19 +107,31 @@ describe('directory pages', () => {
   it('lets only operators call the edit verbs', async () => {
     const accountant = personActing('accountant', langouetId);
     await expect(
-      updateChorusRouting(deps, accountant, langouetId, {
-        serviceCodeRequired: true,
-        engagementNumberRequired: false,
-        serviceCodeOrEngagementRequired: false,
-        receivesThroughChorus: false,
+      updateChorusRouting({
+        ctx: { deps: deps, actor: accountant },
+        input: {
+          structureId: langouetId,
+          changes: {
+            serviceCodeRequired: true,
+            engagementNumberRequired: false,
+            serviceCodeOrEngagementRequired: false,
+            receivesThroughChorus: false,
+          },
+        },
       }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      saveService(deps, accountant, langouetId, {
-        code: 'X',
-        label: 'X',
-        active: true,
-        engagementNumberRequired: false,
+      saveService({
+        ctx: { deps: deps, actor: accountant },
+        input: {
+          structureId: langouetId,
+          changes: {
+            code: 'X',
+            label: 'X',
+            active: true,
+            engagementNumberRequired: false,
+          },
+        },
       }),
     ).rejects.toMatchObject({ status: 403 });
   });

@@ -164,7 +164,7 @@ export const directoryPages = new Hono<AppEnv>()
     verifyCsrf(c, form[CSRF_FIELD]);
     const values = structureForm(form);
     try {
-      const change = await createStructure(c.get('deps'), viewer.actor, values);
+      const change = await createStructure({ ctx: { deps: c.get('deps'), actor: viewer.actor }, input: values });
       return c.redirect(`/annuaire/${change.structureId}?fait=creee`, 303);
     } catch (error) {
       const refused = refusal(error);
@@ -181,11 +181,17 @@ export const directoryPages = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     verifyCsrf(c, form[CSRF_FIELD]);
     const id = c.req.param('id');
-    const change = await updateChorusRouting(c.get('deps'), viewer.actor, id, {
-      serviceCodeRequired: checked(form, 'serviceCodeRequired'),
-      engagementNumberRequired: checked(form, 'engagementNumberRequired'),
-      serviceCodeOrEngagementRequired: checked(form, 'serviceCodeOrEngagementRequired'),
-      receivesThroughChorus: checked(form, 'receivesThroughChorus'),
+    const change = await updateChorusRouting({
+      ctx: { deps: c.get('deps'), actor: viewer.actor },
+      input: {
+        structureId: id,
+        changes: {
+          serviceCodeRequired: checked(form, 'serviceCodeRequired'),
+          engagementNumberRequired: checked(form, 'engagementNumberRequired'),
+          serviceCodeOrEngagementRequired: checked(form, 'serviceCodeOrEngagementRequired'),
+          receivesThroughChorus: checked(form, 'receivesThroughChorus'),
+        },
+      },
     });
     return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'regles')}`, 303);
   })
@@ -196,7 +202,10 @@ export const directoryPages = new Hono<AppEnv>()
     const id = c.req.param('id');
     const values = structureForm(form);
     try {
-      const change = await updateStructure(c.get('deps'), viewer.actor, id, values);
+      const change = await updateStructure({
+        ctx: { deps: c.get('deps'), actor: viewer.actor },
+        input: { structureId: id, changes: values },
+      });
       return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'identite')}`, 303);
     } catch (error) {
       const refused = refusal(error);
@@ -216,11 +225,17 @@ export const directoryPages = new Hono<AppEnv>()
     verifyCsrf(c, form[CSRF_FIELD]);
     const id = c.req.param('id');
     try {
-      const change = await saveService(c.get('deps'), viewer.actor, id, {
-        code: typeof form.code === 'string' ? form.code : '',
-        label: typeof form.label === 'string' ? form.label : '',
-        active: checked(form, 'active'),
-        engagementNumberRequired: checked(form, 'engagementNumberRequired'),
+      const change = await saveService({
+        ctx: { deps: c.get('deps'), actor: viewer.actor },
+        input: {
+          structureId: id,
+          changes: {
+            code: typeof form.code === 'string' ? form.code : '',
+            label: typeof form.label === 'string' ? form.label : '',
+            active: checked(form, 'active'),
+            engagementNumberRequired: checked(form, 'engagementNumberRequired'),
+          },
+        },
       });
       return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'service')}`, 303);
     } catch (error) {

@@ -145,13 +145,16 @@ describe('structure creation page', () => {
     );
     const deps = testDeps(t.handle);
     await expect(
-      createStructure(deps, personActing('accountant', 'x'), {
-        kind: 'oph',
-        name: 'OPH',
-        siret: OPH_SIRET,
-        epciNature: '',
-        departementCode: '',
-        paymentDelayOverrideDays: '',
+      createStructure({
+        ctx: { deps: deps, actor: personActing('accountant', 'x') },
+        input: {
+          kind: 'oph',
+          name: 'OPH',
+          siret: OPH_SIRET,
+          epciNature: '',
+          departementCode: '',
+          paymentDelayOverrideDays: '',
+        },
       }),
     ).rejects.toMatchObject({ status: 403 });
     expect(await rowBySiret(OPH_SIRET)).toBeUndefined();
@@ -231,13 +234,19 @@ describe('structure identity form', () => {
     expect((await rowBySiret(HOSPITAL_SIRET))?.active).toBe(false);
     const deps = testDeps(t.handle);
     await expect(
-      updateStructure(deps, personActing('supplier', row.id), row.id, {
-        kind: 'commune',
-        name: 'X',
-        epciNature: '',
-        departementCode: '',
-        paymentDelayOverrideDays: '',
-        active: true,
+      updateStructure({
+        ctx: { deps: deps, actor: personActing('supplier', row.id) },
+        input: {
+          structureId: row.id,
+          changes: {
+            kind: 'commune',
+            name: 'X',
+            epciNature: '',
+            departementCode: '',
+            paymentDelayOverrideDays: '',
+            active: true,
+          },
+        },
       }),
     ).rejects.toMatchObject({ status: 403 });
   });

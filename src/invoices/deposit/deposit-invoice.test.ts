@@ -46,11 +46,14 @@ const armorActor = () => personActing('supplier', parties.armor.id);
 const encoder = new TextEncoder();
 
 async function deposit(bytes: Uint8Array, d: InvoiceDeps = deps, fileName = 'facture.xml'): Promise<DepositResult> {
-  const result = await depositInvoice(d, armorActor(), {
-    supplierId: parties.armor.id,
-    bytes,
-    fileName,
-    channel: 'api',
+  const result = await depositInvoice({
+    ctx: { deps: d, actor: armorActor() },
+    input: {
+      supplierId: parties.armor.id,
+      bytes,
+      fileName,
+      channel: 'api',
+    },
   });
   if (result.outcome === 'accepted') started.push(result.workflowId);
   return result;
@@ -393,14 +396,23 @@ describe('depositInvoice: who and how big', () => {
     const bytes = ublBytes(forRennes());
     const breizhActor = personActing('supplier', parties.breizh.id);
     await expect(
-      depositInvoice(deps, breizhActor, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+      depositInvoice({
+        ctx: { deps: deps, actor: breizhActor },
+        input: { supplierId: parties.armor.id, bytes, channel: 'api' },
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     const accountant = personActing('accountant', parties.armor.id);
     await expect(
-      depositInvoice(deps, accountant, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+      depositInvoice({
+        ctx: { deps: deps, actor: accountant },
+        input: { supplierId: parties.armor.id, bytes, channel: 'api' },
+      }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      depositInvoice(deps, undefined, { supplierId: parties.armor.id, bytes, channel: 'api' }),
+      depositInvoice({
+        ctx: { deps: deps, actor: undefined },
+        input: { supplierId: parties.armor.id, bytes, channel: 'api' },
+      }),
     ).rejects.toMatchObject({ status: 401 });
     const [blob] = await t.handle.db
       .select({ n: count() })
@@ -416,10 +428,13 @@ describe('depositInvoice: who and how big', () => {
       scopes: ['openid'],
       grants: [{ role: 'supplier' as const, structureId: parties.armor.id }],
     };
-    const result = await depositInvoice(deps, client, {
-      supplierId: parties.armor.id,
-      bytes: ublBytes(forRennes()),
-      channel: 'api',
+    const result = await depositInvoice({
+      ctx: { deps: deps, actor: client },
+      input: {
+        supplierId: parties.armor.id,
+        bytes: ublBytes(forRennes()),
+        channel: 'api',
+      },
     });
     expect(result.outcome).toBe('accepted');
     if (result.outcome === 'accepted') {

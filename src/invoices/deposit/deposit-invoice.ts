@@ -1,9 +1,11 @@
 // The deposit verb: a supplier hands over one invoice file (UBL, CII or Factur-X PDF).
+import type { VerbCall } from '../../platform/verb.ts';
 import { looksLikePdf } from '../../../formats/index.ts';
 import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
 import { invoiceWorkflowId } from '../domain/contract.ts';
 import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
+import { auditActorRef } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { routeInvoice } from '../routing.ts';
 import {
@@ -64,11 +66,8 @@ export type DepositResult =
  * refused, is recorded in `deposits`. Throws only for what is not a deposit at all: no right to deposit for
  * this supplier (401/403), a file over the size limit (413), a database out of reach (503).
  */
-export async function depositInvoice(
-  deps: InvoiceDeps,
-  actor: Actor | undefined,
-  input: DepositInput,
-): Promise<DepositResult> {
+export async function depositInvoice({ ctx, input }: VerbCall<InvoiceDeps, DepositInput>): Promise<DepositResult> {
+  const { deps, actor } = ctx;
   try {
     return await deposit(deps, actor, input);
   } catch (error) {
@@ -103,6 +102,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     fileName: cleanFileName(input.fileName),
     channel: input.channel,
     ...actorRef(present),
+    auditActor: auditActorRef(present),
     at: deps.clock.now(),
   };
   const refused = async (refusal: DepositRefusal): Promise<DepositResult> => {

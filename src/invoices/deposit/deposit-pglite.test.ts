@@ -31,10 +31,13 @@ afterAll(async () => {
 });
 
 async function deposit(bytes: Uint8Array): Promise<DepositResult> {
-  const result = await depositInvoice(deps, personActing('supplier', p.armor.id), {
-    supplierId: p.armor.id,
-    bytes,
-    channel: 'api',
+  const result = await depositInvoice({
+    ctx: { deps: deps, actor: personActing('supplier', p.armor.id) },
+    input: {
+      supplierId: p.armor.id,
+      bytes,
+      channel: 'api',
+    },
   });
   if (result.outcome === 'accepted') started.push(result.workflowId);
   return result;

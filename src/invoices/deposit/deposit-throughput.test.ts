@@ -58,7 +58,10 @@ describe('deposit throughput', () => {
         while (next < files.length) {
           const bytes = files[next++]!;
           const t0 = performance.now();
-          const result = await depositInvoice(deps, actor, { supplierId: p.armor.id, bytes, channel: 'import' });
+          const result = await depositInvoice({
+            ctx: { deps: deps, actor: actor },
+            input: { supplierId: p.armor.id, bytes, channel: 'import' },
+          });
           latencies.push(performance.now() - t0);
           expect(result.outcome).toBe('accepted');
           if (result.outcome === 'accepted') started.push(result.workflowId);

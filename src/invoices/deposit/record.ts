@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
 import { deposits, invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
+import { recordAudit, type AuditActorRef } from '../../platform/audit/index.ts';
+import { invoiceAuditAction } from '../lifecycle/audit.ts';
 import type { InvoiceRoute } from '../routing.ts';
 import type { InvoiceEssentials } from './essentials.ts';
 import type { DepositRefusal, ReportedViolation } from './refusal.ts';
@@ -11,6 +13,8 @@ export type DepositChannel = (typeof deposits.$inferInsert)['channel'];
 
 export interface DepositContext {
   supplierId: string;
+  /** Who deposited, as the audit log names it. */
+  auditActor: AuditActorRef;
   originalSha256: string;
   fileName: string | null;
   channel: DepositChannel;
@@ -30,18 +34,33 @@ const depositColumns = (context: DepositContext) => ({
 });
 
 export async function recordRefusedDeposit(db: Db, context: DepositContext, refusal: DepositRefusal): Promise<string> {
-  const [row] = await db
-    .insert(deposits)
-    .values({
-      ...depositColumns(context),
-      outcome: 'refused',
-      refusalCode: refusal.code,
-      refusalMessage: refusal.message,
-      violations: refusal.violations ?? null,
-    })
-    .returning({ id: deposits.id });
-  if (!row) throw new Error('insert into deposits returned no row');
-  return row.id;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(deposits)
+      .values({
+        ...depositColumns(context),
+        outcome: 'refused',
+        refusalCode: refusal.code,
+        refusalMessage: refusal.message,
+        violations: refusal.violations ?? null,
+      })
+      .returning({ id: deposits.id });
+    if (!row) throw new Error('insert into deposits returned no row');
+    await recordAudit(tx, {
+      actor: context.auditActor,
+      action: 'deposit.refuse',
+      subject: { type: 'deposit', id: row.id },
+      structureId: context.supplierId,
+      after: {
+        code: refusal.code,
+        fileName: context.fileName,
+        channel: context.channel,
+        originalSha256: context.originalSha256,
+        violations: refusal.violations?.length ?? 0,
+      },
+    });
+    return row.id;
+  });
 }
 
 export interface NewInvoice {
@@ -117,6 +136,25 @@ export async function recordAcceptedInvoice(
       actorName: context.actorName,
       data: { depositId: deposit.id, channel: context.channel, fileName: context.fileName },
       occurredAt: context.at,
+    });
+    await recordAudit(tx, {
+      actor: context.auditActor,
+      action: invoiceAuditAction('DEPOSEE'),
+      subject: { type: 'invoice', id: invoiceId },
+      structureId: route.buyer.id,
+      after: {
+        status: 'DEPOSEE',
+        sequence: 1,
+        number: e.number,
+        year: e.year,
+        supplierId: context.supplierId,
+        totalWithVat: e.totalWithVat,
+        currency: e.currency,
+        depositId: deposit.id,
+        channel: context.channel,
+        fileName: context.fileName,
+        originalSha256: context.originalSha256,
+      },
     });
     return { kind: 'accepted', invoiceId, depositId: deposit.id, status: 'DEPOSEE' };
   });

@@ -130,7 +130,10 @@ async function depositOrSkip(
   try {
     const earlier = await findAcceptedDeposit(deps.db, supplierId, sha);
     if (earlier) return { kind: 'skipped', file, ...earlier };
-    const result = await depositInvoice(deps, actor, { supplierId, bytes, fileName: file, channel: 'import' });
+    const result = await depositInvoice({
+      ctx: { deps: deps, actor: actor },
+      input: { supplierId, bytes, fileName: file, channel: 'import' },
+    });
     return result.outcome === 'accepted'
       ? {
           kind: 'accepted',

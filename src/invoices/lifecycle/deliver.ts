@@ -17,6 +17,7 @@ import {
 } from '../notifications/notify.ts';
 import { unsentEmails } from '../notifications/send-emails.ts';
 import { parisDay } from '../domain/payment-delay/paris-day.ts';
+import { auditStatusChange } from './audit.ts';
 import { receiptOf, type LifecycleDeps, type RecordedTransition } from './record-transition.ts';
 
 export interface DeliveryInput {
@@ -114,6 +115,17 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
       return event;
     });
     await tx.insert(invoiceEvents).values(events);
+    for (const e of events)
+      await auditStatusChange(tx, {
+        invoiceId: row.id,
+        buyerId: row.buyerId,
+        from: e.fromStatus,
+        to: e.toStatus,
+        actor: e.actor,
+        actorName: e.actorName,
+        sequence: e.sequence,
+        data: e.data,
+      });
     await tx
       .update(invoices)
       .set({

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../platform/http.ts';
 import { anchorClock, expiryInstant } from '../domain/payment-delay/payment-clock.ts';
 import { computeLatePayment, type LatePayment } from '../domain/payment-delay/late-interest.ts';
 import { parisDay } from '../domain/payment-delay/paris-day.ts';
+import { auditStatusChange } from './audit.ts';
 
 export type LifecycleDeps = Pick<AppDeps, 'db' | 'clock' | 'logger'>;
 
@@ -37,6 +38,8 @@ export interface RecordTransitionInput {
   payment?: { paymentDate: string; dueDate: string };
   /** Back to DEPOSEE after a routing error: the corrected recipient. */
   recipient?: NewRecipient;
+  /** The HTTP request behind the change, for the audit row (absent for the platform's own steps). */
+  requestId?: string;
 }
 
 export interface RecordedTransition {
@@ -159,6 +162,18 @@ export async function recordTransition(deps: LifecycleDeps, input: RecordTransit
       occurredAt: now,
     });
     await tx.update(invoices).set(changes).where(eq(invoices.id, input.invoiceId));
+    await auditStatusChange(tx, {
+      invoiceId: input.invoiceId,
+      buyerId: changes.buyerId ?? row.buyerId,
+      from: input.from,
+      to: input.to,
+      actor: input.actor,
+      actorName: input.actorName,
+      sequence: input.sequence,
+      motive: input.motive,
+      data,
+      requestId: input.requestId,
+    });
     return { sequence: input.sequence, status: input.to, occurredAt: now.getTime(), receipt, late, replayed: false };
   });
 }

@@ -81,7 +81,7 @@ export const inboxRoutes = new Hono<AppEnv>()
       let number = id;
       try {
         number = (await getInvoiceDetail(deps, viewer.actor, id)).number;
-        await decideInvoice(deps, viewer.actor, id, action);
+        await decideInvoice({ ctx: { deps: deps, actor: viewer.actor }, input: { invoiceId: id, action: action } });
         outcome.done.push(number);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -118,7 +118,9 @@ export const invoiceRoutes = new Hono<AppEnv>()
     verifyCsrf(c, form[CSRF_FIELD]);
     await getInvoiceDetail(c.get('deps'), viewer.actor, id); // same 404 as the page for an invoice not visible
     const action = accountantActionOf(form);
-    return act(c, viewer, id, action.kind, () => decideInvoice(c.get('deps'), viewer.actor, id, action));
+    return act(c, viewer, id, action.kind, () =>
+      decideInvoice({ ctx: { deps: c.get('deps'), actor: viewer.actor }, input: { invoiceId: id, action: action } }),
+    );
   })
   .post('/factures/:id/completer', async (c) => {
     const viewer = await requireViewer(c);
@@ -129,10 +131,16 @@ export const invoiceRoutes = new Hono<AppEnv>()
     const files = [form['attachments']].flat().filter((f): f is File => f instanceof File && f.size > 0);
     return act(c, viewer, id, 'COMPLETEE', async () => {
       const attachments = await storeAttachments(c.get('deps'), files);
-      return supplierActOnInvoice(c.get('deps'), viewer.actor, id, {
-        kind: 'COMPLETEE',
-        comment: field(form, 'comment'),
-        attachments,
+      return supplierActOnInvoice({
+        ctx: { deps: c.get('deps'), actor: viewer.actor },
+        input: {
+          invoiceId: id,
+          action: {
+            kind: 'COMPLETEE',
+            comment: field(form, 'comment'),
+            attachments,
+          },
+        },
       });
     });
   })
@@ -145,11 +153,17 @@ export const invoiceRoutes = new Hono<AppEnv>()
     const serviceCode = field(form, 'serviceCode').trim();
     const engagementNumber = field(form, 'engagementNumber').trim();
     return act(c, viewer, id, 'REROUTE', () =>
-      supplierActOnInvoice(c.get('deps'), viewer.actor, id, {
-        kind: 'REROUTE',
-        buyerSiret: field(form, 'buyerSiret').replace(/\s+/g, ''),
-        ...(serviceCode ? { serviceCode } : {}),
-        ...(engagementNumber ? { engagementNumber } : {}),
+      supplierActOnInvoice({
+        ctx: { deps: c.get('deps'), actor: viewer.actor },
+        input: {
+          invoiceId: id,
+          action: {
+            kind: 'REROUTE',
+            buyerSiret: field(form, 'buyerSiret').replace(/\s+/g, ''),
+            ...(serviceCode ? { serviceCode } : {}),
+            ...(engagementNumber ? { engagementNumber } : {}),
+          },
+        },
       }),
     );
   });

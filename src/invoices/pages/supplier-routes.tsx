@@ -89,11 +89,14 @@ export const supplierRoutes = new Hono<AppEnv>()
           400,
         );
       try {
-        const result = await depositInvoice(deps, viewer.actor, {
-          supplierId,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-          fileName: file.name,
-          channel: 'web',
+        const result = await depositInvoice({
+          ctx: { deps: deps, actor: viewer.actor },
+          input: {
+            supplierId,
+            bytes: new Uint8Array(await file.arrayBuffer()),
+            fileName: file.name,
+            channel: 'web',
+          },
         });
         return sendPage(
           c,

@@ -43,7 +43,10 @@ beforeAll(async () => {
     [ublOriginal, 'ma facture.xml'],
     [facturXOriginal, undefined],
   ] as const) {
-    const result = await depositInvoice(deps, armor, { supplierId: p.armor.id, bytes, fileName, channel: 'web' });
+    const result = await depositInvoice({
+      ctx: { deps: deps, actor: armor },
+      input: { supplierId: p.armor.id, bytes, fileName, channel: 'web' },
+    });
     if (result.outcome !== 'accepted') throw new Error(`deposit refused: ${result.message}`);
     started.push(result.workflowId);
     if (bytes === ublOriginal) ublId = result.invoiceId;

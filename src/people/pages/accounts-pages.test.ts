@@ -109,10 +109,13 @@ describe('people page', () => {
     expect(refused.html).toContain('Cette page est réservée à l’opérateur du hub.');
     expect((await agent.get('/comptes/clients-api')).status).toBe(403);
     await expect(
-      registerPerson(testDeps(t.handle), personActing('agent', chuId), {
-        email: 'x@y.fr',
-        displayName: 'X',
-        grants: [{ role: 'operator', structureId: chuId }],
+      registerPerson({
+        ctx: { deps: testDeps(t.handle), actor: personActing('agent', chuId) },
+        input: {
+          email: 'x@y.fr',
+          displayName: 'X',
+          grants: [{ role: 'operator', structureId: chuId }],
+        },
       }),
     ).rejects.toMatchObject({ status: 403 });
     expect(await t.handle.db.select().from(people).where(eq(people.email, 'x@y.fr'))).toEqual([]);

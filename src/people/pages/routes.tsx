@@ -74,12 +74,14 @@ async function create(c: Context<AppEnv>, kind: AccountKind) {
     const deps = c.get('deps');
     const created =
       kind === 'person'
-        ? await registerPerson(deps, viewer.actor, { email: typed.login, displayName: typed.name, grants }).then(
-            (p) => ({ login: p.email, secret: p.initialPassword }),
-          )
-        : await registerApiClient(deps, viewer.actor, { clientId: typed.login, name: typed.name, grants }).then(
-            (k) => ({ login: k.clientId, secret: k.clientSecret }),
-          );
+        ? await registerPerson({
+            ctx: { deps: deps, actor: viewer.actor },
+            input: { email: typed.login, displayName: typed.name, grants },
+          }).then((p) => ({ login: p.email, secret: p.initialPassword }))
+        : await registerApiClient({
+            ctx: { deps: deps, actor: viewer.actor },
+            input: { clientId: typed.login, name: typed.name, grants },
+          }).then((k) => ({ login: k.clientId, secret: k.clientSecret }));
     // Answered here, not redirected: the secret must not travel in a URL nor be shown twice.
     return render(c, viewer, kind, { created });
   } catch (error) {

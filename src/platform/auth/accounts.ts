@@ -1,6 +1,7 @@
 // The operator registers people and API clients: operator check → validation (French, naming the field) → one
 // transaction (the account, its grants, its audit row). The password or secret is generated here and returned
 // once: only its scrypt hash is stored, so the hub can never show it again.
+import type { VerbCall } from '../verb.ts';
 import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { apiClientGrants, apiClients, people, roleGrants } from '../../../db/schema/auth.ts';
@@ -50,11 +51,8 @@ export interface RegisteredPerson {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function registerPerson(
-  deps: AuthDeps,
-  by: Actor | undefined,
-  input: NewPersonAccount,
-): Promise<RegisteredPerson> {
+export async function registerPerson({ ctx, input }: VerbCall<AuthDeps, NewPersonAccount>): Promise<RegisteredPerson> {
+  const { deps, actor: by } = ctx;
   const actor = requireOperator(by);
   const email = input.email.trim();
   if (!EMAIL.test(email) || email.length > 254)
@@ -107,11 +105,11 @@ export interface RegisteredApiClient {
 
 const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
-export async function registerApiClient(
-  deps: AuthDeps,
-  by: Actor | undefined,
-  input: NewApiClientAccount,
-): Promise<RegisteredApiClient> {
+export async function registerApiClient({
+  ctx,
+  input,
+}: VerbCall<AuthDeps, NewApiClientAccount>): Promise<RegisteredApiClient> {
+  const { deps, actor: by } = ctx;
   const actor = requireOperator(by);
   const clientId = input.clientId.trim();
   if (!CLIENT_ID.test(clientId))

@@ -45,7 +45,7 @@ function InvoiceCard(props: { viewer: Viewer; facts: HomeFacts }) {
       {hasRoleIn(v, 'operator') ? (
         <p>
           <a href="/annuaire">Annuaire des collectivités</a> · <a href="/annuaire/epci">EPCI membres</a> ·{' '}
-          <a href="/chorus">Connexions Chorus Pro</a>
+          <a href="/chorus">Connexions Chorus Pro</a> · <a href="/operateur/journal">Journal des opérations</a>
         </p>
       ) : null}
     </li>

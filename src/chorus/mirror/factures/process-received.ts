@@ -7,7 +7,7 @@ import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
 
-type AccountantAction = Parameters<typeof decideInvoice>[3];
+type AccountantAction = Parameters<typeof decideInvoice>[0]['input']['action'];
 
 export async function processReceivedInvoice(
   deps: AppDeps,
@@ -30,7 +30,7 @@ export async function processReceivedInvoice(
   const action = actionOf(nouveauStatut, motif, mandat, today);
   if (!action)
     throw new MirrorRefusal(20010, `Le statut « ${nouveauStatut} » ne peut pas être demandé par le destinataire.`);
-  await decideInvoice(deps, session.actor, invoiceId, action);
+  await decideInvoice({ ctx: { deps: deps, actor: session.actor }, input: { invoiceId: invoiceId, action: action } });
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
   return {
     codeRetour: 0,

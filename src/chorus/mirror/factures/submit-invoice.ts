@@ -55,11 +55,14 @@ export async function submitInvoice(deps: InvoiceDeps, session: MirrorSession, b
   }
   const invoice = await invoiceOf(deps, session, body);
   const bytes = new TextEncoder().encode(writeUbl(invoice));
-  const result = await depositInvoice(deps, session.actor, {
-    supplierId: session.structureId,
-    bytes,
-    fileName: `${invoice.number}.xml`,
-    channel: 'chorus_mirror',
+  const result = await depositInvoice({
+    ctx: { deps: deps, actor: session.actor },
+    input: {
+      supplierId: session.structureId,
+      bytes,
+      fileName: `${invoice.number}.xml`,
+      channel: 'chorus_mirror',
+    },
   });
   if (result.outcome === 'refused') {
     const detail = result.violations

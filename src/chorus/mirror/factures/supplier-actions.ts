@@ -26,7 +26,10 @@ export async function completeInvoice(
     );
   }
   const comment = typeof body.commentaire === 'string' ? body.commentaire : '';
-  await supplierActOnInvoice(deps, session.actor, invoiceId, { kind: 'COMPLETEE', comment, attachments: [] });
+  await supplierActOnInvoice({
+    ctx: { deps: deps, actor: session.actor },
+    input: { invoiceId: invoiceId, action: { kind: 'COMPLETEE', comment, attachments: [] } },
+  });
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
   return {
     codeRetour: 0,
@@ -54,11 +57,17 @@ export async function recycleInvoice(
       : undefined;
   const engagementNumber =
     typeof body.numeroBonCommande === 'string' && body.numeroBonCommande !== '' ? body.numeroBonCommande : undefined;
-  const result = await supplierActOnInvoice(deps, session.actor, invoiceId, {
-    kind: 'REROUTE',
-    buyerSiret,
-    ...(serviceCode !== undefined ? { serviceCode } : {}),
-    ...(engagementNumber !== undefined ? { engagementNumber } : {}),
+  const result = await supplierActOnInvoice({
+    ctx: { deps: deps, actor: session.actor },
+    input: {
+      invoiceId: invoiceId,
+      action: {
+        kind: 'REROUTE',
+        buyerSiret,
+        ...(serviceCode !== undefined ? { serviceCode } : {}),
+        ...(engagementNumber !== undefined ? { engagementNumber } : {}),
+      },
+    },
   });
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
   return {

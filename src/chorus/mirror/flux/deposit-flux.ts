@@ -116,11 +116,14 @@ async function depositEntry(
   }
   let result;
   try {
-    result = await depositInvoice(deps, session.actor, {
-      supplierId: session.structureId,
-      bytes: entry.bytes,
-      fileName: entry.name,
-      channel: 'chorus_mirror',
+    result = await depositInvoice({
+      ctx: { deps: deps, actor: session.actor },
+      input: {
+        supplierId: session.structureId,
+        bytes: entry.bytes,
+        fileName: entry.name,
+        channel: 'chorus_mirror',
+      },
     });
   } catch (error) {
     // Not a deposit at all (a file over the size limit): the flux reports it with the others.

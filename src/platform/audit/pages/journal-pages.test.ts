@@ -8,7 +8,6 @@ import { PageClient } from '../../../../test/web/page-client.ts';
 import { createApp } from '../../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import { recordAudit } from '../record-audit.ts';
-import { auditPages } from './routes.tsx';
 
 const t = useTestDatabase();
 let app: ReturnType<typeof createApp>;
@@ -18,7 +17,6 @@ const invoiceId = randomUUID();
 
 beforeAll(async () => {
   app = createApp(testDeps(t.handle, { clock: fixedClock(new Date('2026-12-02T09:00:00Z')) }));
-  app.route('/', auditPages);
   operator = await PageClient.logIn(app, 'operateur@demo.hub.bzh', 'Demo-Operateur-2026');
   await recordAudit(t.handle.db, {
     actor: {
@@ -50,6 +48,13 @@ beforeAll(async () => {
 });
 
 describe('/operateur/journal', () => {
+  it('is reached from the operator’s navigation and home page', async () => {
+    const home = await operator.get('/');
+    expect(home.status).toBe(200);
+    expect(home.html).toContain('<a href="/operateur/journal"');
+    expect(home.html).toContain('Journal des opérations</a>');
+  });
+
   it('shows the search form and the events, newest first, with the change and the actor', async () => {
     const page = await operator.get(`/operateur/journal?subjectType=invoice&subjectId=${invoiceId}`);
     expect(page.status).toBe(200);
