@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chorusConnections, chorusDecisionPushes, chorusPulledInvoices } from '../../db/schema/chorus.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
 import { deposits, invoices } from '../../db/schema/invoices.ts';
 import { chorusCredentialReport } from '../../src/chorus/index.ts';
 import { invoicesToPush } from '../../src/chorus/sync/pending-pushes.ts';
@@ -119,6 +120,12 @@ describe('pull from Chorus Pro', () => {
       .where(eq(deposits.invoiceId, invoiceId));
     expect(deposit?.channel).toBe('chorus_sync');
     expect(await invoicesToPush(deps)).not.toContain(invoiceId);
+    // The sync deposits as the platform's own job, not as an API client nor an operator in disguise.
+    const [depositAudit] = await t.handle.db
+      .select({ kind: auditEvents.actorKind, id: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, invoiceId), eq(auditEvents.action, 'invoice.deposee')));
+    expect(depositAudit).toEqual({ kind: 'system', id: 'chorus-sync' });
 
     await waitFor(async () => ((await hubStatus(invoiceId)) === 'MISE_A_DISPOSITION' ? true : undefined));
     await decideInvoice({

@@ -7,7 +7,7 @@ import { connectionOf } from './connection.ts';
 import { noteCredentialOutcome } from './credential-health.ts';
 import { activityFailureOf, notConfigured } from './failures.ts';
 import type { ChorusSyncDeps } from './settings.ts';
-import { SYNC_CLIENT_ID, syncReader } from './system-actor.ts';
+import { isSyncEvent, syncReader } from './system-actor.ts';
 
 /** Statuses a recipient sets with traiter/recue. */
 const PUSHED_STATUSES = new Set([
@@ -44,12 +44,7 @@ export async function pushDecisions(deps: ChorusSyncDeps, structureId: string): 
       const events = await getInvoiceEvents(deps, syncReader, invoiceId);
       for (const event of events) {
         // Statuses taken from Chorus are not sent back to it.
-        if (
-          done.has(event.sequence) ||
-          !PUSHED_STATUSES.has(event.toStatus) ||
-          event.actor === `client:${SYNC_CLIENT_ID}`
-        )
-          continue;
+        if (done.has(event.sequence) || !PUSHED_STATUSES.has(event.toStatus) || isSyncEvent(event.actor)) continue;
         await deps.db
           .insert(chorusDecisionPushes)
           .values({ invoiceId, eventSequence: event.sequence, status: event.toStatus })

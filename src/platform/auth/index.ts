@@ -65,3 +65,4 @@ export { SESSION_COOKIE } from './cookies.ts';
 export { structureNames, type StructureName } from './structure-names.ts';
 export { purgeExpiredCredentials, type PurgeResult } from './purge.ts';
 export { createAuthActivities } from './activities.ts';
+export { systemActor, isSystemActor, SYSTEM_JOBS, type SystemActor, type SystemJob } from './system-actor.ts';
