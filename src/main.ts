@@ -13,7 +13,7 @@ import { drainLaunches } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { startDevServer } from './platform/temporal/dev-server.ts';
-import { ensureSchedules } from './platform/temporal/schedules.ts';
+import { reconcileSchedules } from './platform/schedules/index.ts';
 import { SCHEDULES } from './schedules.ts';
 import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
 import { createSmtpMailer } from './platform/mail/smtp.ts';
@@ -94,7 +94,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);
-    await ensureSchedules(client, config.temporal.taskQueue, logger, SCHEDULES);
+    await reconcileSchedules(client, { taskQueue: config.temporal.taskQueue, logger, definitions: SCHEDULES });
 
     let url: string | undefined;
     if (mode !== 'worker') {

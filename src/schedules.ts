@@ -1,6 +1,6 @@
 import { CHORUS_SCHEDULES } from './chorus/index.ts';
 import { INVOICE_SCHEDULES } from './invoices/index.ts';
-import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/temporal/schedules.ts';
+import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/schedules/index.ts';
 
 /** Every recurring workflow of the hub, created at start when missing. */
 export const SCHEDULES: readonly ScheduleDefinition[] = [

@@ -7,7 +7,7 @@ import { accessTokens, apiClients } from '../../db/schema/auth.ts';
 import { createActivities } from '../../src/activities.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { SCHEDULES } from '../../src/schedules.ts';
-import { ensureSchedules } from '../../src/platform/temporal/schedules.ts';
+import { reconcileSchedules } from '../../src/platform/schedules/index.ts';
 import { createHubWorker } from '../../src/platform/temporal/worker.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
@@ -55,7 +55,7 @@ describe('hub worker', () => {
     expect(await t.handle.db.select().from(accessTokens).where(eq(accessTokens.tokenHash, expiredToken))).toEqual([]);
   });
 
-  it('creates each schedule once, on the configured task queue', async () => {
+  it('creates each declared schedule once, on the configured task queue', async () => {
     const taskQueue = `schedules-${randomUUID()}`;
     const logger = createLogger('silent');
     for (const s of SCHEDULES)
@@ -63,8 +63,10 @@ describe('hub worker', () => {
         .getHandle(s.scheduleId)
         .delete()
         .catch(() => {});
-    expect(await ensureSchedules(client, taskQueue, logger, SCHEDULES)).toEqual(SCHEDULES.map((s) => s.scheduleId));
-    expect(await ensureSchedules(client, taskQueue, logger, SCHEDULES)).toEqual([]);
+    const ids = SCHEDULES.map((s) => s.scheduleId);
+    const reconcile = () => reconcileSchedules(client, { taskQueue, logger, definitions: SCHEDULES });
+    expect(await reconcile()).toEqual({ created: ids, updated: [], unchanged: [], deleted: [] });
+    expect(await reconcile()).toEqual({ created: [], updated: [], unchanged: ids, deleted: [] });
     const description = await client.schedule.getHandle('hub-purge-expired-credentials').describe();
     expect(description.action).toMatchObject({
       type: 'startWorkflow',
