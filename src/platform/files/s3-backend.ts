@@ -23,7 +23,7 @@ export interface S3Settings {
  * in flight bought no throughput against versitygw (bench/upload.ts) and cost memory.
  */
 export const S3_PART_SIZE = 5 * 1024 * 1024;
-const QUEUE_SIZE = 2;
+export const S3_QUEUE_SIZE = 2;
 
 export interface S3Backend extends ObjectBackend {
   readonly client: S3Client;
@@ -57,7 +57,7 @@ export function s3Backend(settings: S3Settings): S3Backend {
         client,
         params: { Bucket: bucket, Key: key, Body: source, ContentType: mediaType },
         partSize: S3_PART_SIZE,
-        queueSize: QUEUE_SIZE,
+        queueSize: S3_QUEUE_SIZE,
         leavePartsOnError: false,
       });
       try {
