@@ -7,6 +7,7 @@ import { createActivities } from './activities.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
+import { fileStoreFromConfig } from './platform/files/index.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Logger } from './platform/logging.ts';
 import { drainLaunches } from './invoices/index.ts';
@@ -91,6 +92,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
+      files: fileStoreFromConfig(config, { db: database.db, logger }),
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

@@ -5,3 +5,4 @@ export * from './blobs.ts';
 export * from './invoices.ts';
 export * from './chorus.ts';
 export * from './audit.ts';
+export * from './files.ts';

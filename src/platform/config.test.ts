@@ -47,4 +47,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' })).toThrow(/SMTP_FROM/);
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example', SMTP_FROM: 'a@b.example' })).toThrow(/SMTP_URL/);
   });
+
+  it('keeps large files on the disk unless the S3 settings are given, which come together', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    const s3 = {
+      S3_ENDPOINT: 'http://127.0.0.1:7070/',
+      S3_BUCKET: 'hub-files',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3).s3).toEqual({
+      endpoint: 'http://127.0.0.1:7070',
+      region: 'us-east-1',
+      bucket: 'hub-files',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+    });
+    expect(loadConfig({ ...s3, S3_REGION: 'fr-par' }).s3?.region).toBe('fr-par');
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: '' })).toThrow(/S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://s3.example' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Hub_Files' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 's3.example/bucket' })).toThrow(/S3_ENDPOINT/);
+  });
 });

@@ -11,6 +11,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** Notification e-mails go out through this SMTP server; without it they wait in the outbox. */
   smtp: { url: string; from: string } | undefined;
+  /** Large files go to this S3-compatible bucket; without it, to the disk under `${dataDir}/files`. */
+  s3:
+    | { endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string }
+    | undefined;
   temporal: {
     address: string | undefined;
     namespace: string;
@@ -73,7 +77,20 @@ const schema = {
     .string()
     .regex(/^[^\s<>@]+@[^\s<>@]+$/, "doit être l'adresse d'expédition des e-mails (nom@domaine)")
     .optional(),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+\/?$/, "doit être l'URL du serveur S3 (http(s)://hôte:port), sans chemin")
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'doit être un nom de bucket S3 (3 à 63 minuscules, chiffres, . ou -)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 } as const;
+
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 type Raw = { [K in keyof typeof schema]: z.output<(typeof schema)[K]> };
 
@@ -94,6 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (r.SMTP_URL && !r.SMTP_FROM) throw new ConfigError('SMTP_FROM', 'doit être fourni avec SMTP_URL');
+  const s3Given = r.S3_ENDPOINT || r.S3_BUCKET || r.S3_ACCESS_KEY_ID || r.S3_SECRET_ACCESS_KEY;
+  const s3Missing = S3_REQUIRED.find((name) => !r[name]);
+  if (s3Given && s3Missing) {
+    throw new ConfigError(
+      s3Missing,
+      `doit être fourni avec les autres réglages du stockage S3 (${S3_REQUIRED.join(', ')})`,
+    );
+  }
   return {
     port: r.PORT,
     host: r.HOST,
@@ -102,6 +127,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: r.LOG_LEVEL,
     publicUrl: r.PUBLIC_URL,
     smtp: r.SMTP_URL && r.SMTP_FROM ? { url: r.SMTP_URL, from: r.SMTP_FROM } : undefined,
+    s3:
+      r.S3_BUCKET && r.S3_ACCESS_KEY_ID && r.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: r.S3_ENDPOINT?.replace(/\/$/, ''),
+            region: r.S3_REGION,
+            bucket: r.S3_BUCKET,
+            accessKeyId: r.S3_ACCESS_KEY_ID,
+            secretAccessKey: r.S3_SECRET_ACCESS_KEY,
+          }
+        : undefined,
     temporal: {
       address: r.TEMPORAL_ADDRESS,
       namespace: r.TEMPORAL_NAMESPACE,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Clock } from './clock.ts';
+import type { FileStore } from './files/index.ts';
 
 /** What route handlers and verbs receive: built once at start, never global. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   /** Temporal namespace and task queue the workflows run in. */
   temporalNamespace?: string;
   taskQueue?: string;
+  /** Large files (src/platform/files): disk under DATA_DIR or the S3 bucket; absent only in tests that need none. */
+  files?: FileStore;
   /** A real round trip to the database (health). */
   pingDb?: () => Promise<void>;
 }

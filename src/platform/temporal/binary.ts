@@ -25,7 +25,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function goBinDir(): string | undefined {
+/** Where `go install` puts binaries: GOBIN, else the first GOPATH entry + /bin. */
+export function goBinDir(): string | undefined {
   const result = spawnSync('go', ['env', 'GOBIN', 'GOPATH'], { encoding: 'utf8' });
   if (result.status !== 0 || result.error) return undefined;
   const [gobin, gopath] = result.stdout.split('\n').map((s) => s.trim());
@@ -49,7 +50,7 @@ export function findTemporalBinary(env: NodeJS.ProcessEnv = process.env): string
   return undefined;
 }
 
-function hasGo(): boolean {
+export function hasGo(): boolean {
   const r = spawnSync('go', ['version'], { encoding: 'utf8' });
   return r.status === 0 && !r.error;
 }
