@@ -23,7 +23,7 @@ export { readCii, isCiiRoot } from './cii/read.ts';
 // Writing
 export { writeUbl, isCreditNoteType, ublPriceDiscount } from './ubl/write.ts';
 export type { UblWriteOptions } from './ubl/write.ts';
-export { writeCii } from './cii/write.ts';
+export { writeCii, ciiGrossPrice } from './cii/write.ts';
 
 // Validation
 export { validate, isValid, factsOf } from './validate/index.ts';

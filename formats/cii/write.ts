@@ -12,7 +12,9 @@ import type {
   Invoice,
   InvoiceLine,
   PostalAddress,
+  PriceDetails,
 } from '../model/invoice.ts';
+import { fractionDigits, tryDec } from '../model/decimal.ts';
 import { leaf, node, required, serialize } from '../xml/build.ts';
 import type { XNode } from '../xml/build.ts';
 import { NS } from '../xml/ns.ts';
@@ -293,12 +295,15 @@ class CiiWriter {
         ram('TotalPrepaidAmount', t.paidAmount),
         ram('DuePayableAmount', t.payableAmount),
       ]),
-      ...inv.precedingInvoices.map((r) =>
-        required('ram:InvoiceReferencedDocument', [
-          ram('IssuerAssignedID', r.reference),
-          dateTime('FormattedIssueDateTime', r.issueDate, 'qdt:DateTimeString'),
-        ]),
-      ),
+      // The D16B schema allows one InvoiceReferencedDocument here: only the first BG-3 can be written.
+      ...inv.precedingInvoices
+        .slice(0, 1)
+        .map((r) =>
+          required('ram:InvoiceReferencedDocument', [
+            ram('IssuerAssignedID', r.reference),
+            dateTime('FormattedIssueDateTime', r.issueDate, 'qdt:DateTimeString'),
+          ]),
+        ),
       grp('ReceivableSpecifiedTradeAccountingAccount', [ram('ID', inv.buyerAccountingReference)]),
     ]);
   }
@@ -306,9 +311,7 @@ class CiiWriter {
   private line(l: InvoiceLine): XNode {
     const it = l.item;
     const p = l.price;
-    const basis = ram('BasisQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
-      ['unitCode', p.baseQuantityUnitCode],
-    ]);
+    const basis = ram('BasisQuantity', p.baseQuantity, [['unitCode', p.baseQuantityUnitCode]]);
     const lineAc = (ac: InvoiceLine['allowances'][number], charge: boolean): XNode =>
       required('ram:SpecifiedTradeAllowanceCharge', [
         indicator(charge),
@@ -318,7 +321,7 @@ class CiiWriter {
         ram('ReasonCode', ac.reasonCode),
         ram('Reason', ac.reason),
       ]);
-    const hasGross = p.grossPrice !== undefined || p.discount !== undefined;
+    const gross = ciiGrossPrice(p);
     return required('ram:IncludedSupplyChainTradeLineItem', [
       required('ram:AssociatedDocumentLineDocument', [
         ram('LineID', l.id),
@@ -345,18 +348,16 @@ class CiiWriter {
       ]),
       required('ram:SpecifiedLineTradeAgreement', [
         grp('BuyerOrderReferencedDocument', [ram('LineID', l.orderLineReference)]),
-        hasGross &&
+        gross !== undefined &&
           required('ram:GrossPriceProductTradePrice', [
-            ram('ChargeAmount', p.grossPrice),
+            ram('ChargeAmount', gross),
             basis,
             p.discount !== undefined &&
               required('ram:AppliedTradeAllowanceCharge', [indicator(false), ram('ActualAmount', p.discount)]),
           ]),
         grp('NetPriceProductTradePrice', [ram('ChargeAmount', p.netPrice), basis]),
       ]),
-      required('ram:SpecifiedLineTradeDelivery', [
-        ram('BilledQuantity', l.quantity ?? (l.unitCode !== undefined ? '' : undefined), [['unitCode', l.unitCode]]),
-      ]),
+      required('ram:SpecifiedLineTradeDelivery', [ram('BilledQuantity', l.quantity, [['unitCode', l.unitCode]])]),
       required('ram:SpecifiedLineTradeSettlement', [
         vatTax('ApplicableTradeTax', l.vat.categoryCode, l.vat.rate),
         l.period &&
@@ -410,6 +411,21 @@ class CiiWriter {
       ],
     );
   }
+}
+
+/**
+ * The item gross price (BT-148) written in CII. The schema requires a ChargeAmount in GrossPriceProductTradePrice,
+ * where CII carries the price discount (BT-147): when the model has a discount but no gross price, the gross price
+ * is derived from EN 16931's definition BT-146 = BT-148 − BT-147, i.e. net price + discount, with as many decimals
+ * as the operands. Undefined when there is nothing to write or no usable net price (the discount is then lost).
+ */
+export function ciiGrossPrice(p: PriceDetails): string | undefined {
+  if (p.grossPrice !== undefined || p.discount === undefined) return p.grossPrice;
+  const net = tryDec(p.netPrice);
+  const discount = tryDec(p.discount);
+  if (!net || !discount || p.netPrice === undefined) return undefined;
+  const places = Math.max(fractionDigits(p.netPrice), fractionDigits(p.discount));
+  return net.plus(discount).toFixed(places);
 }
 
 /** Writes the invoice as a UN/CEFACT CII D16B CrossIndustryInvoice document (UTF-8 XML text). */

@@ -27,6 +27,15 @@ export interface UblWriteOptions {
 
 const CREDIT_NOTE_TYPES = new Set(['381', '396', '81', '83', '532']);
 
+/** UNTDID 4461 code 1, "Instrument not defined" (see paymentMeans). */
+const UNDEFINED_PAYMENT_INSTRUMENT = '1';
+
+/**
+ * cac:OrderReference requires cbc:ID (BT-13) in the schema: a sales order reference (BT-14) without a purchase
+ * order reference is written with the ID "NA", the value Peppol BIS Billing 3.0 gives for an unknown purchase order.
+ */
+const UNKNOWN_PURCHASE_ORDER = 'NA';
+
 type N = XNode | undefined;
 
 const cbc = (name: string, text: string | undefined, attrs?: ReadonlyArray<readonly [string, string | undefined]>): N =>
@@ -167,10 +176,17 @@ class UblWriter {
     const dueDate = this.creditNote ? this.inv.paymentDueDate : undefined;
     if (!p && dueDate === undefined) return [];
     // BT-82 is written once, on the first PaymentMeans (UBL-SR-46); further ones only repeat the code.
-    const code = (first: boolean) =>
-      cbc('PaymentMeansCode', p?.meansTypeCode ?? (first && p?.meansText !== undefined ? '' : undefined), [
-        ['name', first ? p?.meansText : undefined],
-      ]);
+    //
+    // BT-81 is mandatory in every PaymentMeans (BR-49, and cbc:PaymentMeansCode in the schema), but a model can
+    // hold BG-16 terms without it: CII carries the remittance information (BT-83) outside its payment means, so a
+    // valid CII invoice may give BT-83 alone, and a UBL CreditNote can only carry its due date (BT-9) inside a
+    // PaymentMeans. UBL has no other place for these terms. EN 16931 leaves three choices: drop them (the buyer
+    // loses the reference that matches the payment to the invoice, or the due date), refuse the conversion of a
+    // valid invoice, or state the means as UNTDID 4461 code 1, "Instrument not defined", which says exactly what
+    // the source says: no means of payment was specified. The last one keeps every term and is valid, and code 1
+    // brings no further obligation (BR-50, BR-61 concern credit transfers), so it is written.
+    const meansCode = p?.meansTypeCode ?? UNDEFINED_PAYMENT_INSTRUMENT;
+    const code = (first: boolean) => cbc('PaymentMeansCode', meansCode, [['name', first ? p?.meansText : undefined]]);
     const accounts = p?.creditTransfers ?? [];
     const account = (k: number): N => {
       const a = accounts[k];
@@ -275,11 +291,7 @@ class UblWriter {
     return required(this.creditNote ? 'cac:CreditNoteLine' : 'cac:InvoiceLine', [
       cbc('ID', l.id),
       cbc('Note', l.note),
-      cbc(
-        this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity',
-        l.quantity ?? (l.unitCode !== undefined ? '' : undefined),
-        [['unitCode', l.unitCode]],
-      ),
+      cbc(this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity', l.quantity, [['unitCode', l.unitCode]]),
       this.amount('LineExtensionAmount', l.netAmount),
       cbc('AccountingCost', l.buyerAccountingReference),
       l.period && cac('InvoicePeriod', [cbc('StartDate', l.period.startDate), cbc('EndDate', l.period.endDate)]),
@@ -313,9 +325,7 @@ class UblWriter {
       ]),
       cac('Price', [
         this.amount('PriceAmount', p.netPrice),
-        cbc('BaseQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
-          ['unitCode', p.baseQuantityUnitCode],
-        ]),
+        cbc('BaseQuantity', p.baseQuantity, [['unitCode', p.baseQuantityUnitCode]]),
         (p.discount !== undefined || p.grossPrice !== undefined) &&
           required('cac:AllowanceCharge', [
             cbc('ChargeIndicator', 'false'),
@@ -399,7 +409,10 @@ class UblWriter {
       cbc('BuyerReference', inv.buyerReference),
       period,
       cac('OrderReference', [
-        cbc('ID', inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? '' : undefined)),
+        cbc(
+          'ID',
+          inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? UNKNOWN_PURCHASE_ORDER : undefined),
+        ),
         cbc('SalesOrderID', inv.salesOrderReference),
       ]),
       ...inv.precedingInvoices.map((p) =>
