@@ -32,8 +32,9 @@ export type { Violation, Severity, Profile, ValidateOptions } from './validate/i
 // Factur-X
 export { extractFacturX } from './facturx/extract.ts';
 export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
-export { writeFacturX } from './facturx/write.ts';
-export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
+export { writeFacturX, facturXInvoice } from './facturx/write.ts';
+export type { FacturXOptions, FacturXProfile, ConformanceLevel } from './facturx/write.ts';
+export { FACTURX_GUIDELINES, facturXProfileOf } from './facturx/xmp-write.ts';
 export { renderInvoicePdf } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)
