@@ -15,6 +15,7 @@ import type {
   PriceDetails,
 } from '../model/invoice.ts';
 import { fractionDigits, tryDec } from '../model/decimal.ts';
+import { holdsNoTerm, withoutBlanks } from '../model/prune.ts';
 import { leaf, node, required, serialize } from '../xml/build.ts';
 import type { XNode } from '../xml/build.ts';
 import { NS } from '../xml/ns.ts';
@@ -29,7 +30,7 @@ const grp = (name: string, children: ReadonlyArray<N | false>): N => node(`ram:$
 /** `<ram:X><udt:DateTimeString format="102">YYYYMMDD</udt:DateTimeString></ram:X>` */
 function dateTime(name: string, iso: string | undefined, inner = 'udt:DateTimeString'): N {
   if (iso === undefined) return undefined;
-  return required(`ram:${name}`, [leaf(inner, dateToCii(iso), [['format', '102']])]);
+  return node(`ram:${name}`, [leaf(inner, dateToCii(iso), [['format', '102']])]);
 }
 
 /** A party identifier: `ram:GlobalID` when it has a scheme, `ram:ID` otherwise. */
@@ -95,13 +96,13 @@ class CiiWriter {
     this.inv = inv;
   }
 
-  private seller(): XNode {
+  private seller(): N {
     const s = this.inv.seller;
     const ids = [
       ...s.identifiers.filter((i) => i.schemeId === undefined),
       ...s.identifiers.filter((i) => i.schemeId !== undefined),
     ];
-    return required('ram:SellerTradeParty', [
+    return node('ram:SellerTradeParty', [
       ...ids.map(partyId),
       ram('Name', s.name),
       ram('Description', s.additionalLegalInformation),
@@ -114,9 +115,9 @@ class CiiWriter {
     ]);
   }
 
-  private buyer(): XNode {
+  private buyer(): N {
     const b = this.inv.buyer;
-    return required('ram:BuyerTradeParty', [
+    return node('ram:BuyerTradeParty', [
       partyId(b.identifier),
       ram('Name', b.name),
       legalOrganization(b.legalRegistrationId, b.tradingName),
@@ -136,7 +137,7 @@ class CiiWriter {
       this.seller(),
       this.buyer(),
       t &&
-        required('ram:SellerTaxRepresentativeTradeParty', [
+        node('ram:SellerTaxRepresentativeTradeParty', [
           ram('Name', t.name),
           address('PostalTradeAddress', t.postalAddress),
           taxRegistration(t.vatId, 'VA'),
@@ -144,18 +145,20 @@ class CiiWriter {
       doc('SellerOrderReferencedDocument', inv.salesOrderReference),
       doc('BuyerOrderReferencedDocument', inv.purchaseOrderReference),
       doc('ContractReferencedDocument', inv.contractReference),
-      ...inv.additionalDocuments.map((d) =>
-        required('ram:AdditionalReferencedDocument', [
-          ram('IssuerAssignedID', d.reference),
-          ram('URIID', d.externalLocation),
-          ram('TypeCode', '916'),
-          ram('Name', d.description),
-          d.attachment &&
-            leaf('ram:AttachmentBinaryObject', d.attachment.content, [
-              ['mimeCode', d.attachment.mimeCode],
-              ['filename', d.attachment.filename],
-            ]),
-        ]),
+      ...inv.additionalDocuments.map(
+        (d) =>
+          !holdsNoTerm(d) &&
+          required('ram:AdditionalReferencedDocument', [
+            ram('IssuerAssignedID', d.reference),
+            ram('URIID', d.externalLocation),
+            ram('TypeCode', '916'),
+            ram('Name', d.description),
+            d.attachment &&
+              leaf('ram:AttachmentBinaryObject', d.attachment.content, [
+                ['mimeCode', d.attachment.mimeCode],
+                ['filename', d.attachment.filename],
+              ]),
+          ]),
       ),
       inv.tenderOrLotReference !== undefined &&
         required('ram:AdditionalReferencedDocument', [
@@ -186,7 +189,7 @@ class CiiWriter {
     return required('ram:ApplicableHeaderTradeDelivery', [
       shipTo,
       d?.actualDeliveryDate !== undefined &&
-        required('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
+        node('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
       grp('DespatchAdviceReferencedDocument', [ram('IssuerAssignedID', inv.despatchAdviceReference)]),
       grp('ReceivingAdviceReferencedDocument', [ram('IssuerAssignedID', inv.receivingAdviceReference)]),
     ]);
@@ -203,7 +206,7 @@ class CiiWriter {
       if (!a) return [];
       const iban = a.accountId !== undefined && /^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(a.accountId.replace(/\s/g, ''));
       return [
-        required('ram:PayeePartyCreditorFinancialAccount', [
+        node('ram:PayeePartyCreditorFinancialAccount', [
           iban ? ram('IBANID', a.accountId) : undefined,
           ram('AccountName', a.accountName),
           iban ? undefined : ram('ProprietaryID', a.accountId),
@@ -214,7 +217,7 @@ class CiiWriter {
     const first = node('ram:SpecifiedTradeSettlementPaymentMeans', [
       ...head,
       p.paymentCard &&
-        required('ram:ApplicableTradeSettlementFinancialCard', [
+        node('ram:ApplicableTradeSettlementFinancialCard', [
           ram('ID', p.paymentCard.primaryAccountNumber),
           ram('CardholderName', p.paymentCard.holderName),
         ]),
@@ -250,7 +253,7 @@ class CiiWriter {
       ram('TaxCurrencyCode', inv.vatAccountingCurrencyCode),
       ram('InvoiceCurrencyCode', inv.currencyCode),
       inv.payee &&
-        required('ram:PayeeTradeParty', [
+        node('ram:PayeeTradeParty', [
           partyId(inv.payee.identifier),
           ram('Name', inv.payee.name),
           legalOrganization(inv.payee.legalRegistrationId),
@@ -272,7 +275,7 @@ class CiiWriter {
         ]),
       ),
       inv.invoicingPeriod &&
-        required('ram:BillingSpecifiedPeriod', [
+        node('ram:BillingSpecifiedPeriod', [
           dateTime('StartDateTime', inv.invoicingPeriod.startDate),
           dateTime('EndDateTime', inv.invoicingPeriod.endDate),
         ]),
@@ -283,7 +286,7 @@ class CiiWriter {
         dateTime('DueDateDateTime', inv.paymentDueDate),
         ram('DirectDebitMandateID', p?.directDebit?.mandateReference),
       ]),
-      required('ram:SpecifiedTradeSettlementHeaderMonetarySummation', [
+      node('ram:SpecifiedTradeSettlementHeaderMonetarySummation', [
         ram('LineTotalAmount', t.lineNetAmount),
         ram('ChargeTotalAmount', t.chargeTotalAmount),
         ram('AllowanceTotalAmount', t.allowanceTotalAmount),
@@ -296,14 +299,14 @@ class CiiWriter {
         ram('DuePayableAmount', t.payableAmount),
       ]),
       // The D16B schema allows one InvoiceReferencedDocument here: only the first BG-3 can be written.
-      ...inv.precedingInvoices
-        .slice(0, 1)
+      inv.precedingInvoices
         .map((r) =>
-          required('ram:InvoiceReferencedDocument', [
+          node('ram:InvoiceReferencedDocument', [
             ram('IssuerAssignedID', r.reference),
             dateTime('FormattedIssueDateTime', r.issueDate, 'qdt:DateTimeString'),
           ]),
-        ),
+        )
+        .find((n) => n !== undefined),
       grp('ReceivableSpecifiedTradeAccountingAccount', [ram('ID', inv.buyerAccountingReference)]),
     ]);
   }
@@ -327,17 +330,17 @@ class CiiWriter {
         ram('LineID', l.id),
         grp('IncludedNote', [ram('Content', l.note)]),
       ]),
-      required('ram:SpecifiedTradeProduct', [
+      node('ram:SpecifiedTradeProduct', [
         it.standardId && ram('GlobalID', it.standardId.value, [['schemeID', it.standardId.schemeId]]),
         ram('SellerAssignedID', it.sellerId),
         ram('BuyerAssignedID', it.buyerId),
         ram('Name', it.name),
         ram('Description', it.description),
         ...it.attributes.map((a) =>
-          required('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)]),
+          node('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)]),
         ),
         ...it.classificationIds.map((c) =>
-          required('ram:DesignatedProductClassification', [
+          node('ram:DesignatedProductClassification', [
             ram('ClassCode', c.value, [
               ['listID', c.schemeId],
               ['listVersionID', c.schemeVersionId],
@@ -346,10 +349,10 @@ class CiiWriter {
         ),
         grp('OriginTradeCountry', [ram('ID', it.countryOfOrigin)]),
       ]),
-      required('ram:SpecifiedLineTradeAgreement', [
+      node('ram:SpecifiedLineTradeAgreement', [
         grp('BuyerOrderReferencedDocument', [ram('LineID', l.orderLineReference)]),
         gross !== undefined &&
-          required('ram:GrossPriceProductTradePrice', [
+          node('ram:GrossPriceProductTradePrice', [
             ram('ChargeAmount', gross),
             basis,
             p.discount !== undefined &&
@@ -357,11 +360,11 @@ class CiiWriter {
           ]),
         grp('NetPriceProductTradePrice', [ram('ChargeAmount', p.netPrice), basis]),
       ]),
-      required('ram:SpecifiedLineTradeDelivery', [ram('BilledQuantity', l.quantity, [['unitCode', l.unitCode]])]),
+      node('ram:SpecifiedLineTradeDelivery', [ram('BilledQuantity', l.quantity, [['unitCode', l.unitCode]])]),
       required('ram:SpecifiedLineTradeSettlement', [
         vatTax('ApplicableTradeTax', l.vat.categoryCode, l.vat.rate),
         l.period &&
-          required('ram:BillingSpecifiedPeriod', [
+          node('ram:BillingSpecifiedPeriod', [
             dateTime('StartDateTime', l.period.startDate),
             dateTime('EndDateTime', l.period.endDate),
           ]),
@@ -388,12 +391,12 @@ class CiiWriter {
           grp('BusinessProcessSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.businessProcessType)]),
           grp('GuidelineSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.specificationIdentifier)]),
         ]),
-        required('rsm:ExchangedDocument', [
+        node('rsm:ExchangedDocument', [
           ram('ID', inv.number),
           ram('TypeCode', inv.typeCode),
           dateTime('IssueDateTime', inv.issueDate),
           ...inv.notes.map((n) =>
-            required('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)]),
+            node('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)]),
           ),
         ]),
         required('rsm:SupplyChainTradeTransaction', [
@@ -430,5 +433,5 @@ export function ciiGrossPrice(p: PriceDetails): string | undefined {
 
 /** Writes the invoice as a UN/CEFACT CII D16B CrossIndustryInvoice document (UTF-8 XML text). */
 export function writeCii(invoice: Invoice): string {
-  return serialize(new CiiWriter(invoice).document());
+  return serialize(new CiiWriter(withoutBlanks(invoice)).document());
 }

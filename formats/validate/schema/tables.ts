@@ -114,3 +114,11 @@ export function compileSchema(t: SchemaTables): CompiledSchema {
   }
   return { roots };
 }
+
+/**
+ * True when an element of this type may be empty (no text, no child) and still satisfy the schema: a complex
+ * type whose every particle is optional. Leaves are never considered emptiable (an empty value is no value).
+ */
+export function emptiable(type: ComplexType | Leaf): boolean {
+  return !type.leaf && (type.any || type.particles.every((p) => p.min === 0));
+}
