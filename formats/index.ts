@@ -21,7 +21,7 @@ export { readUbl, isUblRoot } from './ubl/read.ts';
 export { readCii, isCiiRoot } from './cii/read.ts';
 
 // Writing
-export { writeUbl, isCreditNoteType, ublPriceDiscount } from './ubl/write.ts';
+export { writeUbl, isCreditNoteType, ublPriceDiscount, ublTaxTotal } from './ubl/write.ts';
 export type { UblWriteOptions } from './ubl/write.ts';
 export { writeCii, ciiGrossPrice } from './cii/write.ts';
 
@@ -41,5 +41,5 @@ export { renderInvoicePdf } from './pdf/render.ts';
 export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';
 
 // Conversion
-export { convertInvoice } from './convert.ts';
-export type { XmlTarget } from './convert.ts';
+export { convertInvoice, convertRead } from './convert.ts';
+export type { XmlTarget, ConversionTarget, ConvertOptions, Conversion } from './convert.ts';
