@@ -43,7 +43,14 @@ function matching(p: Particle | undefined, c: XmlElement): ElementDecl | undefin
   return undefined;
 }
 
-/** Checks the children of an element of complex type; returns the type of each child it recognises. */
+/** The particle of the content model that holds this child, and its declaration. */
+function lookup(type: ComplexType, c: XmlElement): readonly [number, ElementDecl] | undefined {
+  const candidates = type.byName.get(c.local);
+  if (candidates) for (const x of candidates) if (x[1].ns === c.ns) return x;
+  return undefined;
+}
+
+/** Checks the children of an element of complex type; records the type of each child it recognises. */
 function checkContent(el: XmlElement, type: ComplexType, rule: string, out: Out, types: Map<XmlElement, Decl>): void {
   const fail = (at: XmlElement, what: string) => out.fatal(rule, '', at, `Structure non conforme au schéma : ${what}.`);
   if (el.text.trim() !== '')
@@ -52,36 +59,34 @@ function checkContent(el: XmlElement, type: ComplexType, rule: string, out: Out,
   const n = ps.length;
   /** Particles passed over while still below their minimum, reported at the end unless found misplaced. */
   const missing: Particle[] = [];
+  // The schemas are deterministic sequences where a name belongs to one particle: a child matches the current
+  // particle or a later one, or it is out of order (an earlier one) or unknown.
   let i = 0;
   let count = 0;
   for (const c of el.children) {
-    let decl: ElementDecl | undefined;
-    let j = i;
-    let k = count;
-    // The schemas are deterministic sequences: a child matches the current particle or a later one.
-    while (j < n) {
-      decl = matching(ps[j], c);
-      if (decl) break;
-      j++;
-      k = 0;
-    }
-    if (decl) {
-      for (let m = i; m < j; m++) if ((m === i ? count : 0) < ps[m]!.min) missing.push(ps[m]!);
-      i = j;
-      count = k + 1;
-      if (count > ps[j]!.max)
-        fail(c, `l'élément ${c.local} ne peut figurer qu'une fois dans ${el.local} (cardinalité 0..1 ou 1..1)`);
-      types.set(c, decl.type);
+    const found = lookup(type, c);
+    if (!found) {
+      fail(c, `l'élément ${c.local} n'est pas autorisé dans ${el.local}`);
       continue;
     }
-    // Not allowed here: either known earlier in the sequence (out of order) or unknown in this element.
-    const earlier = ps.map((p) => matching(p, c)).find((d) => d !== undefined);
-    if (earlier) {
+    const [j, decl] = found;
+    types.set(c, decl.type);
+    if (j < i) {
       fail(c, `l'élément ${c.local} est mal placé dans ${el.local} (ordre des éléments)`);
-      types.set(c, earlier.type);
-    } else fail(c, `l'élément ${c.local} n'est pas autorisé dans ${el.local}`);
+      continue;
+    }
+    if (j > i) {
+      if (count < ps[i]!.min) missing.push(ps[i]!);
+      for (let m = i + 1; m < j; m++) if (ps[m]!.min > 0) missing.push(ps[m]!);
+      i = j;
+      count = 0;
+    }
+    count++;
+    if (count > ps[j]!.max)
+      fail(c, `l'élément ${c.local} ne peut figurer qu'une fois dans ${el.local} (cardinalité 0..1 ou 1..1)`);
   }
-  for (let m = i; m < n; m++) if ((m === i ? count : 0) < ps[m]!.min) missing.push(ps[m]!);
+  if (i < n && count < ps[i]!.min) missing.push(ps[i]!);
+  for (let m = i + 1; m < n; m++) if (ps[m]!.min > 0) missing.push(ps[m]!);
   for (const p of missing) {
     if (el.children.some((c) => matching(p, c))) continue; // present but misplaced: already reported
     fail(el, `l'élément ${names(p)} est obligatoire dans ${el.local}`);

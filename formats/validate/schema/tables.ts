@@ -49,6 +49,8 @@ export interface ComplexType {
   /** True for a wildcard (xsd:any): the content is not checked. */
   readonly any: boolean;
   readonly particles: readonly Particle[];
+  /** Local name → the particles (index, declaration) that hold an element of that name. */
+  readonly byName: ReadonlyMap<string, readonly (readonly [number, ElementDecl])[]>;
 }
 
 export interface CompiledSchema {
@@ -71,9 +73,12 @@ export function compileSchema(t: SchemaTables): CompiledSchema {
     const leaf: Leaf = { leaf: true, kind, requiredAttributes: attrs };
     for (const n of names.split(' ')) if (n !== '') leafOf.set(n, leaf);
   }
-  const types = new Map<string, ComplexType & { particles: Particle[] }>();
+  const types = new Map<
+    string,
+    ComplexType & { particles: Particle[]; byName: Map<string, (readonly [number, ElementDecl])[]> }
+  >();
   for (const [id, content] of Object.entries(t.types))
-    types.set(id, { leaf: false, id, any: content === 'ANY', particles: [] });
+    types.set(id, { leaf: false, id, any: content === 'ANY', particles: [], byName: new Map() });
 
   const qname = (name: string): { ns: string; local: string } => {
     const i = name.indexOf(':');
@@ -104,6 +109,11 @@ export function compileSchema(t: SchemaTables): CompiledSchema {
       const body = suffix === '' ? token : token.slice(0, -1);
       const [min, max] = CARD[suffix]!;
       const elements = body.startsWith('(') ? body.slice(1, -1).split('|').map(decl) : [decl(body)];
+      for (const e of elements) {
+        const list = type.byName.get(e.local) ?? [];
+        list.push([type.particles.length, e]);
+        type.byName.set(e.local, list);
+      }
       type.particles.push({ elements, min, max });
     }
   }
