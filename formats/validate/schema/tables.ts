@@ -109,11 +109,8 @@ export function compileSchema(t: SchemaTables): CompiledSchema {
       const body = suffix === '' ? token : token.slice(0, -1);
       const [min, max] = CARD[suffix]!;
       const elements = body.startsWith('(') ? body.slice(1, -1).split('|').map(decl) : [decl(body)];
-      for (const e of elements) {
-        const list = type.byName.get(e.local) ?? [];
-        list.push([type.particles.length, e]);
-        type.byName.set(e.local, list);
-      }
+      for (const e of elements)
+        type.byName.set(e.local, [...(type.byName.get(e.local) ?? []), [type.particles.length, e] as const]);
       type.particles.push({ elements, min, max });
     }
   }
