@@ -21,9 +21,9 @@ export { readUbl, isUblRoot } from './ubl/read.ts';
 export { readCii, isCiiRoot } from './cii/read.ts';
 
 // Writing
-export { writeUbl, isCreditNoteType, ublPriceDiscount } from './ubl/write.ts';
+export { writeUbl, isCreditNoteType, ublPriceDiscount, ublTaxTotal } from './ubl/write.ts';
 export type { UblWriteOptions } from './ubl/write.ts';
-export { writeCii } from './cii/write.ts';
+export { writeCii, ciiGrossPrice } from './cii/write.ts';
 
 // Validation
 export { validate, isValid, factsOf } from './validate/index.ts';
@@ -32,13 +32,14 @@ export type { Violation, Severity, Profile, ValidateOptions } from './validate/i
 // Factur-X
 export { extractFacturX } from './facturx/extract.ts';
 export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
-export { writeFacturX } from './facturx/write.ts';
-export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
+export { writeFacturX, facturXInvoice } from './facturx/write.ts';
+export type { FacturXOptions, FacturXProfile, ConformanceLevel } from './facturx/write.ts';
+export { FACTURX_GUIDELINES, facturXProfileOf } from './facturx/xmp-write.ts';
 export { renderInvoicePdf } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)
 export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';
 
 // Conversion
-export { convertInvoice } from './convert.ts';
-export type { XmlTarget } from './convert.ts';
+export { convertInvoice, convertRead } from './convert.ts';
+export type { XmlTarget, ConversionTarget, ConvertOptions, Conversion } from './convert.ts';

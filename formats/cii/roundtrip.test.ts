@@ -1,18 +1,43 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ciiOrder, invoice, normalize } from '../model/testing/arbitraries.ts';
+import { invoice, normalize } from '../model/testing/arbitraries.ts';
+import { asCii } from '../model/testing/forms.ts';
 import { parseXml } from '../xml/parse.ts';
 import { readCii } from './read.ts';
-import { writeCii } from './write.ts';
+import { ciiGrossPrice, writeCii } from './write.ts';
 
 describe('CII round trips', () => {
   it('model → CII → model keeps every business term', () => {
     fc.assert(
       fc.property(invoice, (inv) => {
         const back = readCii(parseXml(writeCii(inv))).invoice;
-        expect(normalize(back)).toEqual(normalize(ciiOrder(inv)));
+        expect(normalize(back)).toEqual(normalize(asCii(inv)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('derives the gross price CII requires next to a price discount (BT-148 = BT-146 + BT-147)', () => {
+    expect(ciiGrossPrice({ netPrice: '9.50', discount: '0.5' })).toBe('10.00');
+    expect(ciiGrossPrice({ netPrice: '9', discount: '1.125' })).toBe('10.125');
+    expect(ciiGrossPrice({ netPrice: '9', discount: '1', grossPrice: '12' })).toBe('12');
+    expect(ciiGrossPrice({ discount: '1' })).toBeUndefined();
+    expect(ciiGrossPrice({ netPrice: '9' })).toBeUndefined();
+    const xml = writeCii({
+      ...inv0(),
+      lines: [
+        {
+          id: '1',
+          allowances: [],
+          charges: [],
+          price: { netPrice: '95.00', discount: '5.00' },
+          vat: {},
+          item: { classificationIds: [], attributes: [] },
+        },
+      ],
+    } as never);
+    expect(xml).toMatch(
+      /<ram:GrossPriceProductTradePrice>\s*<ram:ChargeAmount>100.00<\/ram:ChargeAmount>\s*<ram:AppliedTradeAllowanceCharge>/,
     );
   });
 
@@ -37,3 +62,19 @@ describe('CII round trips', () => {
     );
   });
 });
+
+function inv0() {
+  return {
+    notes: [],
+    processControl: {},
+    precedingInvoices: [],
+    seller: { identifiers: [], postalAddress: {} },
+    buyer: { postalAddress: {} },
+    allowances: [],
+    charges: [],
+    totals: {},
+    vatBreakdown: [],
+    additionalDocuments: [],
+    lines: [],
+  };
+}

@@ -12,7 +12,10 @@ import type {
   Invoice,
   InvoiceLine,
   PostalAddress,
+  PriceDetails,
 } from '../model/invoice.ts';
+import { fractionDigits, tryDec } from '../model/decimal.ts';
+import { holdsNoTerm, withoutBlanks } from '../model/prune.ts';
 import { leaf, node, required, serialize } from '../xml/build.ts';
 import type { XNode } from '../xml/build.ts';
 import { NS } from '../xml/ns.ts';
@@ -27,7 +30,7 @@ const grp = (name: string, children: ReadonlyArray<N | false>): N => node(`ram:$
 /** `<ram:X><udt:DateTimeString format="102">YYYYMMDD</udt:DateTimeString></ram:X>` */
 function dateTime(name: string, iso: string | undefined, inner = 'udt:DateTimeString'): N {
   if (iso === undefined) return undefined;
-  return required(`ram:${name}`, [leaf(inner, dateToCii(iso), [['format', '102']])]);
+  return node(`ram:${name}`, [leaf(inner, dateToCii(iso), [['format', '102']])]);
 }
 
 /** A party identifier: `ram:GlobalID` when it has a scheme, `ram:ID` otherwise. */
@@ -93,13 +96,13 @@ class CiiWriter {
     this.inv = inv;
   }
 
-  private seller(): XNode {
+  private seller(): N {
     const s = this.inv.seller;
     const ids = [
       ...s.identifiers.filter((i) => i.schemeId === undefined),
       ...s.identifiers.filter((i) => i.schemeId !== undefined),
     ];
-    return required('ram:SellerTradeParty', [
+    return node('ram:SellerTradeParty', [
       ...ids.map(partyId),
       ram('Name', s.name),
       ram('Description', s.additionalLegalInformation),
@@ -112,9 +115,9 @@ class CiiWriter {
     ]);
   }
 
-  private buyer(): XNode {
+  private buyer(): N {
     const b = this.inv.buyer;
-    return required('ram:BuyerTradeParty', [
+    return node('ram:BuyerTradeParty', [
       partyId(b.identifier),
       ram('Name', b.name),
       legalOrganization(b.legalRegistrationId, b.tradingName),
@@ -134,7 +137,7 @@ class CiiWriter {
       this.seller(),
       this.buyer(),
       t &&
-        required('ram:SellerTaxRepresentativeTradeParty', [
+        node('ram:SellerTaxRepresentativeTradeParty', [
           ram('Name', t.name),
           address('PostalTradeAddress', t.postalAddress),
           taxRegistration(t.vatId, 'VA'),
@@ -142,18 +145,20 @@ class CiiWriter {
       doc('SellerOrderReferencedDocument', inv.salesOrderReference),
       doc('BuyerOrderReferencedDocument', inv.purchaseOrderReference),
       doc('ContractReferencedDocument', inv.contractReference),
-      ...inv.additionalDocuments.map((d) =>
-        required('ram:AdditionalReferencedDocument', [
-          ram('IssuerAssignedID', d.reference),
-          ram('URIID', d.externalLocation),
-          ram('TypeCode', '916'),
-          ram('Name', d.description),
-          d.attachment &&
-            leaf('ram:AttachmentBinaryObject', d.attachment.content, [
-              ['mimeCode', d.attachment.mimeCode],
-              ['filename', d.attachment.filename],
-            ]),
-        ]),
+      ...inv.additionalDocuments.map(
+        (d) =>
+          !holdsNoTerm(d) &&
+          required('ram:AdditionalReferencedDocument', [
+            ram('IssuerAssignedID', d.reference),
+            ram('URIID', d.externalLocation),
+            ram('TypeCode', '916'),
+            ram('Name', d.description),
+            d.attachment &&
+              leaf('ram:AttachmentBinaryObject', d.attachment.content, [
+                ['mimeCode', d.attachment.mimeCode],
+                ['filename', d.attachment.filename],
+              ]),
+          ]),
       ),
       inv.tenderOrLotReference !== undefined &&
         required('ram:AdditionalReferencedDocument', [
@@ -184,7 +189,7 @@ class CiiWriter {
     return required('ram:ApplicableHeaderTradeDelivery', [
       shipTo,
       d?.actualDeliveryDate !== undefined &&
-        required('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
+        node('ram:ActualDeliverySupplyChainEvent', [dateTime('OccurrenceDateTime', d.actualDeliveryDate)]),
       grp('DespatchAdviceReferencedDocument', [ram('IssuerAssignedID', inv.despatchAdviceReference)]),
       grp('ReceivingAdviceReferencedDocument', [ram('IssuerAssignedID', inv.receivingAdviceReference)]),
     ]);
@@ -201,7 +206,7 @@ class CiiWriter {
       if (!a) return [];
       const iban = a.accountId !== undefined && /^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(a.accountId.replace(/\s/g, ''));
       return [
-        required('ram:PayeePartyCreditorFinancialAccount', [
+        node('ram:PayeePartyCreditorFinancialAccount', [
           iban ? ram('IBANID', a.accountId) : undefined,
           ram('AccountName', a.accountName),
           iban ? undefined : ram('ProprietaryID', a.accountId),
@@ -212,7 +217,7 @@ class CiiWriter {
     const first = node('ram:SpecifiedTradeSettlementPaymentMeans', [
       ...head,
       p.paymentCard &&
-        required('ram:ApplicableTradeSettlementFinancialCard', [
+        node('ram:ApplicableTradeSettlementFinancialCard', [
           ram('ID', p.paymentCard.primaryAccountNumber),
           ram('CardholderName', p.paymentCard.holderName),
         ]),
@@ -248,7 +253,7 @@ class CiiWriter {
       ram('TaxCurrencyCode', inv.vatAccountingCurrencyCode),
       ram('InvoiceCurrencyCode', inv.currencyCode),
       inv.payee &&
-        required('ram:PayeeTradeParty', [
+        node('ram:PayeeTradeParty', [
           partyId(inv.payee.identifier),
           ram('Name', inv.payee.name),
           legalOrganization(inv.payee.legalRegistrationId),
@@ -270,7 +275,7 @@ class CiiWriter {
         ]),
       ),
       inv.invoicingPeriod &&
-        required('ram:BillingSpecifiedPeriod', [
+        node('ram:BillingSpecifiedPeriod', [
           dateTime('StartDateTime', inv.invoicingPeriod.startDate),
           dateTime('EndDateTime', inv.invoicingPeriod.endDate),
         ]),
@@ -281,7 +286,7 @@ class CiiWriter {
         dateTime('DueDateDateTime', inv.paymentDueDate),
         ram('DirectDebitMandateID', p?.directDebit?.mandateReference),
       ]),
-      required('ram:SpecifiedTradeSettlementHeaderMonetarySummation', [
+      node('ram:SpecifiedTradeSettlementHeaderMonetarySummation', [
         ram('LineTotalAmount', t.lineNetAmount),
         ram('ChargeTotalAmount', t.chargeTotalAmount),
         ram('AllowanceTotalAmount', t.allowanceTotalAmount),
@@ -293,12 +298,15 @@ class CiiWriter {
         ram('TotalPrepaidAmount', t.paidAmount),
         ram('DuePayableAmount', t.payableAmount),
       ]),
-      ...inv.precedingInvoices.map((r) =>
-        required('ram:InvoiceReferencedDocument', [
-          ram('IssuerAssignedID', r.reference),
-          dateTime('FormattedIssueDateTime', r.issueDate, 'qdt:DateTimeString'),
-        ]),
-      ),
+      // The D16B schema allows one InvoiceReferencedDocument here: only the first BG-3 can be written.
+      inv.precedingInvoices
+        .map((r) =>
+          node('ram:InvoiceReferencedDocument', [
+            ram('IssuerAssignedID', r.reference),
+            dateTime('FormattedIssueDateTime', r.issueDate, 'qdt:DateTimeString'),
+          ]),
+        )
+        .find((n) => n !== undefined),
       grp('ReceivableSpecifiedTradeAccountingAccount', [ram('ID', inv.buyerAccountingReference)]),
     ]);
   }
@@ -306,9 +314,7 @@ class CiiWriter {
   private line(l: InvoiceLine): XNode {
     const it = l.item;
     const p = l.price;
-    const basis = ram('BasisQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
-      ['unitCode', p.baseQuantityUnitCode],
-    ]);
+    const basis = ram('BasisQuantity', p.baseQuantity, [['unitCode', p.baseQuantityUnitCode]]);
     const lineAc = (ac: InvoiceLine['allowances'][number], charge: boolean): XNode =>
       required('ram:SpecifiedTradeAllowanceCharge', [
         indicator(charge),
@@ -318,23 +324,23 @@ class CiiWriter {
         ram('ReasonCode', ac.reasonCode),
         ram('Reason', ac.reason),
       ]);
-    const hasGross = p.grossPrice !== undefined || p.discount !== undefined;
+    const gross = ciiGrossPrice(p);
     return required('ram:IncludedSupplyChainTradeLineItem', [
       required('ram:AssociatedDocumentLineDocument', [
         ram('LineID', l.id),
         grp('IncludedNote', [ram('Content', l.note)]),
       ]),
-      required('ram:SpecifiedTradeProduct', [
+      node('ram:SpecifiedTradeProduct', [
         it.standardId && ram('GlobalID', it.standardId.value, [['schemeID', it.standardId.schemeId]]),
         ram('SellerAssignedID', it.sellerId),
         ram('BuyerAssignedID', it.buyerId),
         ram('Name', it.name),
         ram('Description', it.description),
         ...it.attributes.map((a) =>
-          required('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)]),
+          node('ram:ApplicableProductCharacteristic', [ram('Description', a.name), ram('Value', a.value)]),
         ),
         ...it.classificationIds.map((c) =>
-          required('ram:DesignatedProductClassification', [
+          node('ram:DesignatedProductClassification', [
             ram('ClassCode', c.value, [
               ['listID', c.schemeId],
               ['listVersionID', c.schemeVersionId],
@@ -343,24 +349,22 @@ class CiiWriter {
         ),
         grp('OriginTradeCountry', [ram('ID', it.countryOfOrigin)]),
       ]),
-      required('ram:SpecifiedLineTradeAgreement', [
+      node('ram:SpecifiedLineTradeAgreement', [
         grp('BuyerOrderReferencedDocument', [ram('LineID', l.orderLineReference)]),
-        hasGross &&
-          required('ram:GrossPriceProductTradePrice', [
-            ram('ChargeAmount', p.grossPrice),
+        gross !== undefined &&
+          node('ram:GrossPriceProductTradePrice', [
+            ram('ChargeAmount', gross),
             basis,
             p.discount !== undefined &&
               required('ram:AppliedTradeAllowanceCharge', [indicator(false), ram('ActualAmount', p.discount)]),
           ]),
         grp('NetPriceProductTradePrice', [ram('ChargeAmount', p.netPrice), basis]),
       ]),
-      required('ram:SpecifiedLineTradeDelivery', [
-        ram('BilledQuantity', l.quantity ?? (l.unitCode !== undefined ? '' : undefined), [['unitCode', l.unitCode]]),
-      ]),
+      node('ram:SpecifiedLineTradeDelivery', [ram('BilledQuantity', l.quantity, [['unitCode', l.unitCode]])]),
       required('ram:SpecifiedLineTradeSettlement', [
         vatTax('ApplicableTradeTax', l.vat.categoryCode, l.vat.rate),
         l.period &&
-          required('ram:BillingSpecifiedPeriod', [
+          node('ram:BillingSpecifiedPeriod', [
             dateTime('StartDateTime', l.period.startDate),
             dateTime('EndDateTime', l.period.endDate),
           ]),
@@ -387,12 +391,12 @@ class CiiWriter {
           grp('BusinessProcessSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.businessProcessType)]),
           grp('GuidelineSpecifiedDocumentContextParameter', [ram('ID', inv.processControl.specificationIdentifier)]),
         ]),
-        required('rsm:ExchangedDocument', [
+        node('rsm:ExchangedDocument', [
           ram('ID', inv.number),
           ram('TypeCode', inv.typeCode),
           dateTime('IssueDateTime', inv.issueDate),
           ...inv.notes.map((n) =>
-            required('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)]),
+            node('ram:IncludedNote', [ram('Content', n.note), ram('SubjectCode', n.subjectCode)]),
           ),
         ]),
         required('rsm:SupplyChainTradeTransaction', [
@@ -412,7 +416,22 @@ class CiiWriter {
   }
 }
 
+/**
+ * The item gross price (BT-148) written in CII. The schema requires a ChargeAmount in GrossPriceProductTradePrice,
+ * where CII carries the price discount (BT-147): when the model has a discount but no gross price, the gross price
+ * is derived from EN 16931's definition BT-146 = BT-148 − BT-147, i.e. net price + discount, with as many decimals
+ * as the operands. Undefined when there is nothing to write or no usable net price (the discount is then lost).
+ */
+export function ciiGrossPrice(p: PriceDetails): string | undefined {
+  if (p.grossPrice !== undefined || p.discount === undefined) return p.grossPrice;
+  const net = tryDec(p.netPrice);
+  const discount = tryDec(p.discount);
+  if (!net || !discount || p.netPrice === undefined) return undefined;
+  const places = Math.max(fractionDigits(p.netPrice), fractionDigits(p.discount));
+  return net.plus(discount).toFixed(places);
+}
+
 /** Writes the invoice as a UN/CEFACT CII D16B CrossIndustryInvoice document (UTF-8 XML text). */
 export function writeCii(invoice: Invoice): string {
-  return serialize(new CiiWriter(invoice).document());
+  return serialize(new CiiWriter(withoutBlanks(invoice)).document());
 }

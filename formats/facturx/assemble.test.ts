@@ -8,7 +8,7 @@ import { detachWithPoppler, requireTools, runOnPdf } from '../pdf/testing/tools.
 import { parseXml, type XmlElement } from '../xml/index.ts';
 import { assembleFacturX } from './assemble.ts';
 import { extractFacturX } from './extract.ts';
-import { conformanceFromSpecification, FACTURX_NAMESPACE } from './xmp-write.ts';
+import { conformanceFromSpecification, FACTURX_GUIDELINES, FACTURX_NAMESPACE, facturXProfileOf } from './xmp-write.ts';
 
 requireTools(['pdfinfo', 'pdfdetach', 'pdffonts'], 'poppler-utils');
 requireTools(['qpdf'], 'qpdf');
@@ -123,6 +123,17 @@ describe('assembleFacturX', () => {
       .slice(2)
       .filter((l) => l.trim() !== '');
     for (const font of fonts) expect(font).toMatch(/\byes\s+yes\s+yes\b/);
+  });
+});
+
+describe('facturXProfileOf', () => {
+  it('knows exactly the five Factur-X identifiers', () => {
+    for (const [level, id] of Object.entries(FACTURX_GUIDELINES)) expect(facturXProfileOf(id)).toBe(level);
+    expect(facturXProfileOf('urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0')).toBe(
+      undefined,
+    );
+    expect(facturXProfileOf('urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic')).toBeUndefined();
+    expect(facturXProfileOf(undefined)).toBeUndefined();
   });
 });
 

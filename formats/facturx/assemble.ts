@@ -10,8 +10,8 @@ export const FACTURX_FILENAME = 'factur-x.xml';
 
 export type AfRelationship = 'Data' | 'Alternative' | 'Source';
 
-export interface FacturXOptions {
-  /** fx:ConformanceLevel; by default derived from BT-24, else "EN 16931". */
+export interface AssembleOptions {
+  /** fx:ConformanceLevel; by default derived from BT-24, else "EN 16931". It must match the embedded XML's BT-24. */
   conformance?: ConformanceLevel;
   /** AFRelationship of the XML file: "Data" (default) or "Alternative" (XML is the legal invoice). */
   relationship?: AfRelationship;
@@ -26,7 +26,7 @@ interface AttachmentOptions extends PDFKit.Mixins.PDFAttachmentOptions {
 export async function assembleFacturX(
   invoice: Invoice,
   ciiXml: Uint8Array,
-  options: FacturXOptions = {},
+  options: AssembleOptions = {},
 ): Promise<Uint8Array> {
   const date = documentDate(invoice);
   const conformance =

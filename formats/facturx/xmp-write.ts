@@ -54,6 +54,24 @@ export function facturXXmp(values: FacturXXmpValues): string {
   return `${schema}\n${fx}`;
 }
 
+/**
+ * The specification identifier (BT-24, GuidelineSpecifiedDocumentContextParameter) of each Factur-X 1.0 profile.
+ * Factur-X readers take the profile from it and check it against the XMP ConformanceLevel.
+ */
+export const FACTURX_GUIDELINES: Readonly<Record<ConformanceLevel, string>> = {
+  MINIMUM: 'urn:factur-x.eu:1p0:minimum',
+  'BASIC WL': 'urn:factur-x.eu:1p0:basicwl',
+  BASIC: 'urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic',
+  'EN 16931': 'urn:cen.eu:en16931:2017',
+  EXTENDED: 'urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended',
+};
+
+/** The Factur-X profile whose identifier BT-24 is exactly, if any (what a strict Factur-X reader accepts). */
+export function facturXProfileOf(specification: string | undefined): ConformanceLevel | undefined {
+  const s = specification?.trim();
+  return CONFORMANCE_LEVELS.find((level) => FACTURX_GUIDELINES[level] === s);
+}
+
 /** The conformance level a specification identifier (BT-24) announces, if it names one. */
 export function conformanceFromSpecification(specification: string | undefined): ConformanceLevel | undefined {
   if (!specification) return undefined;

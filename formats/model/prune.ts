@@ -20,3 +20,28 @@ export function nonEmpty<T extends object>(o: T): T | undefined {
   }
   return undefined;
 }
+
+/**
+ * A deep copy without the strings that are empty or only white space (in objects and lists): what a reader keeps
+ * from an empty source element is no value, and writers write no empty element. Structure is kept.
+ */
+export function withoutBlanks<T>(v: T): T {
+  if (Array.isArray(v)) return v.filter((x) => !(typeof x === 'string' && x.trim() === '')).map(withoutBlanks) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (x === undefined || (typeof x === 'string' && x.trim() === '')) continue;
+      out[k] = withoutBlanks(x);
+    }
+    return out as T;
+  }
+  return v;
+}
+
+/** True when a value holds no term at all (absent, or lists and objects of such values). */
+export function holdsNoTerm(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (Array.isArray(v)) return v.every(holdsNoTerm);
+  if (v !== null && typeof v === 'object') return Object.values(v).every(holdsNoTerm);
+  return false;
+}

@@ -16,6 +16,7 @@ import type {
   PriceDetails,
 } from '../model/invoice.ts';
 import { fractionDigits, tryDec } from '../model/decimal.ts';
+import { withoutBlanks } from '../model/prune.ts';
 import { leaf, node, required, serialize } from '../xml/build.ts';
 import type { XNode } from '../xml/build.ts';
 import { NS } from '../xml/ns.ts';
@@ -26,6 +27,15 @@ export interface UblWriteOptions {
 }
 
 const CREDIT_NOTE_TYPES = new Set(['381', '396', '81', '83', '532']);
+
+/** UNTDID 4461 code 1, "Instrument not defined" (see paymentMeans). */
+const UNDEFINED_PAYMENT_INSTRUMENT = '1';
+
+/**
+ * cac:OrderReference requires cbc:ID (BT-13) in the schema: a sales order reference (BT-14) without a purchase
+ * order reference is written with the ID "NA", the value Peppol BIS Billing 3.0 gives for an unknown purchase order.
+ */
+const UNKNOWN_PURCHASE_ORDER = 'NA';
 
 type N = XNode | undefined;
 
@@ -86,7 +96,7 @@ class UblWriter {
   private seller(): N {
     const s = this.inv.seller;
     const sepaHere = this.inv.payee === undefined;
-    return cac('AccountingSupplierParty', [
+    return required('cac:AccountingSupplierParty', [
       cac('Party', [
         idWithScheme('EndpointID', s.electronicAddress),
         ...s.identifiers.map(partyIdentification),
@@ -108,7 +118,7 @@ class UblWriter {
 
   private buyer(): N {
     const b = this.inv.buyer;
-    return cac('AccountingCustomerParty', [
+    return required('cac:AccountingCustomerParty', [
       cac('Party', [
         idWithScheme('EndpointID', b.electronicAddress),
         partyIdentification(b.identifier),
@@ -124,32 +134,22 @@ class UblWriter {
   private payee(): N {
     const p = this.inv.payee;
     if (!p) return undefined;
-    return node(
-      'cac:PayeeParty',
-      [
-        partyIdentification(p.identifier),
-        this.sepaId(),
-        cac('PartyName', [cbc('Name', p.name)]),
-        cac('PartyLegalEntity', [idWithScheme('CompanyID', p.legalRegistrationId)]),
-      ],
-      undefined,
-      true,
-    );
+    return node('cac:PayeeParty', [
+      partyIdentification(p.identifier),
+      this.sepaId(),
+      cac('PartyName', [cbc('Name', p.name)]),
+      cac('PartyLegalEntity', [idWithScheme('CompanyID', p.legalRegistrationId)]),
+    ]);
   }
 
   private taxRepresentative(): N {
     const t = this.inv.taxRepresentative;
     if (!t) return undefined;
-    return node(
-      'cac:TaxRepresentativeParty',
-      [
-        cac('PartyName', [cbc('Name', t.name)]),
-        address('PostalAddress', t.postalAddress),
-        t.vatId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', t.vatId), vatScheme()]),
-      ],
-      undefined,
-      true,
-    );
+    return node('cac:TaxRepresentativeParty', [
+      cac('PartyName', [cbc('Name', t.name)]),
+      address('PostalAddress', t.postalAddress),
+      t.vatId !== undefined && cac('PartyTaxScheme', [cbc('CompanyID', t.vatId), vatScheme()]),
+    ]);
   }
 
   private delivery(): N {
@@ -167,24 +167,26 @@ class UblWriter {
     const dueDate = this.creditNote ? this.inv.paymentDueDate : undefined;
     if (!p && dueDate === undefined) return [];
     // BT-82 is written once, on the first PaymentMeans (UBL-SR-46); further ones only repeat the code.
-    const code = (first: boolean) =>
-      cbc('PaymentMeansCode', p?.meansTypeCode ?? (first && p?.meansText !== undefined ? '' : undefined), [
-        ['name', first ? p?.meansText : undefined],
-      ]);
+    //
+    // BT-81 is mandatory in every PaymentMeans (BR-49, and cbc:PaymentMeansCode in the schema), but a model can
+    // hold BG-16 terms without it: CII carries the remittance information (BT-83) outside its payment means, so a
+    // valid CII invoice may give BT-83 alone, and a UBL CreditNote can only carry its due date (BT-9) inside a
+    // PaymentMeans. UBL has no other place for these terms. EN 16931 leaves three choices: drop them (the buyer
+    // loses the reference that matches the payment to the invoice, or the due date), refuse the conversion of a
+    // valid invoice, or state the means as UNTDID 4461 code 1, "Instrument not defined", which says exactly what
+    // the source says: no means of payment was specified. The last one keeps every term and is valid, and code 1
+    // brings no further obligation (BR-50, BR-61 concern credit transfers), so it is written.
+    const meansCode = p?.meansTypeCode ?? UNDEFINED_PAYMENT_INSTRUMENT;
+    const code = (first: boolean) => cbc('PaymentMeansCode', meansCode, [['name', first ? p?.meansText : undefined]]);
     const accounts = p?.creditTransfers ?? [];
     const account = (k: number): N => {
       const a = accounts[k];
       if (!a) return undefined;
-      return node(
-        'cac:PayeeFinancialAccount',
-        [
-          cbc('ID', a.accountId),
-          cbc('Name', a.accountName),
-          cac('FinancialInstitutionBranch', [cbc('ID', a.serviceProviderId)]),
-        ],
-        undefined,
-        true,
-      );
+      return node('cac:PayeeFinancialAccount', [
+        cbc('ID', a.accountId),
+        cbc('Name', a.accountName),
+        cac('FinancialInstitutionBranch', [cbc('ID', a.serviceProviderId)]),
+      ]);
     };
     const dd = p?.directDebit;
     const first = node('cac:PaymentMeans', [
@@ -225,7 +227,7 @@ class UblWriter {
   private taxTotals(): N[] {
     const inv = this.inv;
     const main = node('cac:TaxTotal', [
-      this.amount('TaxAmount', inv.totals.taxAmount),
+      this.amount('TaxAmount', ublTaxTotal(inv.totals.taxAmount)),
       ...inv.vatBreakdown.map((v) =>
         required('cac:TaxSubtotal', [
           this.amount('TaxableAmount', v.taxableAmount),
@@ -241,14 +243,14 @@ class UblWriter {
       ),
     ]);
     const accounting = node('cac:TaxTotal', [
-      this.amount('TaxAmount', inv.totals.taxAmountInAccountingCurrency, inv.vatAccountingCurrencyCode),
+      this.amount('TaxAmount', ublTaxTotal(inv.totals.taxAmountInAccountingCurrency), inv.vatAccountingCurrencyCode),
     ]);
     return [main, accounting];
   }
 
   private monetaryTotal(): N {
     const t = this.inv.totals;
-    return required('cac:LegalMonetaryTotal', [
+    return node('cac:LegalMonetaryTotal', [
       this.amount('LineExtensionAmount', t.lineNetAmount),
       this.amount('TaxExclusiveAmount', t.taxExclusiveAmount),
       this.amount('TaxInclusiveAmount', t.taxInclusiveAmount),
@@ -275,11 +277,7 @@ class UblWriter {
     return required(this.creditNote ? 'cac:CreditNoteLine' : 'cac:InvoiceLine', [
       cbc('ID', l.id),
       cbc('Note', l.note),
-      cbc(
-        this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity',
-        l.quantity ?? (l.unitCode !== undefined ? '' : undefined),
-        [['unitCode', l.unitCode]],
-      ),
+      cbc(this.creditNote ? 'CreditedQuantity' : 'InvoicedQuantity', l.quantity, [['unitCode', l.unitCode]]),
       this.amount('LineExtensionAmount', l.netAmount),
       cbc('AccountingCost', l.buyerAccountingReference),
       l.period && cac('InvoicePeriod', [cbc('StartDate', l.period.startDate), cbc('EndDate', l.period.endDate)]),
@@ -287,35 +285,37 @@ class UblWriter {
       l.objectId && cac('DocumentReference', [idWithScheme('ID', l.objectId), cbc('DocumentTypeCode', '130')]),
       ...l.allowances.map((a) => lineAc(a, false)),
       ...l.charges.map((c) => lineAc(c, true)),
-      required('cac:Item', [
-        cbc('Description', it.description),
-        cbc('Name', it.name),
-        cac('BuyersItemIdentification', [cbc('ID', it.buyerId)]),
-        cac('SellersItemIdentification', [cbc('ID', it.sellerId)]),
-        cac('StandardItemIdentification', [idWithScheme('ID', it.standardId)]),
-        cac('OriginCountry', [cbc('IdentificationCode', it.countryOfOrigin)]),
-        ...it.classificationIds.map((c) =>
-          cac('CommodityClassification', [
-            cbc('ItemClassificationCode', c.value, [
-              ['listID', c.schemeId],
-              ['listVersionID', c.schemeVersionId],
+      // Item is mandatory (and may be empty) in InvoiceLine, optional in CreditNoteLine.
+      node(
+        'cac:Item',
+        [
+          cbc('Description', it.description),
+          cbc('Name', it.name),
+          cac('BuyersItemIdentification', [cbc('ID', it.buyerId)]),
+          cac('SellersItemIdentification', [cbc('ID', it.sellerId)]),
+          cac('StandardItemIdentification', [idWithScheme('ID', it.standardId)]),
+          cac('OriginCountry', [cbc('IdentificationCode', it.countryOfOrigin)]),
+          ...it.classificationIds.map((c) =>
+            cac('CommodityClassification', [
+              cbc('ItemClassificationCode', c.value, [
+                ['listID', c.schemeId],
+                ['listVersionID', c.schemeVersionId],
+              ]),
             ]),
+          ),
+          cac('ClassifiedTaxCategory', [
+            cbc('ID', l.vat.categoryCode),
+            cbc('Percent', l.vat.rate),
+            l.vat.categoryCode !== undefined || l.vat.rate !== undefined ? vatScheme() : undefined,
           ]),
-        ),
-        cac('ClassifiedTaxCategory', [
-          cbc('ID', l.vat.categoryCode),
-          cbc('Percent', l.vat.rate),
-          l.vat.categoryCode !== undefined || l.vat.rate !== undefined ? vatScheme() : undefined,
-        ]),
-        ...it.attributes.map((a) =>
-          required('cac:AdditionalItemProperty', [cbc('Name', a.name), cbc('Value', a.value)]),
-        ),
-      ]),
+          ...it.attributes.map((a) => node('cac:AdditionalItemProperty', [cbc('Name', a.name), cbc('Value', a.value)])),
+        ],
+        undefined,
+        !this.creditNote,
+      ),
       cac('Price', [
         this.amount('PriceAmount', p.netPrice),
-        cbc('BaseQuantity', p.baseQuantity ?? (p.baseQuantityUnitCode !== undefined ? '' : undefined), [
-          ['unitCode', p.baseQuantityUnitCode],
-        ]),
+        cbc('BaseQuantity', p.baseQuantity, [['unitCode', p.baseQuantityUnitCode]]),
         (p.discount !== undefined || p.grossPrice !== undefined) &&
           required('cac:AllowanceCharge', [
             cbc('ChargeIndicator', 'false'),
@@ -348,7 +348,7 @@ class UblWriter {
         ? cac('AdditionalDocumentReference', [cbc('ID', inv.projectReference), cbc('DocumentTypeCode', '50')])
         : undefined;
     const supporting = inv.additionalDocuments.map((d) =>
-      required('cac:AdditionalDocumentReference', [
+      node('cac:AdditionalDocumentReference', [
         cbc('ID', d.reference),
         cbc('DocumentDescription', d.description),
         cac('Attachment', [
@@ -399,12 +399,15 @@ class UblWriter {
       cbc('BuyerReference', inv.buyerReference),
       period,
       cac('OrderReference', [
-        cbc('ID', inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? '' : undefined)),
+        cbc(
+          'ID',
+          inv.purchaseOrderReference ?? (inv.salesOrderReference !== undefined ? UNKNOWN_PURCHASE_ORDER : undefined),
+        ),
         cbc('SalesOrderID', inv.salesOrderReference),
       ]),
       ...inv.precedingInvoices.map((p) =>
         cac('BillingReference', [
-          required('cac:InvoiceDocumentReference', [cbc('ID', p.reference), cbc('IssueDate', p.issueDate)]),
+          node('cac:InvoiceDocumentReference', [cbc('ID', p.reference), cbc('IssueDate', p.issueDate)]),
         ]),
       ),
       ref('DespatchDocumentReference', inv.despatchAdviceReference),
@@ -454,6 +457,17 @@ export function ublPriceDiscount(p: PriceDetails): string | undefined {
   return gross.minus(net).toFixed(places);
 }
 
+/**
+ * The invoice total VAT amounts (BT-110, BT-111) written in UBL. CII checks their two decimals on the value
+ * (BR-DEC-13, BR-DEC-15: "20.000" passes) while UBL counts the written decimals of every amount (UBL-DT-01), so
+ * trailing zeros beyond the second decimal are dropped; any other value is written as it is.
+ */
+export function ublTaxTotal(amount: string | undefined): string | undefined {
+  if (amount === undefined || fractionDigits(amount) <= 2) return amount;
+  const d = tryDec(amount);
+  return d && d.eq(d.toDecimalPlaces(2)) ? d.toFixed(2) : amount;
+}
+
 /** True when the model is written as a UBL CreditNote by default. */
 export function isCreditNoteType(typeCode: string | undefined): boolean {
   return typeCode !== undefined && CREDIT_NOTE_TYPES.has(typeCode);
@@ -463,5 +477,5 @@ export function isCreditNoteType(typeCode: string | undefined): boolean {
 export function writeUbl(invoice: Invoice, opts: UblWriteOptions = {}): string {
   const creditNote =
     (opts.documentType ?? (isCreditNoteType(invoice.typeCode) ? 'CreditNote' : 'Invoice')) === 'CreditNote';
-  return serialize(new UblWriter(invoice, creditNote).document());
+  return serialize(new UblWriter(withoutBlanks(invoice), creditNote).document());
 }

@@ -1,6 +1,8 @@
 /**
  * A tiny deterministic XML builder: writers describe the document as nested nodes, absent values
  * (undefined) disappear, and containers left without content disappear too unless marked as required.
+ * Empty values (text or attribute values that are empty or only white space, as a reader keeps them from
+ * an empty source element) count as absent: no empty element or attribute is ever written.
  */
 
 export interface XNode {
@@ -14,13 +16,13 @@ type Attrs = ReadonlyArray<readonly [string, string | undefined]> | undefined;
 
 function cleanAttrs(attrs: Attrs): Array<readonly [string, string]> {
   const out: Array<readonly [string, string]> = [];
-  for (const [k, v] of attrs ?? []) if (v !== undefined) out.push([k, v]);
+  for (const [k, v] of attrs ?? []) if (v !== undefined && v.trim() !== '') out.push([k, v]);
   return out;
 }
 
-/** A leaf element with text; undefined when the text is undefined. */
+/** A leaf element with text; undefined when the text is undefined or empty. */
 export function leaf(name: string, text: string | undefined, attrs?: Attrs): XNode | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined || text.trim() === '') return undefined;
   return { name, attrs: cleanAttrs(attrs), text, children: [] };
 }
 

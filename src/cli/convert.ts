@@ -1,6 +1,9 @@
 // `hub convert --to ubl|cii|facturx IN OUT`: converts an invoice (UBL, CII or Factur-X)
-// into UBL, CII or a Factur-X PDF. An input with fatal EN 16931 errors is refused unless --force.
-import { readInvoice, validate, writeCii, writeFacturX, writeUbl } from '../../formats/index.ts';
+// into UBL, CII or a Factur-X PDF. An input with fatal EN 16931 errors is refused unless --force. The output is
+// read back and validated (EN 16931 rules, syntax binding, schema checks) before it is written: a valid input whose
+// conversion would not be valid is refused and nothing is written; a forced invalid input is written with the
+// errors of its output listed.
+import { convertRead, readInvoice, validate, type Violation } from '../../formats/index.ts';
 import { transformFile, usageExit, usageExitCode } from './file-command.ts';
 import type { Io } from './io.ts';
 
@@ -40,28 +43,41 @@ function parseArgs(argv: readonly string[]): Options | string | 'help' {
   return { to: to as Target, force, input: paths[0]!, output: paths[1]! };
 }
 
+const TARGET = { ubl: 'UBL', cii: 'CII', facturx: 'FACTURX' } as const;
+const LABEL: Record<Target, string> = { ubl: 'UBL', cii: 'CII', facturx: 'Factur-X' };
+const SHOWN = 10;
+
+function list(violations: readonly Violation[]): string {
+  const shown = violations.slice(0, SHOWN).map((v) => `    [${v.rule}]${v.bt ? ` ${v.bt}` : ''} : ${v.message}`);
+  const more = violations.length > SHOWN ? [`    … et ${violations.length - SHOWN} autre(s)`] : [];
+  return [...shown, ...more].join('\n');
+}
+
 async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): Promise<Uint8Array | undefined> {
   const read = await readInvoice(bytes);
-  const fatal = validate(read, { profile: 'en16931' }).filter((v) => v.severity === 'fatal');
-  if (fatal.length > 0) {
-    const shown = fatal.slice(0, 10).map((v) => `    [${v.rule}]${v.bt ? ` ${v.bt}` : ''} : ${v.message}`);
-    const more = fatal.length > shown.length ? [`    … et ${fatal.length - shown.length} autre(s)`] : [];
+  const sourceErrors = validate(read).filter((v) => v.severity === 'fatal');
+  if (sourceErrors.length > 0) {
     io.stderr(
-      `La facture d'entrée n'est pas conforme à EN 16931 (${fatal.length} erreur(s)) :\n${[...shown, ...more].join('\n')}\n`,
+      `La facture d'entrée n'est pas conforme à EN 16931 (${sourceErrors.length} erreur(s)) :\n${list(sourceErrors)}\n`,
     );
     if (!force) {
       io.stderr('Conversion refusée (utiliser --force pour convertir malgré tout).\n');
       return undefined;
     }
   }
-  switch (to) {
-    case 'ubl':
-      return Buffer.from(writeUbl(read.invoice), 'utf8');
-    case 'cii':
-      return Buffer.from(writeCii(read.invoice), 'utf8');
-    case 'facturx':
-      return writeFacturX(read.invoice);
+  const conversion = await convertRead(read, TARGET[to], { sourceErrors });
+  const { outputErrors } = conversion;
+  if (outputErrors.length > 0) {
+    const head = `La facture ${LABEL[to]} produite ne serait pas conforme (${outputErrors.length} erreur(s)) :\n${list(outputErrors)}\n`;
+    if (sourceErrors.length === 0) {
+      io.stderr(
+        `${head}Conversion refusée : une facture conforme ne doit pas devenir non conforme ; aucun fichier écrit.\n`,
+      );
+      return undefined;
+    }
+    io.stderr(head.replace('ne serait pas conforme', "n'est pas conforme non plus"));
   }
+  return conversion.output;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -70,9 +86,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const code = await transformFile(options, io, 'la conversion', (bytes) =>
     convert(bytes, options.to, options.force, io),
   );
-  if (code === 0)
-    io.stdout(
-      `${options.input} → ${options.output} (${options.to === 'facturx' ? 'Factur-X' : options.to.toUpperCase()})\n`,
-    );
+  if (code === 0) io.stdout(`${options.input} → ${options.output} (${LABEL[options.to]})\n`);
   return code;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './validate.ts';
 import { corpusAvailable } from '../../formats/testing/corpus.ts';
+import { cii } from '../../formats/validate/testing/builders.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const hasCorpus = corpusAvailable();
@@ -128,5 +129,21 @@ describe.skipIf(!hasCorpus)('hub validate: corpus', () => {
     const { code, out } = await call(['--profile=fr', ...sample]);
     expect([0, 1]).toContain(code);
     expect(out).toMatch(/3 fichiers : \d+ valides?, \d+ non valides? \(profil fr\)\./);
+  });
+});
+
+describe('hub validate: the schema checks', () => {
+  it('flags a CII gross price without its mandatory ChargeAmount (what the converter once wrote and called valid)', async () => {
+    const gross =
+      '<ram:GrossPriceProductTradePrice><ram:AppliedTradeAllowanceCharge><ram:ChargeIndicator><udt:Indicator>false</udt:Indicator></ram:ChargeIndicator><ram:ActualAmount>5.00</ram:ActualAmount></ram:AppliedTradeAllowanceCharge></ram:GrossPriceProductTradePrice>';
+    const file = join(dir, 'gross-without-amount.xml');
+    writeFileSync(file, cii().replace('<ram:NetPriceProductTradePrice>', `${gross}<ram:NetPriceProductTradePrice>`));
+    const { code, out } = await call([file]);
+    expect(code).toBe(1);
+    expect(out).toContain('non valide — 1 erreur');
+    expect(out).toContain(
+      "erreur [CII-XSD] : Structure non conforme au schéma : l'élément ChargeAmount est obligatoire dans GrossPriceProductTradePrice.",
+    );
+    expect(out).toContain('ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice');
   });
 });
