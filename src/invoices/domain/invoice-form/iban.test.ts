@@ -10,7 +10,7 @@ describe('IBAN and BIC', () => {
   it('says why an IBAN is refused', () => {
     expect(ibanProblem('FR76 3000 6000 0112 3456 7890 188')).toMatch(/clé de contrôle/);
     expect(ibanProblem('FR76 3000 6000 0112 3456 7890')).toBe(
-      'un IBAN FR compte 27 caractères (celui-ci en compte 23).',
+      'un IBAN FR compte 27 caractères (celui-ci en compte 24).',
     );
     expect(ibanProblem('US12 3456')).toMatch(/zone SEPA/);
     expect(ibanProblem('3000 6000')).toMatch(/code du pays/);
