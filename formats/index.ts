@@ -34,6 +34,7 @@ export { extractFacturX } from './facturx/extract.ts';
 export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
 export { writeFacturX } from './facturx/write.ts';
 export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
+export { embedFacturX, type EmbedOptions } from './facturx/embed.ts';
 export { renderInvoicePdf } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)

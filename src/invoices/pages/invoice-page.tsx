@@ -106,7 +106,7 @@ export function InvoicePage(props: InvoicePageProps) {
           <PaymentClock invoice={i} now={props.now} />
           <section aria-labelledby="historique">
             <h2 id="historique">Historique</h2>
-            <Timeline events={i.events} />
+            <Timeline events={i.events} invoiceId={i.id} attachments={i.attachments} />
           </section>
         </div>
       </div>

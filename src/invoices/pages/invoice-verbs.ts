@@ -23,6 +23,6 @@ export {
   type AllowedAction,
 } from '../domain/transitions.ts';
 export { computeLatePayment } from '../domain/payment-delay/late-interest.ts';
-export { storeAttachments } from '../attachments.ts';
+export { attachToInvoice, getInvoiceAttachment, type AttachmentInfo } from '../attachments.ts';
 export type { AccountantAction, SupplierAction } from '../domain/contract.ts';
 export type { InvoiceStatus } from '../domain/statuses.ts';

@@ -234,11 +234,11 @@ export function formFromJson(json: unknown): InvoiceFormData {
   if (typeof json !== 'object' || json === null) return base;
   const j = json as Partial<InvoiceFormData>;
   const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
-  const obj = <T extends Record<string, string>>(v: unknown, d: T): T => {
+  const obj = <T extends object>(v: unknown, d: T): T => {
     const out = { ...d };
     if (typeof v === 'object' && v !== null)
       for (const k of Object.keys(d))
-        (out as Record<string, string>)[k] = str((v as Record<string, unknown>)[k], d[k]!);
+        (out as Record<string, string>)[k] = str((v as Record<string, unknown>)[k], (d as Record<string, string>)[k]!);
     return out;
   };
   const lines = Array.isArray(j.lines) ? j.lines.slice(0, MAX_FORM_LINES).map((l) => obj(l, emptyLineInput())) : [];
