@@ -1,6 +1,13 @@
 // The parties of an invoice typed in the form: the depositing supplier as the directory knows it, and the
 // recipient found by the SIRET chosen, with the services and references it requires.
-import { compactIdentifier, findRecipientBySiret, getStructure, isValidSiret } from '../../directory/index.ts';
+import {
+  compactIdentifier,
+  findRecipientBySiret,
+  getStructure,
+  isValidSiret,
+  KIND_LABELS,
+  searchStructures,
+} from '../../directory/index.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import type { FormBuyer, FormSupplier } from '../domain/invoice-form/build-invoice.ts';
 
@@ -43,4 +50,27 @@ export async function buyerForForm(deps: Pick<AppDeps, 'db'>, siret: string): Pr
     serviceCodeOrEngagementRequired: r.serviceCodeOrEngagementRequired,
     services: [...r.services].sort((a, b) => a.code.localeCompare(b.code)),
   };
+}
+
+export interface RecipientChoice {
+  name: string;
+  siret: string;
+  kindLabel: string;
+}
+
+/** Public recipients of the directory matching a name, a commune, a SIREN or a SIRET (at most 10). */
+export async function searchRecipients(deps: Pick<AppDeps, 'db'>, q: string): Promise<RecipientChoice[]> {
+  if (q.trim().length < 2) return [];
+  const compact = compactIdentifier(q);
+  if (isValidSiret(compact)) {
+    const r = await findRecipientBySiret(deps.db, compact);
+    return r && r.kind !== 'supplier' && r.active && r.establishmentActive
+      ? [{ name: r.name, siret: compact, kindLabel: KIND_LABELS[r.kind] }]
+      : [];
+  }
+  const found = await searchStructures(deps.db, { q, limit: 25 });
+  return found.items
+    .filter((s) => s.kind !== 'supplier' && s.active && s.siret !== null)
+    .slice(0, 10)
+    .map((s) => ({ name: s.name, siret: s.siret!, kindLabel: KIND_LABELS[s.kind] }));
 }

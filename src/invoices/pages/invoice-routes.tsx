@@ -54,6 +54,7 @@ async function showInvoice(
       done={extra.done}
       error={extra.error}
       backHref={backHref(viewer, side)}
+      canCopy={side === 'supplier'}
     />,
     status,
   );

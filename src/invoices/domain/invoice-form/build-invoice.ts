@@ -3,7 +3,7 @@
 // (seller SIRET in BT-29 scheme 0009 and SIREN in BT-30, buyer SIRET in BT-47, service code in BT-10, engagement
 // number in BT-13, the PMT/PMD/AAB legal notes, BT-23 billing frame). Pure.
 import { emptyInvoice, emptyLine, type Invoice } from '../../../../formats/index.ts';
-import { EXEMPTIONS, NATURES, UNITS, type InvoiceFormData } from './form-data.ts';
+import { adjustmentIsEmpty, EXEMPTIONS, lineIsEmpty, NATURES, UNITS, type InvoiceFormData } from './form-data.ts';
 import { bicValid, compactIban, ibanProblem } from './iban.ts';
 import { computeTotals, type FieldError, type FormTotals } from './totals.ts';
 
@@ -103,17 +103,22 @@ export function checkForm(form: InvoiceFormData, context: Omit<FormContext, 'att
     if (code === '' && engagement === '' && buyer.serviceCodeOrEngagementRequired)
       add('buyer.serviceCode', `Service ou engagement : ${buyer.name} exige l’un des deux.`);
   }
-  if (form.lines.length === 0) add('line0.description', 'Lignes : indiquez au moins une ligne.');
+  if (form.lines.every(lineIsEmpty)) add('line0.description', 'Lignes : indiquez au moins une ligne.');
   form.lines.forEach((l, i) => {
+    if (lineIsEmpty(l)) return;
     if (l.description.trim() === '')
       add(`line${i}.description`, `Ligne ${i + 1}, désignation : décrivez le bien ou la prestation.`);
     if (!UNITS.some((u) => u.code === l.unit)) add(`line${i}.unit`, `Ligne ${i + 1}, unité : choisissez-la.`);
   });
   form.adjustments.forEach((a, i) => {
+    if (adjustmentIsEmpty(a)) return;
     if (a.reason.trim() === '')
       add(`adj${i}.reason`, `${a.kind === 'charge' ? 'Frais' : 'Remise'} ${i + 1} : indiquez le motif.`);
   });
-  const usesE = [...form.lines, ...form.adjustments].some((x) => x.vat === 'E:0');
+  const usesE = [
+    ...form.lines.filter((l) => !lineIsEmpty(l)),
+    ...form.adjustments.filter((a) => !adjustmentIsEmpty(a)),
+  ].some((x) => x.vat === 'E:0');
   if (usesE && !EXEMPTIONS.some((e) => e.code === form.exemptionCode))
     add('exemptionCode', 'Motif d’exonération : choisissez-le (lignes exonérées de TVA).');
 
@@ -198,7 +203,7 @@ export function buildInvoice(form: InvoiceFormData, context: FormContext): Build
   };
 
   totals.lines.forEach((t, i) => {
-    const source = form.lines[i]!;
+    const source = form.lines[t.index]!;
     const line = emptyLine();
     line.id = String(i + 1);
     line.quantity = t.quantity;
@@ -225,8 +230,8 @@ export function buildInvoice(form: InvoiceFormData, context: FormContext): Build
     };
     invoice.lines.push(line);
   });
-  totals.adjustments.forEach((t, i) => {
-    const source = form.adjustments[i]!;
+  totals.adjustments.forEach((t) => {
+    const source = form.adjustments[t.index]!;
     const common = { amount: t.amount, vatCategoryCode: t.category, vatRate: t.rate, reason: source.reason.trim() };
     if (t.kind === 'charge') invoice.charges.push(common);
     else invoice.allowances.push(common);
@@ -244,8 +249,8 @@ export function buildInvoice(form: InvoiceFormData, context: FormContext): Build
   }));
   invoice.totals = {
     lineNetAmount: totals.lineNet,
-    ...(form.adjustments.some((a) => a.kind === 'allowance') ? { allowanceTotalAmount: totals.allowances } : {}),
-    ...(form.adjustments.some((a) => a.kind === 'charge') ? { chargeTotalAmount: totals.charges } : {}),
+    ...(totals.adjustments.some((a) => a.kind === 'allowance') ? { allowanceTotalAmount: totals.allowances } : {}),
+    ...(totals.adjustments.some((a) => a.kind === 'charge') ? { chargeTotalAmount: totals.charges } : {}),
     taxExclusiveAmount: totals.withoutVat,
     taxAmount: totals.vatTotal,
     taxInclusiveAmount: totals.withVat,

@@ -151,24 +151,24 @@ function rowIndexes(fields: Fields, prefix: string, max: number): number[] {
   return [...found].sort((a, b) => a - b).slice(0, max);
 }
 
-const lineIsEmpty = (l: FormLine): boolean =>
+/** A row left blank: shown on the page, ignored by the totals and the invoice. */
+export const lineIsEmpty = (l: FormLine): boolean =>
   l.description.trim() === '' && l.unitPrice.trim() === '' && l.discountPercent.trim() === '';
+export const adjustmentIsEmpty = (a: FormAdjustment): boolean => a.amount.trim() === '' && a.reason.trim() === '';
 
 /**
- * Reads the form from posted fields (`number`, `seller.name`, `line0.quantity`, `adj0.amount`…). Empty lines and
- * adjustments are dropped; attachments come as `attachment{i}.sha256|name|mediaType|size` hidden fields.
+ * Reads the form from posted fields (`number`, `seller.name`, `line0.quantity`, `adj0.amount`…). Blank rows are
+ * kept (the page shows them; the totals and the invoice ignore them); attachments come as `attachment{i}.sha256|name|mediaType|size` hidden fields.
  */
 export function readFormFields(fields: Fields): InvoiceFormData {
-  const lines = rowIndexes(fields, 'line', MAX_FORM_LINES)
-    .map((i) => ({
-      description: text(fields, `line${i}.description`),
-      quantity: text(fields, `line${i}.quantity`, 40),
-      unit: text(fields, `line${i}.unit`, 10),
-      unitPrice: text(fields, `line${i}.unitPrice`, 40),
-      vat: text(fields, `line${i}.vat`, 10),
-      discountPercent: text(fields, `line${i}.discountPercent`, 40),
-    }))
-    .filter((l) => !lineIsEmpty(l));
+  const lines = rowIndexes(fields, 'line', MAX_FORM_LINES).map((i) => ({
+    description: text(fields, `line${i}.description`),
+    quantity: text(fields, `line${i}.quantity`, 40),
+    unit: text(fields, `line${i}.unit`, 10),
+    unitPrice: text(fields, `line${i}.unitPrice`, 40),
+    vat: text(fields, `line${i}.vat`, 10),
+    discountPercent: text(fields, `line${i}.discountPercent`, 40),
+  }));
   const adjustments = rowIndexes(fields, 'adj', MAX_FORM_ADJUSTMENTS)
     .map((i): FormAdjustment => ({
       kind: text(fields, `adj${i}.kind`) === 'charge' ? 'charge' : 'allowance',

@@ -6,7 +6,7 @@
 //   (BR-CO-17), BT-110 = Σ BT-117 (BR-CO-14), BT-112 = BT-109 + BT-110 (BR-CO-15), BT-115 = BT-112 − BT-113
 //   (BR-CO-16). Pure.
 import DecimalJs from 'decimal.js';
-import { vatChoiceOf, type InvoiceFormData } from './form-data.ts';
+import { adjustmentIsEmpty, lineIsEmpty, vatChoiceOf, type InvoiceFormData } from './form-data.ts';
 
 /** Our own Decimal: 2-decimal half-up rounding, whatever global configuration another module sets. */
 const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
@@ -121,67 +121,72 @@ export function computeTotals(form: Pick<InvoiceFormData, 'lines' | 'adjustments
   };
 
   let lineNet = ZERO;
-  const lines: LineTotal[] = form.lines.map((line, index) => {
-    const n = index + 1;
-    const quantity = number(line.quantity, `line${index}.quantity`, `Ligne ${n}, quantité`, { required: true }) ?? ZERO;
-    const price =
-      number(line.unitPrice, `line${index}.unitPrice`, `Ligne ${n}, prix unitaire HT`, {
+  const lines: LineTotal[] = form.lines
+    .flatMap((line, index) => (lineIsEmpty(line) ? [] : [{ line, index }]))
+    .map(({ line, index }) => {
+      const n = index + 1;
+      const quantity =
+        number(line.quantity, `line${index}.quantity`, `Ligne ${n}, quantité`, { required: true }) ?? ZERO;
+      const price =
+        number(line.unitPrice, `line${index}.unitPrice`, `Ligne ${n}, prix unitaire HT`, {
+          positive: true,
+          required: true,
+          maxDecimals: 6,
+        }) ?? ZERO;
+      const choice = vatChoiceOf(line.vat);
+      if (!choice) errors.push({ field: `line${index}.vat`, message: `Ligne ${n} : choisissez le taux de TVA.` });
+      const gross = round2(quantity.times(price));
+      const percent = number(line.discountPercent, `line${index}.discountPercent`, `Ligne ${n}, remise (%)`, {
         positive: true,
-        required: true,
-        maxDecimals: 6,
-      }) ?? ZERO;
-    const choice = vatChoiceOf(line.vat);
-    if (!choice) errors.push({ field: `line${index}.vat`, message: `Ligne ${n} : choisissez le taux de TVA.` });
-    const gross = round2(quantity.times(price));
-    const percent = number(line.discountPercent, `line${index}.discountPercent`, `Ligne ${n}, remise (%)`, {
-      positive: true,
-      maxDecimals: 2,
+        maxDecimals: 2,
+      });
+      if (percent && percent.greaterThan(HUNDRED))
+        errors.push({ field: `line${index}.discountPercent`, message: `Ligne ${n}, remise : 100 % au plus.` });
+      const discount =
+        percent && !percent.isZero() && !percent.greaterThan(HUNDRED)
+          ? round2(gross.times(percent).div(HUNDRED))
+          : undefined;
+      const net = discount ? gross.minus(discount) : gross;
+      lineNet = lineNet.plus(net);
+      const category = choice?.category ?? 'S';
+      const rate = new D(choice?.rate ?? '20');
+      const g = groupOf(category, rate);
+      g.taxable = g.taxable.plus(net);
+      return {
+        index,
+        quantity: plain(quantity),
+        unitPrice: plain(price),
+        gross: money(gross),
+        discountPercent: discount ? plain(percent!) : null,
+        discountAmount: discount ? money(discount) : null,
+        net: money(net),
+        category,
+        rate: plain(rate),
+      };
     });
-    if (percent && percent.greaterThan(HUNDRED))
-      errors.push({ field: `line${index}.discountPercent`, message: `Ligne ${n}, remise : 100 % au plus.` });
-    const discount =
-      percent && !percent.isZero() && !percent.greaterThan(HUNDRED)
-        ? round2(gross.times(percent).div(HUNDRED))
-        : undefined;
-    const net = discount ? gross.minus(discount) : gross;
-    lineNet = lineNet.plus(net);
-    const category = choice?.category ?? 'S';
-    const rate = new D(choice?.rate ?? '20');
-    const g = groupOf(category, rate);
-    g.taxable = g.taxable.plus(net);
-    return {
-      index,
-      quantity: plain(quantity),
-      unitPrice: plain(price),
-      gross: money(gross),
-      discountPercent: discount ? plain(percent!) : null,
-      discountAmount: discount ? money(discount) : null,
-      net: money(net),
-      category,
-      rate: plain(rate),
-    };
-  });
 
   let allowances = ZERO;
   let charges = ZERO;
-  const adjustments: AdjustmentTotal[] = form.adjustments.map((adj, index) => {
-    const label = `${adj.kind === 'charge' ? 'Frais' : 'Remise'} ${index + 1}, montant HT`;
-    const amount =
-      number(adj.amount, `adj${index}.amount`, label, { positive: true, maxDecimals: 2, required: true }) ?? ZERO;
-    const choice = vatChoiceOf(adj.vat);
-    if (!choice) errors.push({ field: `adj${index}.vat`, message: `${label} : choisissez le taux de TVA.` });
-    const category = choice?.category ?? 'S';
-    const rate = new D(choice?.rate ?? '20');
-    const g = groupOf(category, rate);
-    if (adj.kind === 'charge') {
-      charges = charges.plus(amount);
-      g.taxable = g.taxable.plus(amount);
-    } else {
-      allowances = allowances.plus(amount);
-      g.taxable = g.taxable.minus(amount);
-    }
-    return { index, kind: adj.kind, amount: money(amount), category, rate: plain(rate) };
-  });
+  const adjustments: AdjustmentTotal[] = form.adjustments
+    .flatMap((adj, index) => (adjustmentIsEmpty(adj) ? [] : [{ adj, index }]))
+    .map(({ adj, index }) => {
+      const label = `${adj.kind === 'charge' ? 'Frais' : 'Remise'} ${index + 1}, montant HT`;
+      const amount =
+        number(adj.amount, `adj${index}.amount`, label, { positive: true, maxDecimals: 2, required: true }) ?? ZERO;
+      const choice = vatChoiceOf(adj.vat);
+      if (!choice) errors.push({ field: `adj${index}.vat`, message: `${label} : choisissez le taux de TVA.` });
+      const category = choice?.category ?? 'S';
+      const rate = new D(choice?.rate ?? '20');
+      const g = groupOf(category, rate);
+      if (adj.kind === 'charge') {
+        charges = charges.plus(amount);
+        g.taxable = g.taxable.plus(amount);
+      } else {
+        allowances = allowances.plus(amount);
+        g.taxable = g.taxable.minus(amount);
+      }
+      return { index, kind: adj.kind, amount: money(amount), category, rate: plain(rate) };
+    });
 
   const vat: VatGroup[] = [...groups.values()]
     .sort(
