@@ -13,6 +13,15 @@ import {
 
 const FOURTEEN = /^[0-9]{14}$/;
 
+/** A model decimal as a French person types it: "189.9" → "189,90" (amounts keep two decimals at least). */
+function french(value: string | undefined, minDecimals = 0): string {
+  if (value === undefined) return '';
+  const m = /^(-?\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const frac = (m[2] ?? '').padEnd(minDecimals, '0');
+  return frac ? `${m[1]},${frac}` : m[1]!;
+}
+
 function vatValue(category: string | undefined, rate: string | undefined): string {
   const r = rate === undefined ? '0' : String(Number(rate));
   return VAT_CHOICES.find((c) => c.category === category && c.rate === r)?.value ?? 'S:20';
@@ -47,11 +56,11 @@ export function formFromInvoice(invoice: Invoice): InvoiceFormData {
   };
   form.lines = invoice.lines.map((l): FormLine => ({
     description: [l.item.name, l.item.description].filter(Boolean).join('\n'),
-    quantity: l.quantity ?? '1',
+    quantity: french(l.quantity ?? '1'),
     unit: UNITS.some((u) => u.code === l.unitCode) ? l.unitCode! : 'C62',
-    unitPrice: l.price.netPrice ?? '',
+    unitPrice: french(l.price.netPrice, 2),
     vat: vatValue(l.vat.categoryCode, l.vat.rate),
-    discountPercent: l.allowances[0]?.percentage ?? '',
+    discountPercent: french(l.allowances[0]?.percentage),
   }));
   if (form.lines.length === 0) form.lines = emptyForm().lines;
   const adjustment =
@@ -59,7 +68,7 @@ export function formFromInvoice(invoice: Invoice): InvoiceFormData {
     (a: Invoice['allowances'][number]): FormAdjustment => ({
       kind,
       reason: a.reason ?? '',
-      amount: a.amount ?? '',
+      amount: french(a.amount, 2),
       vat: vatValue(a.vatCategoryCode, a.vatRate),
     });
   form.adjustments = [...invoice.allowances.map(adjustment('allowance')), ...invoice.charges.map(adjustment('charge'))];
