@@ -42,3 +42,11 @@ export { describeForm, newInvoiceForm, submitInvoiceForm, type FormView } from '
 export { searchRecipients, type RecipientChoice } from '../form/parties.ts';
 export { copyAsTemplate, deleteDraft, getDraft, listDrafts, saveDraft, type DraftSummary } from '../form/drafts.ts';
 export { uploadFormAttachments } from '../form/uploads.ts';
+export { depositPdfWithData } from '../form/pdf-with-data.ts';
+export {
+  emptyPdfData,
+  MAX_PDF_VAT_ROWS,
+  PDF_CURRENCIES,
+  readPdfDataFields,
+  type PdfDataForm,
+} from '../domain/invoice-form/pdf-data.ts';
