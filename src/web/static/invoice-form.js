@@ -15,7 +15,9 @@
 
   /** "1 234,5" → BigInt scaled by 10^scale, or null. */
   function parse(text, scale) {
-    var t = String(text).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    var t = String(text)
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace(',', '.');
     if (t === '') return null;
     var m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(t);
     if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return null;
@@ -105,7 +107,12 @@
     var list = Object.keys(groups).map(function (k) {
       var g = groups[k];
       var rateH = parse(g.rate, 2);
-      return { category: g.category, rate: g.rate, taxable: g.taxable, tax: roundDiv(g.taxable * rateH, BigInt(10000)) };
+      return {
+        category: g.category,
+        rate: g.rate,
+        taxable: g.taxable,
+        tax: roundDiv(g.taxable * rateH, BigInt(10000)),
+      };
     });
     list.sort(function (a, b) {
       var c = ORDER.indexOf(a.category) - ORDER.indexOf(b.category);
