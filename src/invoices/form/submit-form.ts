@@ -2,7 +2,7 @@
 // invoice, writes it as Factur-X (formats/) and deposits it with the deposit verb, so that it is validated,
 // recorded and routed like any other invoice.
 import { and, desc, eq } from 'drizzle-orm';
-import { invoiceDrafts, invoices } from '../../../db/schema/invoices.ts';
+import { deposits, invoiceDrafts, invoices } from '../../../db/schema/invoices.ts';
 import { readInvoice, writeFacturX } from '../../../formats/index.ts';
 import { frenchVatNumber } from '../../directory/index.ts';
 import { requireRole } from '../../platform/auth/index.ts';
@@ -48,7 +48,7 @@ export async function describeForm({
 
 /**
  * A new form for the supplier: its name, SIRET and VAT number from the directory, today's date, and the address,
- * contact and bank details of its latest invoice (whatever channel it came by), since they rarely change.
+ * contact and bank details of the latest invoice it typed here, since they rarely change.
  */
 export async function newInvoiceForm({
   ctx,
@@ -57,10 +57,12 @@ export async function newInvoiceForm({
   requireRole(ctx.actor, 'supplier', input.supplierId);
   const supplier = await supplierOrFail(ctx.deps, input.supplierId);
   const form = emptyForm();
+  // The latest invoice typed in this form (a PDF-with-data deposit carries no address nor bank details).
   const [latest] = await ctx.deps.db
     .select({ sha256: invoices.originalSha256 })
     .from(invoices)
-    .where(eq(invoices.supplierId, input.supplierId))
+    .innerJoin(deposits, and(eq(deposits.invoiceId, invoices.id), eq(deposits.outcome, 'accepted')))
+    .where(and(eq(invoices.supplierId, input.supplierId), eq(deposits.channel, 'form')))
     .orderBy(desc(invoices.createdAt))
     .limit(1);
   if (latest) {

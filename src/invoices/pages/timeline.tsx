@@ -66,7 +66,7 @@ export function formatSize(bytes: number): string {
 
 function AttachmentList(props: { invoiceId: string; hashes: string[]; known: readonly AttachmentInfo[] }) {
   return (
-    <ul class="attachments" aria-label="Pièces jointes">
+    <ul class="attachments" aria-label="Documents joints">
       {props.hashes.map((hash, i) => {
         const info = props.known.find((a) => a.sha256 === hash);
         const name = info?.fileName ?? `Pièce jointe ${i + 1}`;

@@ -177,8 +177,10 @@
     form.addEventListener('input', function () {
       render(form);
     });
-    form.addEventListener('change', function () {
-      render(form);
+    // Text fields are followed on 'input'; a change event only adds what selects do, so that the blur of a field
+    // (fired when a button is pressed) changes nothing under the pointer.
+    form.addEventListener('change', function (e) {
+      if (e.target && e.target.tagName === 'SELECT') render(form);
     });
   });
 })();
