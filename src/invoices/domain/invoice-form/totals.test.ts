@@ -90,6 +90,17 @@ describe('computeTotals', () => {
     expect(t.due).toBe('900.00');
   });
 
+  it('ignores blank rows, keeping the field names of the rows typed', () => {
+    const blank = { ...emptyLineInput() };
+    const { totals: t, errors } = totals(
+      [line({ unitPrice: '10' }), blank, line({ quantity: 'x', unitPrice: '5' })],
+      [adj({ amount: '', reason: '' })],
+    );
+    expect(t.lines.map((l) => l.index)).toEqual([0, 2]);
+    expect(t.adjustments).toEqual([]);
+    expect(errors.map((e) => e.field)).toEqual(['line2.quantity']);
+  });
+
   it('names the field of every unusable value', () => {
     const { errors } = totals(
       [line({ quantity: 'deux', unitPrice: '-5' }), line({ unitPrice: '1', discountPercent: '120', vat: 'X' })],
