@@ -65,7 +65,7 @@ export async function attachToInvoice({
     })),
   );
   return ctx.deps.db.transaction(async (tx) => {
-    const stored = await storeInvoiceAttachments(tx as never, input.invoiceId, actorRef(actor).actor, read);
+    const stored = await storeInvoiceAttachments(tx, input.invoiceId, actorRef(actor).actor, read);
     await recordAudit(tx, {
       actor,
       action: 'invoice.attach',

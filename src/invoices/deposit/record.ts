@@ -130,7 +130,7 @@ export async function recordAcceptedInvoice(
       .values({ ...depositColumns(context), outcome: 'accepted', invoiceId })
       .returning({ id: deposits.id });
     if (!deposit) throw new Error('insert into deposits returned no row');
-    const attachments = await storeInvoiceAttachments(tx as never, invoiceId, context.actor, invoice.attachments);
+    const attachments = await storeInvoiceAttachments(tx, invoiceId, context.actor, invoice.attachments);
     await tx.insert(invoiceEvents).values({
       invoiceId,
       sequence: 1,

@@ -15,7 +15,7 @@ import {
   type PdfDataForm,
 } from './invoice-verbs.ts';
 
-function Outcome(props: { result: DepositResult }) {
+function Outcome(props: { result: DepositResult; mode: 'file' | 'pdf' }) {
   const r = props.result;
   if (r.outcome === 'accepted') {
     return (
@@ -42,7 +42,11 @@ function Outcome(props: { result: DepositResult }) {
     <section aria-labelledby="resultat">
       <Notice tone="error" title="Facture refusée" id="resultat">
         <p data-focus-on-load>{r.message}</p>
-        <p>Corrigez la facture dans votre logiciel puis déposez-la de nouveau. Le fichier refusé est conservé.</p>
+        <p>
+          {props.mode === 'pdf'
+            ? 'Corrigez les données saisies (elles sont conservées ci-dessous) puis déposez de nouveau.'
+            : 'Corrigez la facture dans votre logiciel puis déposez-la de nouveau. Le fichier refusé est conservé.'}
+        </p>
       </Notice>
       {fatalFirst.length > 0 ? <ViolationsTable violations={fatalFirst} caption="Rapport de validation" /> : null}
     </section>
@@ -316,7 +320,7 @@ export function DepositPage(props: DepositPageProps) {
           <p data-focus-on-load>{props.error}</p>
         </Notice>
       ) : null}
-      {props.result ? <Outcome result={props.result} /> : null}
+      {props.result ? <Outcome result={props.result} mode={mode} /> : null}
       {mode === 'pdf' ? (
         <PdfDataForm
           viewer={props.viewer}
