@@ -35,6 +35,7 @@ export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
 export { writeFacturX, facturXInvoice } from './facturx/write.ts';
 export type { FacturXOptions, FacturXProfile, ConformanceLevel } from './facturx/write.ts';
 export { FACTURX_GUIDELINES, facturXProfileOf } from './facturx/xmp-write.ts';
+export { embedFacturX, type EmbedOptions } from './facturx/embed.ts';
 export { renderInvoicePdf } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)

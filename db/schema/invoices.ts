@@ -1,6 +1,7 @@
 // Invoices: each deposit attempt, the invoices accepted, their append-only status events, and notifications.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   date,
@@ -10,6 +11,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -38,7 +40,17 @@ export const invoiceStatus = pgEnum('invoice_status', invoiceStatuses);
 export const invoiceSyntaxes = ['UBL', 'CII', 'FACTURX'] as const;
 export const invoiceSyntax = pgEnum('invoice_syntax', invoiceSyntaxes);
 
-export const depositChannels = ['api', 'web', 'import', 'chorus_mirror', 'chorus_sync', 'billing'] as const;
+/** `form`: the invoice typed in the portal's form; `pdf_data`: the supplier's own PDF with the data typed beside it. */
+export const depositChannels = [
+  'api',
+  'web',
+  'import',
+  'chorus_mirror',
+  'chorus_sync',
+  'billing',
+  'form',
+  'pdf_data',
+] as const;
 export const depositChannel = pgEnum('deposit_channel', depositChannels);
 
 export const depositOutcomes = ['accepted', 'refused'] as const;
@@ -214,6 +226,64 @@ export const emailOutbox = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('email_outbox_event_to_uq').on(t.eventKey, t.toAddress)],
+);
+
+/**
+ * The files of an invoice's events, named: the documents embedded in the deposited invoice (BG-24) and those a
+ * supplier sends when completing a suspended invoice. Events reference them by hash; a file is served only
+ * through an event of its invoice that references it.
+ */
+export const invoiceAttachments = pgTable(
+  'invoice_attachments',
+  {
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    addedBy: text('added_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceId, t.sha256] })],
+);
+
+/** Files a supplier uploaded while filling the invoice form: only its own may be embedded in its invoices. */
+export const supplierUploads = pgTable(
+  'supplier_uploads',
+  {
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => structures.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.sha256] })],
+);
+
+/** Invoice forms saved before being sent, per supplier: the form as typed (JSON), resumed or deleted later. */
+export const invoiceDrafts = pgTable(
+  'invoice_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => structures.id),
+    form: jsonb('form').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('invoice_drafts_supplier_updated_idx').on(t.supplierId, t.updatedAt)],
 );
 
 export type InvoiceRow = typeof invoices.$inferSelect;

@@ -74,6 +74,9 @@ async function depositToLorient(): Promise<string> {
   return invoiceId;
 }
 
+/** An attachment joined to the first invoice: naming it for another invoice must not work. */
+let otherInvoiceAttachment = '';
+
 describe('invoice actions over HTTP', () => {
   it('suspends, then completes with an attached file stored by hash', { timeout: 60_000 }, async () => {
     const id = await depositToLorient();
@@ -105,6 +108,28 @@ describe('invoice actions over HTTP', () => {
       expect.arrayContaining(['DEPOSEE', 'MISE_A_DISPOSITION', 'SUSPENDUE', 'COMPLETEE']),
     );
     expect(events.items.find((e) => e.toStatus === 'SUSPENDUE')?.motive).toBe('Bon de livraison manquant');
+
+    // The attachment is named on the invoice and served, through its event, to both parties.
+    const hash = sha256Hex(attachment);
+    otherInvoiceAttachment = hash;
+    const detail = (await (
+      await app.request(`/api/invoices/${id}`, { headers: { Authorization: `Bearer ${tokens.lorient}` } })
+    ).json()) as { attachments: unknown[] };
+    expect(detail.attachments).toEqual([
+      { sha256: hash, fileName: 'bon-livraison.pdf', mediaType: 'application/pdf', size: attachment.length },
+    ]);
+    for (const who of ['lorient', 'armor'] as const) {
+      const file = await app.request(`/api/invoices/${id}/attachments/${hash}`, {
+        headers: { Authorization: `Bearer ${tokens[who]}` },
+      });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="bon-livraison.pdf"/);
+      expect(new Uint8Array(await file.arrayBuffer())).toEqual(attachment);
+    }
+    const unreferenced = await app.request(`/api/invoices/${id}/attachments/${'1'.repeat(64)}`, {
+      headers: { Authorization: `Bearer ${tokens.lorient}` },
+    });
+    expect(unreferenced.status).toBe(404);
   });
 
   it(
@@ -129,6 +154,14 @@ describe('invoice actions over HTTP', () => {
       );
       expect(unknown.status).toBe(422);
       expect(((await unknown.json()) as { code: string }).code).toBe('UNKNOWN_ATTACHMENT');
+      // A file stored for another invoice cannot be claimed by its hash.
+      expect(otherInvoiceAttachment).toMatch(/^[0-9a-f]{64}$/);
+      const borrowed = await app.request(
+        `/api/invoices/${id}/supplier-actions`,
+        json('armor', { kind: 'COMPLETEE', comment: 'voir pièce', attachments: [otherInvoiceAttachment] }),
+      );
+      expect(borrowed.status).toBe(422);
+      expect(((await borrowed.json()) as { code: string }).code).toBe('UNKNOWN_ATTACHMENT');
     },
   );
 

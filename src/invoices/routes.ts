@@ -2,11 +2,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AccountantAction, SupplierAction } from './domain/contract.ts';
-import { requireActor } from '../platform/auth/index.ts';
+import { requireActor, type Actor } from '../platform/auth/index.ts';
 import { validationHook } from '../platform/error-handler.ts';
 import { invalidInput } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
-import { requireStoredAttachments, storeAttachments } from './attachments.ts';
+import { attachToInvoice, getInvoiceAttachment, requireInvoiceAttachments } from './attachments.ts';
 import { decideInvoice, supplierActOnInvoice } from './decisions.ts';
 import { depositInvoice } from './deposit/deposit-invoice.ts';
 import type { DepositRefusalCode } from './deposit/refusal.ts';
@@ -145,6 +145,23 @@ const pdfRoute = createRoute({
   },
 });
 
+const attachmentRoute = createRoute({
+  method: 'get',
+  path: '/api/invoices/{id}/attachments/{sha256}',
+  tags: TAGS,
+  summary: 'Télécharger une pièce jointe d’un événement de la facture',
+  request: {
+    params: InvoiceIdParamSchema.extend({
+      sha256: z.string().openapi({ description: 'Empreinte SHA-256 citée par un événement (data.attachments)' }),
+    }),
+  },
+  responses: {
+    200: binary('application/octet-stream', 'La pièce jointe'),
+    401: error('Authentification requise'),
+    404: error('Facture ou pièce jointe introuvable'),
+  },
+});
+
 const TransitionSchema = z
   .object({ invoiceId: z.string(), status: InvoiceStatusSchema, sequence: z.number().int() })
   .openapi('TransitionFacture');
@@ -280,7 +297,7 @@ function accountantAction(body: z.infer<typeof DecisionBodySchema>): AccountantA
 }
 
 /** The supplier's action from a JSON body, or from a multipart form whose files are stored first. */
-async function supplierActionOf(c: Context<AppEnv>): Promise<SupplierAction> {
+async function supplierActionOf(c: Context<AppEnv>, invoiceId: string, actor: Actor): Promise<SupplierAction> {
   const deps = c.get('deps');
   const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
   let body: z.infer<typeof SupplierActionBodySchema>;
@@ -300,12 +317,12 @@ async function supplierActionOf(c: Context<AppEnv>): Promise<SupplierAction> {
         `Formulaire invalide : ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ')}.`,
       );
     body = parsed.data;
-    attachments = await storeAttachments(deps, files);
+    attachments = await attachToInvoice({ ctx: { deps, actor }, input: { invoiceId, files } });
   } else {
     // Already validated by the route's JSON schema (French messages); parsed again for its type.
     body = SupplierActionBodySchema.parse(await c.req.json());
     attachments = body.attachments ?? [];
-    await requireStoredAttachments(deps, attachments);
+    await requireInvoiceAttachments(deps, invoiceId, attachments);
   }
   if (body.kind === 'COMPLETEE') return { kind: 'COMPLETEE', comment: body.comment ?? '', attachments };
   if (!body.buyerSiret) throw invalidInput('Indiquez le SIRET du nouveau destinataire (buyerSiret).');
@@ -375,6 +392,16 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(pdfRoute, async (c) =>
     sendDocument(c, await getInvoicePdf(c.get('deps'), requireActor(c), c.req.valid('param').id), 'inline'),
   )
+  .openapi(attachmentRoute, async (c) => {
+    const { id, sha256 } = c.req.valid('param');
+    const file = await getInvoiceAttachment({
+      ctx: { deps: c.get('deps'), actor: requireActor(c) },
+      input: { invoiceId: id, sha256 },
+    });
+    const response = sendDocument(c, file, 'attachment');
+    response.headers.set('X-Content-Type-Options', 'nosniff');
+    return response;
+  })
   .openapi(decisionRoute, async (c) => {
     const actor = requireActor(c);
     await checkCsrf(c);
@@ -394,7 +421,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await checkCsrf(c);
     const { id } = c.req.valid('param');
     await findVisibleInvoice(c.get('deps'), actor, id);
-    const action = await supplierActionOf(c);
+    const action = await supplierActionOf(c, id, actor);
     return c.json(
       await supplierActOnInvoice({
         ctx: { deps: c.get('deps'), actor: actor },

@@ -201,6 +201,9 @@ export const InvoiceDetailSchema = InvoiceSummarySchema.extend({
   }),
   validationReport: z.object({ profile: z.string(), violations: z.array(ViolationSchema) }),
   events: z.array(InvoiceEventSchema),
+  attachments: z
+    .array(z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int() }))
+    .openapi({ description: 'Pièces jointes référencées par les événements (data.attachments), avec leur nom' }),
 }).openapi('DetailFacture');
 
 export const EventListSchema = z.object({ items: z.array(InvoiceEventSchema) }).openapi('HistoriqueFacture');

@@ -18,6 +18,7 @@ function asset(file: string, type: string): Asset {
 const ASSETS: Record<string, Asset> = {
   'hub.css': asset('hub.css', 'text/css; charset=utf-8'),
   'hub.js': asset('hub.js', 'text/javascript; charset=utf-8'),
+  'invoice-form.js': asset('invoice-form.js', 'text/javascript; charset=utf-8'),
 };
 
 export const staticRoutes = new Hono<AppEnv>().get('/static/:file', (c) => {

@@ -47,4 +47,12 @@ export class PageClient {
     this.jar.store(res);
     return res;
   }
+
+  /** POSTs a multipart form (files included), with the CSRF token. */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    if (!form.has('_csrf')) form.append('_csrf', this.csrf);
+    const res = await this.app.request(path, { method: 'POST', headers: { cookie: this.jar.header() }, body: form });
+    this.jar.store(res);
+    return res;
+  }
 }

@@ -20,7 +20,13 @@ import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailab
 import { essentialsOf } from './essentials.ts';
 import { readAndValidate } from './read-and-validate.ts';
 import { launcherFor } from '../lifecycle/launcher.ts';
-import { recordAcceptedInvoice, recordRefusedDeposit, type DepositChannel, type DepositContext } from './record.ts';
+import {
+  embeddedAttachments,
+  recordAcceptedInvoice,
+  recordRefusedDeposit,
+  type DepositChannel,
+  type DepositContext,
+} from './record.ts';
 import { routingReferencesOf } from './references.ts';
 import { DUPLICATE_MESSAGE, type DepositRefusal, type DepositRefusalCode, type ReportedViolation } from './refusal.ts';
 import { checkSeller } from './seller.ts';
@@ -143,6 +149,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     warnings,
     profile,
     workflowId,
+    attachments: embeddedAttachments(read.invoice.additionalDocuments),
   });
   if (recorded.kind === 'duplicate') {
     return refused({

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
 import { deposits, invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import { recordAudit, type AuditActorRef } from '../../platform/audit/index.ts';
+import { cleanAttachmentName, storeInvoiceAttachments } from '../attachments.ts';
 import { invoiceAuditAction } from '../lifecycle/audit.ts';
 import type { InvoiceRoute } from '../routing.ts';
 import type { InvoiceEssentials } from './essentials.ts';
@@ -70,6 +71,8 @@ export interface NewInvoice {
   warnings: ReportedViolation[];
   profile: string;
   workflowId: string;
+  /** Documents embedded in the invoice (BG-24 BT-125), decoded: named on the deposit event. */
+  attachments: readonly { bytes: Uint8Array; fileName: string; mediaType: string }[];
 }
 
 export type RecordOutcome =
@@ -127,6 +130,7 @@ export async function recordAcceptedInvoice(
       .values({ ...depositColumns(context), outcome: 'accepted', invoiceId })
       .returning({ id: deposits.id });
     if (!deposit) throw new Error('insert into deposits returned no row');
+    const attachments = await storeInvoiceAttachments(tx, invoiceId, context.actor, invoice.attachments);
     await tx.insert(invoiceEvents).values({
       invoiceId,
       sequence: 1,
@@ -134,7 +138,12 @@ export async function recordAcceptedInvoice(
       toStatus: 'DEPOSEE',
       actor: context.actor,
       actorName: context.actorName,
-      data: { depositId: deposit.id, channel: context.channel, fileName: context.fileName },
+      data: {
+        depositId: deposit.id,
+        channel: context.channel,
+        fileName: context.fileName,
+        ...(attachments.length > 0 ? { attachments: attachments.map((a) => a.sha256) } : {}),
+      },
       occurredAt: context.at,
     });
     await recordAudit(tx, {
@@ -158,4 +167,21 @@ export async function recordAcceptedInvoice(
     });
     return { kind: 'accepted', invoiceId, depositId: deposit.id, status: 'DEPOSEE' };
   });
+}
+
+/** The documents embedded in an invoice (BG-24 with BT-125), decoded from base64. */
+export function embeddedAttachments(
+  documents: readonly { reference?: string; attachment?: { content: string; mimeCode?: string; filename?: string } }[],
+): NewInvoice['attachments'] {
+  return documents.flatMap((d, i) =>
+    d.attachment?.content
+      ? [
+          {
+            bytes: new Uint8Array(Buffer.from(d.attachment.content, 'base64')),
+            fileName: cleanAttachmentName(d.attachment.filename ?? d.reference ?? `piece-jointe-${i + 1}`),
+            mediaType: d.attachment.mimeCode ?? 'application/octet-stream',
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,6 @@
 // One invoice: its facts and status, the motive when it was suspended or rejected, the PDF beside the actions
 // the lifecycle allows, the legal payment delay and the status history.
+import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { ViolationsTable } from './violations.tsx';
@@ -25,6 +26,8 @@ export interface InvoicePageProps {
   done?: string | undefined;
   error?: string | undefined;
   backHref: string;
+  /** The supplier may start its next invoice from this one. */
+  canCopy?: boolean;
 }
 
 export function InvoicePage(props: InvoicePageProps) {
@@ -96,6 +99,14 @@ export function InvoicePage(props: InvoicePageProps) {
               href={`/factures/${i.id}/original`}
             >{`Télécharger l’original (${i.syntax === 'FACTURX' ? 'Factur-X, PDF' : `${i.syntax}, XML`})`}</a>
           </p>
+          {props.canCopy ? (
+            <form method="post" action={`/factures/${i.id}/modele`} class="inline-form">
+              <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+              <button type="submit" class="secondary">
+                Copier comme modèle pour la facture suivante
+              </button>
+            </form>
+          ) : null}
           <iframe class="pdf-frame" src={`/factures/${i.id}/pdf`} title={`Facture ${i.number} en PDF`} loading="lazy" />
         </div>
         <div>
@@ -106,7 +117,7 @@ export function InvoicePage(props: InvoicePageProps) {
           <PaymentClock invoice={i} now={props.now} />
           <section aria-labelledby="historique">
             <h2 id="historique">Historique</h2>
-            <Timeline events={i.events} />
+            <Timeline events={i.events} invoiceId={i.id} attachments={i.attachments} />
           </section>
         </div>
       </div>

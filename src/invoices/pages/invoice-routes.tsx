@@ -15,7 +15,8 @@ import {
   getInvoiceDetail,
   getInvoiceOriginal,
   getInvoicePdf,
-  storeAttachments,
+  attachToInvoice,
+  getInvoiceAttachment,
   supplierActOnInvoice,
   type AllowedAction,
   type InvoiceDetail,
@@ -53,6 +54,7 @@ async function showInvoice(
       done={extra.done}
       error={extra.error}
       backHref={backHref(viewer, side)}
+      canCopy={side === 'supplier'}
     />,
     status,
   );
@@ -98,6 +100,19 @@ function documentResponse(
   });
 }
 
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+/** The type of a file a browser can preview inline: a PDF or a PNG, JPEG, GIF or WebP image, by its signature. */
+export function previewableType(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'image/gif';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50]))
+    return 'image/webp';
+  return null;
+}
+
 export const invoiceRoutes = new Hono<AppEnv>()
   .get('/factures/:id', async (c) => {
     const viewer = await requireViewer(c);
@@ -110,6 +125,22 @@ export const invoiceRoutes = new Hono<AppEnv>()
   .get('/factures/:id/original', async (c) => {
     const viewer = await requireViewer(c);
     return documentResponse(c, await getInvoiceOriginal(c.get('deps'), viewer.actor, c.req.param('id')), 'attachment');
+  })
+  .get('/factures/:id/pieces-jointes/:sha256', async (c) => {
+    const viewer = await requireViewer(c);
+    const file = await getInvoiceAttachment({
+      ctx: { deps: c.get('deps'), actor: viewer.actor },
+      input: { invoiceId: c.req.param('id'), sha256: c.req.param('sha256') },
+    });
+    // Inline only for what a browser shows safely, judged on the bytes rather than on the type the sender claimed.
+    const shown = c.req.query('apercu') !== undefined ? previewableType(file.bytes) : null;
+    const response = documentResponse(
+      c,
+      { bytes: file.bytes, mediaType: shown ?? file.mediaType, fileName: file.fileName },
+      shown ? 'inline' : 'attachment',
+    );
+    response.headers.set('X-Content-Type-Options', 'nosniff');
+    return response;
   })
   .post('/factures/:id/decision', async (c) => {
     const viewer = await requireViewer(c);
@@ -130,7 +161,10 @@ export const invoiceRoutes = new Hono<AppEnv>()
     await getInvoiceDetail(c.get('deps'), viewer.actor, id);
     const files = [form['attachments']].flat().filter((f): f is File => f instanceof File && f.size > 0);
     return act(c, viewer, id, 'COMPLETEE', async () => {
-      const attachments = await storeAttachments(c.get('deps'), files);
+      const attachments = await attachToInvoice({
+        ctx: { deps: c.get('deps'), actor: viewer.actor },
+        input: { invoiceId: id, files },
+      });
       return supplierActOnInvoice({
         ctx: { deps: c.get('deps'), actor: viewer.actor },
         input: {

@@ -23,6 +23,30 @@ export {
   type AllowedAction,
 } from '../domain/transitions.ts';
 export { computeLatePayment } from '../domain/payment-delay/late-interest.ts';
-export { storeAttachments } from '../attachments.ts';
+export { attachToInvoice, getInvoiceAttachment, type AttachmentInfo } from '../attachments.ts';
 export type { AccountantAction, SupplierAction } from '../domain/contract.ts';
 export type { InvoiceStatus } from '../domain/statuses.ts';
+export {
+  EXEMPTIONS,
+  NATURES,
+  UNITS,
+  VAT_CHOICES,
+  emptyAdjustment,
+  emptyLineInput,
+  formFromJson,
+  readFormFields,
+  type InvoiceFormData,
+} from '../domain/invoice-form/form-data.ts';
+export type { FieldError, FormTotals } from '../domain/invoice-form/totals.ts';
+export { describeForm, newInvoiceForm, submitInvoiceForm, type FormView } from '../form/submit-form.ts';
+export { searchRecipients, type RecipientChoice } from '../form/parties.ts';
+export { copyAsTemplate, deleteDraft, getDraft, listDrafts, saveDraft, type DraftSummary } from '../form/drafts.ts';
+export { uploadFormAttachments } from '../form/uploads.ts';
+export { depositPdfWithData } from '../form/pdf-with-data.ts';
+export {
+  emptyPdfData,
+  MAX_PDF_VAT_ROWS,
+  PDF_CURRENCIES,
+  readPdfDataFields,
+  type PdfDataForm,
+} from '../domain/invoice-form/pdf-data.ts';

@@ -2,6 +2,7 @@
 // the notifications.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
+import { formRoutes } from './form-routes.tsx';
 import { inboxRoutes } from './inbox-routes.tsx';
 import { invoiceRoutes } from './invoice-routes.tsx';
 import { notificationRoutes } from './notifications/routes.tsx';
@@ -9,6 +10,7 @@ import { supplierRoutes } from './supplier-routes.tsx';
 
 export const invoicePages = new Hono<AppEnv>()
   .route('/', supplierRoutes)
+  .route('/', formRoutes)
   .route('/', invoiceRoutes)
   .route('/', inboxRoutes)
   .route('/', notificationRoutes);

@@ -1,5 +1,5 @@
 // Supplier pages: /factures (my invoices), its CSV export, /factures/deposer.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CSRF_FIELD, verifyCsrf } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,12 +8,15 @@ import { csvResponse } from '../../web/csv.ts';
 import { requireViewerWith } from '../../web/guard.ts';
 import { sendPage } from '../../web/render.ts';
 import { structuresAs, type Viewer } from '../../web/viewer.ts';
-import { DepositPage } from './deposit-page.tsx';
+import { DepositPage, type DepositPageProps } from './deposit-page.tsx';
 import { invoicesCsv } from './invoice-csv.ts';
 import {
   DEFAULT_MAX_DEPOSIT_BYTES,
   depositInvoice,
+  depositPdfWithData,
+  emptyPdfData,
   listInvoices,
+  readPdfDataFields,
   type InvoiceDeps,
   type InvoiceFilters,
 } from './invoice-verbs.ts';
@@ -27,6 +30,33 @@ const megabytes = (bytes: number): number => Math.floor(bytes / (1024 * 1024));
 function supplierFilters(viewer: Viewer, filters: InvoiceFilters): InvoiceFilters {
   const mine = structuresAs(viewer, 'supplier');
   return mine.length === 1 ? { ...filters, supplierId: mine[0]!.id } : filters;
+}
+
+/** The second mode of the deposit page: the supplier's own PDF and the data typed beside it. */
+async function depositPdf(c: Context<AppEnv>, viewer: Viewer, form: Record<string, unknown>, mb: number) {
+  const data = readPdfDataFields(form);
+  const file = form['file'];
+  const suppliers = structuresAs(viewer, 'supplier');
+  const supplierId =
+    suppliers.find((s) => s.id === form['fournisseur'])?.id ?? (suppliers.length === 1 ? suppliers[0]!.id : undefined);
+  const page = (extra: Partial<DepositPageProps>, status: 201 | 400 | 413 | 422) =>
+    sendPage(c, <DepositPage viewer={viewer} maxMegabytes={mb} mode="pdf" pdfData={data} {...extra} />, status);
+  if (!supplierId) return page({ error: 'Choisissez le fournisseur pour lequel vous déposez.' }, 400);
+  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  try {
+    const result = await depositPdfWithData({
+      ctx: { deps: c.get('deps'), actor: viewer.actor },
+      input: { supplierId, pdf: bytes, fileName: file instanceof File && file.name ? file.name : 'facture.pdf', data },
+    });
+    if (result.outcome === 'invalid') return page({ pdfErrors: result.errors }, 422);
+    return result.deposit.outcome === 'accepted'
+      ? page({ result: result.deposit, pdfData: emptyPdfData() }, 201)
+      : page({ result: result.deposit }, 422);
+  } catch (error) {
+    if (error instanceof AppError && [400, 403, 413].includes(error.status))
+      return page({ error: error.message }, error.status as 400);
+    throw error;
+  }
 }
 
 export const supplierRoutes = new Hono<AppEnv>()
@@ -47,7 +77,8 @@ export const supplierRoutes = new Hono<AppEnv>()
   })
   .get('/factures/deposer', async (c) => {
     const viewer = await requireViewerWith(c, 'supplier');
-    return sendPage(c, <DepositPage viewer={viewer} maxMegabytes={megabytes(maxBytes(c.get('deps')))} />);
+    const mode = c.req.query('mode') === 'pdf' ? 'pdf' : 'file';
+    return sendPage(c, <DepositPage viewer={viewer} mode={mode} maxMegabytes={megabytes(maxBytes(c.get('deps')))} />);
   })
   .post(
     '/factures/deposer',
@@ -71,6 +102,7 @@ export const supplierRoutes = new Hono<AppEnv>()
       verifyCsrf(c, form[CSRF_FIELD]);
       const mb = megabytes(maxBytes(deps));
       const file = form['file'];
+      if (form['mode'] === 'pdf') return depositPdf(c, viewer, form, mb);
       if (!(file instanceof File) || file.size === 0) {
         return sendPage(
           c,

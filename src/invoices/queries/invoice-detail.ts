@@ -4,6 +4,7 @@ import { services, structures } from '../../../db/schema/directory.ts';
 import { deposits, invoiceEvents, type InvoiceEventRow, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import type { Actor } from '../../platform/auth/index.ts';
 import type { AppDeps } from '../../platform/http.ts';
+import { attachmentsOf, type AttachmentInfo } from '../attachments.ts';
 import type { ReportedViolation } from '../deposit/refusal.ts';
 import { findVisibleInvoice } from './find-visible.ts';
 import { toSummary, type InvoiceSummary } from './list-invoices.ts';
@@ -40,11 +41,13 @@ export interface InvoiceDetail extends InvoiceSummary {
   };
   validationReport: { profile: string; violations: ReportedViolation[] };
   events: InvoiceEvent[];
+  /** The files the events reference (embedded in the invoice, sent with a completion), named. */
+  attachments: AttachmentInfo[];
 }
 
 export async function getInvoiceDetail(deps: AppDeps, actor: Actor | undefined, id: string): Promise<InvoiceDetail> {
   const invoice = await findVisibleInvoice(deps, actor, id);
-  const [[buyer], [service], [deposit], events] = await Promise.all([
+  const [[buyer], [service], [deposit], events, attachments] = await Promise.all([
     deps.db
       .select({ name: structures.name, paymentDelayDays: structures.paymentDelayDays })
       .from(structures)
@@ -62,6 +65,7 @@ export async function getInvoiceDetail(deps: AppDeps, actor: Actor | undefined, 
       .orderBy(asc(deposits.createdAt))
       .limit(1),
     eventsOf(deps, invoice.id),
+    attachmentsOf(deps, invoice.id),
   ]);
   const report = invoice.validationReport as Partial<InvoiceDetail['validationReport']> | null;
   return {
@@ -90,6 +94,7 @@ export async function getInvoiceDetail(deps: AppDeps, actor: Actor | undefined, 
     },
     validationReport: { profile: report?.profile ?? 'fr', violations: report?.violations ?? [] },
     events,
+    attachments,
   };
 }
 

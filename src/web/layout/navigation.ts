@@ -8,6 +8,7 @@ export interface NavItem {
 
 const BY_ROLE: Record<Role, NavItem[]> = {
   supplier: [
+    { href: '/factures/saisir', label: 'Saisir une facture' },
     { href: '/factures/deposer', label: 'Déposer une facture' },
     { href: '/factures', label: 'Mes factures' },
   ],
