@@ -9,7 +9,7 @@ import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Logger } from './platform/logging.ts';
-import { drainLaunches } from './invoices/index.ts';
+import { drainLaunches, type InvoiceDeps } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { startDevServer } from './platform/temporal/dev-server.ts';
@@ -82,7 +82,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       await client.connection.close();
     });
 
-    const deps: AppDeps = {
+    const deps: InvoiceDeps = {
       db: database.db,
       clock: systemClock,
       logger,
@@ -91,6 +91,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
+      invoices: { profile: config.depositProfile },
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

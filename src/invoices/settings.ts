@@ -1,5 +1,4 @@
 // Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines.
-import type { Profile } from '../../formats/index.ts';
 import type { AppDeps } from '../platform/http.ts';
 import type { PaymentTiming } from './domain/contract.ts';
 
@@ -10,9 +9,17 @@ export interface InvoiceSettings {
   maxDepositBytes?: number;
   /** How long a deposit waits for Temporal to accept the workflow start before refusing (default 10 s). */
   workflowStartTimeoutMs?: number;
-  /** Validation profile applied at deposit (default 'fr': EN 16931 plus the French and Chorus rules). */
-  profile?: Profile;
+  /**
+   * Validation profile of the deployment (default 'b2g': EN 16931 and the Chorus rules block, the reform's BR-FR
+   * rules are warnings; 'fr': the strict profile, BR-FR rules block for every recipient). A recipient structure
+   * may choose the strict profile for itself (directory flag `strictReformRules`).
+   */
+  profile?: DepositProfile;
 }
+
+/** The deposit profiles: what Chorus Pro applies to public buyers, or the 2026 reform's rules as well. */
+export const DEPOSIT_PROFILES = ['b2g', 'fr'] as const;
+export type DepositProfile = (typeof DEPOSIT_PROFILES)[number];
 
 /** The hub's dependencies, optionally carrying invoice settings. */
 export type InvoiceDeps = AppDeps & { invoices?: InvoiceSettings };
@@ -37,4 +44,4 @@ export const maxDepositBytes = (deps: InvoiceDeps): number =>
   deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
 export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
   deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
-export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'fr';
+export const depositProfile = (deps: InvoiceDeps): DepositProfile => deps.invoices?.profile ?? 'b2g';

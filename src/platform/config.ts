@@ -11,6 +11,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** Notification e-mails go out through this SMTP server; without it they wait in the outbox. */
   smtp: { url: string; from: string } | undefined;
+  /**
+   * Validation profile of deposits (DEPOSIT_PROFILE): 'b2g' (default) as Chorus Pro applies to public buyers,
+   * the 2026 reform's BR-FR rules as warnings; 'fr' makes them blocking for every recipient.
+   */
+  depositProfile: 'b2g' | 'fr';
   temporal: {
     address: string | undefined;
     namespace: string;
@@ -65,6 +70,7 @@ const schema = {
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT').default(7233),
+  DEPOSIT_PROFILE: z.enum(['b2g', 'fr'], { message: 'doit valoir b2g ou fr' }).default('b2g'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'doit être une URL smtp://utilisateur:mot-de-passe@hôte:port ou smtps://…')
@@ -102,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: r.LOG_LEVEL,
     publicUrl: r.PUBLIC_URL,
     smtp: r.SMTP_URL && r.SMTP_FROM ? { url: r.SMTP_URL, from: r.SMTP_FROM } : undefined,
+    depositProfile: r.DEPOSIT_PROFILE,
     temporal: {
       address: r.TEMPORAL_ADDRESS,
       namespace: r.TEMPORAL_NAMESPACE,
