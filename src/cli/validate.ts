@@ -2,10 +2,9 @@
 // (UBL, CII, Factur-X), one JSON line per file or a French report. Exit 0 when every file is
 // valid, 1 otherwise, 2 on a usage error.
 import { readFile } from 'node:fs/promises';
-import { isFormatError, readInvoice, validate, type Violation } from '../../formats/index.ts';
+import { isFormatError, readInvoice, validate, type Profile, type Violation } from '../../formats/index.ts';
 import type { Io } from './io.ts';
 
-type Profile = 'en16931' | 'fr';
 type Syntax = 'UBL' | 'CII' | 'FACTURX';
 
 const USAGE = 'Usage : hub validate [--json] [--profile en16931|b2g|fr] FICHIER...\n';

@@ -1,4 +1,5 @@
 // Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines.
+import type { Profile } from '../../formats/index.ts';
 import type { AppDeps } from '../platform/http.ts';
 import type { PaymentTiming } from './domain/contract.ts';
 
@@ -12,14 +13,11 @@ export interface InvoiceSettings {
   /**
    * Validation profile of the deployment (default 'b2g': EN 16931 and the Chorus rules block, the reform's BR-FR
    * rules are warnings; 'fr': the strict profile, BR-FR rules block for every recipient). A recipient structure
-   * may choose the strict profile for itself (directory flag `strictReformRules`).
+   * may choose the strict profile for itself (directory flag `strictReformRules`). Tests may set 'en16931' to
+   * check the norm alone.
    */
-  profile?: DepositProfile;
+  profile?: Profile;
 }
-
-/** The deposit profiles: what Chorus Pro applies to public buyers, or the 2026 reform's rules as well. */
-export const DEPOSIT_PROFILES = ['b2g', 'fr'] as const;
-export type DepositProfile = (typeof DEPOSIT_PROFILES)[number];
 
 /** The hub's dependencies, optionally carrying invoice settings. */
 export type InvoiceDeps = AppDeps & { invoices?: InvoiceSettings };
@@ -44,4 +42,4 @@ export const maxDepositBytes = (deps: InvoiceDeps): number =>
   deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
 export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
   deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
-export const depositProfile = (deps: InvoiceDeps): DepositProfile => deps.invoices?.profile ?? 'b2g';
+export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'b2g';

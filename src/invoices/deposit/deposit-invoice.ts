@@ -131,7 +131,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   if (routing.outcome === 'refused') return refused({ code: routing.code, message: routing.message });
   const { route } = routing;
   // A recipient that chose the strict profile makes the reform's rules blocking for the invoices it receives.
-  if (profile === 'b2g' && route.buyer.strictReformRules) {
+  if (profile !== 'fr' && route.buyer.strictReformRules) {
     const strict = validateRead(read, 'fr', recipientLabel(route.buyer));
     if (!strict.ok) return refused(strict.refusal);
     profile = 'fr';
