@@ -174,7 +174,11 @@ describe('mirror deposits', () => {
     const report = await finalReport(flux.numeroFluxDepot);
     expect(report.etatCourantDepotFlux).toBe('IN_INTEGRE_PARTIEL');
     expect(report.listeErreurDP).toEqual([
-      expect.objectContaining({ numeroDP: bad, identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren }),
+      expect.objectContaining({
+        numeroDP: bad,
+        identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+        identifiantDestinataire: rennes.siret,
+      }),
     ]);
     expect(report.listeErreurDP[0]?.libelleErreurDP).toMatch(/service/i);
     const integrated = await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, {
@@ -421,11 +425,15 @@ describe('mirror processing and downloads', () => {
     const formats = (await (await post('/cpro/transverses/v1/recuperer/formatflux', {})).json()) as {
       listeFormatFlux: { formatFlux: string }[];
     };
-    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual([
-      'IN_DP_E1_UBL_INVOICE',
-      'IN_DP_E1_CII_16B',
-      'IN_DP_E2_CII_FACTURX',
-    ]);
+    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual(
+      expect.arrayContaining([
+        'IN_DP_E1_UBL_INVOICE',
+        'IN_DP_E1_CII_16B',
+        'IN_DP_E2_CII_FACTURX',
+        'IN_DP_E2_CII_MIN_16B',
+      ]),
+    );
+    expect(formats.listeFormatFlux).toHaveLength(12);
 
     const flux = await depositXml(invoiceXml(uniqueInvoiceNumber('CR')));
     await finalReport(flux.numeroFluxDepot);
