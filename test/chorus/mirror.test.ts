@@ -10,6 +10,7 @@ import { DUPLICATE_MESSAGE } from '../../src/invoices/index.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { partyBySiren, ublInvoice, uniqueInvoiceNumber, type TestParty } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
+import { readPivotAsPastell } from './pastell-pivot.ts';
 import {
   chorusClientOf,
   HUB,
@@ -262,7 +263,7 @@ describe('mirror deposits', () => {
 });
 
 describe('mirror processing and downloads', () => {
-  it('refuses a rejection without motive, then downloads the original (PIVOT)', async () => {
+  it('refuses a rejection without motive, then downloads the pivot', async () => {
     const number = uniqueInvoiceNumber('REJ');
     const xml = invoiceXml(number);
     const flux = await depositXml(xml);
@@ -293,7 +294,9 @@ describe('mirror processing and downloads', () => {
       1,
     );
     const download = await chorus.telechargerFacture(RENNES_ACCOUNT, idFacture, 'PIVOT');
-    expect(Buffer.from(download.fichierResultat, 'base64').toString('utf8')).toBe(xml);
+    const pivot = readPivotAsPastell(Buffer.from(download.fichierResultat, 'base64').toString('utf8'));
+    expect(pivot.donneesFacture.no_facture).toBe(number);
+    expect(xml).toContain(pivot.donneesFacture.montant_ttc);
     expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, notDownloaded)).listeFactures).toEqual([]);
     const [downloaded] = (
       await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
