@@ -63,7 +63,7 @@ export function readPivotAsPastell(xml: string): PastellPivotImport {
   const pj02: PastellPivotImport['pj02'] = [];
   let pdf: PastellPivotImport['fichierFacturePdf'];
   for (const pj of list(unit.PJ as Node | Node[])) {
-    let content = new Uint8Array(Buffer.from(text(pj.Contenu), 'base64'));
+    let content: Uint8Array = new Uint8Array(Buffer.from(text(pj.Contenu), 'base64'));
     // Pastell unpacks a ZIP content and keeps the file under the PJ's name.
     if (content[0] === 0x50 && content[1] === 0x4b) content = unzip(content)[0]?.bytes ?? content;
     const file = { name: text(pj.NomPJ), bytes: content };

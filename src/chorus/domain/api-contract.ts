@@ -9,6 +9,7 @@ export type WireAmount = number | { readonly text: string; toJSON(): string };
 
 export const PATHS = {
   deposerFlux: '/cpro/factures/v1/deposer/flux',
+  deposerPdf: '/cpro/factures/v1/deposer/pdf',
   soumettre: '/cpro/factures/v1/soumettre',
   rechercherFournisseur: '/cpro/factures/v1/rechercher/fournisseur',
   rechercherRecipiendaire: '/cpro/factures/v1/rechercher/recipiendaire',
@@ -26,6 +27,9 @@ export const PATHS = {
   consulterStructure: '/cpro/structures/v1/consulter',
   rechercherServices: '/cpro/structures/v1/rechercher/services',
   consulterService: '/cpro/structures/v1/consulter/service',
+  rechercherEngagements: '/cpro/engagementsJuridiques/v1/rechercher',
+  rechercherFacturesTravaux: '/cpro/facturesTravaux/v1/rechercher',
+  consulterInformationSiret: '/cpro/transverses/v1/consulter/information/siret',
 } as const;
 
 /** Every answer carries these; 0 is success. */
