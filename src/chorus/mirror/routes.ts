@@ -94,7 +94,7 @@ const OPERATIONS: [string, Operation][] = [
     transverses(`recuperer/${name}`),
     () => REFERENCE_LISTS[name](),
   ]),
-  [PATHS.rechercherStructure, (deps, _session, body) => searchChorusStructures(deps, body)],
+  [PATHS.rechercherStructure, searchChorusStructures],
   [PATHS.consulterStructure, (deps, _session, body) => consultStructure(deps, body)],
   [PATHS.rechercherServices, (deps, _session, body) => searchStructureServices(deps, body)],
   [PATHS.consulterService, (deps, _session, body) => consultStructureService(deps, body)],

@@ -20,6 +20,7 @@ import { cppIdsOf } from '../../ids.ts';
 import { objectOf, sortCriterion, textCriterion } from '../factures/criteria.ts';
 import { pageRequest, parametresRetour, slicePage } from '../factures/paging.ts';
 import { MirrorRefusal } from '../refusal.ts';
+import type { MirrorSession } from '../session.ts';
 
 export interface StructureListItem {
   idStructureCPP: number;
@@ -43,6 +44,7 @@ const INACTIVE = ['INACTIF', 'INACTIVE'];
 
 export async function searchChorusStructures(
   deps: AppDeps,
+  session: MirrorSession,
   body: Record<string, unknown>,
 ): Promise<Retour & { listeStructures: StructureListItem[]; parametresRetour: ParametresRetour }> {
   const criteria = objectOf(body.structure);
@@ -53,7 +55,8 @@ export async function searchChorusStructures(
   const params = objectOf(body.parametres);
   const paging = pageRequest(params);
   const sort = sortCriterion(params, 'parametres', COLUMNS);
-  // Unset, "" or true: only public structures (and the caller's own, which the hub does not tell apart); false: all.
+  // Unset, "" (Pastell) or true: public structures and the caller's own; false: private ones too (the Chorus rule
+  // Pastell quotes in CPPWrapper::getIdentifiantStructureCPPByIdentifiantStructure).
   const publicOnly = body.restreindreStructuresPrivees !== false && body.restreindreStructuresPrivees !== 'false';
 
   let matches: StructureSummary[];
@@ -72,7 +75,7 @@ export async function searchChorusStructures(
   const normalized = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const items = matches
     .filter((s) => s.siret ?? s.vatNumber)
-    .filter((s) => !(publicOnly && s.kind === 'supplier'))
+    .filter((s) => !(publicOnly && s.kind === 'supplier' && s.id !== session.structureId))
     .filter((s) => type === undefined || (s.siret ? 'SIRET' : 'UE_HORS_FRANCE') === type)
     .filter((s) => status === undefined || (s.active ? ACTIVE : INACTIVE).includes(status.toUpperCase()))
     .filter((s) => name === undefined || identifier === undefined || normalized(s.name).includes(normalized(name)));
