@@ -49,7 +49,7 @@ export class ChorusHttpError extends Error {
   }
 }
 
-export type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Answer = Record<string, any>;
 
 /** Odoo's `_chorus_post(api_params, url_path, payload)`. */
 export function odooClient(base: string, token: PisteToken, account: TechnicalAccount) {
