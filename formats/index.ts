@@ -13,6 +13,8 @@ export * from './model/index.ts';
 // XML
 export { parseXml, DEFAULT_MAX_BYTES, pathOf, child, children, descend, textOf, attr, walk, NS } from './xml/index.ts';
 export type { XmlElement, ParseXmlOptions } from './xml/index.ts';
+export { leaf, node, required, serialize } from './xml/index.ts';
+export type { XNode } from './xml/index.ts';
 
 // Reading
 export { readInvoice, readInvoiceXml, readXmlRoot, looksLikePdf, DEFAULT_MAX_LINES } from './read.ts';

@@ -108,7 +108,7 @@ const commands: Record<string, Command> = {
   },
   validate: {
     summary: 'Valide des factures (UBL, CII, Factur-X) selon EN 16931 et les règles françaises',
-    usage: 'hub validate [--json] [--profile en16931|fr] FICHIER...',
+    usage: 'hub validate [--json] [--profile en16931|b2g|fr] FICHIER...',
     run: async (args, out) => (await import('./cli/validate.ts')).run(args, out),
   },
   convert: {

@@ -10,7 +10,7 @@ import type { Config } from './platform/config.ts';
 import { fileStoreFromConfig } from './platform/files/index.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Logger } from './platform/logging.ts';
-import { drainLaunches } from './invoices/index.ts';
+import { drainLaunches, type InvoiceDeps } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { startDevServer } from './platform/temporal/dev-server.ts';
@@ -83,7 +83,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       await client.connection.close();
     });
 
-    const deps: AppDeps = {
+    const deps: InvoiceDeps = {
       db: database.db,
       clock: systemClock,
       logger,
@@ -93,6 +93,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
       files: fileStoreFromConfig(config, { db: database.db, logger }),
+      invoices: { profile: config.depositProfile },
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

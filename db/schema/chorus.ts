@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { services, structures } from './directory.ts';
+import { blobs } from './blobs.ts';
 import { deposits, invoices } from './invoices.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -109,6 +110,8 @@ export const chorusMirrorFluxItems = pgTable(
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     /** For a refused invoice: its number when it could be read, and the reason (`listeErreurDP`). */
     invoiceNumber: text('invoice_number'),
+    /** The recipient SIRET the invoice names, when it could be read (`identifiantDestinataire`). */
+    buyerIdentifier: text('buyer_identifier'),
     refusalMessage: text('refusal_message'),
   },
   (t) => [
@@ -116,6 +119,45 @@ export const chorusMirrorFluxItems = pgTable(
     index('chorus_mirror_flux_items_invoice_idx').on(t.invoiceId),
   ],
 );
+
+/**
+ * Mirror: a PDF a supplier's account deposited with `deposer/pdf`, waiting for `soumettre` (mode DEPOT_PDF_API)
+ * to become an invoice. Its id is the `pieceJointeId` Chorus answers.
+ */
+export const chorusMirrorPdfUploads = pgTable(
+  'chorus_mirror_pdf_uploads',
+  {
+    pieceJointeId: integer('piece_jointe_id').primaryKey().generatedByDefaultAsIdentity({ startWith: 7000 }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => structures.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => chorusTechnicalAccounts.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    fileName: text('file_name').notNull(),
+    /** `formatDepot` as sent (PDF_NON_SIGNE, PDF_SIGNE_PADES…). */
+    formatDepot: text('format_depot').notNull(),
+    /** The invoice `soumettre` made of it; a PDF is submitted once. */
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('chorus_mirror_pdf_uploads_supplier_idx').on(t.supplierId)],
+);
+
+/** Mirror: how an invoice entered through `soumettre` (`modeDepot` SAISIE_API or DEPOT_PDF_API), and by which account. */
+export const chorusMirrorSubmissions = pgTable('chorus_mirror_submissions', {
+  invoiceId: uuid('invoice_id')
+    .primaryKey()
+    .references(() => invoices.id),
+  modeDepot: text('mode_depot').notNull(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => chorusTechnicalAccounts.id),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
 
 /** Mirror: invoices a recipient downloaded (`telecharger/groupe`), for the filter `factureTelechargeeParDestinataire`. */
 export const chorusMirrorDownloads = pgTable(

@@ -71,6 +71,11 @@ export const structures = pgTable(
     paymentDelayOverrideDays: integer('payment_delay_override_days'),
     /** The structure receives its invoices through Chorus Pro (the sync pushes them there). */
     receivesThroughChorus: boolean('receives_through_chorus').notNull().default(false),
+    /**
+     * The structure applies the 2026 reform's BR-FR rules as blocking to the invoices it receives (strict
+     * profile); by default they are warnings, as Chorus Pro treats invoices to public buyers.
+     */
+    strictReformRules: boolean('strict_reform_rules').notNull().default(false),
     /** Fictitious structure created for demonstrations (demo suppliers). */
     demo: boolean('demo').notNull().default(false),
     active: boolean('active').notNull().default(true),

@@ -1,7 +1,8 @@
 /**
  * Validation of EN 16931 invoices: the official business rules (BR-xx, BR-CO-xx, BR-DEC-xx, VAT
  * categories, code lists), the syntax bindings (UBL-SR/CR/DT, CII-SR/DT), a schema-level check of the
- * structure (UBL-XSD / CII-XSD), and optionally the French rules (profile 'fr').
+ * structure (UBL-XSD / CII-XSD), and optionally the French rules: strict (profile 'fr') or as Chorus Pro applies
+ * them to public buyers (profile 'b2g': the reform's BR-FR rules as warnings).
  */
 import type { ReadResult } from '../read.ts';
 import { ciiFacts } from './facts/cii.ts';
@@ -40,7 +41,7 @@ export function validate(read: ReadResult, opts: ValidateOptions = {}): Violatio
   // Element-by-element families share one walk of the document.
   const syntax = f.syntax === 'UBL' ? ublSyntaxVisitor(f, out) : ciiSyntaxVisitor(f, out);
   runVisitors(f.root, [schemaVisitor(f, out), codelistVisitor(f, out), syntax]);
-  if (opts.profile === 'fr') checkFrench(read, f, out);
+  if (opts.profile === 'fr' || opts.profile === 'b2g') checkFrench(read, f, out, opts.profile);
   return out.violations;
 }
 

@@ -15,7 +15,14 @@ export interface Violation {
   message: string;
 }
 
-export type Profile = 'en16931' | 'fr';
+/**
+ * 'en16931': the norm and its syntax bindings only.
+ * 'b2g': what Chorus Pro applies to invoices for public buyers: EN 16931 and the Chorus conventions (CHORUS-xx)
+ *   fatal, the 2026 reform's BR-FR rules reported as warnings; Chorus billing frames (A1…A25) and the Peppol
+ *   business process accepted in BT-23.
+ * 'fr': the strict profile: EN 16931, the BR-FR rules of the reform and the Chorus conventions, all fatal.
+ */
+export type Profile = 'en16931' | 'b2g' | 'fr';
 
 export interface ValidateOptions {
   profile?: Profile;

@@ -1,15 +1,14 @@
-// `hub validate [--json] [--profile en16931|fr] FILE...`: reads and validates invoices
+// `hub validate [--json] [--profile en16931|b2g|fr] FILE...`: reads and validates invoices
 // (UBL, CII, Factur-X), one JSON line per file or a French report. Exit 0 when every file is
 // valid, 1 otherwise, 2 on a usage error.
 import { readFile } from 'node:fs/promises';
-import { isFormatError, readInvoice, validate, type Violation } from '../../formats/index.ts';
+import { isFormatError, readInvoice, validate, type Profile, type Violation } from '../../formats/index.ts';
 import type { Io } from './io.ts';
 
-type Profile = 'en16931' | 'fr';
 type Syntax = 'UBL' | 'CII' | 'FACTURX';
 
-const USAGE = 'Usage : hub validate [--json] [--profile en16931|fr] FICHIER...\n';
-const PROFILES: readonly Profile[] = ['en16931', 'fr'];
+const USAGE = 'Usage : hub validate [--json] [--profile en16931|b2g|fr] FICHIER...\n';
+const PROFILES: readonly Profile[] = ['en16931', 'b2g', 'fr'];
 
 interface Options {
   json: boolean;
@@ -30,8 +29,9 @@ function parseArgs(argv: readonly string[]): Options | string | 'help' {
     if (arg === '--json') options.json = true;
     else if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg === '--profile' ? argv[++i] : arg.slice('--profile='.length);
-      if (value === undefined) return "L'option --profile attend une valeur : en16931 ou fr.";
-      if (!PROFILES.includes(value as Profile)) return `Profil inconnu « ${value} » : valeurs possibles en16931 ou fr.`;
+      if (value === undefined) return "L'option --profile attend une valeur : en16931, b2g ou fr.";
+      if (!PROFILES.includes(value as Profile))
+        return `Profil inconnu « ${value} » : valeurs possibles en16931, b2g ou fr.`;
       options.profile = value as Profile;
     } else if (arg.startsWith('-') && arg !== '-') return `Option inconnue « ${arg} ».`;
     else options.files.push(arg);

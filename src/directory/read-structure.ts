@@ -56,6 +56,7 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
       engagementNumberRequired: structures.engagementNumberRequired,
       serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
       receivesThroughChorus: structures.receivesThroughChorus,
+      strictReformRules: structures.strictReformRules,
       paymentDelayDays: structures.paymentDelayDays,
       paymentDelayOverrideDays: structures.paymentDelayOverrideDays,
     })
@@ -71,6 +72,7 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
         engagementNumberRequired,
         serviceCodeOrEngagementRequired,
         receivesThroughChorus,
+        strictReformRules,
         paymentDelayDays,
         paymentDelayOverrideDays,
         ...summary
@@ -96,6 +98,7 @@ async function findDetails(db: Db, where: SQL | undefined, limit: number): Promi
             engagementNumberRequired,
             serviceCodeOrEngagementRequired,
             receivesThroughChorus,
+            strictReformRules,
           },
           paymentDelay: {
             days: paymentDelayDays,

@@ -20,6 +20,7 @@ export async function findRecipientBySiret(db: Db, siret: string) {
       engagementNumberRequired: structures.engagementNumberRequired,
       serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
       receivesThroughChorus: structures.receivesThroughChorus,
+      strictReformRules: structures.strictReformRules,
       paymentDelayDays: structures.paymentDelayDays,
     })
     .from(establishments)

@@ -76,6 +76,9 @@ export const StructureDetailSchema = StructureSummarySchema.extend({
     engagementNumberRequired: z.boolean().openapi({ description: 'Chorus Pro numeroEJDoitEtreRenseigne' }),
     serviceCodeOrEngagementRequired: z.boolean().openapi({ description: 'Chorus Pro gestionNumeroEJOuCodeService' }),
     receivesThroughChorus: z.boolean(),
+    strictReformRules: z.boolean().openapi({
+      description: 'Les règles BR-FR de la réforme de 2026 sont bloquantes pour les factures reçues (profil strict)',
+    }),
   }),
   paymentDelay: z
     .object({

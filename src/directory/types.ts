@@ -29,6 +29,8 @@ export interface ChorusRouting {
   serviceCodeOrEngagementRequired: boolean;
   /** Invoices to this structure are forwarded to Chorus Pro. */
   receivesThroughChorus: boolean;
+  /** The 2026 reform's BR-FR rules refuse invoices to this structure (strict profile), instead of warning. */
+  strictReformRules: boolean;
 }
 
 export interface ServiceInfo {

@@ -31,6 +31,7 @@ export async function updateChorusRouting({
         engagementNumberRequired: structures.engagementNumberRequired,
         serviceCodeOrEngagementRequired: structures.serviceCodeOrEngagementRequired,
         receivesThroughChorus: structures.receivesThroughChorus,
+        strictReformRules: structures.strictReformRules,
       })
       .from(structures)
       .where(eq(structures.id, structureId))
@@ -41,6 +42,7 @@ export async function updateChorusRouting({
       engagementNumberRequired: input.engagementNumberRequired,
       serviceCodeOrEngagementRequired: input.serviceCodeOrEngagementRequired,
       receivesThroughChorus: input.receivesThroughChorus,
+      strictReformRules: input.strictReformRules,
     };
     const changes = diff(row, after);
     if (changes.length > 0)

@@ -225,7 +225,7 @@ describe('GET /api/invoices and the documents', () => {
       id: invoiceId,
       number,
       paymentClock: { paymentDelayDays: 30 },
-      validationReport: { profile: 'fr' },
+      validationReport: { profile: 'b2g' },
     });
     const events = (await (
       await app.request(`/api/invoices/${invoiceId}/events`, { headers: auth('rennes') })

@@ -28,6 +28,8 @@ export interface InvoiceRoute {
     /** Legal payment delay of the recipient, in days (décret 2013-269). */
     paymentDelayDays: number;
     receivesThroughChorus: boolean;
+    /** The recipient applies the 2026 reform's BR-FR rules as blocking (strict profile). */
+    strictReformRules: boolean;
   };
   service: { id: string; code: string; label: string } | null;
   /** The service code as the directory spells it, when a service was named. */
@@ -155,6 +157,7 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
         siret,
         paymentDelayDays: structure.paymentDelayDays,
         receivesThroughChorus: flags.receivesThroughChorus,
+        strictReformRules: flags.strictReformRules,
       },
       service: service ? { id: service.id, code: service.code, label: service.label } : null,
       serviceCode: service?.code ?? null,

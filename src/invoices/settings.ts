@@ -10,7 +10,12 @@ export interface InvoiceSettings {
   maxDepositBytes?: number;
   /** How long a deposit waits for Temporal to accept the workflow start before refusing (default 10 s). */
   workflowStartTimeoutMs?: number;
-  /** Validation profile applied at deposit (default 'fr': EN 16931 plus the French and Chorus rules). */
+  /**
+   * Validation profile of the deployment (default 'b2g': EN 16931 and the Chorus rules block, the reform's BR-FR
+   * rules are warnings; 'fr': the strict profile, BR-FR rules block for every recipient). A recipient structure
+   * may choose the strict profile for itself (directory flag `strictReformRules`). Tests may set 'en16931' to
+   * check the norm alone.
+   */
   profile?: Profile;
 }
 
@@ -37,4 +42,4 @@ export const maxDepositBytes = (deps: InvoiceDeps): number =>
   deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
 export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
   deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
-export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'fr';
+export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'b2g';

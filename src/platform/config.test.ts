@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.temporal.address).toBeUndefined();
     expect(config.temporal.namespace).toBe('default');
     expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.depositProfile).toBe('b2g');
+  });
+
+  it('reads the deposit profile: b2g or the strict fr', () => {
+    expect(loadConfig({ DEPOSIT_PROFILE: 'fr' }).depositProfile).toBe('fr');
+    expect(() => loadConfig({ DEPOSIT_PROFILE: 'strict' })).toThrow(/DEPOSIT_PROFILE doit valoir b2g ou fr/);
   });
 
   it('names the variable in one line when a value is malformed', () => {

@@ -15,6 +15,11 @@ export interface Config {
   s3:
     | { endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string }
     | undefined;
+  /**
+   * Validation profile of deposits (DEPOSIT_PROFILE): 'b2g' (default) as Chorus Pro applies to public buyers,
+   * the 2026 reform's BR-FR rules as warnings; 'fr' makes them blocking for every recipient.
+   */
+  depositProfile: 'b2g' | 'fr';
   temporal: {
     address: string | undefined;
     namespace: string;
@@ -69,6 +74,7 @@ const schema = {
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT').default(7233),
+  DEPOSIT_PROFILE: z.enum(['b2g', 'fr'], { message: 'doit valoir b2g ou fr' }).default('b2g'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'doit être une URL smtp://utilisateur:mot-de-passe@hôte:port ou smtps://…')
@@ -137,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             secretAccessKey: r.S3_SECRET_ACCESS_KEY,
           }
         : undefined,
+    depositProfile: r.DEPOSIT_PROFILE,
     temporal: {
       address: r.TEMPORAL_ADDRESS,
       namespace: r.TEMPORAL_NAMESPACE,

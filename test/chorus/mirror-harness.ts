@@ -1,5 +1,7 @@
 // The hub's HTTP app with the Chorus mirror, a worker running the invoice lifecycle, and Chorus clients that
 // reach the app in-process: what a supplier's or a collectivity's Chorus software would see.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createApp } from '../../src/app.ts';
@@ -80,4 +82,18 @@ export async function pollUntil<T>(
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/** The app on a real socket (127.0.0.1, a free port), as a client on another machine reaches it. */
+export async function serveOverHttp(app: HubApp): Promise<{ url: string; close(): Promise<void> }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -10,6 +10,7 @@ import { DUPLICATE_MESSAGE } from '../../src/invoices/index.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { partyBySiren, ublInvoice, uniqueInvoiceNumber, type TestParty } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
+import { readPivotAsPastell } from './pastell-pivot.ts';
 import {
   chorusClientOf,
   HUB,
@@ -174,7 +175,11 @@ describe('mirror deposits', () => {
     const report = await finalReport(flux.numeroFluxDepot);
     expect(report.etatCourantDepotFlux).toBe('IN_INTEGRE_PARTIEL');
     expect(report.listeErreurDP).toEqual([
-      expect.objectContaining({ numeroDP: bad, identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siren }),
+      expect.objectContaining({
+        numeroDP: bad,
+        identifiantFournisseur: DEMO_SUPPLIER_ARMOR_BUREAUTIQUE.siret,
+        identifiantDestinataire: rennes.siret,
+      }),
     ]);
     expect(report.listeErreurDP[0]?.libelleErreurDP).toMatch(/service/i);
     const integrated = await chorus.rechercherFactureParFournisseur(SUPPLIER_ACCOUNT, {
@@ -258,7 +263,7 @@ describe('mirror deposits', () => {
 });
 
 describe('mirror processing and downloads', () => {
-  it('refuses a rejection without motive, then downloads the original (PIVOT)', async () => {
+  it('refuses a rejection without motive, then downloads the pivot', async () => {
     const number = uniqueInvoiceNumber('REJ');
     const xml = invoiceXml(number);
     const flux = await depositXml(xml);
@@ -289,7 +294,9 @@ describe('mirror processing and downloads', () => {
       1,
     );
     const download = await chorus.telechargerFacture(RENNES_ACCOUNT, idFacture, 'PIVOT');
-    expect(Buffer.from(download.fichierResultat, 'base64').toString('utf8')).toBe(xml);
+    const pivot = readPivotAsPastell(Buffer.from(download.fichierResultat, 'base64').toString('utf8'));
+    expect(pivot.donneesFacture.no_facture).toBe(number);
+    expect(xml).toContain(pivot.donneesFacture.montant_ttc);
     expect((await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, notDownloaded)).listeFactures).toEqual([]);
     const [downloaded] = (
       await chorus.rechercherFactureParRecipiendaire(RENNES_ACCOUNT, {
@@ -421,11 +428,15 @@ describe('mirror processing and downloads', () => {
     const formats = (await (await post('/cpro/transverses/v1/recuperer/formatflux', {})).json()) as {
       listeFormatFlux: { formatFlux: string }[];
     };
-    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual([
-      'IN_DP_E1_UBL_INVOICE',
-      'IN_DP_E1_CII_16B',
-      'IN_DP_E2_CII_FACTURX',
-    ]);
+    expect(formats.listeFormatFlux.map((f) => f.formatFlux)).toEqual(
+      expect.arrayContaining([
+        'IN_DP_E1_UBL_INVOICE',
+        'IN_DP_E1_CII_16B',
+        'IN_DP_E2_CII_FACTURX',
+        'IN_DP_E2_CII_MIN_16B',
+      ]),
+    );
+    expect(formats.listeFormatFlux).toHaveLength(12);
 
     const flux = await depositXml(invoiceXml(uniqueInvoiceNumber('CR')));
     await finalReport(flux.numeroFluxDepot);

@@ -9,6 +9,7 @@ export type WireAmount = number | { readonly text: string; toJSON(): string };
 
 export const PATHS = {
   deposerFlux: '/cpro/factures/v1/deposer/flux',
+  deposerPdf: '/cpro/factures/v1/deposer/pdf',
   soumettre: '/cpro/factures/v1/soumettre',
   rechercherFournisseur: '/cpro/factures/v1/rechercher/fournisseur',
   rechercherRecipiendaire: '/cpro/factures/v1/rechercher/recipiendaire',
@@ -26,6 +27,9 @@ export const PATHS = {
   consulterStructure: '/cpro/structures/v1/consulter',
   rechercherServices: '/cpro/structures/v1/rechercher/services',
   consulterService: '/cpro/structures/v1/consulter/service',
+  rechercherEngagements: '/cpro/engagementsJuridiques/v1/rechercher',
+  rechercherFacturesTravaux: '/cpro/facturesTravaux/v1/rechercher',
+  consulterInformationSiret: '/cpro/transverses/v1/consulter/information/siret',
 } as const;
 
 /** Every answer carries these; 0 is success. */
@@ -39,11 +43,27 @@ export const LIBELLE_OK_GCU = 'GCU_MSG_01_000';
 export const CODE_AUCUN_RESULTAT = 20000;
 export const LIBELLE_AUCUN_RESULTAT = "TRA_MSG_00.015 – La recherche n'a retourné aucun résultat";
 
-/** `syntaxeFlux` values the hub accepts (research note §5.2) and what they carry. */
+/**
+ * Every `syntaxeFlux` value of the sources (research note §5.2: PhpChorusPiste, SymphonInvoice, a C# client, GO),
+ * what the flux must carry, and its interface code (`codeInterfaceDepotFlux`). Known interface codes: FSO1100A
+ * (E1 UBL), FSO1106A (E1 CII 16B), FSO1110A (E2 UBL minimal), FSO1117A (Factur-X); the others are not in the
+ * sources and take the code of their family's known one. PES, xCBL and Chorus's own minimal XML are accepted as
+ * values but their invoices are rejected in the report: the hub reads UBL, CII and Factur-X only (PES left the
+ * EDI annex in V4.21, 2021).
+ */
 export const SYNTAXES_FLUX = {
   IN_DP_E1_UBL_INVOICE: { syntax: 'UBL', interfaceCode: 'FSO1100A' },
   IN_DP_E1_CII_16B: { syntax: 'CII', interfaceCode: 'FSO1106A' },
   IN_DP_E2_CII_FACTURX: { syntax: 'FACTURX', interfaceCode: 'FSO1117A' },
+  IN_DP_E1_CII: { syntax: 'CII', interfaceCode: 'FSO1106A' },
+  IN_DP_E1_PES_FACTURE: { syntax: 'PES', interfaceCode: 'FSO1100A' },
+  IN_DP_E1_XCBL: { syntax: 'XCBL', interfaceCode: 'FSO1100A' },
+  IN_DP_E2_UBL_INVOICE_MIN: { syntax: 'UBL', interfaceCode: 'FSO1110A' },
+  IN_DP_E2_CII_MIN_16B: { syntax: 'CII', interfaceCode: 'FSO1110A' },
+  IN_DP_E2_CII_MIN: { syntax: 'CII', interfaceCode: 'FSO1110A' },
+  IN_DP_E2_CPP_FACTURE_MIN: { syntax: 'CPP', interfaceCode: 'FSO1110A' },
+  IN_DP_E2_PES_FACTURE_MIN: { syntax: 'PES', interfaceCode: 'FSO1110A' },
+  IN_DP_E3_UBL_INVOICE: { syntax: 'UBL', interfaceCode: 'FSO1100A' },
 } as const;
 export type SyntaxeFlux = keyof typeof SYNTAXES_FLUX;
 
@@ -130,12 +150,25 @@ export interface FactureFournisseur {
   identifiantFactureCPP: number;
   numeroFacture: string;
   statut: string;
+  typeDemandePaiement?: string;
+  /** `YYYY-MM-DD` */
   dateDepot: string;
   dateFacture: string;
+  /** ISO 8601 with offset (see domain/dates.ts). */
   dateHeureEtatCourant: string;
+  codeFournisseur?: string;
+  typeIdentifiantFournisseur?: string;
+  designationFournisseur?: string;
   codeDestinataire: string;
+  idDestinataire?: number | null;
   designationDestinataire: string;
   codeServiceExecutant: string | null;
+  idServiceExecutant?: number | null;
+  nomServiceExecutant?: string | null;
+  modeDepot?: string;
+  nomPrenomUtilisateurCreateur?: string;
+  /** Size of the deposited file, in bytes. */
+  taille?: number;
   montantHT: WireAmount;
   montantTTC: WireAmount;
   montantAPayer: WireAmount;
@@ -153,6 +186,7 @@ export interface RechercherFactureParFournisseurResponse extends Retour {
 
 export interface RechercherFactureParRecipiendaireRequest {
   typeDemandePaiement?: string;
+  listeFournisseurs?: { idFournisseur: number; listeIdService?: number[] }[];
   paramRecherche?: Pagination;
   factureTelechargeeParDestinataire?: boolean;
   idDestinataire?: number;
@@ -169,10 +203,12 @@ export interface FactureRecipiendaire {
   codeDestinataire: string;
   idDestinataire: number;
   codeFournisseur: string;
+  idFournisseur?: number | null;
   typeIdentifiantFournisseur: string;
   designationFournisseur: string;
   codeServiceExecutant: string | null;
   idServiceExecutant: number | null;
+  nomServiceExecutant?: string | null;
   dateDepot: string;
   dateFacture: string;
   dateHeureEtatCourant: string;
@@ -184,6 +220,7 @@ export interface FactureRecipiendaire {
   typeFacture: string;
   factureTelechargeeParDestinataire: boolean;
   numeroBonCommande: string | null;
+  taille?: number;
 }
 /** Pagination at top level here, unlike the other searches. */
 export interface RechercherFactureParRecipiendaireResponse extends Retour {

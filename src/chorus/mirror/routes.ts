@@ -7,6 +7,10 @@ import { PATHS } from '../domain/api-contract.ts';
 import { authenticateMirror } from './authenticate.ts';
 import { consultInvoice } from './factures/consult.ts';
 import { submitInvoice } from './factures/submit-invoice.ts';
+import { depositPdf } from './factures/deposit-pdf.ts';
+import { searchEngagements } from './factures/search-engagements.ts';
+import { searchWorksInvoices } from './factures/search-works.ts';
+import { siretInformation } from './transverses/siret-information.ts';
 import { completeInvoice, recycleInvoice } from './factures/supplier-actions.ts';
 import { downloadInvoices } from './factures/download.ts';
 import { invoiceHistory } from './factures/history.ts';
@@ -57,6 +61,7 @@ const OPERATIONS: [string, Operation][] = [
     (deps, session, body) =>
       depositFlux(deps, session, body as { fichierFlux: unknown; nomFichier: unknown; syntaxeFlux: unknown }),
   ],
+  [PATHS.deposerPdf, depositPdf],
   [PATHS.soumettre, submitInvoice],
   [PATHS.rechercherFournisseur, searchSupplierInvoices],
   [PATHS.rechercherRecipiendaire, searchRecipientInvoices],
@@ -80,11 +85,16 @@ const OPERATIONS: [string, Operation][] = [
   [transverses('telecharger/annuaire/destinataire'), (deps) => recipientDirectory(deps)],
   [transverses('recuperer/etats/traitement'), (_deps, _session, body) => possibleProcessingStates(body)],
   [transverses('recuperer/etat/typedp'), () => statesOfPaymentRequestType()],
+  // GO spells it `modedepot`; the plural is accepted as well.
+  [transverses('recuperer/modesdepot'), () => REFERENCE_LISTS.modedepot()],
+  [PATHS.consulterInformationSiret, (deps, _session, body) => siretInformation(deps, body)],
+  [PATHS.rechercherEngagements, searchEngagements],
+  [PATHS.rechercherFacturesTravaux, (_deps, session) => searchWorksInvoices(session)],
   ...(Object.keys(REFERENCE_LISTS) as ReferenceList[]).map((name): [string, Operation] => [
     transverses(`recuperer/${name}`),
     () => REFERENCE_LISTS[name](),
   ]),
-  [PATHS.rechercherStructure, (deps, _session, body) => searchChorusStructures(deps, body)],
+  [PATHS.rechercherStructure, searchChorusStructures],
   [PATHS.consulterStructure, (deps, _session, body) => consultStructure(deps, body)],
   [PATHS.rechercherServices, (deps, _session, body) => searchStructureServices(deps, body)],
   [PATHS.consulterService, (deps, _session, body) => consultStructureService(deps, body)],

@@ -27,4 +27,5 @@ export const CHORUS_FLAG_LABELS = {
   engagementNumberRequired: 'Numéro d’engagement obligatoire (numeroEJDoitEtreRenseigne)',
   serviceCodeOrEngagementRequired: 'Code service ou numéro d’engagement (gestionNumeroEJOuCodeService)',
   receivesThroughChorus: 'Reçoit ses factures par Chorus Pro',
+  strictReformRules: 'Règles de la réforme de 2026 bloquantes (profil strict, BR-FR)',
 } as const;

@@ -116,6 +116,7 @@ describe('directory pages', () => {
             engagementNumberRequired: false,
             serviceCodeOrEngagementRequired: false,
             receivesThroughChorus: false,
+            strictReformRules: false,
           },
         },
       }),

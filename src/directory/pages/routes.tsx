@@ -190,6 +190,7 @@ export const directoryPages = new Hono<AppEnv>()
           engagementNumberRequired: checked(form, 'engagementNumberRequired'),
           serviceCodeOrEngagementRequired: checked(form, 'serviceCodeOrEngagementRequired'),
           receivesThroughChorus: checked(form, 'receivesThroughChorus'),
+          strictReformRules: checked(form, 'strictReformRules'),
         },
       },
     });

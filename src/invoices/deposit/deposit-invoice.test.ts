@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/client.ts';
 import { writeUbl } from '../../../formats/index.ts';
 import { blobs } from '../../../db/schema/blobs.ts';
+import { structures } from '../../../db/schema/directory.ts';
 import { deposits, invoiceEvents, invoices } from '../../../db/schema/invoices.ts';
 import { CURRENT_DELIVERY, INVOICE_WORKFLOW_TYPE, type InvoiceWorkflowInput } from '../domain/contract.ts';
 import {
@@ -265,6 +266,61 @@ describe('depositInvoice: refused, and the original kept', () => {
     );
     expect(result.message).toContain(parties.breizh.siret);
     expect(result.message).toContain(parties.armor.siren);
+  });
+});
+
+describe('depositInvoice: profiles (which rules refuse)', () => {
+  /** As Chorus Pro users write them: billing frame A1, the SIRET in BT-46 and BT-47 (scheme 0009), no PMT/PMD/AAB. */
+  const chorusStyle = (siret: string) => {
+    const invoice = testInvoice({ ...forRennes({ buyerSiret: siret }), number: uniqueInvoiceNumber('B2G') });
+    invoice.processControl = { businessProcessType: 'A1', specificationIdentifier: 'urn:cen.eu:en16931:2017' };
+    invoice.notes = [];
+    invoice.buyer.identifier = { value: siret, schemeId: '0009' };
+    invoice.buyer.legalRegistrationId = { value: siret, schemeId: '0009' };
+    delete invoice.buyerReference;
+    return encoder.encode(writeUbl(invoice));
+  };
+  const setStrict = (id: string, strict: boolean) =>
+    t.handle.db.update(structures).set({ strictReformRules: strict }).where(eq(structures.id, id));
+
+  it('accepts a Chorus-style invoice under the default b2g profile, the reform rules as warnings', async () => {
+    const result = await deposit(chorusStyle(parties.lorient.siret));
+    expect(result.outcome).toBe('accepted');
+    if (result.outcome !== 'accepted') return;
+    const rules = result.warnings.map((w) => `${w.rule}:${w.severity}`);
+    expect(rules).toContain('BR-FR-05:warning');
+    expect(rules.some((r) => r.startsWith('BR-FR-08') || r.startsWith('BR-FR-09'))).toBe(false);
+    const [row] = await t.handle.db.select().from(invoices).where(eq(invoices.id, result.invoiceId));
+    expect((row?.validationReport as { profile: string }).profile).toBe('b2g');
+  });
+
+  it('refuses it when the deployment chooses the strict profile', async () => {
+    const result = await deposit(chorusStyle(parties.lorient.siret), {
+      ...deps,
+      invoices: { ...deps.invoices, profile: 'fr' },
+    });
+    expect(result).toMatchObject({ outcome: 'refused', code: 'VALIDATION_FAILED' });
+    if (result.outcome !== 'refused') return;
+    expect(result.violations?.filter((v) => v.severity === 'fatal').map((v) => v.rule)).toEqual(
+      expect.arrayContaining(['BR-FR-05', 'BR-FR-08']),
+    );
+  });
+
+  it('refuses it when the recipient chose the strict profile, naming the recipient; others still accept it', async () => {
+    await setStrict(parties.lorient.id, true);
+    try {
+      const refused = await deposit(chorusStyle(parties.lorient.siret));
+      expect(refused).toMatchObject({ outcome: 'refused', code: 'VALIDATION_FAILED' });
+      if (refused.outcome === 'refused') expect(refused.message).toContain('Lorient');
+    } finally {
+      await setStrict(parties.lorient.id, false);
+    }
+    expect((await deposit(chorusStyle(parties.lorient.siret))).outcome).toBe('accepted');
+  });
+
+  it('keeps the recipient’s directory flags blocking under b2g (service code required by Rennes)', async () => {
+    const result = await deposit(chorusStyle(parties.rennes.siret));
+    expect(result).toMatchObject({ outcome: 'refused', code: 'SERVICE_CODE_REQUIRED' });
   });
 });
 

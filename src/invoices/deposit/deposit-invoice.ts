@@ -7,7 +7,7 @@ import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
 import { auditActorRef } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { routeInvoice } from '../routing.ts';
+import { recipientLabel, routeInvoice } from '../routing.ts';
 import {
   depositProfile,
   maxDepositBytes,
@@ -18,7 +18,7 @@ import {
 import { actorRef } from './actor-ref.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { essentialsOf } from './essentials.ts';
-import { readAndValidate } from './read-and-validate.ts';
+import { readAndValidate, validateRead } from './read-and-validate.ts';
 import { launcherFor } from '../lifecycle/launcher.ts';
 import {
   embeddedAttachments,
@@ -116,10 +116,11 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     return { outcome: 'refused', depositId, originalSha256, ...refusal };
   };
 
-  const profile = depositProfile(deps);
+  let profile = depositProfile(deps);
   const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit });
   if (!checked.ok) return refused(checked.refusal);
-  const { read, warnings } = checked;
+  const { read } = checked;
+  let warnings = checked.warnings;
   const facts = essentialsOf(read.invoice);
   if (!facts.ok) return refused(facts.refusal);
   const seller = checkSeller(read.invoice, supplier);
@@ -135,6 +136,13 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   const routing = await routeInvoice(deps.db, references);
   if (routing.outcome === 'refused') return refused({ code: routing.code, message: routing.message });
   const { route } = routing;
+  // A recipient that chose the strict profile makes the reform's rules blocking for the invoices it receives.
+  if (profile !== 'fr' && route.buyer.strictReformRules) {
+    const strict = validateRead(read, 'fr', recipientLabel(route.buyer));
+    if (!strict.ok) return refused(strict.refusal);
+    profile = 'fr';
+    warnings = strict.warnings;
+  }
 
   const { essentials } = facts;
   const workflowId = invoiceWorkflowId(

@@ -1,4 +1,5 @@
-// Reads the deposited document and validates it (EN 16931, plus the French and Chorus rules).
+// Reads the deposited document and validates it: EN 16931 and the Chorus conventions, the 2026 reform's BR-FR
+// rules as the profile says (warnings under 'b2g', blocking under 'fr').
 import {
   isFormatError,
   isValid,
@@ -43,16 +44,30 @@ export async function readAndValidate(
       },
     };
   }
-  const violations = validate(read, { profile: options.profile }).map(report);
+  return validateRead(read, options.profile);
+}
+
+/**
+ * Validates an invoice already read. `strictBy` names the recipient whose choice of the strict profile made the
+ * reform's rules blocking, for the refusal message.
+ */
+export function validateRead(read: ReadResult, profile: Profile, strictBy?: string): ReadOutcome {
+  const violations = validate(read, { profile }).map(report);
   if (!isValid(violations)) {
     const fatal = violations.filter((v) => v.severity === 'fatal');
     const rules = [...new Set(fatal.map((v) => v.rule))];
     const shown = rules.slice(0, 8).join(', ') + (rules.length > 8 ? '…' : '');
+    const which =
+      strictBy !== undefined
+        ? `la norme EN 16931 et les règles de la réforme de 2026, que ${strictBy} applique comme bloquantes`
+        : profile === 'fr'
+          ? 'la norme EN 16931 et les règles françaises de la réforme de 2026'
+          : 'la norme EN 16931 et les règles de Chorus Pro';
     return {
       ok: false,
       refusal: {
         code: 'VALIDATION_FAILED',
-        message: `La facture ne respecte pas la norme EN 16931 et les règles françaises : ${fatal.length} anomalie${fatal.length > 1 ? 's' : ''} bloquante${fatal.length > 1 ? 's' : ''} (${shown}).`,
+        message: `La facture ne respecte pas ${which} : ${fatal.length} anomalie${fatal.length > 1 ? 's' : ''} bloquante${fatal.length > 1 ? 's' : ''} (${shown}).`,
         violations,
       },
     };

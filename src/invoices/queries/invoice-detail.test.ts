@@ -71,7 +71,7 @@ describe('getInvoiceDetail', () => {
       service: { code: 'FIN' },
       deposit: { fileName: 'ma facture.xml', channel: 'web' },
       paymentClock: { paymentDelayDays: 30, madeAvailableAt: null, legalDueAt: null, paidOn: null, lateInterest: null },
-      validationReport: { profile: 'fr', violations: [] },
+      validationReport: { profile: 'b2g', violations: [] },
     });
     expect(detail.events).toEqual([
       expect.objectContaining({ sequence: 1, fromStatus: null, toStatus: 'DEPOSEE', actorName: 'Test supplier' }),

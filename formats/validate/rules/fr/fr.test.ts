@@ -119,3 +119,60 @@ describe('French profile (BR-FR-*, CHORUS-*)', () => {
     expect(frIds(noSiret)).toContain('CHORUS-02');
   });
 });
+
+describe('B2G profile (what Chorus Pro applies to public buyers)', () => {
+  const severities = (xml: string, rule: string, profile: 'b2g' | 'fr') =>
+    check(xml, profile)
+      .filter((v) => v.rule === rule)
+      .map((v) => v.severity);
+  const buyerSiretTwice = '<cbc:CompanyID schemeID="0009">21690123100011</cbc:CompanyID>';
+  const chorusStyle = frInvoice({
+    notes: '',
+    profile: '<cbc:ProfileID>A1</cbc:ProfileID>',
+    buyerId: buyerSiretTwice,
+  }).replace(
+    '<cac:PostalAddress><cbc:CityName>Lyon</cbc:CityName><cac:Country><cbc:IdentificationCode>FR</cbc:IdentificationCode></cac:Country></cac:PostalAddress>\n<cac:PartyLegalEntity><cbc:RegistrationName>Commune de Test',
+    '<cac:PartyIdentification><cbc:ID schemeID="0009">21690123100011</cbc:ID></cac:PartyIdentification>\n<cac:PostalAddress><cbc:CityName>Lyon</cbc:CityName><cac:Country><cbc:IdentificationCode>FR</cbc:IdentificationCode></cac:Country></cac:PostalAddress>\n<cac:PartyLegalEntity><cbc:RegistrationName>Commune de Test',
+  );
+
+  it('accepts a Chorus-style invoice: A1, SIRET in BT-46 and BT-47, no PMT/PMD/AAB notes', () => {
+    expect(chorusStyle).toContain('<cbc:ID schemeID="0009">21690123100011</cbc:ID>');
+    expect(fatalIds(chorusStyle, 'b2g')).toEqual([]);
+    // The reform's missing notes are still reported, as a warning.
+    expect(severities(chorusStyle, 'BR-FR-05', 'b2g')).toEqual(['warning', 'warning', 'warning']);
+    // A1 is Chorus's frame: no BR-FR-08 at all under b2g, fatal under the strict profile.
+    expect(severities(chorusStyle, 'BR-FR-08', 'b2g')).toEqual([]);
+    expect(frIds(chorusStyle)).toEqual(expect.arrayContaining(['BR-FR-05', 'BR-FR-08']));
+    // The SIRET in BT-46 starts with the SIREN of the SIRET in BT-47: BR-FR-09 holds in both profiles.
+    expect(severities(chorusStyle, 'BR-FR-09', 'fr')).toEqual([]);
+  });
+
+  it('accepts the Chorus frames by their API names and the Peppol business process; other values are warnings', () => {
+    for (const frame of ['A1_FACTURE_FOURNISSEUR', 'A9', 'A25', 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0']) {
+      const xml = frInvoice({ profile: `<cbc:ProfileID>${frame}</cbc:ProfileID>` });
+      expect(severities(xml, 'BR-FR-08', 'b2g'), frame).toEqual([]);
+      expect(severities(xml, 'BR-FR-08', 'fr'), frame).toEqual(['fatal']);
+    }
+    expect(severities(frInvoice({ profile: '<cbc:ProfileID>A26</cbc:ProfileID>' }), 'BR-FR-08', 'b2g')).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('keeps EN 16931 and the Chorus conventions fatal', () => {
+    const seller = SELLER.replace(
+      '<cbc:CompanyID schemeID="0002">732829320</cbc:CompanyID>',
+      '<cbc:CompanyID schemeID="0002">732829321</cbc:CompanyID>',
+    );
+    expect(fatalIds(frInvoice({ seller }), 'b2g')).toContain('CHORUS-01');
+    const noSiret = frInvoice({ buyerId: '' }).replace(
+      '<cbc:EndpointID schemeID="0009">21690123100011',
+      '<cbc:EndpointID schemeID="EM">achats@commune.fr',
+    );
+    expect(fatalIds(noSiret, 'b2g')).toContain('CHORUS-02');
+    const badCurrency = frInvoice().replace(
+      '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>',
+      '<cbc:DocumentCurrencyCode>EUX</cbc:DocumentCurrencyCode>',
+    );
+    expect(fatalIds(badCurrency, 'b2g')).toContain('BR-CL-04');
+  });
+});

@@ -1,7 +1,9 @@
 /**
- * French profile ('fr'): the FNFE-MPE BR-FR rules of the 2026 e-invoicing reform (BR-FR-Flux2, version
- * 1.4.0, standard XP Z12-012) that apply to EN 16931 invoices, and the Chorus Pro conventions for public
- * buyers (CHORUS-xx) where no FNFE rule exists. They read the semantic model; locations give the paths.
+ * French profiles: the FNFE-MPE BR-FR rules of the 2026 e-invoicing reform (BR-FR-Flux2, version 1.4.0,
+ * standard XP Z12-012) that apply to EN 16931 invoices, and the Chorus Pro conventions for public buyers
+ * (CHORUS-xx) where no FNFE rule exists. Profile 'fr' makes both fatal; profile 'b2g' (what Chorus Pro applies
+ * to public buyers today) reports the BR-FR rules as warnings and accepts Chorus's own billing frames in BT-23.
+ * They read the semantic model; locations give the paths.
  */
 import type { Identifier, Invoice } from '../../../model/invoice.ts';
 import type { ReadResult } from '../../../read.ts';
@@ -9,7 +11,9 @@ import type { Facts } from '../../facts/types.ts';
 import type { Out } from '../../out.ts';
 import { checkChorus } from './chorus.ts';
 import { FrenchOut } from './french-out.ts';
+import type { Profile } from '../../types.ts';
 import {
+  CHORUS_BILLING_FRAME,
   FR_BAR_VALUES,
   FR_BILLING_FRAMES,
   FR_REQUIRED_NOTE_SUBJECTS,
@@ -17,6 +21,7 @@ import {
   FR_TYPE_CODES,
   FR_VAT_CATEGORIES,
   FR_VAT_RATES,
+  PEPPOL_BILLING_PROCESS,
 } from './lists.ts';
 
 const ID_FORMAT = /^[A-Za-z0-9+\-_/]+$/;
@@ -38,11 +43,16 @@ export function isFrenchDate(value: string): boolean {
   return day <= max;
 }
 
-/** French rules (profile 'fr'). */
-export function checkFrench(read: ReadResult, f: Facts, out: Out): void {
+/** French rules: all fatal (profile 'fr'), or the reform's as warnings (profile 'b2g'). */
+export function checkFrench(
+  read: ReadResult,
+  f: Facts,
+  out: Out,
+  profile: Extract<Profile, 'fr' | 'b2g'> = 'fr',
+): void {
   void f;
   const inv = read.invoice;
-  const o = new FrenchOut(read, out);
+  const o = new FrenchOut(read, out, profile === 'b2g' ? 'warning' : 'fatal');
   identifiersFormat(inv, o);
   dates(inv, o);
   if (inv.typeCode !== undefined && !FR_TYPE_CODES.has(inv.typeCode.trim())) {
@@ -54,7 +64,11 @@ export function checkFrench(read: ReadResult, f: Facts, out: Out): void {
   }
   notes(inv, o);
   const frame = inv.processControl.businessProcessType?.trim();
-  if (frame === undefined || !FR_BILLING_FRAMES.has(frame)) {
+  const chorusFrame =
+    profile === 'b2g' &&
+    frame !== undefined &&
+    (CHORUS_BILLING_FRAME.test(frame) || PEPPOL_BILLING_PROCESS.test(frame));
+  if (!chorusFrame && (frame === undefined || !FR_BILLING_FRAMES.has(frame))) {
     o.fatal(
       'BR-FR-08',
       'BT-23',
@@ -158,7 +172,11 @@ function parties(inv: Invoice, o: FrenchOut): void {
     );
   }
   const buyerSiret = withScheme([buyer.identifier], '0009')[0];
-  if (buyerSiret && !siretMatches(buyerSiret.value, buyerSiren)) {
+  // BT-47 may carry the SIRET itself (scheme 0009), as Chorus Pro users write it: the SIREN is then its first 9 digits.
+  const buyerLegalSiret = withScheme([buyer.legalRegistrationId], '0009')[0]?.value.trim();
+  const buyerSirenForSiret =
+    buyerSiren ?? (buyerLegalSiret && FOURTEEN_DIGITS.test(buyerLegalSiret) ? buyerLegalSiret.slice(0, 9) : undefined);
+  if (buyerSiret && !siretMatches(buyerSiret.value, buyerSirenForSiret)) {
     o.fatal(
       'BR-FR-09',
       'BT-46',

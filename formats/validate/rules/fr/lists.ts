@@ -66,3 +66,13 @@ export const FR_VAT_RATES: ReadonlySet<string> = new Set([
 /** BR-FR-05 / BR-FR-06: note subjects required (PMT, PMD, AAB) and allowed at most once (plus TXD). */
 export const FR_REQUIRED_NOTE_SUBJECTS: readonly string[] = ['PMT', 'PMD', 'AAB'];
 export const FR_SINGLE_NOTE_SUBJECTS: readonly string[] = ['PMT', 'PMD', 'AAB', 'TXD'];
+
+/**
+ * Chorus Pro billing frames ("cadres de facturation") A1 to A25, as short codes (`A1`) or as the API names them
+ * (`A1_FACTURE_FOURNISSEUR`, `A9_FACTURE_SOUSTRAITANT`…). Chorus Pro applies them to public buyers; the 2026
+ * reform replaces them by B1/S1/M1… (BR-FR-08), which the 'b2g' profile accepts as well.
+ */
+export const CHORUS_BILLING_FRAME = /^A([1-9]|1[0-9]|2[0-5])(_[A-Z0-9_]+)?$/;
+
+/** The Peppol BIS Billing 3.0 business process (BT-23), which Chorus Pro receives from Peppol senders. */
+export const PEPPOL_BILLING_PROCESS = /^urn:fdc:peppol\.eu:2017:poacc:billing:\d\d:1\.0$/;

@@ -1,5 +1,5 @@
 // consulterFactureParFournisseur / consulterFactureParRecipiendaire: one invoice's header, parties, references and
-// totals, as Chorus Pro nests them. Lines and VAT breakdown are not given (empty lists).
+// totals, as Chorus Pro nests them. Lines and VAT breakdown are not given (empty lists); dates as domain/dates.ts says.
 import { getInvoiceDetail, type InvoiceDetail } from '../../../invoices/index.ts';
 import { getStructure } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
@@ -8,7 +8,9 @@ import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
 import { cppIdOf, cppIdsOf } from '../../ids.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
-import { amount, typeFacture } from './invoice-rows.ts';
+import type { Invoice } from '../../../../formats/index.ts';
+import { amount, invoiceFacts, typeFacture, type InvoiceFacts } from './invoice-rows.ts';
+import { invoiceModel } from './invoice-model.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
 
 export async function consultInvoice(
@@ -26,17 +28,25 @@ export async function consultInvoice(
     );
   const { invoiceId, cppId } = await invoiceOfSession(deps, session, body.identifiantFactureCPP ?? body.idFacture);
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
-  return { codeRetour: 0, libelle: LIBELLE_OK_TRANSVERSES, facture: await facture(deps, detail, cppId) };
+  const [facts, model] = await Promise.all([
+    invoiceFacts(deps, session, [detail]),
+    invoiceModel(deps, session, invoiceId),
+  ]);
+  return {
+    codeRetour: 0,
+    libelle: LIBELLE_OK_TRANSVERSES,
+    facture: await facture(deps, detail, cppId, facts.get(invoiceId) as InvoiceFacts, model),
+  };
 }
 
-async function facture(deps: AppDeps, d: InvoiceDetail, cppId: number) {
+async function facture(deps: AppDeps, d: InvoiceDetail, cppId: number, facts: InvoiceFacts, model: Invoice) {
   const supplier = await getStructure(deps.db, d.supplier.id);
   const structureIds = await cppIdsOf(deps.db, 'structure', [d.supplier.id, d.buyer.id]);
   return {
     identifiantFactureCPP: cppId,
     numeroFacture: d.number,
     statutFacture: d.status,
-    modeDepot: d.deposit?.channel === 'chorus_mirror' ? 'DEPOT_FLUX' : 'DEPOT_PORTAIL',
+    modeDepot: facts.modeDepot,
     commentaire: d.lastMotive,
     cadreDeFacturation: {
       codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
@@ -59,9 +69,12 @@ async function facture(deps: AppDeps, d: InvoiceDetail, cppId: number) {
     },
     references: {
       numeroBonCommande: d.engagementNumber,
-      numeroMarche: null,
+      numeroMarche: model.contractReference?.trim() || null,
+      numeroFactureOrigine: model.precedingInvoices[0]?.reference ?? null,
       numeroDpMandat: d.mandateNumber,
-      dateDepot: chorusDateTime(d.depositedAt),
+      // The deposit's Paris day, as searches give it; its time is dateCreationFacture.
+      dateDepot: chorusDate(d.depositedAt),
+      dateCreationFacture: chorusDateTime(d.depositedAt),
       dateFacture: d.issueDate,
       dateEcheancePaiement: d.paymentClock.legalDueAt ? chorusDate(d.paymentClock.legalDueAt) : null,
       typeFacture: typeFacture(d.typeCode),

@@ -3,15 +3,18 @@ import { getInvoiceDetail } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import { LIBELLE_OK_TRANSVERSES, type ConsulterHistoriqueResponse } from '../../domain/api-contract.ts';
 import { chorusDateTime } from '../../domain/dates.ts';
+import type { MirrorSession } from '../session.ts';
 import { invoiceOfSession } from './invoice-of-session.ts';
+import { invoiceFacts } from './invoice-rows.ts';
 
 export async function invoiceHistory(
   deps: AppDeps,
-  session: Parameters<typeof invoiceOfSession>[1],
+  session: MirrorSession,
   body: Record<string, unknown>,
 ): Promise<ConsulterHistoriqueResponse> {
   const { invoiceId, cppId } = await invoiceOfSession(deps, session, body.idFacture);
   const detail = await getInvoiceDetail(deps, session.actor, invoiceId);
+  const facts = (await invoiceFacts(deps, session, [detail])).get(invoiceId);
   const max =
     Number.isInteger(body.nbResultatsMaximum) && (body.nbResultatsMaximum as number) > 0
       ? (body.nbResultatsMaximum as number)
@@ -22,7 +25,7 @@ export async function invoiceHistory(
     libelle: LIBELLE_OK_TRANSVERSES,
     idFacture: cppId,
     numeroFacture: detail.number,
-    modeDepot: detail.deposit?.channel === 'chorus_mirror' ? 'DEPOT_FLUX' : 'DEPOT_PORTAIL',
+    modeDepot: facts?.modeDepot ?? 'DEPOT_FLUX',
     statutCourantCode: detail.status,
     historiquesDesStatuts: {
       histoStatut: newestFirst.map((e) => {

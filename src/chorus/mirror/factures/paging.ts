@@ -1,23 +1,24 @@
-// Chorus pagination: pages from 1, 10 per page by default.
-import type { Pagination, ParametresRetour } from '../../domain/api-contract.ts';
+// Chorus pagination: pages from 1, 10 per page by default. Pastell asks for 1 000 invoices a page, Odoo for
+// 10 000 services: up to 1 000 are given (the answer's `nbResultatsParPage` and `pages` say what was applied).
+import type { ParametresRetour } from '../../domain/api-contract.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
-export const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 1000;
 
 export interface PageRequest {
   page: number;
   size: number;
 }
 
-export function pageRequest(p: Pagination | undefined): PageRequest {
+export function pageRequest(p: unknown): PageRequest {
+  const block = (p && typeof p === 'object' ? p : {}) as Record<string, unknown>;
+  const asked = block.nbResultatsParPage;
   const size =
-    Number.isInteger(p?.nbResultatsParPage) && (p?.nbResultatsParPage ?? 0) > 0
-      ? Math.min(p?.nbResultatsParPage ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    typeof asked === 'number' && Number.isInteger(asked) && asked > 0
+      ? Math.min(asked, MAX_PAGE_SIZE)
       : DEFAULT_PAGE_SIZE;
-  const page =
-    Number.isInteger(p?.pageResultatDemandee) && (p?.pageResultatDemandee ?? 0) > 0
-      ? (p?.pageResultatDemandee ?? 1)
-      : 1;
+  const wanted = block.pageResultatDemandee;
+  const page = typeof wanted === 'number' && Number.isInteger(wanted) && wanted > 0 ? wanted : 1;
   return { page, size };
 }
 

@@ -1,119 +1,176 @@
-// rechercherFactureParRecipiendaire: the invoices addressed to the recipient's structure. Pagination sits at the
-// top level of this answer, unlike the other searches.
-import { eq } from 'drizzle-orm';
-import { chorusMirrorDownloads } from '../../../../db/schema/chorus.ts';
-import { getStructure } from '../../../directory/index.ts';
-import type { InvoiceSummary } from '../../../invoices/index.ts';
+// rechercherFactureParRecipiendaire: the invoices addressed to the recipient's structure. Every criterion of the
+// contract (research note §2.1: Pastell's request, COMM search-by-recipient-for-an-invoice, GO) is honoured or,
+// when it names what the hub does not have (validators, works invoices, supplier services), matches nothing.
+// Pagination sits at the top level of this answer, unlike the other searches.
+import { dec } from '../../../../formats/index.ts';
+import type { InvoiceStatus } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import {
   CODE_AUCUN_RESULTAT,
   LIBELLE_AUCUN_RESULTAT,
   LIBELLE_OK_TRANSVERSES,
-  type Pagination,
+  type FactureRecipiendaire,
   type RechercherFactureParRecipiendaireResponse,
 } from '../../domain/api-contract.ts';
-import { chorusDate, chorusDateTime } from '../../domain/dates.ts';
-import { cppIdOf, cppIdsOf, hubIdOf } from '../../ids.ts';
+import { chorusDate, chorusIsoDateTime } from '../../domain/dates.ts';
+import { cppIdOf, hubIdOf } from '../../ids.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
-import { amount, dayOf, findInvoices, statusFilter, typeFacture } from './invoice-rows.ts';
+import {
+  amountCriterion,
+  codesCriterion,
+  dayCriterion,
+  flagCriterion,
+  frameMatches,
+  idCriterion,
+  instantCriterion,
+  isGiven,
+  objectOf,
+  sortCriterion,
+  statusesCriterion,
+  textCriterion,
+  type Json,
+} from './criteria.ts';
+import { amount, searchInvoices, typeFacture, type Found } from './invoice-rows.ts';
+import { modelLoader } from './invoice-model.ts';
 import { pageRequest } from './paging.ts';
+
+const noResult = () => new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
+
+/** The row fields, which are also the `triColonne` values. */
+const COLUMNS = [
+  'idFacture',
+  'numeroFacture',
+  'statut',
+  'codeDestinataire',
+  'idDestinataire',
+  'codeFournisseur',
+  'idFournisseur',
+  'typeIdentifiantFournisseur',
+  'designationFournisseur',
+  'codeServiceExecutant',
+  'idServiceExecutant',
+  'nomServiceExecutant',
+  'dateDepot',
+  'dateFacture',
+  'dateHeureEtatCourant',
+  'montantHT',
+  'montantTTC',
+  'montantAPayer',
+  'devise',
+  'typeDemandePaiement',
+  'typeFacture',
+  'factureTelechargeeParDestinataire',
+  'numeroBonCommande',
+  'taille',
+] as const satisfies readonly (keyof FactureRecipiendaire)[];
 
 export async function searchRecipientInvoices(
   deps: AppDeps,
   session: MirrorSession,
-  body: Record<string, unknown>,
+  body: Json,
 ): Promise<RechercherFactureParRecipiendaireResponse> {
   if (session.role !== 'accountant')
     throw new MirrorRefusal(20005, 'Ce compte technique n’est pas rattaché à une structure destinataire.');
   const idDestinataire = await cppIdOf(deps.db, 'structure', session.structureId);
-  if (body.idDestinataire !== undefined && body.idDestinataire !== null && body.idDestinataire !== idDestinataire) {
+  const asked = idCriterion(body, 'idDestinataire');
+  if (asked !== undefined && asked !== idDestinataire)
     throw new MirrorRefusal(20005, 'Ce compte technique n’agit pas pour cette structure destinataire.');
-  }
-  const paging = pageRequest(body.paramRecherche as Pagination | undefined);
-  const statuses = statusFilter(body.statutCourant);
-  let serviceId: string | undefined;
-  if (body.idServiceExecutant !== undefined && body.idServiceExecutant !== null) {
-    serviceId = await hubIdOf(deps.db, 'service', body.idServiceExecutant);
-    if (serviceId === undefined) throw new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
-  }
-  const downloaded = await downloadedBy(deps, session.structureId);
-  const from = boundOf(body.periodeDateHeureEtatCourantDu, '00:00');
-  const to = boundOf(body.periodeDateHeureEtatCourantAu, '23:59');
-  const wantDownloaded =
-    typeof body.factureTelechargeeParDestinataire === 'boolean' ? body.factureTelechargeeParDestinataire : undefined;
-  const keep =
-    from || to || wantDownloaded !== undefined
-      ? (i: InvoiceSummary) => {
-          const changed = chorusDateTime(i.statusChangedAt);
-          return (
-            (!from || changed >= from) &&
-            (!to || changed <= to) &&
-            (wantDownloaded === undefined || downloaded.has(i.id) === wantDownloaded)
-          );
-        }
-      : undefined;
-  const found =
-    statuses === null || body.typeDemandePaiement === 'FACTURE_TRAVAUX'
-      ? undefined
-      : await findInvoices(
-          deps,
-          session,
-          {
-            buyerId: session.structureId,
-            serviceId,
-            statuses,
-            depositDateFrom: dayOf(body.periodeDateDepotDu),
-            depositDateTo: dayOf(body.periodeDateDepotAu),
-            issueDateFrom: dayOf(body.periodeDateFactureDu),
-            issueDateTo: dayOf(body.periodeDateFactureAu),
-            exactNumber:
-              typeof body.numeroFacture === 'string' && body.numeroFacture !== '' ? body.numeroFacture : undefined,
-            keep,
-          },
-          paging,
-        );
-  if (!found || found.total === 0) throw new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
+  const params = objectOf(body.paramRecherche);
+  const paging = pageRequest(params);
+  const sort = sortCriterion(params, 'paramRecherche', COLUMNS);
+  const max = idCriterion(params, 'nbResultatsMaximum');
 
-  const serviceIds = await cppIdsOf(
-    deps.db,
-    'service',
-    found.items.flatMap((i) => (i.service ? [i.service.id] : [])),
-  );
-  const suppliers = new Map<string, { siret: string; kind: string }>();
-  for (const supplierId of new Set(found.items.map((i) => i.supplier.id))) {
-    const structure = await getStructure(deps.db, supplierId);
-    suppliers.set(supplierId, {
-      siret: structure?.siret ?? structure?.vatNumber ?? '',
-      kind: structure?.siret ? 'SIRET' : 'UE_HORS_FRANCE',
-    });
+  // Criteria the hub cannot meet: another kind of payment request, a validator, another billing frame.
+  const type = textCriterion(body, 'typeDemandePaiement');
+  if ((type !== undefined && type !== 'FACTURE') || idCriterion(body, 'idStructureValideur') !== undefined)
+    throw noResult();
+  if (!frameMatches(body)) throw noResult();
+
+  const statuses = statusesCriterion(body);
+  if (statuses?.length === 0) throw noResult();
+  let serviceId: string | undefined;
+  const idService = idCriterion(body, 'idServiceExecutant');
+  if (idService !== undefined) {
+    serviceId = await hubIdOf(deps.db, 'service', idService);
+    if (serviceId === undefined) throw noResult();
   }
+  const suppliers = await supplierFilter(deps, body.listeFournisseurs);
+  if (suppliers?.size === 0) throw noResult();
+  const types = codesCriterion(body, 'listeTypeFacture');
+  const downloaded = flagCriterion(body, 'factureTelechargeeParDestinataire');
+  const changedFrom = instantCriterion(body, 'periodeDateHeureEtatCourantDu', 'start');
+  const changedTo = instantCriterion(body, 'periodeDateHeureEtatCourantAu', 'end');
+  const depositFrom = instantCriterion(body, 'periodeDateDepotDu', 'start');
+  const depositTo = instantCriterion(body, 'periodeDateDepotAu', 'end');
+  const htMin = amountCriterion(body, 'montantHTMin');
+  const htMax = amountCriterion(body, 'montantHTMax');
+  const dueMin = amountCriterion(body, 'montantApayerMin', 'montantAPayerMin');
+  const dueMax = amountCriterion(body, 'montantApayerMax', 'montantAPayerMax');
+  const engagement = textCriterion(body, 'numeroBonCommande');
+  const contract = textCriterion(body, 'numeroMarche');
+  const model = modelLoader(deps, session);
+
+  const inMemory =
+    suppliers !== undefined ||
+    types !== undefined ||
+    downloaded !== undefined ||
+    changedFrom !== undefined ||
+    changedTo !== undefined ||
+    depositFrom !== undefined ||
+    depositTo !== undefined ||
+    htMin !== undefined ||
+    htMax !== undefined ||
+    dueMin !== undefined ||
+    dueMax !== undefined ||
+    engagement !== undefined ||
+    contract !== undefined;
+  const keep = inMemory
+    ? async ({ invoice: i, facts }: Found): Promise<boolean> => {
+        const changed = Date.parse(i.statusChangedAt);
+        const deposited = Date.parse(i.depositedAt);
+        if (suppliers && !suppliers.has(i.supplier.id)) return false;
+        if (types && !types.includes(typeFacture(i.typeCode))) return false;
+        if (downloaded !== undefined && facts.downloaded !== downloaded) return false;
+        if (changedFrom && changed < changedFrom.getTime()) return false;
+        if (changedTo && changed > changedTo.getTime()) return false;
+        if (depositFrom && deposited < depositFrom.getTime()) return false;
+        if (depositTo && deposited > depositTo.getTime()) return false;
+        if (htMin && dec(i.totalWithoutVat).lt(htMin)) return false;
+        if (htMax && dec(i.totalWithoutVat).gt(htMax)) return false;
+        if (dueMin && dec(i.amountDue).lt(dueMin)) return false;
+        if (dueMax && dec(i.amountDue).gt(dueMax)) return false;
+        if (engagement !== undefined && i.engagementNumber !== engagement) return false;
+        if (contract !== undefined && (await model(i.id)).contractReference?.trim() !== contract) return false;
+        return true;
+      }
+    : undefined;
+
+  const found = await searchInvoices(
+    deps,
+    session,
+    {
+      filters: {
+        buyerId: session.structureId,
+        serviceId,
+        statuses: statuses as InvoiceStatus[] | undefined,
+        issueDateFrom: dayCriterion(body, 'periodeDateFactureDu'),
+        issueDateTo: dayCriterion(body, 'periodeDateFactureAu'),
+        ...amountFilters(body),
+      },
+      exactNumber: textCriterion(body, 'numeroFacture'),
+      keep,
+      max,
+    },
+    (f) => rowOf(f, idDestinataire),
+    sort,
+    paging,
+  );
+  if (found.total === 0) throw noResult();
   return {
     codeRetour: 0,
     libelle: LIBELLE_OK_TRANSVERSES,
-    listeFactures: found.items.map((i) => ({
-      idFacture: found.invoiceIds.get(i.id) ?? 0,
-      numeroFacture: i.number,
-      statut: i.status,
-      codeDestinataire: i.buyer.siret,
-      idDestinataire,
-      codeFournisseur: suppliers.get(i.supplier.id)?.siret ?? '',
-      typeIdentifiantFournisseur: suppliers.get(i.supplier.id)?.kind ?? 'SIRET',
-      designationFournisseur: i.supplier.name,
-      codeServiceExecutant: i.service?.code ?? null,
-      idServiceExecutant: i.service ? (serviceIds.get(i.service.id) ?? null) : null,
-      dateDepot: chorusDate(i.depositedAt),
-      dateFacture: i.issueDate,
-      dateHeureEtatCourant: chorusDateTime(i.statusChangedAt),
-      montantHT: amount(i.totalWithoutVat),
-      montantTTC: amount(i.totalWithVat),
-      montantAPayer: amount(i.amountDue),
-      devise: i.currency,
-      typeDemandePaiement: 'FACTURE',
-      typeFacture: typeFacture(i.typeCode),
-      factureTelechargeeParDestinataire: downloaded.has(i.id),
-      numeroBonCommande: i.engagementNumber,
-    })),
+    listeFactures: found.rows,
     pageCourante: paging.page,
     pages: Math.ceil(found.total / paging.size),
     nbResultatsParPage: paging.size,
@@ -121,17 +178,60 @@ export async function searchRecipientInvoices(
   };
 }
 
-async function downloadedBy(deps: AppDeps, structureId: string): Promise<Set<string>> {
-  const rows = await deps.db
-    .select({ invoiceId: chorusMirrorDownloads.invoiceId })
-    .from(chorusMirrorDownloads)
-    .where(eq(chorusMirrorDownloads.structureId, structureId));
-  return new Set(rows.map((r) => r.invoiceId));
+function rowOf({ invoice: i, facts }: Found, idDestinataire: number): FactureRecipiendaire {
+  return {
+    idFacture: facts.cppId,
+    numeroFacture: i.number,
+    statut: i.status,
+    codeDestinataire: i.buyer.siret,
+    idDestinataire,
+    codeFournisseur: facts.supplier.identifier,
+    idFournisseur: facts.supplier.cppId,
+    typeIdentifiantFournisseur: facts.supplier.kind,
+    designationFournisseur: i.supplier.name,
+    codeServiceExecutant: i.service?.code ?? null,
+    idServiceExecutant: facts.serviceCppId,
+    nomServiceExecutant: i.service?.label ?? null,
+    dateDepot: chorusDate(i.depositedAt),
+    dateFacture: i.issueDate,
+    dateHeureEtatCourant: chorusIsoDateTime(i.statusChangedAt),
+    montantHT: amount(i.totalWithoutVat),
+    montantTTC: amount(i.totalWithVat),
+    montantAPayer: amount(i.amountDue),
+    devise: i.currency,
+    typeDemandePaiement: 'FACTURE',
+    typeFacture: typeFacture(i.typeCode),
+    factureTelechargeeParDestinataire: facts.downloaded,
+    numeroBonCommande: i.engagementNumber,
+    taille: facts.size,
+  };
 }
 
-/** A period bound ("2022-01-07", "2022-01-08T23:59:59", "2022-01-07 10:00") as "YYYY-MM-DD HH:mm", Paris time. */
-function boundOf(value: unknown, defaultTime: string): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(value.trim());
-  return m ? `${m[1]} ${m[2] ?? defaultTime}` : undefined;
+/** `montantTTCMin/Max`: the invoices module filters on the total with VAT. */
+function amountFilters(body: Json): { amountMin?: string; amountMax?: string } {
+  const min = amountCriterion(body, 'montantTTCMin');
+  const max = amountCriterion(body, 'montantTTCMax');
+  return { ...(min ? { amountMin: min.toFixed() } : {}), ...(max ? { amountMax: max.toFixed() } : {}) };
+}
+
+/**
+ * `listeFournisseurs[{idFournisseur, listeIdService}]`: the suppliers whose invoices are wanted (hub structure ids).
+ * A supplier given with services matches nothing: the hub's suppliers have no services. Undefined when not given.
+ */
+async function supplierFilter(deps: AppDeps, value: unknown): Promise<Set<string> | undefined> {
+  if (!isGiven(value)) return undefined;
+  if (!Array.isArray(value))
+    throw new MirrorRefusal(
+      20001,
+      'Le critère de recherche « listeFournisseurs » doit être une liste de { idFournisseur, listeIdService }.',
+    );
+  const entries = value.map(objectOf).filter((e) => isGiven(e.idFournisseur));
+  if (entries.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const id = idCriterion(entry, 'idFournisseur');
+    const hubId = id === undefined ? undefined : await hubIdOf(deps.db, 'structure', id);
+    if (hubId !== undefined && !isGiven(entry.listeIdService)) ids.add(hubId);
+  }
+  return ids;
 }

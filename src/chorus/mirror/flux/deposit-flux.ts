@@ -1,9 +1,14 @@
 // deposerFluxFacture: a supplier's technical account deposits one invoice, or an archive of up to 500, in the syntax
 // it names. Each invoice goes through the hub's own deposit verb; the flux records what each became.
-import { looksLikePdf } from '../../../../formats/index.ts';
+import { looksLikePdf, readInvoice } from '../../../../formats/index.ts';
 import type { Db } from '../../../../db/client.ts';
 import { chorusMirrorFluxes, chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
-import { depositInvoice, DEFAULT_MAX_DEPOSIT_BYTES, type InvoiceDeps } from '../../../invoices/index.ts';
+import {
+  depositInvoice,
+  DEFAULT_MAX_DEPOSIT_BYTES,
+  routingReferencesOf,
+  type InvoiceDeps,
+} from '../../../invoices/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
   LIBELLE_OK_GCU,
@@ -109,7 +114,7 @@ async function depositEntry(
       fileName: entry.name,
       depositId: null,
       invoiceId: null,
-      invoiceNumber: null,
+      ...(await identify(entry.bytes)),
       refusalMessage: mismatch,
     });
     return;
@@ -135,6 +140,7 @@ async function depositEntry(
       depositId: null,
       invoiceId: null,
       invoiceNumber: null,
+      buyerIdentifier: null,
       refusalMessage: error.message,
     });
     return;
@@ -144,8 +150,9 @@ async function depositEntry(
     position,
     fileName: entry.name,
     depositId: result.depositId,
-    invoiceId: result.outcome === 'accepted' ? result.invoiceId : null,
-    invoiceNumber: result.outcome === 'accepted' ? result.number : null,
+    ...(result.outcome === 'accepted'
+      ? { invoiceId: result.invoiceId, invoiceNumber: result.number, buyerIdentifier: result.buyer.siret }
+      : { invoiceId: null, ...(await identify(entry.bytes)) }),
     refusalMessage: result.outcome === 'refused' ? result.message : null,
   });
 }
@@ -154,9 +161,29 @@ function recordItem(db: Db, item: typeof chorusMirrorFluxItems.$inferInsert) {
   return db.insert(chorusMirrorFluxItems).values(item);
 }
 
+/**
+ * The invoice number (BT-1) and recipient SIRET of a refused file, when it can be read at all: the report lists
+ * refused invoices by number (`numeroDP`), which is how clients (Odoo) find the invoice to detach and fix.
+ */
+async function identify(bytes: Uint8Array): Promise<{ invoiceNumber: string | null; buyerIdentifier: string | null }> {
+  try {
+    const { invoice } = await readInvoice(bytes);
+    return {
+      invoiceNumber: invoice.number?.trim() || null,
+      buyerIdentifier: routingReferencesOf(invoice).buyerSiret,
+    };
+  } catch {
+    return { invoiceNumber: null, buyerIdentifier: null };
+  }
+}
+
 /** The file must be what `syntaxeFlux` announces; a Factur-X flux carries a PDF, the others an XML of that syntax. */
 function syntaxMismatch(bytes: Uint8Array, syntaxe: SyntaxeFlux): string | undefined {
   const expected = SYNTAXES_FLUX[syntaxe].syntax;
+  if (expected === 'PES' || expected === 'XCBL' || expected === 'CPP') {
+    const name = { PES: 'PES Facture', XCBL: 'xCBL', CPP: 'CPP facture minimale' }[expected];
+    return `Le flux ${syntaxe} (${name}) n’est pas traité par cette plateforme : déposez la facture en UBL 2.1 (IN_DP_E1_UBL_INVOICE), CII D16B (IN_DP_E1_CII_16B) ou Factur-X (IN_DP_E2_CII_FACTURX).`;
+  }
   if (expected === 'FACTURX')
     return looksLikePdf(bytes) ? undefined : `Le flux ${syntaxe} doit contenir une facture Factur-X (PDF/A-3).`;
   if (looksLikePdf(bytes)) return `Le flux ${syntaxe} doit contenir une facture XML, pas un PDF.`;

@@ -3,8 +3,8 @@
 // IN_INTEGRE, IN_INTEGRE_PARTIEL (some refused, listed in listeErreurDP) or IN_REJETE.
 import { and, asc, eq } from 'drizzle-orm';
 import { chorusMirrorFluxes, chorusMirrorFluxItems } from '../../../../db/schema/chorus.ts';
-import { structures } from '../../../../db/schema/directory.ts';
 import { invoices } from '../../../../db/schema/invoices.ts';
+import { getStructure } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import {
   LIBELLE_OK_TRANSVERSES,
@@ -37,11 +37,12 @@ export async function fluxReport(
           );
   if (!flux) throw new MirrorRefusal(20004, `Le flux ${String(numeroFluxDepot)} est introuvable pour cette structure.`);
 
-  const [items, [supplier]] = await Promise.all([
+  const [items, supplier] = await Promise.all([
     deps.db
       .select({
         fileName: chorusMirrorFluxItems.fileName,
         invoiceNumber: chorusMirrorFluxItems.invoiceNumber,
+        buyerIdentifier: chorusMirrorFluxItems.buyerIdentifier,
         refusalMessage: chorusMirrorFluxItems.refusalMessage,
         invoiceId: chorusMirrorFluxItems.invoiceId,
         eventCount: invoices.eventCount,
@@ -52,10 +53,7 @@ export async function fluxReport(
       .leftJoin(invoices, eq(invoices.id, chorusMirrorFluxItems.invoiceId))
       .where(eq(chorusMirrorFluxItems.fluxSequence, flux.sequence))
       .orderBy(asc(chorusMirrorFluxItems.position)),
-    deps.db
-      .select({ siren: structures.siren, name: structures.name })
-      .from(structures)
-      .where(eq(structures.id, flux.supplierId)),
+    getStructure(deps.db, flux.supplierId),
   ]);
 
   const technical = flux.technicalErrors as ErreurTechnique[];
@@ -80,9 +78,11 @@ export async function fluxReport(
   const listeErreurDP: ErreurDP[] = waiting
     ? []
     : refused.map((i) => ({
+        // The invoice number (BT-1); the file name only when the file could not be read at all.
         numeroDP: i.invoiceNumber ?? i.fileName.replace(/\.[^.]+$/, ''),
-        identifiantFournisseur: supplier?.siren ?? '',
-        identifiantDestinataire: i.buyerSiret ?? '',
+        // As every search gives the supplier: its SIRET (its VAT number for a foreign supplier).
+        identifiantFournisseur: supplier?.siret ?? supplier?.vatNumber ?? '',
+        identifiantDestinataire: i.buyerIdentifier ?? i.buyerSiret ?? '',
         libelleErreurDP: i.refusalMessage ?? 'Facture refusée',
       }));
   return {

@@ -2,7 +2,8 @@
 // Chorus routing flags (`parametres`) and its services.
 import { getStructure, type ServiceInfo, type StructureDetail } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { LIBELLE_OK_GCU, LIBELLE_OK_TRANSVERSES, type Pagination } from '../../domain/api-contract.ts';
+import { LIBELLE_OK_GCU, LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
+import { objectOf, sortCriterion } from '../factures/criteria.ts';
 import { cppIdOf, cppIdsOf, hubIdOf } from '../../ids.ts';
 import { pageRequest, parametresRetour, slicePage } from '../factures/paging.ts';
 import { MirrorRefusal } from '../refusal.ts';
@@ -40,10 +41,32 @@ export async function consultStructure(deps: AppDeps, body: Record<string, unkno
   };
 }
 
+const SERVICE_COLUMNS = ['idService', 'codeService', 'libelleService', 'estActif'] as const;
+
 export async function searchStructureServices(deps: AppDeps, body: Record<string, unknown>) {
   const { structure } = await structureOf(deps, body.idStructure);
-  const paging = pageRequest(body.parametresRechercherServicesStructure as Pagination | undefined);
-  const page = slicePage(structure.services, paging);
+  const params = objectOf(body.parametresRechercherServicesStructure);
+  const paging = pageRequest(params);
+  const sort = sortCriterion(params, 'parametresRechercherServicesStructure', SERVICE_COLUMNS);
+  const sorted = [...structure.services];
+  if (sort) {
+    const key = (s: ServiceInfo) =>
+      sort.column === 'libelleService' ? s.label : sort.column === 'estActif' ? String(s.active) : s.code;
+    const ids =
+      sort.column === 'idService'
+        ? await cppIdsOf(
+            deps.db,
+            'service',
+            sorted.map((s) => s.id),
+          )
+        : undefined;
+    sorted.sort(
+      (a, b) =>
+        (sort.descending ? -1 : 1) *
+        (ids ? (ids.get(a.id) ?? 0) - (ids.get(b.id) ?? 0) : key(a).localeCompare(key(b), 'fr')),
+    );
+  }
+  const page = slicePage(sorted, paging);
   const ids = await cppIdsOf(
     deps.db,
     'service',

@@ -24,6 +24,14 @@ export const REFERENCE_LISTS = {
   cadrefacturation: () => ok({ listeCadreFacturation: [{ codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR' }] }),
   formatflux: () => ok({ listeFormatFlux: Object.keys(SYNTAXES_FLUX).map((formatFlux) => ({ formatFlux })) }),
   typedp: () => ok({ listeTypeDemandePaiement: [{ typeDemandePaiement: 'FACTURE' }] }),
+  // How an invoice may reach the hub (`modeDepot` of searches and consulter): API entry and PDF deposit are the
+  // soumettre modes of the note (§2.1); DEPOT_FLUX and DEPOT_PORTAIL name the flux and the portal.
+  modedepot: () =>
+    ok({
+      listeModeDepot: ['SAISIE_API', 'DEPOT_PDF_API', 'DEPOT_PDF_SIGNE_API', 'DEPOT_FLUX', 'DEPOT_PORTAIL'].map(
+        (modeDepot) => ({ modeDepot }),
+      ),
+    }),
 } as const;
 
 export type ReferenceList = keyof typeof REFERENCE_LISTS;

@@ -1,0 +1,1 @@
+ALTER TABLE "structures" ADD COLUMN "strict_reform_rules" boolean DEFAULT false NOT NULL;
