@@ -91,6 +91,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
+      publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

@@ -18,6 +18,10 @@ export interface AppDeps {
   taskQueue?: string;
   /** A real round trip to the database (health). */
   pingDb?: () => Promise<void>;
+  /** Base of the links written in e-mails (PUBLIC_URL, or the local address on embedded defaults). */
+  publicUrl?: string;
+  /** Called before each slow secret check (scrypt) of a password, client secret or technical password: counted by tests. */
+  onSecretCheck?: (kind: 'login' | 'client_secret' | 'technical_account') => void;
 }
 
 export type AppEnv = {
