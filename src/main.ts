@@ -12,7 +12,7 @@ import type { Logger } from './platform/logging.ts';
 import { drainLaunches } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
-import { startDevServer } from './platform/temporal/dev-server.ts';
+import { startDevServer, type DevServer } from './platform/temporal/dev-server.ts';
 import { ensureSchedules } from './platform/temporal/schedules.ts';
 import { SCHEDULES } from './schedules.ts';
 import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
@@ -91,6 +91,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
+      ...(temporalTarget.server ? { temporalServer: temporalTarget.server } : {}),
       publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
     };
 
@@ -122,7 +123,7 @@ async function resolveTemporal(
   logger: Logger,
   stack: Stack,
   binary: string | undefined,
-): Promise<{ target: TemporalTarget; uiUrl: string | undefined }> {
+): Promise<{ target: TemporalTarget; uiUrl: string | undefined; server?: DevServer }> {
   const base = { namespace: config.temporal.namespace, apiKey: config.temporal.apiKey, tls: config.temporal.tls };
   if (config.temporal.address) return { target: { ...base, address: config.temporal.address }, uiUrl: undefined };
   if (mode !== 'start' || !binary) return { target: { ...base, address: '127.0.0.1:7233' }, uiUrl: undefined };
@@ -133,9 +134,10 @@ async function resolveTemporal(
     port: config.temporal.devPort,
     uiPort: config.temporal.uiPort,
     log: (line) => logger.info(line),
+    warn: (line) => logger.warn(line),
   });
   stack.push('temporal dev server', () => server.stop());
-  return { target: { ...base, address: server.address }, uiUrl: server.uiUrl };
+  return { target: { ...base, address: server.address }, uiUrl: server.uiUrl, server };
 }
 
 async function startWorker(

@@ -16,6 +16,8 @@ export interface AppDeps {
   /** Temporal namespace and task queue the workflows run in. */
   temporalNamespace?: string;
   taskQueue?: string;
+  /** The Temporal dev server `hub start` supervises: while it restarts, health says Temporal is down at once. */
+  temporalServer?: { state(): 'running' | 'restarting' | 'stopped' };
   /** A real round trip to the database (health). */
   pingDb?: () => Promise<void>;
   /** Base of the links written in e-mails (PUBLIC_URL, or the local address on embedded defaults). */
