@@ -106,36 +106,44 @@ afterAll(async () => {
 });
 
 describe('person logins', () => {
-  it('30 parallel wrong passwords from one address: at most 10 checked, the other 20 get 429 in French with Retry-After', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, () => loginFrom('127.0.0.2', 'faux')));
-    const refused = answers.filter((a) => a.status === 401);
-    const throttled = answers.filter((a) => a.status === 429);
-    console.log(
-      `[measure] 30 parallel wrong passwords: ${checks.login} password checks, ${refused.length} × 401, ${throttled.length} × 429`,
-    );
-    expect(checks.login).toBeLessThanOrEqual(FREE_ATTEMPTS);
-    expect(checks.login).toBe(refused.length);
-    expect(throttled.length).toBe(30 - refused.length);
-    expect(throttled.length).toBeGreaterThanOrEqual(20);
-    for (const answer of throttled) {
-      expectTooMany(answer, /"code":"TOO_MANY_ATTEMPTS"/);
-      expect(JSON.parse(answer.text).message).toMatch(
-        /^Trop de tentatives de connexion infructueuses depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
+  it(
+    '30 parallel wrong passwords from one address: at most 10 checked, the other 20 get 429 in French with Retry-After',
+    { timeout: 120_000 },
+    async () => {
+      const answers = await Promise.all(Array.from({ length: 30 }, () => loginFrom('127.0.0.2', 'faux')));
+      const refused = answers.filter((a) => a.status === 401);
+      const throttled = answers.filter((a) => a.status === 429);
+      console.log(
+        `[measure] 30 parallel wrong passwords: ${checks.login} password checks, ${refused.length} × 401, ${throttled.length} × 429`,
       );
-    }
-    // Blocked even with the right password, and without checking it.
-    expectTooMany(await loginFrom('127.0.0.2', PASSWORD), /Trop de tentatives/);
-    expect(checks.login).toBe(refused.length);
-  });
+      expect(checks.login).toBeLessThanOrEqual(FREE_ATTEMPTS);
+      expect(checks.login).toBe(refused.length);
+      expect(throttled.length).toBe(30 - refused.length);
+      expect(throttled.length).toBeGreaterThanOrEqual(20);
+      for (const answer of throttled) {
+        expectTooMany(answer, /"code":"TOO_MANY_ATTEMPTS"/);
+        expect(JSON.parse(answer.text).message).toMatch(
+          /^Trop de tentatives de connexion infructueuses depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
+        );
+      }
+      // Blocked even with the right password, and without checking it.
+      expectTooMany(await loginFrom('127.0.0.2', PASSWORD), /Trop de tentatives/);
+      expect(checks.login).toBe(refused.length);
+    },
+  );
 
-  it('blocks only the address the failures came from: the person still logs in from another one', async () => {
-    const elsewhere = await loginFrom('127.0.0.3', PASSWORD);
-    expect(elsewhere.status).toBe(200);
-    expect(JSON.parse(elsewhere.text).person.email).toBe(EMAIL);
-    expect((await loginFrom('127.0.0.2', PASSWORD)).status).toBe(429);
-  });
+  it(
+    'blocks only the address the failures came from: the person still logs in from another one',
+    { timeout: 120_000 },
+    async () => {
+      const elsewhere = await loginFrom('127.0.0.3', PASSWORD);
+      expect(elsewhere.status).toBe(200);
+      expect(JSON.parse(elsewhere.text).person.email).toBe(EMAIL);
+      expect((await loginFrom('127.0.0.2', PASSWORD)).status).toBe(429);
+    },
+  );
 
-  it('e-mails one unlock link; the link lifts the block once, and only once', async () => {
+  it('e-mails one unlock link; the link lifts the block once, and only once', { timeout: 120_000 }, async () => {
     const mails = await eventually(
       async () => {
         const found = smtp.received.filter((m) => m.to.includes(EMAIL));
@@ -186,43 +194,51 @@ describe('person logins', () => {
 });
 
 describe('OAuth client secrets', () => {
-  it('15 wrong secrets then the right one from the same address: refused with 429; another address gets its token', async () => {
-    const before = checks.client_secret;
-    const statuses: number[] = [];
-    for (let i = 0; i < 15; i += 1) statuses.push((await tokenFrom('127.0.0.4', `faux-${i}`)).status);
-    expect(statuses).toEqual([...Array(FREE_ATTEMPTS).fill(400), ...Array(15 - FREE_ATTEMPTS).fill(429)]);
-    const right = await tokenFrom('127.0.0.4', 'hub-demo-secret');
-    expectTooMany(right, /"error":"temporarily_unavailable"/);
-    expect(JSON.parse(right.text).error_description).toMatch(
-      /^Trop de tentatives infructueuses pour ce client API depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
-    );
-    expect(checks.client_secret - before).toBe(FREE_ATTEMPTS);
-    expect((await tokenFrom('127.0.0.5', 'hub-demo-secret')).status).toBe(200);
-  });
+  it(
+    '15 wrong secrets then the right one from the same address: refused with 429; another address gets its token',
+    { timeout: 120_000 },
+    async () => {
+      const before = checks.client_secret;
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i += 1) statuses.push((await tokenFrom('127.0.0.4', `faux-${i}`)).status);
+      expect(statuses).toEqual([...Array(FREE_ATTEMPTS).fill(400), ...Array(15 - FREE_ATTEMPTS).fill(429)]);
+      const right = await tokenFrom('127.0.0.4', 'hub-demo-secret');
+      expectTooMany(right, /"error":"temporarily_unavailable"/);
+      expect(JSON.parse(right.text).error_description).toMatch(
+        /^Trop de tentatives infructueuses pour ce client API depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
+      );
+      expect(checks.client_secret - before).toBe(FREE_ATTEMPTS);
+      expect((await tokenFrom('127.0.0.5', 'hub-demo-secret')).status).toBe(200);
+    },
+  );
 });
 
 describe('technical-account passwords of the Chorus mirror', () => {
-  it('15 wrong passwords then the right one from the same address: refused with 429; another address is served', async () => {
-    const token = JSON.parse((await tokenFrom('127.0.0.6', 'hub-demo-secret')).text).access_token as string;
-    const mirror = (from: string, password: string) =>
-      call(from, 'POST', '/cpro/transverses/v1/recuperer/tauxtva', {
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-          'cpro-account': cproAccountHeader({ login: SUPPLIER_ACCOUNT.login, password }),
-        },
-        body: '{}',
-      });
-    const before = checks.technical_account;
-    const statuses: number[] = [];
-    for (let i = 0; i < 15; i += 1) statuses.push((await mirror('127.0.0.6', `Faux-${i}`)).status);
-    expect(statuses).toEqual([...Array(FREE_ATTEMPTS).fill(401), ...Array(15 - FREE_ATTEMPTS).fill(429)]);
-    const right = await mirror('127.0.0.6', SUPPLIER_ACCOUNT.password);
-    expectTooMany(right, /"code":"TOO_MANY_ATTEMPTS"/);
-    expect(JSON.parse(right.text).message).toMatch(
-      /^Trop de tentatives infructueuses pour ce compte technique depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
-    );
-    expect(checks.technical_account - before).toBe(FREE_ATTEMPTS);
-    expect((await mirror('127.0.0.7', SUPPLIER_ACCOUNT.password)).status).toBe(200);
-  });
+  it(
+    '15 wrong passwords then the right one from the same address: refused with 429; another address is served',
+    { timeout: 120_000 },
+    async () => {
+      const token = JSON.parse((await tokenFrom('127.0.0.6', 'hub-demo-secret')).text).access_token as string;
+      const mirror = (from: string, password: string) =>
+        call(from, 'POST', '/cpro/transverses/v1/recuperer/tauxtva', {
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'cpro-account': cproAccountHeader({ login: SUPPLIER_ACCOUNT.login, password }),
+          },
+          body: '{}',
+        });
+      const before = checks.technical_account;
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i += 1) statuses.push((await mirror('127.0.0.6', `Faux-${i}`)).status);
+      expect(statuses).toEqual([...Array(FREE_ATTEMPTS).fill(401), ...Array(15 - FREE_ATTEMPTS).fill(429)]);
+      const right = await mirror('127.0.0.6', SUPPLIER_ACCOUNT.password);
+      expectTooMany(right, /"code":"TOO_MANY_ATTEMPTS"/);
+      expect(JSON.parse(right.text).message).toMatch(
+        /^Trop de tentatives infructueuses pour ce compte technique depuis votre adresse\. Réessayez dans \d+ secondes?\.$/,
+      );
+      expect(checks.technical_account - before).toBe(FREE_ATTEMPTS);
+      expect((await mirror('127.0.0.7', SUPPLIER_ACCOUNT.password)).status).toBe(200);
+    },
+  );
 });

@@ -68,7 +68,7 @@ export async function verifyTechnicalAccount(
   ip: string | null,
 ): Promise<ChorusTechnicalAccountRow | undefined> {
   const now = deps.clock.now();
-  const found = await findTechnicalAccount(deps.db, login);
+  const found = login.includes('\0') ? undefined : await findTechnicalAccount(deps.db, login);
   const account = found && found.active && found.passwordExpiresAt > now ? found : undefined;
   const key =
     account && createHash('sha256').update(`${account.id}\0${password}\0${account.passwordHash}`).digest('hex');

@@ -36,7 +36,8 @@ export type ClientActor = Extract<Actor, { kind: 'client' }>;
  * Secrets are throttled per client id and source address, before the check, as person passwords are.
  */
 export async function issueClientToken(deps: AuthDeps, input: ClientCredentialsInput): Promise<TokenResponse> {
-  const client = input.clientId ? await findApiClient(deps, input.clientId) : undefined;
+  const client =
+    input.clientId && !input.clientId.includes('\0') ? await findApiClient(deps, input.clientId) : undefined;
   const key = { kind: 'client_secret', identity: input.clientId, ip: input.ip } as const;
   const { ok } = await throttledCheck(deps, key, async () => {
     const secretOk = client

@@ -56,9 +56,14 @@ export function sourceKey(ip: string | null | undefined): string {
     .join(':')}::/64`;
 }
 
-/** The identity as stored: a very long one (an attacker's megabyte of e-mail) by its hash, to fit the key's index. */
+/**
+ * The identity as stored: a very long one (an attacker's megabyte of e-mail) by its hash, to fit the key's index,
+ * and one with a NUL (which PostgreSQL text cannot hold) likewise.
+ */
 function identityKey(identity: string): string {
-  return identity.length <= 256 ? identity : `sha256:${createHash('sha256').update(identity).digest('hex')}`;
+  return identity.length <= 256 && !identity.includes('\0')
+    ? identity
+    : `sha256:${createHash('sha256').update(identity).digest('hex')}`;
 }
 
 const rowOf = (key: ThrottleKey) =>
