@@ -1,7 +1,7 @@
 // One Temporal dev server per SQLite file. The hub writes `temporal.pid` next to the file; at start it reads it, and
 // (on Linux) looks through the process table too, for a server left running on the file by a hub that was killed
 // (kill -9 leaves its children alive). Such an orphan is stopped before a new server starts; a server whose hub is
-// still alive is another hub's, and this start is refused.
+// still alive (this very process included) is refused.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface PidFile {
@@ -132,9 +132,12 @@ export async function takeOverDbFile(
   if (recorded && servesFile(recorded.pid, dbFile)) candidates.add(recorded.pid);
   const stopped: number[] = [];
   for (const pid of candidates) {
-    const hubPid = recorded?.pid === pid ? recorded.hubPid : parentOf(pid);
-    if (hubPid !== undefined && hubPid !== process.pid && hubPid > 1 && isAlive(hubPid) && isHub(hubPid))
-      throw new DataDirInUse(hubPid, dbFile);
+    // The hub named by the pid file, or else the parent (an orphan's parent is init, or a subreaper: not a hub).
+    const named = recorded?.pid === pid;
+    const hubPid = named ? recorded.hubPid : parentOf(pid);
+    const hubAlive =
+      hubPid !== undefined && (named || hubPid > 1) && isAlive(hubPid) && (hubPid === process.pid || isHub(hubPid));
+    if (hubAlive) throw new DataDirInUse(hubPid, dbFile);
     log(`Temporal dev server ${pid} left running on ${dbFile} by a stopped hub: stopping it`);
     await stopProcessGroup(pid);
     stopped.push(pid);
