@@ -13,8 +13,8 @@ import type { Logger } from './platform/logging.ts';
 import { drainLaunches, type InvoiceDeps } from './invoices/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
-import { startDevServer } from './platform/temporal/dev-server.ts';
 import { reconcileSchedules } from './platform/schedules/index.ts';
+import { startDevServer, type DevServer } from './platform/temporal/dev-server.ts';
 import { SCHEDULES } from './schedules.ts';
 import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger.ts';
 import { createSmtpMailer } from './platform/mail/smtp.ts';
@@ -94,6 +94,8 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       pingDb: () => database.ping(),
       files: fileStoreFromConfig(config, { db: database.db, logger }),
       invoices: { profile: config.depositProfile },
+      ...(temporalTarget.server ? { temporalServer: temporalTarget.server } : {}),
+      publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);
@@ -124,7 +126,7 @@ async function resolveTemporal(
   logger: Logger,
   stack: Stack,
   binary: string | undefined,
-): Promise<{ target: TemporalTarget; uiUrl: string | undefined }> {
+): Promise<{ target: TemporalTarget; uiUrl: string | undefined; server?: DevServer }> {
   const base = { namespace: config.temporal.namespace, apiKey: config.temporal.apiKey, tls: config.temporal.tls };
   if (config.temporal.address) return { target: { ...base, address: config.temporal.address }, uiUrl: undefined };
   if (mode !== 'start' || !binary) return { target: { ...base, address: '127.0.0.1:7233' }, uiUrl: undefined };
@@ -135,9 +137,10 @@ async function resolveTemporal(
     port: config.temporal.devPort,
     uiPort: config.temporal.uiPort,
     log: (line) => logger.info(line),
+    warn: (line) => logger.warn(line),
   });
   stack.push('temporal dev server', () => server.stop());
-  return { target: { ...base, address: server.address }, uiUrl: server.uiUrl };
+  return { target: { ...base, address: server.address }, uiUrl: server.uiUrl, server };
 }
 
 async function startWorker(

@@ -6,3 +6,4 @@ export { chorusOutboxWorkflow } from './chorus-outbox.ts';
 export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
 export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';
 export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';
+export { outboxEmailsWorkflow } from './outbox-emails.ts';

@@ -1,5 +1,5 @@
-// Owned by the auth module: people and their role grants, browser sessions, login throttling,
-// and API clients (OAuth2 client credentials) with their access tokens.
+// Owned by the auth module: people and their role grants, browser sessions, throttling of logins and secrets with
+// the unlock links, and API clients (OAuth2 client credentials) with their access tokens.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -8,6 +8,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -82,17 +83,48 @@ export const sessions = pgTable(
   ],
 );
 
-/** Consecutive failed logins per normalised email, known account or not, so answers reveal nothing. */
-export const loginThrottles = pgTable(
-  'login_throttles',
+/** What a throttle counts: person logins, OAuth client secrets, technical-account passwords of the Chorus mirror. */
+export const authThrottleKinds = ['login', 'client_secret', 'technical_account'] as const;
+export const authThrottleKind = pgEnum('auth_throttle_kind', authThrottleKinds);
+
+/**
+ * Attempts since the last success, per identity (normalised e-mail, client id, technical login; known or not, so
+ * answers reveal nothing) and source address: a stranger's failures never lock the person out from elsewhere.
+ * An attempt is counted before its slow check, under this row's lock.
+ */
+export const authThrottles = pgTable(
+  'auth_throttles',
   {
-    emailKey: text('email_key').primaryKey(),
-    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
-    lastFailureAt: at('last_failure_at').notNull(),
-    /** Attempts before this instant are refused without checking the password. */
+    kind: authThrottleKind('kind').notNull(),
+    identityKey: text('identity_key').notNull(),
+    /** The peer address (IPv6 by its /64), or `inconnue` when the server saw none. */
+    sourceKey: text('source_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: at('last_attempt_at').notNull(),
+    /** Attempts before this instant are refused without checking the secret. */
     blockedUntil: at('blocked_until'),
   },
-  (t) => [check('login_throttles_failures_positive', sql`${t.consecutiveFailures} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.identityKey, t.sourceKey] }),
+    check('auth_throttles_attempts_positive', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/** Single-use links "Débloquer mon compte" sent when a person's logins are blocked; only a hash of the token is kept. */
+export const loginUnlocks = pgTable(
+  'login_unlocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 (hex) of the token in the link. */
+    tokenHash: text('token_hash').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [uniqueIndex('login_unlocks_token_hash_uq').on(t.tokenHash), index('login_unlocks_person_idx').on(t.personId)],
 );
 
 export const apiClients = pgTable(

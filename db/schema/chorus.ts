@@ -11,11 +11,13 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { apiClients } from './auth.ts';
 import { services, structures } from './directory.ts';
 import { blobs } from './blobs.ts';
 import { deposits, invoices } from './invoices.ts';
@@ -50,6 +52,27 @@ export const chorusTechnicalAccounts = pgTable(
   (t) => [
     uniqueIndex('chorus_technical_accounts_login_uq').on(sql`lower(${t.login})`),
     index('chorus_technical_accounts_structure_idx').on(t.structureId),
+  ],
+);
+
+/**
+ * Mirror: the API clients (PISTE applications) allowed to use a technical account, as Chorus Pro's "raccordement"
+ * binds an application to a structure. A token of any other client presented with this account is refused (403).
+ */
+export const chorusTechnicalAccountClients = pgTable(
+  'chorus_technical_account_clients',
+  {
+    technicalAccountId: uuid('technical_account_id')
+      .notNull()
+      .references(() => chorusTechnicalAccounts.id, { onDelete: 'cascade' }),
+    apiClientId: uuid('api_client_id')
+      .notNull()
+      .references(() => apiClients.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.technicalAccountId, t.apiClientId] }),
+    index('chorus_technical_account_clients_client_idx').on(t.apiClientId),
   ],
 );
 

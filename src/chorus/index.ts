@@ -2,6 +2,14 @@
 // the credential health, the technical accounts.
 export { chorusMirrorRoutes } from './mirror/routes.ts';
 export {
+  allowClients,
+  bindTechnicalAccount,
+  listTechnicalAccountBindings,
+  unbindTechnicalAccount,
+  type BindingInput,
+  type TechnicalAccountBinding,
+} from './mirror/client-bindings.ts';
+export {
   createTechnicalAccount,
   findTechnicalAccount,
   TECHNICAL_PASSWORD_LIFETIME_DAYS,

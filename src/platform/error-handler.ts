@@ -12,6 +12,8 @@ export function errorBody(c: Context<AppEnv>, code: string, message: string, det
 /** Every failure answers with a code, a French message and the request id; stacks stay in the log. */
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (error.status === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);
   }
   if (error instanceof HTTPException) {

@@ -22,6 +22,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
     pingDb: deps.pingDb ?? (async () => {}),
     temporal: deps.temporal,
     namespace: deps.temporalNamespace ?? 'default',
+    temporalServer: deps.temporalServer,
   });
   return c.json(report, report.status === 'ok' ? 200 : 503);
 });

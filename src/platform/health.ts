@@ -25,14 +25,23 @@ async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<
   }
 }
 
-/** Asks each part for a real round trip, in parallel, each bounded in time. */
+/**
+ * Asks each part for a real round trip, in parallel, each bounded in time. A supervised dev server that is being
+ * restarted is down without asking.
+ */
 export async function checkHealth(
-  parts: { pingDb: () => Promise<void>; temporal: Client | undefined; namespace: string },
+  parts: {
+    pingDb: () => Promise<void>;
+    temporal: Client | undefined;
+    namespace: string;
+    temporalServer?: { state(): string } | undefined;
+  },
   timeoutMs = 2000,
 ): Promise<HealthReport> {
+  const serverDown = parts.temporalServer !== undefined && parts.temporalServer.state() !== 'running';
   const [db, temporal] = await Promise.all([
     probe(parts.pingDb, timeoutMs),
-    parts.temporal
+    parts.temporal && !serverDown
       ? probe(() => parts.temporal!.workflowService.describeNamespace({ namespace: parts.namespace }), timeoutMs)
       : Promise.resolve<PartState>('down'),
   ]);

@@ -19,8 +19,14 @@ export interface AppDeps {
   taskQueue?: string;
   /** Large files (src/platform/files): disk under DATA_DIR or the S3 bucket; absent only in tests that need none. */
   files?: FileStore;
+  /** The Temporal dev server `hub start` supervises: while it restarts, health says Temporal is down at once. */
+  temporalServer?: { state(): 'running' | 'restarting' | 'stopped' };
   /** A real round trip to the database (health). */
   pingDb?: () => Promise<void>;
+  /** Base of the links written in e-mails (PUBLIC_URL, or the local address on embedded defaults). */
+  publicUrl?: string;
+  /** Called before each slow secret check (scrypt) of a password, client secret or technical password: counted by tests. */
+  onSecretCheck?: (kind: 'login' | 'client_secret' | 'technical_account') => void;
 }
 
 export type AppEnv = {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { structures } from '../../db/schema/directory.ts';
 import { DEMO_API_CLIENT } from './demo-accounts.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
-import { createTechnicalAccount, findTechnicalAccount } from '../chorus/index.ts';
+import { allowClients, createTechnicalAccount, findTechnicalAccount } from '../chorus/index.ts';
 
 export const DEMO_TECHNICAL_ACCOUNTS = [
   {
@@ -25,7 +25,12 @@ export const DEMO_TECHNICAL_ACCOUNTS = [
 export async function seedChorusDemo(db: Db, clock: Clock = systemClock): Promise<{ accountsCreated: number }> {
   let accountsCreated = 0;
   for (const demo of DEMO_TECHNICAL_ACCOUNTS) {
-    if (await findTechnicalAccount(db, demo.login)) continue;
+    // The demo API client is bound to both, as a software vendor's application connected by two structures.
+    const existing = await findTechnicalAccount(db, demo.login);
+    if (existing) {
+      await allowClients(db, existing.id, [DEMO_API_CLIENT.clientId]);
+      continue;
+    }
     const [structure] = await db
       .select({ id: structures.id })
       .from(structures)
@@ -36,7 +41,13 @@ export async function seedChorusDemo(db: Db, clock: Clock = systemClock): Promis
       );
     await createTechnicalAccount(
       db,
-      { login: demo.login, password: demo.password, role: demo.role, structureId: structure.id },
+      {
+        login: demo.login,
+        password: demo.password,
+        role: demo.role,
+        structureId: structure.id,
+        clientIds: [DEMO_API_CLIENT.clientId],
+      },
       clock.now(),
     );
     accountsCreated += 1;

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { chorusTechnicalAccounts, type ChorusTechnicalAccountRow } from '../../../db/schema/chorus.ts';
-import { hashPassword, verifyPassword } from '../../platform/auth/index.ts';
+import { allowClients } from './client-bindings.ts';
+import { hashPassword, throttledCheck, verifyPassword, type AuthDeps } from '../../platform/auth/index.ts';
 
 /** Chorus Pro forces a new technical password every 424 days (14 months). */
 export const TECHNICAL_PASSWORD_LIFETIME_DAYS = 424;
@@ -14,6 +15,8 @@ export interface NewTechnicalAccount {
   structureId: string;
   role: 'supplier' | 'accountant';
   apiEnabled?: boolean;
+  /** API clients (client ids) allowed to use the account; others are refused by the mirror. */
+  clientIds?: readonly string[];
 }
 
 export async function createTechnicalAccount(
@@ -34,6 +37,7 @@ export async function createTechnicalAccount(
     })
     .returning();
   if (!row) throw new Error('insert into chorus_technical_accounts returned no row');
+  await allowClients(db, row.id, input.clientIds ?? []);
   return row;
 }
 
@@ -52,19 +56,30 @@ export async function findTechnicalAccount(db: Db, login: string): Promise<Choru
 const recentlyVerified = new Map<string, number>();
 const VERIFIED_TTL_MS = 60_000;
 
-/** The active account whose password matches, or undefined (unknown login, wrong password, expired password, inactive). */
+/**
+ * The active account whose password matches, or undefined (unknown login, wrong password, expired password,
+ * inactive). A password not verified in the last minute is checked under the throttle of its login and source
+ * address: TOO_MANY_ATTEMPTS (429) while blocked.
+ */
 export async function verifyTechnicalAccount(
-  db: Db,
+  deps: AuthDeps,
   login: string,
   password: string,
-  now: Date,
+  ip: string | null,
 ): Promise<ChorusTechnicalAccountRow | undefined> {
-  const account = await findTechnicalAccount(db, login);
-  if (!account || !account.active || account.passwordExpiresAt <= now) return undefined;
-  const key = createHash('sha256').update(`${account.id}\0${password}\0${account.passwordHash}`).digest('hex');
-  const seen = recentlyVerified.get(key);
-  if (seen !== undefined && seen > now.getTime()) return account;
-  if (!(await verifyPassword(password, account.passwordHash))) return undefined;
+  const now = deps.clock.now();
+  const found = login.includes('\0') ? undefined : await findTechnicalAccount(deps.db, login);
+  const account = found && found.active && found.passwordExpiresAt > now ? found : undefined;
+  const key =
+    account && createHash('sha256').update(`${account.id}\0${password}\0${account.passwordHash}`).digest('hex');
+  const seen = key === undefined ? undefined : recentlyVerified.get(key);
+  if (account && seen !== undefined && seen > now.getTime()) return account;
+  const { ok } = await throttledCheck(
+    deps,
+    { kind: 'technical_account', identity: login.toLowerCase(), ip },
+    async () => (account ? verifyPassword(password, account.passwordHash) : false),
+  );
+  if (!ok || !account || key === undefined) return undefined;
   if (recentlyVerified.size > 1000) recentlyVerified.clear();
   recentlyVerified.set(key, now.getTime() + VERIFIED_TTL_MS);
   return account;

@@ -1,5 +1,6 @@
 // The operator's list of accounts (people or API clients) with the creation form, and the one-time display of a
 // generated password or secret.
+import type { TechnicalAccountBinding } from '../../chorus/index.ts';
 import { CSRF_FIELD, type AccountSummary } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { Page } from '../../web/layout/page.tsx';
@@ -42,6 +43,11 @@ export interface AccountsPageProps {
   error?: { message: string; field?: string | undefined } | undefined;
   /** Just created: the generated password or secret, shown this once. */
   created?: { login: string; secret: string } | undefined;
+  /** API clients only: the technical accounts of the Chorus mirror each client may use. */
+  bindings?: TechnicalAccountBinding[] | undefined;
+  bindingForm?: { clientId: string; login: string } | undefined;
+  /** A binding just made or withdrawn. */
+  bindingDone?: string | undefined;
 }
 
 export function AccountsPage(props: AccountsPageProps) {
@@ -63,8 +69,13 @@ export function AccountsPage(props: AccountsPageProps) {
           </p>
         </Notice>
       ) : null}
+      {props.bindingDone ? (
+        <Notice tone="success" title="Raccordement enregistré">
+          <p data-focus-on-load>{props.bindingDone}</p>
+        </Notice>
+      ) : null}
       {props.error ? (
-        <Notice tone="error" title="Compte non créé">
+        <Notice tone="error" title={props.bindingForm ? 'Raccordement non enregistré' : 'Compte non créé'}>
           <p data-focus-on-load id="form-error">
             {props.error.message}
           </p>
@@ -78,6 +89,7 @@ export function AccountsPage(props: AccountsPageProps) {
               <th scope="col">{t.login}</th>
               <th scope="col">{t.name}</th>
               <th scope="col">Rôles</th>
+              {props.bindings ? <th scope="col">Comptes techniques Chorus raccordés</th> : null}
               <th scope="col">État</th>
             </tr>
           </thead>
@@ -91,6 +103,14 @@ export function AccountsPage(props: AccountsPageProps) {
                     .map((g) => `${ROLE_LABELS[g.role]} – ${props.structureNames.get(g.structureId) ?? g.structureId}`)
                     .join(' ; ')}
                 </td>
+                {props.bindings ? (
+                  <td>
+                    {props.bindings
+                      .filter((b) => b.clientId === a.login)
+                      .map((b) => b.login)
+                      .join(' ; ') || 'aucun'}
+                  </td>
+                ) : null}
                 <td>{a.active ? 'actif' : 'inactif'}</td>
               </tr>
             ))}
@@ -130,6 +150,58 @@ export function AccountsPage(props: AccountsPageProps) {
           <button type="submit">{t.create}</button>
         </fieldset>
       </form>
+      {props.bindings ? <BindingForm {...props} invalid={invalid} /> : null}
     </Page>
+  );
+}
+
+/**
+ * Raccordement: which API client may use which technical account of the Chorus mirror, as PISTE binds an
+ * application to the structures that connected it.
+ */
+function BindingForm(props: AccountsPageProps & { invalid: (field: string) => Record<string, string | undefined> }) {
+  return (
+    <form method="post" action="/comptes/clients-api/raccordements">
+      <fieldset>
+        <legend>Raccorder un client API à un compte technique Chorus</legend>
+        <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+        <p class="hint">
+          Un client API n’utilise un compte technique (en-tête cpro-account) que s’il y est raccordé, comme une
+          application PISTE raccordée à une structure dans Chorus Pro.
+        </p>
+        <div class="field">
+          <label for="f-binding-client">Identifiant client (client_id)</label>
+          <input
+            type="text"
+            id="f-binding-client"
+            name="bindingClientId"
+            value={props.bindingForm?.clientId ?? ''}
+            required
+            maxlength={64}
+            autocomplete="off"
+            {...props.invalid('bindingClientId')}
+          />
+        </div>
+        <div class="field">
+          <label for="f-binding-login">Compte technique (login)</label>
+          <input
+            type="text"
+            id="f-binding-login"
+            name="bindingLogin"
+            value={props.bindingForm?.login ?? ''}
+            required
+            maxlength={254}
+            autocomplete="off"
+            {...props.invalid('bindingLogin')}
+          />
+        </div>
+        <button type="submit" name="action" value="raccorder">
+          Raccorder
+        </button>{' '}
+        <button type="submit" name="action" value="retirer">
+          Retirer le raccordement
+        </button>
+      </fieldset>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 // Operator pages of the accounts: people (`/comptes/personnes`) and API clients (`/comptes/clients-api`).
 import { Hono, type Context } from 'hono';
+import { bindTechnicalAccount, listTechnicalAccountBindings, unbindTechnicalAccount } from '../../chorus/index.ts';
 import {
   CSRF_FIELD,
   listApiClients,
@@ -27,7 +28,7 @@ async function render(
   c: Context<AppEnv>,
   viewer: Viewer,
   kind: AccountKind,
-  extra: Partial<Pick<AccountsPageProps, 'form' | 'error' | 'created'>>,
+  extra: Partial<Pick<AccountsPageProps, 'form' | 'error' | 'created' | 'bindingForm' | 'bindingDone'>>,
   status: 200 | 400 = 200,
 ) {
   const deps = c.get('deps');
@@ -46,6 +47,9 @@ async function render(
       form={extra.form ?? EMPTY_FORM}
       error={extra.error}
       created={extra.created}
+      bindings={kind === 'client' ? await listTechnicalAccountBindings(deps, viewer.actor) : undefined}
+      bindingForm={extra.bindingForm}
+      bindingDone={extra.bindingDone}
     />,
     status,
   );
@@ -91,8 +95,29 @@ async function create(c: Context<AppEnv>, kind: AccountKind) {
   }
 }
 
+async function bind(c: Context<AppEnv>) {
+  const viewer = await requireViewerWith(c, 'operator');
+  const form = await c.req.parseBody();
+  verifyCsrf(c, form[CSRF_FIELD]);
+  const input = { clientId: text(form, 'bindingClientId'), login: text(form, 'bindingLogin') };
+  const withdraw = form.action === 'retirer';
+  try {
+    const deps = c.get('deps');
+    await (withdraw ? unbindTechnicalAccount : bindTechnicalAccount)(deps, viewer.actor, input);
+    const done = withdraw
+      ? `Le client API ${input.clientId} ne peut plus utiliser le compte technique ${input.login}.`
+      : `Le client API ${input.clientId} peut utiliser le compte technique ${input.login}.`;
+    return render(c, viewer, 'client', { bindingDone: done });
+  } catch (error) {
+    const refused = refusal(error);
+    if (!refused) throw error;
+    return render(c, viewer, 'client', { bindingForm: input, error: refused }, 400);
+  }
+}
+
 export const peoplePages = new Hono<AppEnv>()
   .get('/comptes/personnes', async (c) => render(c, await requireViewerWith(c, 'operator'), 'person', {}))
   .post('/comptes/personnes', (c) => create(c, 'person'))
   .get('/comptes/clients-api', async (c) => render(c, await requireViewerWith(c, 'operator'), 'client', {}))
-  .post('/comptes/clients-api', (c) => create(c, 'client'));
+  .post('/comptes/clients-api', (c) => create(c, 'client'))
+  .post('/comptes/clients-api/raccordements', bind);

@@ -4,10 +4,20 @@ import { AppError } from '../errors.ts';
 export const invalidCredentials = (): AppError =>
   new AppError('INVALID_CREDENTIALS', 'Identifiant ou mot de passe incorrect.', 401);
 
-export const tooManyAttempts = (retryAfterSeconds: number): AppError =>
+const TOO_MANY: Record<'login' | 'client_secret' | 'technical_account', string> = {
+  login: 'Trop de tentatives de connexion infructueuses depuis votre adresse',
+  client_secret: 'Trop de tentatives infructueuses pour ce client API depuis votre adresse',
+  technical_account: 'Trop de tentatives infructueuses pour ce compte technique depuis votre adresse',
+};
+
+/** 429 while an identity is blocked for a source; the routes turn `retryAfterSeconds` into `Retry-After`. */
+export const tooManyAttempts = (
+  kind: 'login' | 'client_secret' | 'technical_account',
+  retryAfterSeconds: number,
+): AppError =>
   new AppError(
     'TOO_MANY_ATTEMPTS',
-    `Trop de tentatives de connexion infructueuses. Réessayez dans ${retryAfterSeconds} seconde${retryAfterSeconds > 1 ? 's' : ''}.`,
+    `${TOO_MANY[kind]}. Réessayez dans ${retryAfterSeconds} seconde${retryAfterSeconds > 1 ? 's' : ''}.`,
     429,
     { retryAfterSeconds },
   );

@@ -6,6 +6,7 @@ import { invalidClient, invalidScope, invalidToken, tokenExpired } from './auth-
 import type { AuthDeps } from './deps.ts';
 import { clientGrantsFor } from './grants.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
+import { throttledCheck } from './throttle.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 /** Lifetime of an access token, as on PISTE. */
@@ -16,6 +17,8 @@ export interface ClientCredentialsInput {
   clientSecret: string;
   /** Space-separated scopes; absent or empty means every scope the client may have. */
   scope?: string | undefined;
+  /** The peer address the request comes from (throttling). */
+  ip?: string | null | undefined;
 }
 
 /** The OAuth2 token response, field names as in RFC 6749 and PISTE. */
@@ -28,13 +31,21 @@ export interface TokenResponse {
 
 export type ClientActor = Extract<Actor, { kind: 'client' }>;
 
-/** OAuth2 client credentials grant: checks the client and issues an opaque bearer token (only its hash is kept). */
+/**
+ * OAuth2 client credentials grant: checks the client and issues an opaque bearer token (only its hash is kept).
+ * Secrets are throttled per client id and source address, before the check, as person passwords are.
+ */
 export async function issueClientToken(deps: AuthDeps, input: ClientCredentialsInput): Promise<TokenResponse> {
-  const client = input.clientId ? await findApiClient(deps, input.clientId) : undefined;
-  const secretOk = client
-    ? await verifyPassword(input.clientSecret, client.secretHash)
-    : await dummyVerify(input.clientSecret);
-  if (!client || !secretOk || !client.active) throw invalidClient();
+  const client =
+    input.clientId && !input.clientId.includes('\0') ? await findApiClient(deps, input.clientId) : undefined;
+  const key = { kind: 'client_secret', identity: input.clientId, ip: input.ip } as const;
+  const { ok } = await throttledCheck(deps, key, async () => {
+    const secretOk = client
+      ? await verifyPassword(input.clientSecret, client.secretHash)
+      : await dummyVerify(input.clientSecret);
+    return Boolean(client && secretOk && client.active);
+  });
+  if (!ok || !client) throw invalidClient();
 
   const requested = (input.scope ?? '').split(/\s+/).filter(Boolean);
   const refused = requested.find((s) => !client.scopes.includes(s));

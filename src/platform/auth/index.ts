@@ -42,6 +42,9 @@ export {
 } from './accounts.ts';
 export { grantRole, grantsFor } from './grants.ts';
 export { hashPassword, verifyPassword } from './password.ts';
+export { FREE_ATTEMPTS, MAX_DELAY_SECONDS, sourceKey, throttledCheck, type ThrottleKind } from './throttle.ts';
+export { clientIp } from './request-info.ts';
+export { UNLOCK_PATH, UNLOCK_SUBJECT, unlockWithLink } from './unlock.ts';
 
 // Authorization, for other modules' verbs
 export {

@@ -10,7 +10,7 @@ import { hashPassword } from './password.ts';
 import { createPerson } from './people.ts';
 import { resolveSession } from './sessions.ts';
 import { ensureDirectory } from '../../../test/helpers/auth-test-support.ts';
-import { FREE_FAILURES } from './throttle.ts';
+import { FREE_ATTEMPTS } from './throttle.ts';
 
 const t = useTestDatabase();
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
@@ -94,15 +94,15 @@ describe('login', () => {
 });
 
 describe('login throttling', () => {
-  it(`slows an email down after ${FREE_FAILURES} failures in a row, exponentially, until a success`, async () => {
+  it(`slows an email down after ${FREE_ATTEMPTS} failures in a row, exponentially, until a success`, async () => {
     await createPerson(deps(), { email: 'cible@rennes.example', displayName: 'Cible', password: 'Le-bon-1' });
     const attempt = (password: string) => login(deps(), { email: 'Cible@rennes.example', password });
 
-    for (let i = 0; i < FREE_FAILURES - 1; i += 1)
+    for (let i = 0; i < FREE_ATTEMPTS - 1; i += 1)
       expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
     // Still under the threshold: the right password works and clears the count.
     await attempt('Le-bon-1');
-    for (let i = 0; i < FREE_FAILURES; i += 1)
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1)
       expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
 
     // Blocked, even with the right password, for 30 s.
@@ -130,7 +130,7 @@ describe('login throttling', () => {
 
   it('throttles unknown emails the same way, so a 429 reveals nothing', async () => {
     const attempt = () => login(deps(), { email: 'inconnu@rennes.example', password: 'faux' });
-    for (let i = 0; i < FREE_FAILURES; i += 1) expect((await failure(attempt())).code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1) expect((await failure(attempt())).code).toBe('INVALID_CREDENTIALS');
     expect((await failure(attempt())).code).toBe('TOO_MANY_ATTEMPTS');
   });
 

@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http.ts';
 import { issueClientToken } from './client-credentials.ts';
+import { clientIp } from './request-info.ts';
+import { announceRetryAfter } from './retry-after.ts';
 import { OAuthErrorSchema, TokenRequestSchema, TokenResponseSchema } from './schemas.ts';
 
 type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
@@ -26,6 +28,9 @@ const tokenRoute = createRoute({
       'Requête invalide, type de grant non pris en charge, portée refusée ou client refusé (identifiants dans le corps)',
     ),
     401: oauthError('Client refusé (identifiants en HTTP Basic)'),
+    429: oauthError(
+      'Trop de secrets incorrects pour ce client depuis cette adresse : réessayer après `Retry-After` secondes',
+    ),
   },
 });
 
@@ -85,11 +90,22 @@ export const oauthRoutes = new OpenAPIHono<AppEnv>().openapi(
       return fail(c, 'invalid_request', 'Les paramètres client_id et client_secret sont obligatoires.');
     }
     try {
-      const token = await issueClientToken(c.get('deps'), { clientId, clientSecret, scope: form.scope });
+      const token = await issueClientToken(c.get('deps'), {
+        clientId,
+        clientSecret,
+        scope: form.scope,
+        ip: clientIp(c),
+      });
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
       return c.json(token, 200);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS') {
+        announceRetryAfter(c, error);
+        c.header('Cache-Control', 'no-store');
+        // RFC 6749 names no error for this; temporarily_unavailable is the nearest of its codes.
+        return c.json({ error: 'temporarily_unavailable', error_description: error.message }, 429);
+      }
       const code = error instanceof AppError ? OAUTH_CODES[error.code] : undefined;
       if (code === undefined || !(error instanceof AppError)) throw error;
       return fail(c, code, error.message, basic !== undefined);

@@ -8,6 +8,8 @@ import { LoginPage, type LoginPageProps } from './login-page.tsx';
 import { clientIp, userAgent } from './request-info.ts';
 import { announceRetryAfter } from './retry-after.ts';
 import { logout } from './sessions.ts';
+import { UNLOCK_PATH, unlockWithLink } from './unlock.ts';
+import { UnlockPage, type UnlockPageProps } from './unlock-page.tsx';
 
 /** Only paths on this site: `/factures`, never `//evil.example` or `https://…`. */
 export function safeNext(value: unknown): string {
@@ -23,9 +25,17 @@ async function renderLogin(c: Context<AppEnv>, props: Omit<LoginPageProps, 'csrf
   return c.html(`<!DOCTYPE html>${body}`, status);
 }
 
+async function renderUnlock(c: Context<AppEnv>, props: Omit<UnlockPageProps, 'csrfToken'>, status: PageStatus = 200) {
+  c.header('Cache-Control', 'no-store');
+  // The token is in this page's URL: it must not leak to another site through the Referer.
+  c.header('Referrer-Policy', 'no-referrer');
+  const body = await (<UnlockPage {...props} csrfToken={csrfToken(c)} />).toString();
+  return c.html(`<!DOCTYPE html>${body}`, status);
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Server-rendered login and logout for browsers: `/connexion`, `/deconnexion`. */
+/** Server-rendered login, logout and unlock for browsers: `/connexion`, `/deconnexion`, `/connexion/debloquer`. */
 export const authPages = new Hono<AppEnv>()
   .get('/connexion', async (c) => {
     const next = safeNext(c.req.query('next'));
@@ -58,6 +68,28 @@ export const authPages = new Hono<AppEnv>()
       if (!(error instanceof AppError) || (error.status !== 401 && error.status !== 429)) throw error;
       announceRetryAfter(c, error);
       return renderLogin(c, { ...keep, error: error.message }, error.status);
+    }
+  })
+  .get(UNLOCK_PATH, async (c) => {
+    const token = c.req.query('jeton') ?? '';
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+      return renderUnlock(
+        c,
+        { error: 'Ce lien de déblocage est incomplet : copiez-le en entier depuis l’e-mail.' },
+        400,
+      );
+    return renderUnlock(c, { token });
+  })
+  .post(UNLOCK_PATH, async (c) => {
+    const form = await c.req.parseBody();
+    const token = text(form.jeton);
+    try {
+      verifyCsrf(c, form[CSRF_FIELD]);
+      const { email } = await unlockWithLink(c.get('deps'), token);
+      return renderUnlock(c, { unlocked: email });
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 403)) throw error;
+      return renderUnlock(c, { error: error.message, token: error.status === 403 ? token : undefined }, error.status);
     }
   })
   .post('/deconnexion', async (c) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessTokens, loginThrottles, sessions } from '../../../db/schema/auth.ts';
+import { accessTokens, authThrottles, sessions } from '../../../db/schema/auth.ts';
 import { structures } from '../../../db/schema/directory.ts';
 import { useTestDatabase } from '../../../test/helpers/use-database.ts';
 import { fixedClock } from '../clock.ts';
@@ -9,7 +9,10 @@ import { createPerson } from './people.ts';
 import { ENDED_SESSION_RETENTION_MS, purgeExpiredCredentials } from './purge.ts';
 import { logout, openSession, resolveSession } from './sessions.ts';
 import { ensureDirectory } from '../../../test/helpers/auth-test-support.ts';
-import { recordLoginFailure } from './throttle.ts';
+import { takeAttempt } from './throttle.ts';
+
+const recordLoginFailure = (d: ReturnType<typeof deps>, email: string) =>
+  takeAttempt(d, { kind: 'login', identity: email, ip: '192.0.2.9' });
 
 const t = useTestDatabase();
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
@@ -42,14 +45,24 @@ describe('purgeExpiredCredentials', () => {
     const token = await issueClientToken(deps(), { clientId: 'purge', clientSecret: 's' });
     await recordLoginFailure(deps(), 'recent@test.example');
 
-    expect(await purgeExpiredCredentials(deps())).toEqual({ sessions: 1, accessTokens: 1, loginThrottles: 1 });
+    expect(await purgeExpiredCredentials(deps())).toEqual({
+      sessions: 1,
+      accessTokens: 1,
+      loginThrottles: 1,
+      unlockLinks: 0,
+    });
     expect(await resolveSession(deps(), live.sessionToken)).toBeDefined();
     expect((await t.handle.db.select().from(sessions)).length).toBe(1);
     expect((await t.handle.db.select().from(accessTokens)).length).toBe(1);
-    expect(await t.handle.db.select({ k: loginThrottles.emailKey }).from(loginThrottles)).toEqual([
+    expect(await t.handle.db.select({ k: authThrottles.identityKey }).from(authThrottles)).toEqual([
       { k: 'recent@test.example' },
     ]);
     expect(token.access_token).toBeTruthy();
-    expect(await purgeExpiredCredentials(deps())).toEqual({ sessions: 0, accessTokens: 0, loginThrottles: 0 });
+    expect(await purgeExpiredCredentials(deps())).toEqual({
+      sessions: 0,
+      accessTokens: 0,
+      loginThrottles: 0,
+      unlockLinks: 0,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import { accessTokens, loginThrottles, sessions } from '../../../db/schema/auth.ts';
+import { accessTokens, authThrottles, loginUnlocks, sessions } from '../../../db/schema/auth.ts';
 import type { AuthDeps } from './deps.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,9 +10,10 @@ export interface PurgeResult {
   sessions: number;
   accessTokens: number;
   loginThrottles: number;
+  unlockLinks: number;
 }
 
-/** Deletes what can no longer be used: old ended sessions, expired tokens, stale throttle counters. Safe to run anywhere, any time. */
+/** Deletes what can no longer be used: old ended sessions, expired tokens, stale throttle counters, expired unlock links. Safe to run anywhere, any time. */
 export async function purgeExpiredCredentials(deps: AuthDeps): Promise<PurgeResult> {
   const now = deps.clock.now().getTime();
   const sessionCutoff = new Date(now - ENDED_SESSION_RETENTION_MS);
@@ -30,19 +31,24 @@ export async function purgeExpiredCredentials(deps: AuthDeps): Promise<PurgeResu
     .delete(accessTokens)
     .where(lt(accessTokens.expiresAt, dayAgo))
     .returning({ id: accessTokens.id });
-  // A counter without a running block and with no failure for a day is forgotten: the person starts afresh.
+  // A counter without a running block and with no attempt for a day is forgotten: the person starts afresh.
   const deletedThrottles = await deps.db
-    .delete(loginThrottles)
+    .delete(authThrottles)
     .where(
       and(
-        lt(loginThrottles.lastFailureAt, dayAgo),
-        or(isNull(loginThrottles.blockedUntil), lt(loginThrottles.blockedUntil, new Date(now))),
+        lt(authThrottles.lastAttemptAt, dayAgo),
+        or(isNull(authThrottles.blockedUntil), lt(authThrottles.blockedUntil, new Date(now))),
       ),
     )
-    .returning({ key: loginThrottles.emailKey });
+    .returning({ key: authThrottles.identityKey });
+  const deletedUnlocks = await deps.db
+    .delete(loginUnlocks)
+    .where(lt(loginUnlocks.expiresAt, dayAgo))
+    .returning({ id: loginUnlocks.id });
   return {
     sessions: deletedSessions.length,
     accessTokens: deletedTokens.length,
     loginThrottles: deletedThrottles.length,
+    unlockLinks: deletedUnlocks.length,
   };
 }

@@ -58,6 +58,7 @@ export const OAuthErrorSchema = z
       'unauthorized_client',
       'unsupported_grant_type',
       'invalid_scope',
+      'temporarily_unavailable',
     ]),
     error_description: z.string(),
   })
