@@ -26,7 +26,7 @@ export type { UblWriteOptions } from './ubl/write.ts';
 export { writeCii } from './cii/write.ts';
 
 // Validation
-export { validate, isValid, factsOf } from './validate/index.ts';
+export { validate, isValid, factsOf, checkTextBounds } from './validate/index.ts';
 export type { Violation, Severity, Profile, ValidateOptions } from './validate/index.ts';
 
 // Factur-X
