@@ -34,7 +34,7 @@ export { extractFacturX } from './facturx/extract.ts';
 export type { FacturXExtraction, ExtractOptions } from './facturx/extract.ts';
 export { writeFacturX } from './facturx/write.ts';
 export type { FacturXOptions, ConformanceLevel } from './facturx/write.ts';
-export { renderInvoicePdf } from './pdf/render.ts';
+export { renderInvoicePdf, RENDERING_VERSION } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)
 export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';
