@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Clock } from './clock.ts';
+import type { CpuPool } from './cpu-pool/pool.ts';
+import type { ResultCache } from './cpu-pool/result-cache.ts';
 
 /** What route handlers and verbs receive: built once at start, never global. */
 export interface AppDeps {
@@ -18,6 +20,10 @@ export interface AppDeps {
   taskQueue?: string;
   /** A real round trip to the database (health). */
   pingDb?: () => Promise<void>;
+  /** Worker threads for CPU-heavy jobs (PDF, large validations); absent: a default pool shared by the process. */
+  cpuPool?: CpuPool;
+  /** Results of those jobs by content key (rendered PDFs); absent: a small one in memory. */
+  resultCache?: ResultCache;
 }
 
 export type AppEnv = {

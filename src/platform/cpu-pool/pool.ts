@@ -1,0 +1,290 @@
+// A pool of worker threads for CPU-heavy work (PDF rendering, reading and validating large invoices): the event
+// loop that answers HTTP requests and runs Temporal activities only posts a job and awaits its answer. Each job has
+// a time budget (over it, its thread is terminated and replaced), each thread a heap budget, and the queue of jobs
+// waiting for a thread is bounded (when full, the caller gets a 503 with Retry-After at once).
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import { CpuJobError, jobOutOfMemory, jobTimedOut, poolBusy, poolStopped } from './errors.ts';
+import type { JobAnswer, JobRequest, ThreadData, ThreadMessage } from './thread.ts';
+
+/** A job: the export `name` of the module at `module` (a file: URL), typed by the module's own signature. */
+export interface CpuJob<I, O> {
+  readonly module: string;
+  readonly name: string;
+  /** Phantom types: what the job takes and gives back. */
+  readonly __types?: (input: I) => O;
+}
+
+/**
+ * Names a job of a module. Write `cpuJob<typeof Jobs, 'renderPdf'>(new URL('./jobs.ts', import.meta.url),
+ * 'renderPdf')` with `import type * as Jobs from './jobs.ts'`: the module is loaded in the pool's threads only.
+ */
+export function cpuJob<M, K extends keyof M & string>(
+  module: URL,
+  name: K,
+): M[K] extends (input: infer I) => infer O ? CpuJob<I, Awaited<O>> : never {
+  return { module: module.href, name } as never;
+}
+
+export interface CpuPoolOptions {
+  /** Worker threads (default: the machine's cores, 1 to 4). */
+  threads?: number;
+  /** Jobs that may wait for a free thread; one more is refused at once (default 32). */
+  maxQueue?: number;
+  /** Time budget of a job once it runs, in ms (default 120 s): over it, its thread is terminated. */
+  timeoutMs?: number;
+  /** Heap budget of each thread, in MB (default 1536). */
+  memoryMb?: number;
+  /** What a refused caller is told to wait, in seconds (default 5). */
+  retryAfterSeconds?: number;
+  /** Threads run at the lowest scheduling priority, so the event loop always gets the CPU first (default true). */
+  lowPriority?: boolean;
+  logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
+}
+
+export interface RunOptions {
+  /** Overrides the pool's time budget for this job. */
+  timeoutMs?: number;
+  /** What the job does, in French, for error messages ("rendu PDF"). */
+  label?: string;
+}
+
+export interface CpuPoolStats {
+  threads: number;
+  busy: number;
+  queued: number;
+  completed: number;
+  failed: number;
+  timedOut: number;
+  restarted: number;
+}
+
+export interface CpuPool {
+  run<I, O>(job: CpuJob<I, O>, input: I, options?: RunOptions): Promise<O>;
+  stats(): CpuPoolStats;
+  /** Refuses the waiting jobs, stops every thread. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  id: number;
+  job: CpuJob<unknown, unknown>;
+  input: unknown;
+  timeoutMs: number;
+  label: string;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  running: Pending | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** Set when the pool itself ends this thread (timeout, close): its exit is then expected. */
+  retiring: boolean;
+}
+
+const THREAD_ENTRY = new URL('./thread.mjs', import.meta.url);
+/** Consecutive threads that die before being ready: beyond, the pool stops respawning for a while. */
+const MAX_BOOT_FAILURES = 3;
+const BOOT_BACKOFF_MS = 5_000;
+
+export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
+  const size = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
+  const maxQueue = Math.max(0, options.maxQueue ?? 32);
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const memoryMb = options.memoryMb ?? 1536;
+  const retryAfter = options.retryAfterSeconds ?? 5;
+  const lowPriority = options.lowPriority ?? true;
+  const logger = options.logger;
+
+  const slots: Slot[] = [];
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let closed = false;
+  let bootFailures = 0;
+  const counts = { completed: 0, failed: 0, timedOut: 0, restarted: 0 };
+
+  function spawn(): Slot {
+    const worker = new Worker(THREAD_ENTRY, {
+      workerData: { lowPriority } satisfies ThreadData,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
+    const slot: Slot = { worker, ready: false, running: undefined, timer: undefined, retiring: false };
+    worker.unref();
+    worker.on('message', (message: ThreadMessage) => onMessage(slot, message));
+    worker.on('error', (error: Error & { code?: string }) => onFailure(slot, error));
+    worker.on('exit', (code) => onExit(slot, code));
+    return slot;
+  }
+
+  function onMessage(slot: Slot, message: ThreadMessage): void {
+    if ('ready' in message) {
+      slot.ready = true;
+      bootFailures = 0;
+      pump();
+      return;
+    }
+    const pending = slot.running;
+    if (!pending || pending.id !== message.id) return;
+    finish(slot);
+    settle(pending, message);
+    pump();
+  }
+
+  function settle(pending: Pending, answer: JobAnswer): void {
+    if (answer.ok) {
+      counts.completed++;
+      pending.resolve(answer.value);
+      return;
+    }
+    counts.failed++;
+    const { message, code } = answer.error;
+    pending.reject(new CpuJobError(`${pending.job.name}: ${message}`, code, pending.job.name));
+  }
+
+  /** The thread stops working on its job. */
+  function finish(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.running = undefined;
+  }
+
+  /** Threads hold the process open only while there is work for them (idle ones let a command exit). */
+  function updateRefs(): void {
+    for (const slot of slots) {
+      if (slot.running || (queue.length > 0 && !slot.retiring)) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  }
+
+  function onFailure(slot: Slot, error: Error & { code?: string }): void {
+    const pending = slot.running;
+    finish(slot);
+    if (pending) {
+      counts.failed++;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        logger?.warn({ job: pending.job.name, memoryMb }, 'cpu pool job over its memory budget');
+        pending.reject(jobOutOfMemory(pending.label, memoryMb));
+      } else {
+        logger?.error({ err: error, job: pending.job.name }, 'cpu pool thread failed');
+        pending.reject(new CpuJobError(`${pending.job.name}: ${error.message}`, error.code, pending.job.name));
+      }
+    } else if (!slot.ready) {
+      logger?.error({ err: error }, 'cpu pool thread failed to start');
+    }
+  }
+
+  function onExit(slot: Slot, code: number): void {
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    const pending = slot.running;
+    finish(slot);
+    if (pending) {
+      counts.failed++;
+      pending.reject(new CpuJobError(`${pending.job.name}: thread exited (${code})`, undefined, pending.job.name));
+    }
+    if (!slot.ready) bootFailures++;
+    if (closed) {
+      slots.splice(index, 1);
+      return;
+    }
+    if (!slot.retiring) logger?.warn({ code }, 'cpu pool thread exited; replacing it');
+    counts.restarted++;
+    if (bootFailures >= MAX_BOOT_FAILURES) {
+      // Threads cannot start (a broken install): refuse what waits rather than spin, and try again later.
+      slots.splice(index, 1);
+      for (const waiting of queue.splice(0))
+        waiting.reject(new CpuJobError('cpu pool threads fail to start', undefined, waiting.job.name));
+      setTimeout(() => {
+        if (closed) return;
+        bootFailures = 0;
+        slots.push(spawn());
+      }, BOOT_BACKOFF_MS).unref();
+      updateRefs();
+      return;
+    }
+    slots[index] = spawn();
+    pump();
+  }
+
+  function dispatch(slot: Slot, pending: Pending): void {
+    slot.running = pending;
+    slot.timer = setTimeout(() => {
+      if (slot.running !== pending) return;
+      counts.timedOut++;
+      counts.failed++;
+      logger?.warn({ job: pending.job.name, timeoutMs: pending.timeoutMs }, 'cpu pool job over its time budget');
+      slot.running = undefined;
+      slot.retiring = true;
+      pending.reject(jobTimedOut(pending.label, pending.timeoutMs, retryAfter));
+      // The replacement is spawned on exit; a waiting job goes to another thread meanwhile, if one is free.
+      void slot.worker.terminate();
+    }, pending.timeoutMs);
+    const request: JobRequest = {
+      id: pending.id,
+      module: pending.job.module,
+      name: pending.job.name,
+      input: pending.input,
+    };
+    try {
+      slot.worker.postMessage(request);
+    } catch (error) {
+      // The input cannot be cloned (a defect of the caller).
+      finish(slot);
+      counts.failed++;
+      pending.reject(error);
+    }
+  }
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (queue.length === 0) break;
+      if (slot.ready && !slot.running && !slot.retiring) dispatch(slot, queue.shift()!);
+    }
+    updateRefs();
+  }
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    run<I, O>(job: CpuJob<I, O>, input: I, runOptions: RunOptions = {}): Promise<O> {
+      if (closed) return Promise.reject(poolStopped());
+      const idle = slots.some((s) => s.ready && !s.running && !s.retiring);
+      if (!idle && queue.length >= maxQueue) {
+        logger?.warn({ job: job.name, queued: queue.length }, 'cpu pool queue full');
+        return Promise.reject(poolBusy(retryAfter));
+      }
+      return new Promise<O>((resolve, reject) => {
+        queue.push({
+          id: nextId++,
+          job: job as CpuJob<unknown, unknown>,
+          input,
+          timeoutMs: runOptions.timeoutMs ?? timeoutMs,
+          label: runOptions.label ?? job.name,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        });
+        pump();
+      });
+    },
+    stats: () => ({
+      threads: slots.length,
+      busy: slots.filter((s) => s.running).length,
+      queued: queue.length,
+      ...counts,
+    }),
+    async close() {
+      closed = true;
+      for (const waiting of queue.splice(0)) waiting.reject(poolStopped());
+      await Promise.all(
+        slots.map((slot) => {
+          slot.retiring = true;
+          return slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}
