@@ -5,6 +5,7 @@ import type { NativeConnection, Worker } from '@temporalio/worker';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { createActivities } from './activities.ts';
 import { createApp } from './app.ts';
+import { createCpuPool, diskResultCache } from './platform/cpu-pool/index.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppDeps } from './platform/http.ts';
@@ -82,6 +83,16 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       await client.connection.close();
     });
 
+    // CPU-heavy work (PDF rendering, large validations) runs in these threads, never on the event loop.
+    const cpuPool = createCpuPool({
+      threads: config.cpu.threads,
+      timeoutMs: config.cpu.jobTimeoutMs,
+      memoryMb: config.cpu.jobMemoryMb,
+      maxQueue: config.cpu.maxQueue,
+      logger,
+    });
+    stack.push('cpu pool', () => cpuPool.close());
+
     const deps: AppDeps = {
       db: database.db,
       clock: systemClock,
@@ -91,6 +102,12 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       temporalNamespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       pingDb: () => database.ping(),
+      cpuPool,
+      resultCache: diskResultCache({
+        dir: join(config.dataDir, 'cache', 'pdf'),
+        maxBytes: config.cpu.renderCacheBytes,
+        logger,
+      }),
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

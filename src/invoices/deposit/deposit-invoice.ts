@@ -4,6 +4,7 @@ import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
 import { invoiceWorkflowId } from '../domain/contract.ts';
 import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
+import { cpuPoolOf } from '../../platform/cpu-pool/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { routeInvoice } from '../routing.ts';
 import {
@@ -111,7 +112,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   };
 
   const profile = depositProfile(deps);
-  const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit });
+  const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit, pool: cpuPoolOf(deps) });
   if (!checked.ok) return refused(checked.refusal);
   const { read, warnings } = checked;
   const facts = essentialsOf(read.invoice);

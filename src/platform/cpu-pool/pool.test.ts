@@ -35,9 +35,10 @@ describe('CPU pool', () => {
     expect(data[999_999]).toBe(7);
   });
 
-  it('runs its threads at the lowest priority, leaving the CPU to the event loop', async () => {
-    expect(await pool({ threads: 1 }).run(niceness, undefined)).toBe(19);
-    expect(await pool({ threads: 1, lowPriority: false }).run(niceness, undefined)).toBe(0);
+  it('runs its threads at a lower priority than the event loop', async () => {
+    expect(await pool({ threads: 1 }).run(niceness, undefined)).toBe(10);
+    expect(await pool({ threads: 1, niceness: 19 }).run(niceness, undefined)).toBe(19);
+    expect(await pool({ threads: 1, niceness: 0 }).run(niceness, undefined)).toBe(0);
   });
 
   it('terminates a job over its time budget with a French 503, then runs the next jobs on a new thread', async () => {
@@ -71,6 +72,18 @@ describe('CPU pool', () => {
     // What was accepted still completes, in order.
     expect(await Promise.all([running, ...queued])).toEqual([1500, 10, 20]);
     expect(p.stats()).toMatchObject({ queued: 0, busy: 0 });
+  });
+
+  it('bounds the weight of what waits: many small jobs queue, few large ones', async () => {
+    const p = pool({ threads: 1, maxQueue: 100, maxQueuedWeight: 1000 });
+    await p.run(echo, 0);
+    const running = p.run(spin, 1000, { weight: 5000 }); // runs at once: a free thread takes any weight
+    const small = Array.from({ length: 50 }, (_, i) => p.run(spin, i % 3, { weight: 10 }));
+    const large = p.run(spin, 1, { weight: 400 });
+    expect(await p.run(spin, 1, { weight: 400 }).catch((e: unknown) => e)).toMatchObject({ code: 'CPU_POOL_BUSY' });
+    expect(p.stats()).toMatchObject({ queued: 51, queuedWeight: 900 });
+    await Promise.all([running, ...small, large]);
+    expect(p.stats()).toMatchObject({ queued: 0, queuedWeight: 0 });
   });
 
   it('stops a job over its memory budget with a French error, and recovers', async () => {

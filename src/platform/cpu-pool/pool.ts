@@ -30,22 +30,32 @@ export function cpuJob<M, K extends keyof M & string>(
 export interface CpuPoolOptions {
   /** Worker threads (default: the machine's cores, 1 to 4). */
   threads?: number;
-  /** Jobs that may wait for a free thread; one more is refused at once (default 32). */
+  /** Jobs that may wait for a free thread; one more is refused at once (default 256). */
   maxQueue?: number;
+  /**
+   * Total weight of the jobs waiting (their input bytes, as callers declare them): one more is refused at once,
+   * unless nothing waits (default 128 MB, six 20 MB invoices). Many small jobs queue, few large ones.
+   */
+  maxQueuedWeight?: number;
   /** Time budget of a job once it runs, in ms (default 120 s): over it, its thread is terminated. */
   timeoutMs?: number;
   /** Heap budget of each thread, in MB (default 1536). */
   memoryMb?: number;
   /** What a refused caller is told to wait, in seconds (default 5). */
   retryAfterSeconds?: number;
-  /** Threads run at the lowest scheduling priority, so the event loop always gets the CPU first (default true). */
-  lowPriority?: boolean;
+  /**
+   * Nice value of the threads (Linux, 0 to 19; default 10): the event loop, at 0, gets the CPU first, while the
+   * threads still get a share next to the other processes of the machine (PostgreSQL, Temporal) at 0.
+   */
+  niceness?: number;
   logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
 }
 
 export interface RunOptions {
   /** Overrides the pool's time budget for this job. */
   timeoutMs?: number;
+  /** How much work the job is, for the queue's bound: the size of its input in bytes (default 1). */
+  weight?: number;
   /** What the job does, in French, for error messages ("rendu PDF"). */
   label?: string;
 }
@@ -54,6 +64,7 @@ export interface CpuPoolStats {
   threads: number;
   busy: number;
   queued: number;
+  queuedWeight: number;
   completed: number;
   failed: number;
   timedOut: number;
@@ -73,6 +84,7 @@ interface Pending {
   input: unknown;
   timeoutMs: number;
   label: string;
+  weight: number;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -93,15 +105,17 @@ const BOOT_BACKOFF_MS = 5_000;
 
 export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
   const size = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
-  const maxQueue = Math.max(0, options.maxQueue ?? 32);
+  const maxQueue = Math.max(0, options.maxQueue ?? 256);
+  const maxQueuedWeight = options.maxQueuedWeight ?? 128 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 120_000;
   const memoryMb = options.memoryMb ?? 1536;
   const retryAfter = options.retryAfterSeconds ?? 5;
-  const lowPriority = options.lowPriority ?? true;
+  const niceness = Math.min(19, Math.max(0, Math.trunc(options.niceness ?? 10)));
   const logger = options.logger;
 
   const slots: Slot[] = [];
   const queue: Pending[] = [];
+  let queuedWeight = 0;
   let nextId = 1;
   let closed = false;
   let bootFailures = 0;
@@ -109,7 +123,7 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
 
   function spawn(): Slot {
     const worker = new Worker(THREAD_ENTRY, {
-      workerData: { lowPriority } satisfies ThreadData,
+      workerData: { niceness } satisfies ThreadData,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     const slot: Slot = { worker, ready: false, running: undefined, timer: undefined, retiring: false };
@@ -196,6 +210,7 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
     if (bootFailures >= MAX_BOOT_FAILURES) {
       // Threads cannot start (a broken install): refuse what waits rather than spin, and try again later.
       slots.splice(index, 1);
+      queuedWeight = 0;
       for (const waiting of queue.splice(0))
         waiting.reject(new CpuJobError('cpu pool threads fail to start', undefined, waiting.job.name));
       setTimeout(() => {
@@ -242,7 +257,11 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
   function pump(): void {
     for (const slot of slots) {
       if (queue.length === 0) break;
-      if (slot.ready && !slot.running && !slot.retiring) dispatch(slot, queue.shift()!);
+      if (slot.ready && !slot.running && !slot.retiring) {
+        const pending = queue.shift()!;
+        queuedWeight -= pending.weight;
+        dispatch(slot, pending);
+      }
     }
     updateRefs();
   }
@@ -252,18 +271,22 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
   return {
     run<I, O>(job: CpuJob<I, O>, input: I, runOptions: RunOptions = {}): Promise<O> {
       if (closed) return Promise.reject(poolStopped());
+      const weight = Math.max(0, runOptions.weight ?? 1);
       const idle = slots.some((s) => s.ready && !s.running && !s.retiring);
-      if (!idle && queue.length >= maxQueue) {
-        logger?.warn({ job: job.name, queued: queue.length }, 'cpu pool queue full');
+      const full = queue.length >= maxQueue || (queue.length > 0 && queuedWeight + weight > maxQueuedWeight);
+      if (!idle && full) {
+        logger?.warn({ job: job.name, queued: queue.length, queuedWeight }, 'cpu pool queue full');
         return Promise.reject(poolBusy(retryAfter));
       }
       return new Promise<O>((resolve, reject) => {
+        queuedWeight += weight;
         queue.push({
           id: nextId++,
           job: job as CpuJob<unknown, unknown>,
           input,
           timeoutMs: runOptions.timeoutMs ?? timeoutMs,
           label: runOptions.label ?? job.name,
+          weight,
           resolve: resolve as (value: unknown) => void,
           reject,
         });
@@ -274,10 +297,12 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
       threads: slots.length,
       busy: slots.filter((s) => s.running).length,
       queued: queue.length,
+      queuedWeight,
       ...counts,
     }),
     async close() {
       closed = true;
+      queuedWeight = 0;
       for (const waiting of queue.splice(0)) waiting.reject(poolStopped());
       await Promise.all(
         slots.map((slot) => {

@@ -3,7 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 
 export interface ThreadData {
-  lowPriority: boolean;
+  niceness: number;
 }
 
 export interface JobRequest {
@@ -25,9 +25,10 @@ if (!port) throw new Error('thread.ts runs as a worker thread of the CPU pool');
 
 // Linux keeps one nice value per thread and applies setpriority(PRIO_PROCESS, 0) to the calling thread only:
 // the pool's threads yield the CPU to the event loop, which then answers requests while a PDF renders.
-if ((workerData as ThreadData).lowPriority) {
+const { niceness } = workerData as ThreadData;
+if (niceness > 0) {
   try {
-    setPriority(0, 19);
+    setPriority(0, niceness);
   } catch {
     // not permitted on this system: the threads keep the normal priority
   }
