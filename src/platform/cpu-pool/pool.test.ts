@@ -86,6 +86,19 @@ describe('CPU pool', () => {
     expect(p.stats()).toMatchObject({ queued: 0, queuedWeight: 0 });
   });
 
+  it('keeps a thread for light jobs: a small job never waits behind heavy ones', async () => {
+    const p = pool({ threads: 2, heavyWeight: 100 });
+    await Promise.all([p.run(echo, 0), p.run(echo, 0)]);
+    const heavy = [1, 2, 3].map(() => p.run(spin, 700, { weight: 1000 }));
+    await new Promise((r) => setTimeout(r, 50));
+    // One thread renders the heavy jobs one after the other; the other stays for light ones.
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 2 });
+    expect(await p.run(spin, 10, { weight: 10 })).toBe(10);
+    // It ran while the first heavy job still ran and the two others still waited.
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 2 });
+    expect(await Promise.all(heavy)).toEqual([700, 700, 700]);
+  });
+
   it('stops a job over its memory budget with a French error, and recovers', async () => {
     const p = pool({ threads: 1, memoryMb: 48 });
     const error = await p.run(hog, undefined, { label: 'validation' }).catch((e: unknown) => e);

@@ -37,6 +37,11 @@ export interface CpuPoolOptions {
    * unless nothing waits (default 128 MB, six 20 MB invoices). Many small jobs queue, few large ones.
    */
   maxQueuedWeight?: number;
+  /**
+   * Weight above which a job is heavy (default 1 MB): heavy jobs may occupy all threads but one, so that a small
+   * deposit never waits behind four large renderings; light jobs pass before heavy ones in the queue.
+   */
+  heavyWeight?: number;
   /** Time budget of a job once it runs, in ms (default 120 s): over it, its thread is terminated. */
   timeoutMs?: number;
   /** Heap budget of each thread, in MB (default 1536). */
@@ -107,6 +112,8 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
   const size = Math.max(1, options.threads ?? Math.min(4, availableParallelism()));
   const maxQueue = Math.max(0, options.maxQueue ?? 256);
   const maxQueuedWeight = options.maxQueuedWeight ?? 128 * 1024 * 1024;
+  const heavyWeight = options.heavyWeight ?? 1024 * 1024;
+  const maxHeavyRunning = Math.max(1, size - 1);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const memoryMb = options.memoryMb ?? 1536;
   const retryAfter = options.retryAfterSeconds ?? 5;
@@ -254,14 +261,24 @@ export function createCpuPool(options: CpuPoolOptions = {}): CpuPool {
     }
   }
 
+  const isHeavy = (pending: Pending): boolean => pending.weight > heavyWeight;
+
+  /** The next job a free thread takes: the first light one, else the first heavy one if a thread is left over. */
+  function nextJob(): Pending | undefined {
+    const light = queue.findIndex((pending) => !isHeavy(pending));
+    if (light >= 0) return queue.splice(light, 1)[0];
+    const heavyRunning = slots.filter((s) => s.running && isHeavy(s.running)).length;
+    return heavyRunning < maxHeavyRunning ? queue.shift() : undefined;
+  }
+
   function pump(): void {
     for (const slot of slots) {
       if (queue.length === 0) break;
-      if (slot.ready && !slot.running && !slot.retiring) {
-        const pending = queue.shift()!;
-        queuedWeight -= pending.weight;
-        dispatch(slot, pending);
-      }
+      if (!slot.ready || slot.running || slot.retiring) continue;
+      const pending = nextJob();
+      if (!pending) break;
+      queuedWeight -= pending.weight;
+      dispatch(slot, pending);
     }
     updateRefs();
   }
