@@ -97,7 +97,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
 
   const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';
-  const originalSha256 = await databaseBlobStore(deps.db).put(input.bytes, mediaType);
+  const originalSha256 = await databaseBlobStore(deps.db, { pool: cpuPoolOf(deps) }).put(input.bytes, mediaType);
   const context: DepositContext = {
     supplierId: input.supplierId,
     originalSha256,

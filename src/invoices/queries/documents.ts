@@ -52,15 +52,12 @@ export async function getInvoicePdf(
   // Rendered in a thread of the CPU pool, once per original and version of the rendering: later views, and
   // views asked for while it renders, get the same bytes.
   const bytes = await resultCacheOf(deps).get(`pdf-${RENDERING_VERSION}-${invoice.originalSha256}`, async () => {
-    const stored = await databaseBlobStore(deps.db).get(invoice.originalSha256);
+    const stored = await databaseBlobStore(deps.db).getBase64(invoice.originalSha256);
     if (!stored) throw notFound('Document original');
     return cpuPoolOf(deps).run(
       RENDER_PDF,
-      { original: stored.bytes },
-      {
-        label: 'rendu PDF de la facture',
-        weight: stored.bytes.length,
-      },
+      { originalBase64: stored.base64 },
+      { label: 'rendu PDF de la facture', weight: stored.size },
     );
   });
   const given = await depositFileName(deps, invoice.id);

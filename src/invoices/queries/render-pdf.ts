@@ -2,7 +2,11 @@
 // imports only formats/.
 import { readInvoice, renderInvoicePdf } from '../../../formats/index.ts';
 
-export async function renderPdf(input: { original: Uint8Array }): Promise<Uint8Array> {
-  const { invoice } = await readInvoice(input.original);
+/** The original as bytes, or as the base64 text the database gave (decoded here rather than on the event loop). */
+export type RenderInput = { original: Uint8Array } | { originalBase64: string };
+
+export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
+  const bytes = 'original' in input ? input.original : new Uint8Array(Buffer.from(input.originalBase64, 'base64'));
+  const { invoice } = await readInvoice(bytes);
   return renderInvoicePdf(invoice);
 }
