@@ -28,7 +28,7 @@ export type { UblWriteOptions } from './ubl/write.ts';
 export { writeCii, ciiGrossPrice } from './cii/write.ts';
 
 // Validation
-export { validate, isValid, factsOf } from './validate/index.ts';
+export { validate, isValid, factsOf, checkTextBounds } from './validate/index.ts';
 export type { Violation, Severity, Profile, ValidateOptions } from './validate/index.ts';
 
 // Factur-X
@@ -38,7 +38,7 @@ export { writeFacturX, facturXInvoice } from './facturx/write.ts';
 export type { FacturXOptions, FacturXProfile, ConformanceLevel } from './facturx/write.ts';
 export { FACTURX_GUIDELINES, facturXProfileOf } from './facturx/xmp-write.ts';
 export { embedFacturX, type EmbedOptions } from './facturx/embed.ts';
-export { renderInvoicePdf } from './pdf/render.ts';
+export { renderInvoicePdf, RENDERING_VERSION } from './pdf/render.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)
 export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';

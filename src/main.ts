@@ -5,6 +5,7 @@ import type { NativeConnection, Worker } from '@temporalio/worker';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { createActivities } from './activities.ts';
 import { createApp } from './app.ts';
+import { createCpuPool, diskResultCache } from './platform/cpu-pool/index.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { fileStoreFromConfig } from './platform/files/index.ts';
@@ -83,6 +84,16 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       await client.connection.close();
     });
 
+    // CPU-heavy work (PDF rendering, large validations) runs in these threads, never on the event loop.
+    const cpuPool = createCpuPool({
+      threads: config.cpu.threads,
+      timeoutMs: config.cpu.jobTimeoutMs,
+      memoryMb: config.cpu.jobMemoryMb,
+      maxQueue: config.cpu.maxQueue,
+      logger,
+    });
+    stack.push('cpu pool', () => cpuPool.close());
+
     const deps: InvoiceDeps = {
       db: database.db,
       clock: systemClock,
@@ -96,6 +107,12 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       invoices: { profile: config.depositProfile },
       ...(temporalTarget.server ? { temporalServer: temporalTarget.server } : {}),
       publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
+      cpuPool,
+      resultCache: diskResultCache({
+        dir: join(config.dataDir, 'cache', 'pdf'),
+        maxBytes: config.cpu.renderCacheBytes,
+        logger,
+      }),
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);

@@ -2,8 +2,7 @@
 // attached as an associated file of the document, and the Factur-X XMP metadata.
 import type { Invoice } from '../model/index.ts';
 import { createPdfA, finishPdf } from '../pdf/document.ts';
-import { documentTitle } from '../pdf/french.ts';
-import { documentDate, drawInvoice, invoiceTitle } from '../pdf/render.ts';
+import { documentDate, drawInvoice, invoiceMetadata } from '../pdf/render.ts';
 import { conformanceFromSpecification, facturXXmp, type ConformanceLevel } from './xmp-write.ts';
 
 export const FACTURX_FILENAME = 'factur-x.xml';
@@ -32,9 +31,7 @@ export async function assembleFacturX(
   const conformance =
     options.conformance ?? conformanceFromSpecification(invoice.processControl.specificationIdentifier) ?? 'EN 16931';
   const doc = createPdfA({
-    title: invoiceTitle(invoice),
-    author: invoice.seller.name,
-    subject: invoice.buyer.name ? `${documentTitle(invoice.typeCode)} pour ${invoice.buyer.name}` : undefined,
+    ...invoiceMetadata(invoice),
     keywords: 'Factur-X, facture électronique, EN 16931',
     date,
   });

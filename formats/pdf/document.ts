@@ -29,8 +29,16 @@ class XmpSafeString extends String {
   }
 }
 
+/**
+ * Longest Info / XMP value: pdfkit encodes these strings in time quadratic in their length (80,000 characters
+ * took 22 s), and a title or an author needs no more.
+ */
+export const MAX_INFO_CHARS = 300;
+
 function infoText(value: string): string {
-  return new XmpSafeString(stripControls(value)) as unknown as string;
+  const flat = stripControls(value);
+  const capped = flat.length > MAX_INFO_CHARS ? `${flat.slice(0, MAX_INFO_CHARS - 1)}…` : flat;
+  return new XmpSafeString(capped) as unknown as string;
 }
 
 function stripControls(value: string): string {

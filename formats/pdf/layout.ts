@@ -37,6 +37,17 @@ export function clean(text: string | undefined): string {
   return flat.length > MAX_CELL_CHARS ? `${flat.slice(0, MAX_CELL_CHARS)}…` : flat;
 }
 
+/** One line of text at most `max` characters long: control characters and line breaks become spaces. */
+export function shortened(text: string, max: number): string {
+  const flat = text
+    .slice(0, max + 1)
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
+  if (flat.length <= max) return flat;
+  const cut = /[\ud800-\udbff]/.test(flat.charAt(max - 2)) ? max - 2 : max - 1; // never half a surrogate pair
+  return `${flat.slice(0, cut)}…`;
+}
+
 /** A section title, kept on the same page as the first rows that follow it. */
 export function sectionTitle(doc: Doc, title: string): void {
   ensureSpace(doc, 80);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvoicePdf } from './render.ts';
+import { createHash } from 'node:crypto';
+import { RENDERING_VERSION, renderInvoicePdf } from './render.ts';
 import { sampleInvoice } from './testing/sample-invoice.ts';
 import { requireTools, runOnPdf } from './testing/tools.ts';
 
@@ -12,6 +13,17 @@ describe('renderInvoicePdf', () => {
     const b = await renderInvoicePdf(sampleInvoice());
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(Buffer.from(a.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('changes its bytes only with a new RENDERING_VERSION, the cache key of rendered PDFs', async () => {
+    // When the rendering changes on purpose: bump RENDERING_VERSION and record the new digest here.
+    const sha256 = createHash('sha256')
+      .update(await renderInvoicePdf(sampleInvoice()))
+      .digest('hex');
+    expect({ version: RENDERING_VERSION, sha256 }).toEqual({
+      version: '1',
+      sha256: 'edfb00b4f7b35b5838a3fdbc7d34bf45d77b2a305c9fb996690b0dcfef89485d',
+    });
   });
 
   it('passes qpdf --check', async () => {
@@ -95,5 +107,23 @@ describe('renderInvoicePdf', () => {
     invoice.seller.identifiers = Array.from({ length: 300 }, (_, i) => ({ value: `ID-${i}`, schemeId: '0088' }));
     const pdf = await renderInvoicePdf(invoice);
     expect(pdf.length).toBeGreaterThan(1000);
+  });
+
+  it('shortens the names it repeats in the metadata and on every page footer', async () => {
+    const invoice = sampleInvoice({ lines: 120 });
+    invoice.seller.name = `Vendeur ${'V'.repeat(300_000)}`;
+    invoice.buyer.name = `Acheteur ${'B'.repeat(300_000)}`;
+    const pdf = await renderInvoicePdf(invoice);
+    const info = runOnPdf('pdfinfo', [], pdf).stdout;
+    const title = /Title:\s+(.*)/.exec(info)?.[1] ?? '';
+    const author = /Author:\s+(.*)/.exec(info)?.[1] ?? '';
+    expect(title).toMatch(/^Facture F2026-00042 – Vendeur V+…$/);
+    expect(title.length).toBeLessThanOrEqual(300);
+    expect(author).toMatch(/^Vendeur V+…$/);
+    expect(author.length).toBe(120);
+    // The raw names are not in the file: only shortened copies are (the body's cells hold 1,200 characters).
+    expect(pdf.length).toBeLessThan(300_000);
+    const footer = runOnPdf('pdftotext', ['-f', '2', '-l', '2', '-enc', 'UTF-8'], pdf, ['-']).stdout;
+    expect(footer).toMatch(/Page 2 \/ \d+/);
   });
 });

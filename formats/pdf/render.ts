@@ -2,7 +2,7 @@
 import type { Invoice } from '../model/index.ts';
 import { createPdfA, finishPdf } from './document.ts';
 import { documentTitle } from './french.ts';
-import { drawFooters } from './layout.ts';
+import { drawFooters, shortened } from './layout.ts';
 import {
   drawAllowancesCharges,
   drawLines,
@@ -31,15 +31,35 @@ export function drawInvoice(doc: PDFKit.PDFDocument, invoice: Invoice): void {
   drawFooters(doc, footerText(invoice));
 }
 
-/** Title of the PDF document, e.g. "Facture F2024-001 – Commune de Lyon". */
+/**
+ * Version of the rendering: part of the key under which rendered PDFs are cached. Change it whenever the
+ * output of `renderInvoicePdf` changes for the same invoice (layout, labels, fonts, pdfkit upgrade).
+ */
+export const RENDERING_VERSION = '1';
+
+/** Longest name or number put in the title, the metadata and the footer of every page. */
+const MAX_TITLE_PART = 120;
+
+/** Title of the PDF document, e.g. "Facture F2024-001 – Commune de Lyon"; names and number shortened. */
 export function invoiceTitle(invoice: Invoice): string {
-  const parts = [`${documentTitle(invoice.typeCode)} ${invoice.number ?? ''}`.trim()];
-  if (invoice.seller.name) parts.push(invoice.seller.name);
+  const parts = [`${documentTitle(invoice.typeCode)} ${shortened(invoice.number ?? '', MAX_TITLE_PART)}`.trim()];
+  if (invoice.seller.name) parts.push(shortened(invoice.seller.name, MAX_TITLE_PART));
   return parts.join(' – ');
 }
 
 function footerText(invoice: Invoice): string {
-  return [invoiceTitle(invoice), invoice.buyer.name && `pour ${invoice.buyer.name}`].filter(Boolean).join(' ');
+  return [invoiceTitle(invoice), invoice.buyer.name && `pour ${shortened(invoice.buyer.name, MAX_TITLE_PART)}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The metadata values of a rendered invoice: shortened names (they are repeated in the Info and XMP). */
+export function invoiceMetadata(invoice: Invoice): { title: string; author?: string; subject?: string } {
+  const meta: { title: string; author?: string; subject?: string } = { title: invoiceTitle(invoice) };
+  if (invoice.seller.name) meta.author = shortened(invoice.seller.name, MAX_TITLE_PART);
+  if (invoice.buyer.name)
+    meta.subject = `${documentTitle(invoice.typeCode)} pour ${shortened(invoice.buyer.name, MAX_TITLE_PART)}`;
+  return meta;
 }
 
 /**
@@ -57,12 +77,7 @@ export function documentDate(invoice: Invoice): Date {
 
 /** The rendering alone, as a PDF/A-3b file without any attachment. */
 export async function renderInvoicePdf(invoice: Invoice): Promise<Uint8Array> {
-  const doc = createPdfA({
-    title: invoiceTitle(invoice),
-    author: invoice.seller.name,
-    subject: invoice.buyer.name ? `${documentTitle(invoice.typeCode)} pour ${invoice.buyer.name}` : undefined,
-    date: documentDate(invoice),
-  });
+  const doc = createPdfA({ ...invoiceMetadata(invoice), date: documentDate(invoice) });
   drawInvoice(doc, invoice);
   return finishPdf(doc);
 }

@@ -9,11 +9,13 @@ import { ciiFacts } from './facts/cii.ts';
 import type { Facts } from './facts/types.ts';
 import { ublFacts } from './facts/ubl.ts';
 import { Out } from './out.ts';
+import { boundMessage, textBoundBreaches } from './rules/bounds.ts';
 import { checkCalculations } from './rules/calculation.ts';
 import { codelistVisitor } from './rules/codelists.ts';
 import { checkCore } from './rules/core.ts';
 import { checkDecimals } from './rules/decimals.ts';
 import { checkFrench } from './rules/fr/index.ts';
+import { FrenchOut } from './rules/fr/french-out.ts';
 import { checkVatCategories } from './rules/vat/categories.ts';
 import { checkVatSpecials } from './rules/vat/specials.ts';
 import { ciiSyntaxVisitor } from './rules/cii-syntax.ts';
@@ -42,6 +44,19 @@ export function validate(read: ReadResult, opts: ValidateOptions = {}): Violatio
   const syntax = f.syntax === 'UBL' ? ublSyntaxVisitor(f, out) : ciiSyntaxVisitor(f, out);
   runVisitors(f.root, [schemaVisitor(f, out), codelistVisitor(f, out), syntax]);
   if (opts.profile === 'fr' || opts.profile === 'b2g') checkFrench(read, f, out, opts.profile);
+  return out.violations;
+}
+
+/**
+ * HUB-LEN-01: every text of the model longer than its bound (rules/bounds.ts), as fatal violations whose message
+ * names the term, its length and its bound. Separate from `validate` so that an intake can refuse on it first,
+ * before spending the full validation on an abusive document.
+ */
+export function checkTextBounds(read: ReadResult): Violation[] {
+  const out = new Out(read.root);
+  const locate = new FrenchOut(read, out);
+  for (const breach of textBoundBreaches(read.invoice))
+    out.fatal('HUB-LEN-01', breach.bt, locate.element(breach.key), boundMessage(breach));
   return out.violations;
 }
 

@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { blobs } from '../../db/schema/blobs.ts';
 import { useTestDatabase } from '../../test/helpers/use-database.ts';
-import { databaseBlobStore, sha256Hex } from './blob-store.ts';
+import { databaseBlobStore, OFFLOAD_BYTES, sha256Hex } from './blob-store.ts';
+import { createCpuPool } from './cpu-pool/index.ts';
 
 const t = useTestDatabase();
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -19,6 +20,36 @@ describe('databaseBlobStore', () => {
     expect(stored?.mediaType).toBe('application/xml');
     expect(stored?.size).toBe(content.length);
     expect(Buffer.from(stored!.bytes).equals(Buffer.from(content))).toBe(true);
+  });
+
+  it('gives the bytes back as base64 text too, every byte value and a large document included', async () => {
+    const store = databaseBlobStore(t.handle.db);
+    const content = new Uint8Array(300_000).map((_, i) => (i * 7919) % 256);
+    const sha = await store.put(content, 'application/octet-stream');
+    const stored = await store.getBase64(sha);
+    expect(stored).toMatchObject({ sha256: sha, size: content.length, mediaType: 'application/octet-stream' });
+    expect(Buffer.from(stored!.base64, 'base64').equals(Buffer.from(content))).toBe(true);
+    expect(await store.getBase64('0'.repeat(64))).toBeNull();
+    expect(await store.getBase64('../x')).toBeNull();
+  });
+
+  it('hashes and encodes a large document in the CPU pool, storing the same bytes under the same hash', async () => {
+    const pool = createCpuPool({ threads: 1 });
+    try {
+      const content = new Uint8Array(OFFLOAD_BYTES + 5).map((_, i) => (i * 31) % 251);
+      const before = pool.stats().completed;
+      const sha = await databaseBlobStore(t.handle.db, { pool }).put(content, 'application/xml');
+      expect(pool.stats().completed - before).toBe(1);
+      expect(sha).toBe(sha256Hex(content));
+      const stored = await databaseBlobStore(t.handle.db).get(sha);
+      expect(stored?.size).toBe(content.length);
+      expect(Buffer.from(stored!.bytes).equals(Buffer.from(content))).toBe(true);
+      // Small documents stay on the event loop: a round trip to a thread would cost more than the work.
+      await databaseBlobStore(t.handle.db, { pool }).put(bytes('petit'), 'text/plain');
+      expect(pool.stats().completed - before).toBe(1);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('is idempotent: the same bytes twice make one row, even concurrently', async () => {

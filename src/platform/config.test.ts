@@ -10,11 +10,27 @@ describe('loadConfig', () => {
     expect(config.temporal.namespace).toBe('default');
     expect(config.dataDir.endsWith('/data')).toBe(true);
     expect(config.depositProfile).toBe('b2g');
+    expect(config.cpu).toEqual({
+      threads: undefined,
+      jobTimeoutMs: 120_000,
+      jobMemoryMb: 1536,
+      maxQueue: 256,
+      renderCacheBytes: 512 * 1024 * 1024,
+    });
   });
 
   it('reads the deposit profile: b2g or the strict fr', () => {
     expect(loadConfig({ DEPOSIT_PROFILE: 'fr' }).depositProfile).toBe('fr');
     expect(() => loadConfig({ DEPOSIT_PROFILE: 'strict' })).toThrow(/DEPOSIT_PROFILE doit valoir b2g ou fr/);
+  });
+
+  it('reads the CPU pool settings', () => {
+    const config = loadConfig({ CPU_THREADS: '3', CPU_JOB_TIMEOUT_S: '30', CPU_QUEUE_MAX: '8', RENDER_CACHE_MB: '0' });
+    expect(config.cpu).toMatchObject({ threads: 3, jobTimeoutMs: 30_000, maxQueue: 8, renderCacheBytes: 0 });
+    expect(() => loadConfig({ CPU_THREADS: '0' })).toThrow(
+      /^Configuration invalide : CPU_THREADS doit être un entier de 1 à 64$/,
+    );
+    expect(() => loadConfig({ CPU_JOB_MEMORY_MB: 'beaucoup' })).toThrow(/CPU_JOB_MEMORY_MB/);
   });
 
   it('names the variable in one line when a value is malformed', () => {

@@ -31,6 +31,16 @@ export interface Config {
     /** Port of the dev server the hub launches itself (a busy one is replaced by a free one). */
     devPort: number;
   };
+  /** The CPU pool (PDF rendering, reading and validating large invoices) and the cache of rendered PDFs. */
+  cpu: {
+    /** Worker threads; undefined: the machine's cores, 1 to 4. */
+    threads: number | undefined;
+    jobTimeoutMs: number;
+    jobMemoryMb: number;
+    maxQueue: number;
+    /** Bound of the rendered PDFs kept under DATA_DIR/cache/pdf. */
+    renderCacheBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -49,6 +59,14 @@ const port = (name: string) =>
     .regex(/^\d+$/, `doit être un numéro de port (1-65535)`)
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65535, 'doit être un numéro de port (1-65535)')
+    .describe(name);
+
+const count = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `doit être un entier de ${min} à ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `doit être un entier de ${min} à ${max}`)
     .describe(name);
 
 const schema = {
@@ -75,6 +93,11 @@ const schema = {
   TEMPORAL_UI_PORT: port('TEMPORAL_UI_PORT').default(8233),
   TEMPORAL_DEV_PORT: port('TEMPORAL_DEV_PORT').default(7233),
   DEPOSIT_PROFILE: z.enum(['b2g', 'fr'], { message: 'doit valoir b2g ou fr' }).default('b2g'),
+  CPU_THREADS: count('CPU_THREADS', 1, 64).optional(),
+  CPU_JOB_TIMEOUT_S: count('CPU_JOB_TIMEOUT_S', 1, 3600).default(120),
+  CPU_JOB_MEMORY_MB: count('CPU_JOB_MEMORY_MB', 64, 65_536).default(1536),
+  CPU_QUEUE_MAX: count('CPU_QUEUE_MAX', 0, 100_000).default(256),
+  RENDER_CACHE_MB: count('RENDER_CACHE_MB', 0, 1_048_576).default(512),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'doit être une URL smtp://utilisateur:mot-de-passe@hôte:port ou smtps://…')
@@ -156,6 +179,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cliPath: r.TEMPORAL_CLI_PATH,
       uiPort: r.TEMPORAL_UI_PORT,
       devPort: r.TEMPORAL_DEV_PORT,
+    },
+    cpu: {
+      threads: r.CPU_THREADS,
+      jobTimeoutMs: r.CPU_JOB_TIMEOUT_S * 1000,
+      jobMemoryMb: r.CPU_JOB_MEMORY_MB,
+      maxQueue: r.CPU_QUEUE_MAX,
+      renderCacheBytes: r.RENDER_CACHE_MB * 1024 * 1024,
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, type ErrorBody } from './errors.ts';
+import { AppError, RetryLaterError, type ErrorBody } from './errors.ts';
 import type { AppEnv } from './http.ts';
 
 export function errorBody(c: Context<AppEnv>, code: string, message: string, details?: unknown): ErrorBody {
@@ -14,6 +14,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) {
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (error.status === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    if (error instanceof RetryLaterError) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);
   }
   if (error instanceof HTTPException) {

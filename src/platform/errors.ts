@@ -16,6 +16,19 @@ export class AppError extends Error {
   }
 }
 
+/** An AppError the client may retry later: answered with a Retry-After header (seconds). */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    status: ContentfulStatusCode = 503,
+  ) {
+    super(code, message, status);
+    this.name = 'RetryLaterError';
+  }
+}
+
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} introuvable.`, 404);
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action."): AppError =>
   new AppError('FORBIDDEN', message, 403);

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Clock } from './clock.ts';
 import type { FileStore } from './files/index.ts';
+import type { CpuPool } from './cpu-pool/pool.ts';
+import type { ResultCache } from './cpu-pool/result-cache.ts';
 
 /** What route handlers and verbs receive: built once at start, never global. */
 export interface AppDeps {
@@ -27,6 +29,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** Called before each slow secret check (scrypt) of a password, client secret or technical password: counted by tests. */
   onSecretCheck?: (kind: 'login' | 'client_secret' | 'technical_account') => void;
+  /** Worker threads for CPU-heavy jobs (PDF, large validations); absent: a default pool shared by the process. */
+  cpuPool?: CpuPool;
+  /** Results of those jobs by content key (rendered PDFs); absent: a small one in memory. */
+  resultCache?: ResultCache;
 }
 
 export type AppEnv = {

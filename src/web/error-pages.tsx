@@ -1,7 +1,7 @@
 // Errors on portal pages answer with a French HTML page (same 404 whether a thing is absent or not visible).
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../platform/errors.ts';
+import { AppError, RetryLaterError } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { BarePage } from './layout/document.tsx';
 import { Page } from './layout/page.tsx';
@@ -42,6 +42,7 @@ export async function portalError(error: Error, c: Context<AppEnv>): Promise<Res
   if (!(error instanceof AppError))
     c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'page error');
   const shown = describe(error);
+  if (error instanceof RetryLaterError) c.header('Retry-After', String(error.retryAfterSeconds));
   const body = (
     <>
       <h1>{shown.title}</h1>

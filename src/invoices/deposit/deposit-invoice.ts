@@ -6,6 +6,7 @@ import { invoiceWorkflowId } from '../domain/contract.ts';
 import { requireRole, type Actor } from '../../platform/auth/index.ts';
 import { databaseBlobStore } from '../../platform/blob-store.ts';
 import { auditActorRef } from '../../platform/audit/index.ts';
+import { cpuPoolOf } from '../../platform/cpu-pool/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recipientLabel, routeInvoice } from '../routing.ts';
 import {
@@ -18,7 +19,7 @@ import {
 import { actorRef } from './actor-ref.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { essentialsOf } from './essentials.ts';
-import { readAndValidate, validateRead } from './read-and-validate.ts';
+import { readAndValidate } from './read-and-validate.ts';
 import { launcherFor } from '../lifecycle/launcher.ts';
 import {
   embeddedAttachments,
@@ -101,7 +102,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
 
   const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';
-  const originalSha256 = await databaseBlobStore(deps.db).put(input.bytes, mediaType);
+  const originalSha256 = await databaseBlobStore(deps.db, { pool: cpuPoolOf(deps) }).put(input.bytes, mediaType);
   const context: DepositContext = {
     supplierId: input.supplierId,
     originalSha256,
@@ -117,7 +118,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   };
 
   let profile = depositProfile(deps);
-  const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit });
+  const checked = await readAndValidate(input.bytes, { profile, maxBytes: limit, pool: cpuPoolOf(deps) });
   if (!checked.ok) return refused(checked.refusal);
   const { read } = checked;
   let warnings = checked.warnings;
@@ -138,7 +139,12 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
   const { route } = routing;
   // A recipient that chose the strict profile makes the reform's rules blocking for the invoices it receives.
   if (profile !== 'fr' && route.buyer.strictReformRules) {
-    const strict = validateRead(read, 'fr', recipientLabel(route.buyer));
+    const strict = await readAndValidate(input.bytes, {
+      profile: 'fr',
+      maxBytes: limit,
+      pool: cpuPoolOf(deps),
+      strictBy: recipientLabel(route.buyer),
+    });
     if (!strict.ok) return refused(strict.refusal);
     profile = 'fr';
     warnings = strict.warnings;

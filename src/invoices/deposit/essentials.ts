@@ -20,7 +20,7 @@ const DATE = /^([0-9]{4})-[0-9]{2}-[0-9]{2}$/;
 
 /** Reads the essentials, or refuses naming the business term that is missing (validation normally caught it first). */
 export function essentialsOf(
-  invoice: Invoice,
+  invoice: Omit<Invoice, 'lines'>,
 ): { ok: true; essentials: InvoiceEssentials } | { ok: false; refusal: DepositRefusal } {
   const missing = (bt: string, label: string): { ok: false; refusal: DepositRefusal } => ({
     ok: false,

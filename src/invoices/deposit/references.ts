@@ -44,7 +44,7 @@ function siretFromAddress(id: Identifier | undefined): string | null {
  * BT-47 carries the SIREN), then BT-49 buyer electronic address (0009, or 0225 `SIREN_SIRET`).
  * BT-10 buyer reference is the service code; BT-13 purchase order reference is the engagement number.
  */
-export function routingReferencesOf(invoice: Invoice): InvoiceReferences {
+export function routingReferencesOf(invoice: Omit<Invoice, 'lines'>): InvoiceReferences {
   const buyer = invoice.buyer;
   const fromLegal = siretFrom(buyer.legalRegistrationId, SIRET_SCHEMES);
   const fromIdentifier = fromLegal ? null : siretFrom(buyer.identifier, new Set(['0009']));

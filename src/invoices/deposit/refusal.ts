@@ -2,7 +2,12 @@
 import type { RoutingRefusalCode } from '../routing.ts';
 
 export type DepositRefusalCode =
-  'INVALID_FILE' | 'VALIDATION_FAILED' | 'SELLER_MISMATCH' | RoutingRefusalCode | 'DUPLICATE_INVOICE';
+  | 'INVALID_FILE'
+  | 'VALUE_TOO_LONG'
+  | 'VALIDATION_FAILED'
+  | 'SELLER_MISMATCH'
+  | RoutingRefusalCode
+  | 'DUPLICATE_INVOICE';
 
 /** One finding, as stored with a refused deposit and in an invoice's validation report. */
 export interface ReportedViolation {

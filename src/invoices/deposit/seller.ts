@@ -10,7 +10,7 @@ export type SellerCheck = { ok: true } | { ok: false; message: string };
  * a VAT number equal the supplier's.
  */
 export function checkSeller(
-  invoice: Invoice,
+  invoice: Omit<Invoice, 'lines'>,
   supplier: Pick<StructureDetail, 'name' | 'siren' | 'vatNumber'>,
 ): SellerCheck {
   const seller = invoice.seller;
