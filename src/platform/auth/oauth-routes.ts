@@ -104,7 +104,7 @@ export const oauthRoutes = new OpenAPIHono<AppEnv>().openapi(
         announceRetryAfter(c, error);
         c.header('Cache-Control', 'no-store');
         // RFC 6749 names no error for this; temporarily_unavailable is the nearest of its codes.
-        return c.json({ error: 'temporarily_unavailable', error_description: error.message }, 429);
+        return c.json({ error: 'temporarily_unavailable' as const, error_description: error.message }, 429);
       }
       const code = error instanceof AppError ? OAUTH_CODES[error.code] : undefined;
       if (code === undefined || !(error instanceof AppError)) throw error;
