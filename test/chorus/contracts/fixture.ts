@@ -40,7 +40,7 @@ export function useContractHub(t: { readonly handle: DatabaseHandle }): Contract
     };
     await createTechnicalAccount(
       t.handle.db,
-      { ...ctx.breizhAccount, structureId: ctx.parties.breizh.id, role: 'supplier' },
+      { ...ctx.breizhAccount, structureId: ctx.parties.breizh.id, role: 'supplier', clientIds: ['hub-demo'] },
       new Date(),
     );
   }, 60_000);
