@@ -9,12 +9,11 @@
 //   --rate R: deposits sent at R per second (open loop, at most C in flight) instead of as fast as C allow.
 //   BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" passes Node flags to the hub processes (e.g. to profile them).
 //   BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), TEMPORAL_ADDRESS (optional)
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
@@ -27,6 +26,7 @@ import { startDevServer } from '../src/platform/temporal/dev-server.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
 import { commandCpuMs, CpuMeter, processCpuMs } from './cpu.ts';
+import { ADMIN_URL, load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -38,67 +38,10 @@ const N = arg('--invoices', 2000);
 const CONCURRENCY = arg('--concurrency', 32);
 const SINGLE = process.argv.includes('--single');
 const RATE = process.argv.includes('--rate') ? arg('--rate', 1) : undefined;
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAD_TIMEOUT_MS = 30 * 60_000;
-const HUB_BIN = fileURLToPath(new URL('../bin/hub.mjs', import.meta.url));
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const percentile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-const log = (line: string) => console.log(line);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type Cleanup = (() => Promise<unknown>)[];
-
-async function main(): Promise<void> {
-  const cleanup: Cleanup = [];
-  try {
-    await run(cleanup);
-  } finally {
-    for (const step of cleanup.reverse())
-      await step().catch((e: unknown) => console.error(`cleanup: ${(e as Error).message}`));
-  }
-}
-
-/** `node bin/hub.mjs <mode>` with its own environment; resolves once it printed `ready`. */
-async function startHubProcess(
-  mode: 'serve' | 'worker' | 'start',
-  env: Record<string, string>,
-  ready: string,
-  cleanup: Cleanup,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ') ?? []), HUB_BIN, mode], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const seen = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 20_000) output = output.slice(-10_000);
-      if (output.includes(ready)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub ${mode} exited (${code}):\n${output.slice(-3000)}`)));
-  });
-  cleanup.push(async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(40_000).then(() => child.kill('SIGKILL'))]);
-  });
-  await seen;
-  return child;
-}
-
 async function run(cleanup: Cleanup): Promise<void> {
   log(
     `bench/ingest: ${N} invoices, concurrency ${CONCURRENCY}${RATE ? `, offered ${RATE}/s` : ''}, hub as ${SINGLE ? 'one `hub start`' : '`hub serve` + `hub worker`'}, ${cpus().length} cores, load average ${load()}`,
@@ -293,10 +236,4 @@ async function run(cleanup: Cleanup): Promise<void> {
     log("TEMPORAL_ADDRESS was given: the bench task queue's workflows stay on that server (terminate them there).");
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(run);

@@ -8,14 +8,12 @@
 //   --large: large invoices (default 4); --lines: their lines (33,000); --views: PDF views of each, at once (2);
 //   --small: small invoices deposited meanwhile (300), --concurrency at a time (4); --reference: seconds (10).
 //   BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), TEMPORAL_ADDRESS (optional)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../db/client.ts';
 import { freePort } from '../src/platform/net.ts';
@@ -24,6 +22,7 @@ import { startDevServer } from '../src/platform/temporal/dev-server.ts';
 import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
+import { ADMIN_URL, load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -41,22 +40,8 @@ const POLL_MS = 50;
 /** The whole load phase stops here whatever happens: the bench is bounded. */
 const LOAD_LIMIT_MS = 15 * 60_000;
 const TARGET_P99_MS = 100;
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const HUB_BIN = fileURLToPath(new URL('../bin/hub.mjs', import.meta.url));
 
-const log = (line: string) => console.log(line);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-const percentile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-type Cleanup = (() => Promise<unknown>)[];
 
 /** One GET on a connection of its own (no keep-alive reuse to race with the server closing it). */
 function timedGet(url: string): Promise<{ status: number; ms: number }> {
@@ -101,32 +86,6 @@ function describeHealth(name: string, r: { latencies: number[]; statuses: Map<st
   return `${name}: ${l.length} answers (${statuses}); p50 ${ms(percentile(l, 0.5))}, p99 ${ms(percentile(l, 0.99))}, max ${ms(Math.max(...l))}`;
 }
 
-async function startHub(env: Record<string, string>, cleanup: Cleanup): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [HUB_BIN, 'start'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 20_000) output = output.slice(-10_000);
-      if (output.includes('Hub prêt')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub start exited (${code}):\n${output.slice(-3000)}`)));
-  });
-  cleanup.push(async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(40_000).then(() => child.kill('SIGKILL'))]);
-  });
-  await ready;
-  return child;
-}
-
 async function run(cleanup: Cleanup): Promise<void> {
   log(
     `bench/pdf-load: ${LARGE} invoices of ${LINES} lines, ${VIEWS} PDF views each at once, ${SMALL} small deposits ` +
@@ -162,7 +121,8 @@ async function run(cleanup: Cleanup): Promise<void> {
   const hubData = mkdtempSync(join(tmpdir(), 'hub-bench-pdf-'));
   cleanup.push(async () => rmSync(hubData, { recursive: true, force: true }));
   const port = await freePort();
-  await startHub(
+  await startHubProcess(
+    'start',
     {
       DATABASE_URL: url.toString(),
       TEMPORAL_ADDRESS: address,
@@ -171,6 +131,7 @@ async function run(cleanup: Cleanup): Promise<void> {
       HOST: '127.0.0.1',
       DATA_DIR: hubData,
     },
+    'Hub prêt',
     cleanup,
   );
   const base = `http://127.0.0.1:${port}`;
@@ -292,20 +253,4 @@ async function run(cleanup: Cleanup): Promise<void> {
   log(`target /healthz p99 < ${TARGET_P99_MS} ms under load: ${met ? 'met' : 'NOT met'}; load average ${load()}`);
 }
 
-async function main(): Promise<void> {
-  const cleanup: Cleanup = [];
-  try {
-    await run(cleanup);
-  } finally {
-    for (const step of cleanup.reverse())
-      await step().catch((e: unknown) => console.error(`cleanup: ${(e as Error).message}`));
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(run);
