@@ -1,5 +1,6 @@
 // Functional refusals of the mirror, answered as Chorus does: HTTP 400 with `codeRetour` ≠ 0 and a `libelle`.
 import { AppError } from '../../platform/errors.ts';
+import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT } from '../domain/api-contract.ts';
 
 export class MirrorRefusal extends Error {
   constructor(
@@ -11,6 +12,9 @@ export class MirrorRefusal extends Error {
     this.name = 'MirrorRefusal';
   }
 }
+
+/** A search that finds nothing: Chorus answers 200 with its own "no result" code, which clients test for. */
+export const noResult = (): MirrorRefusal => new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
 
 /** Chorus-style return codes for the hub's error codes (the official catalogue is not public). */
 const CODE_RETOUR: Record<string, number> = {

@@ -8,14 +8,12 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { invoices } from '../../../../db/schema/invoices.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import { CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
+import { LIBELLE_OK_TRANSVERSES } from '../../domain/api-contract.ts';
 import { cppIdOf, hubIdOf } from '../../ids.ts';
-import { MirrorRefusal } from '../refusal.ts';
+import { MirrorRefusal, noResult } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import { objectOf, textCriterion, type Json } from './criteria.ts';
 import { pageRequest, parametresRetour, slicePage } from './paging.ts';
-
-const noResult = () => new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
 
 export async function searchEngagements(deps: AppDeps, session: MirrorSession, body: Json) {
   const ownId = await cppIdOf(deps.db, 'structure', session.structureId);

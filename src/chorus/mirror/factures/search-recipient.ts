@@ -6,15 +6,13 @@ import { dec } from '../../../../formats/index.ts';
 import type { InvoiceStatus } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import {
-  CODE_AUCUN_RESULTAT,
-  LIBELLE_AUCUN_RESULTAT,
   LIBELLE_OK_TRANSVERSES,
   type FactureRecipiendaire,
   type RechercherFactureParRecipiendaireResponse,
 } from '../../domain/api-contract.ts';
 import { chorusDate, chorusIsoDateTime } from '../../domain/dates.ts';
 import { cppIdOf, hubIdOf } from '../../ids.ts';
-import { MirrorRefusal } from '../refusal.ts';
+import { MirrorRefusal, noResult } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import {
   amountCriterion,
@@ -34,8 +32,6 @@ import {
 import { amount, searchInvoices, typeFacture, type Found } from './invoice-rows.ts';
 import { modelLoader } from './invoice-model.ts';
 import { pageRequest } from './paging.ts';
-
-const noResult = () => new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
 
 /** The row fields, which are also the `triColonne` values. */
 const COLUMNS = [

@@ -7,8 +7,6 @@ import { dec } from '../../../../formats/index.ts';
 import type { InvoiceStatus } from '../../../invoices/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
 import {
-  CODE_AUCUN_RESULTAT,
-  LIBELLE_AUCUN_RESULTAT,
   LIBELLE_OK_TRANSVERSES,
   type FactureFournisseur,
   type RechercherFactureParFournisseurResponse,
@@ -16,7 +14,7 @@ import {
 import { chorusDate, chorusIsoDateTime } from '../../domain/dates.ts';
 import { cppIdOf, hubIdOf } from '../../ids.ts';
 import { fluxSequence } from '../flux/flux-number.ts';
-import { MirrorRefusal } from '../refusal.ts';
+import { MirrorRefusal, noResult } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 import {
   amountCriterion,
@@ -35,8 +33,6 @@ import {
 import { amount, searchInvoices, typeFacture, type Found } from './invoice-rows.ts';
 import { modelLoader } from './invoice-model.ts';
 import { pageRequest, parametresRetour } from './paging.ts';
-
-const noResult = () => new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
 
 const COLUMNS = [
   'identifiantFactureCPP',

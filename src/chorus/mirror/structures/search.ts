@@ -9,17 +9,11 @@ import {
   type StructureSummary,
 } from '../../../directory/index.ts';
 import type { AppDeps } from '../../../platform/http.ts';
-import {
-  CODE_AUCUN_RESULTAT,
-  LIBELLE_AUCUN_RESULTAT,
-  LIBELLE_OK_TRANSVERSES,
-  type ParametresRetour,
-  type Retour,
-} from '../../domain/api-contract.ts';
+import { LIBELLE_OK_TRANSVERSES, type ParametresRetour, type Retour } from '../../domain/api-contract.ts';
 import { cppIdsOf } from '../../ids.ts';
 import { objectOf, sortCriterion, textCriterion } from '../factures/criteria.ts';
 import { pageRequest, parametresRetour, slicePage } from '../factures/paging.ts';
-import { MirrorRefusal } from '../refusal.ts';
+import { noResult } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
 
 export interface StructureListItem {
@@ -79,7 +73,7 @@ export async function searchChorusStructures(
     .filter((s) => type === undefined || (s.siret ? 'SIRET' : 'UE_HORS_FRANCE') === type)
     .filter((s) => status === undefined || (s.active ? ACTIVE : INACTIVE).includes(status.toUpperCase()))
     .filter((s) => name === undefined || identifier === undefined || normalized(s.name).includes(normalized(name)));
-  if (items.length === 0) throw new MirrorRefusal(CODE_AUCUN_RESULTAT, LIBELLE_AUCUN_RESULTAT, 200);
+  if (items.length === 0) throw noResult();
   const ids = await cppIdsOf(
     deps.db,
     'structure',
