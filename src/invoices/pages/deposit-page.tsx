@@ -1,4 +1,5 @@
 // Depositing an invoice: one file (drag and drop or file picker), and the validation report at once.
+import { ErrorSummary } from '../../web/components/error-summary.tsx';
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { ViolationsTable } from './violations.tsx';
@@ -303,18 +304,7 @@ export function DepositPage(props: DepositPageProps) {
     >
       <h1>Déposer une facture</h1>
       <ModeSwitch mode={mode} />
-      {props.pdfErrors && props.pdfErrors.length > 0 ? (
-        <div class="notice notice-error error-summary" role="alert" tabindex={-1} data-focus-on-load>
-          <p class="notice-title">{`Dépôt impossible : ${props.pdfErrors.length} point${props.pdfErrors.length > 1 ? 's' : ''} à corriger`}</p>
-          <ul>
-            {props.pdfErrors.map((e) => (
-              <li>
-                <a href={`#${pdfFieldId(e.field)}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary lead="Dépôt impossible" errors={props.pdfErrors ?? []} fieldId={pdfFieldId} />
       {props.error ? (
         <Notice tone="error" title="Dépôt impossible">
           <p data-focus-on-load>{props.error}</p>

@@ -2,6 +2,7 @@
 // the totals as EN 16931 does and sends it as a Factur-X. Works without JavaScript: every button posts the whole
 // form and the server answers with the page recomputed; /static/invoice-form.js only refreshes totals as one types.
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
+import { ErrorSummary } from '../../web/components/error-summary.tsx';
 import { Notice } from '../../web/components/notice.tsx';
 import { formatMoney } from '../../web/format.ts';
 import { Page } from '../../web/layout/page.tsx';
@@ -122,22 +123,6 @@ function VatSelect(props: { name: string; value: string; errors: readonly FieldE
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-function ErrorSummary(props: { errors: readonly FieldError[] }) {
-  if (props.errors.length === 0) return null;
-  return (
-    <div class="notice notice-error error-summary" role="alert" tabindex={-1} data-focus-on-load>
-      <p class="notice-title">{`La facture n’est pas envoyée : ${props.errors.length} point${props.errors.length > 1 ? 's' : ''} à corriger`}</p>
-      <ul>
-        {props.errors.map((e) => (
-          <li>
-            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }
@@ -682,7 +667,7 @@ export function InvoiceFormPage(props: InvoiceFormPageProps) {
           <p data-focus-on-load>{props.notice}</p>
         </Notice>
       ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary lead="La facture n’est pas envoyée" errors={errors} fieldId={fieldId} />
       {props.refusal ? (
         <section aria-labelledby="refus">
           <Notice tone="error" title="Facture refusée" id="refus">
