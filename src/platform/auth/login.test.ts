@@ -126,7 +126,7 @@ describe('login throttling', () => {
     await attempt('Le-bon-1');
     expect((await failure(attempt('faux'))).code).toBe('INVALID_CREDENTIALS');
     await attempt('Le-bon-1');
-  });
+  }, 120_000); // 25 password checks at the production hash cost: slow on a loaded 2-core machine
 
   it('throttles unknown emails the same way, so a 429 reveals nothing', async () => {
     const attempt = () => login(deps(), { email: 'inconnu@rennes.example', password: 'faux' });
