@@ -1,0 +1,22 @@
+// What the hub and the worker agree on about the transmission workflow: its type name, id, input and signals.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { PesFlowStatus } from './statuses.ts';
+
+export const PES_TRANSMISSION_WORKFLOW_TYPE = 'pesTransmissionWorkflow';
+export const PES_RETURNS_POLL_WORKFLOW_TYPE = 'pesReturnsPollWorkflow';
+
+/** One workflow per file, keyed by its NomFic within its structure: a second start finds the first. */
+export const pesWorkflowId = (structureId: string, nomFic: string): string =>
+  `pes-transmission/${structureId}/${nomFic}`;
+
+export interface PesTransmissionInput {
+  flowId: string;
+  /** Raise the alarm when no acknowledgement came back after this long (48 hours in production). */
+  ackAlarmMs: number;
+  /** Attempts of the FTP upload (backoff between them) before the flow goes to ERREUR with an alarm. */
+  uploadAttempts: number;
+}
+
+/** Sent by the returns poller when a PES_ACQUIT or PES_NonAcquit of this flow has been recorded. */
+export const pesAcknowledged = defineSignal<[{ returnId: string }]>('pesAcknowledged');
+export const pesTransmissionState = defineQuery<{ status: PesFlowStatus; alarm: boolean }>('pesTransmissionState');
