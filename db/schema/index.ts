@@ -6,4 +6,3 @@ export * from './invoices.ts';
 export * from './chorus.ts';
 export * from './audit.ts';
 export * from './files.ts';
-export * from './accounting.ts';
