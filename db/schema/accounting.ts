@@ -164,6 +164,8 @@ export const pesInvoiceLinks = pgTable(
     embedded: boolean('embedded').notNull().default(false),
     mandatedAt: at('mandated_at'),
     paidOn: text('paid_on'),
+    /** Why the invoice could not be moved (its status allowed no mandate, or no payment), in French. */
+    note: text('note'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -18,6 +18,7 @@ export const SYSTEM_JOBS = [
   'credentials-purge',
   'directory-refresh',
   'seed',
+  'treasury-flows',
 ] as const;
 export type SystemJob = (typeof SYSTEM_JOBS)[number];
 
