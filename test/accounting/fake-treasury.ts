@@ -158,7 +158,15 @@ export class FakeTreasury {
   }
 
   private async listen(): Promise<void> {
-    const fake = this;
+    // The file system class below has its own `this`: it reaches the fake through these.
+    const fake = {
+      user: this.user,
+      password: this.options.password ?? 'tresor',
+      slowMs: () => this.slowMs,
+      counted: (name: string) => this.stores.set(name, (this.stores.get(name) ?? 0) + 1),
+      receive: (path: string, routing: Routing) => this.receive(path, routing),
+      root: this.root,
+    };
     const pasvMin = 20000 + Math.floor(Math.random() * 30000);
     const server = new FtpSrv({
       url: `ftp://127.0.0.1:${this.port}`,
@@ -170,17 +178,16 @@ export class FakeTreasury {
       log: silentLog,
     });
     server.on('login', ({ connection, username, password }, resolve, reject) => {
-      if (username !== fake.user || password !== (fake.options.password ?? 'tresor'))
-        return reject(new Error('Identifiants refusés'));
+      if (username !== fake.user || password !== fake.password) return reject(new Error('Identifiants refusés'));
       const routed = connection as FtpConnection & { routing?: Routing };
       class GatewayFileSystem extends FileSystem {
         override async write(fileName: string, options?: { append?: boolean; start?: unknown }) {
           const routing = routed.routing ?? {};
           if (!routing.pDest || !routing.pAppli || !routing.pMsg)
             throw new Error('Commandes de routage absentes : SITE P_DEST, P_APPLI et P_MSG sont requises');
-          if (fake.slowMs > 0) await new Promise((r) => setTimeout(r, fake.slowMs));
-          const name = basename(fileName);
-          fake.stores.set(name, (fake.stores.get(name) ?? 0) + 1);
+          const slow = fake.slowMs();
+          if (slow > 0) await new Promise((r) => setTimeout(r, slow));
+          fake.counted(basename(fileName));
           return super.write(fileName, options);
         }
       }
