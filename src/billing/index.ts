@@ -12,3 +12,4 @@ export { addTier, endTier, listTiers } from './grid/tiers.ts';
 export { saveMemberTerms } from './members/save-terms.ts';
 export { contributionNumber } from './domain/numbering.ts';
 export { membershipDays, proRata } from './domain/pro-rata.ts';
+export { billingPages } from './pages/routes.tsx';
