@@ -1,3 +1,4 @@
+import { BILLING_SCHEDULES } from './billing/index.ts';
 import { CHORUS_SCHEDULES } from './chorus/index.ts';
 import { INVOICE_SCHEDULES } from './invoices/index.ts';
 import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/schedules/index.ts';
@@ -7,4 +8,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   ...PLATFORM_SCHEDULES,
   ...INVOICE_SCHEDULES,
   ...CHORUS_SCHEDULES,
+  ...BILLING_SCHEDULES,
 ];

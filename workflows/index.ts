@@ -7,3 +7,5 @@ export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
 export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';
 export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';
 export { outboxEmailsWorkflow } from './outbox-emails.ts';
+export { billingRunWorkflow } from './billing-run.ts';
+export { billingRemindersWorkflow } from './billing-reminders.ts';

@@ -8,3 +8,4 @@ export * from './audit.ts';
 export * from './files.ts';
 export * from './s2low.ts';
 export * from './accounting.ts';
+export * from './billing.ts';

@@ -1,5 +1,6 @@
 // Every page of the portal, with its static files; errors on these pages answer with French HTML pages.
 import { Hono } from 'hono';
+import { billingPages } from '../billing/index.ts';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
@@ -22,6 +23,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', directoryPages)
   .route('/', peoplePages)
   .route('/', chorusPages)
+  .route('/', billingPages)
   .route('/', auditPages);
 
 portalRoutes.onError(portalError);

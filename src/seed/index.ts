@@ -3,12 +3,16 @@ import { schema } from '../../db/client.ts';
 import { seedDirectory } from '../directory/index.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedChorusDemo } from './chorus-demo.ts';
+import { seedBillingDefaults } from '../billing/index.ts';
+import { seedOperatorClient } from './operator-client.ts';
 
 /** The real Breton directory, then the demo people and API client bound to it. Idempotent. */
 export async function seedAll(db: Db) {
   const directory = await seedDirectory(db);
   const accounts = await seedDemoAccounts(db);
   await seedChorusDemo(db);
+  await seedBillingDefaults(db);
+  await seedOperatorClient(db);
   return { directory, accounts };
 }
 

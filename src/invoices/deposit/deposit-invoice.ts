@@ -98,7 +98,8 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     );
   }
   const supplier = await supplierIdentity(deps.db, input.supplierId);
-  if (!supplier || supplier.kind !== 'supplier')
+  // The syndicat issues its members' yearly contributions (src/billing) through this same deposit.
+  if (!supplier || (supplier.kind !== 'supplier' && supplier.kind !== 'syndicat'))
     throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
 
   const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';

@@ -20,6 +20,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/comptes/personnes', label: 'Personnes' },
     { href: '/comptes/clients-api', label: 'Clients API' },
     { href: '/chorus', label: 'Connexions Chorus Pro' },
+    { href: '/cotisations', label: 'Contributions des membres' },
     { href: '/operateur/journal', label: 'Journal des opérations' },
   ],
 };
