@@ -6,3 +6,5 @@ export * from './invoices.ts';
 export * from './chorus.ts';
 export * from './audit.ts';
 export * from './files.ts';
+export * from './form-replays.ts';
+export * from './accounts.ts';

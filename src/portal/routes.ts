@@ -9,6 +9,7 @@ import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
+import { replayRoutes } from '../web/replay/replay-routes.tsx';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
@@ -22,6 +23,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', directoryPages)
   .route('/', peoplePages)
   .route('/', chorusPages)
-  .route('/', auditPages);
+  .route('/', auditPages)
+  .route('/', replayRoutes);
 
 portalRoutes.onError(portalError);

@@ -45,6 +45,15 @@ export { hashPassword, verifyPassword } from './password.ts';
 export { FREE_ATTEMPTS, MAX_DELAY_SECONDS, sourceKey, throttledCheck, type ThrottleKind } from './throttle.ts';
 export { clientIp } from './request-info.ts';
 export { UNLOCK_PATH, UNLOCK_SUBJECT, unlockWithLink } from './unlock.ts';
+export {
+  FORM_REPLAY_TTL_MS,
+  keepExpiredPost,
+  REPLAY_PATH,
+  replayInvalid,
+  takeFormReplay,
+  type ExpiredPost,
+  type KeptForm,
+} from './form-replay.ts';
 
 // Authorization, for other modules' verbs
 export {
