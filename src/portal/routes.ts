@@ -8,6 +8,7 @@ import { auditPages } from '../platform/audit/pages/routes.tsx';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
 import { homeRoutes } from './home/routes.tsx';
+import { legalPages } from './legal/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
 import { replayRoutes } from '../web/replay/replay-routes.tsx';
 
@@ -24,6 +25,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', peoplePages)
   .route('/', chorusPages)
   .route('/', auditPages)
-  .route('/', replayRoutes);
+  .route('/', replayRoutes)
+  .route('/', legalPages);
 
 portalRoutes.onError(portalError);
