@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
-import { peoplePages } from '../people/index.ts';
+import { peoplePages, registrationPages } from '../people/index.ts';
 import { auditPages } from '../platform/audit/pages/routes.tsx';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
@@ -26,6 +26,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', chorusPages)
   .route('/', auditPages)
   .route('/', replayRoutes)
-  .route('/', legalPages);
+  .route('/', legalPages)
+  .route('/', registrationPages);
 
 portalRoutes.onError(portalError);

@@ -9,16 +9,16 @@ export function AccessibilityStatement() {
     <article class="legal">
       <h1>Déclaration d’accessibilité</h1>
       <p>
-        {PUBLISHER.name} s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la
-        loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au hub régional d’administration numérique
-        (portail des factures, annuaire des destinataires, comptes et API).
+        {PUBLISHER.name} s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n°
+        2005-102 du 11 février 2005. Cette déclaration s’applique au hub régional d’administration numérique (portail
+        des factures, annuaire des destinataires, comptes et API).
       </p>
 
       <h2>État de conformité</h2>
       <p>
-        Le hub est <strong>{ACCESSIBILITY_STATUS}</strong> avec le référentiel général d’amélioration de
-        l’accessibilité (RGAA), version 4.1 : aucun audit de conformité n’a encore été réalisé. Ce statut restera
-        « non conforme » tant qu’un audit complet n’aura pas établi un taux de conformité.
+        Le hub est <strong>{ACCESSIBILITY_STATUS}</strong> avec le référentiel général d’amélioration de l’accessibilité
+        (RGAA), version 4.1 : aucun audit de conformité n’a encore été réalisé. Ce statut restera « non conforme » tant
+        qu’un audit complet n’aura pas établi un taux de conformité.
       </p>
 
       <h2>Contenus non accessibles</h2>
@@ -101,8 +101,8 @@ export function AccessibilityStatement() {
           <tr>
             <th scope="row">2027</th>
             <td>
-              audit de conformité RGAA complet par un organisme indépendant, sur un échantillon représentatif de
-              pages ; mise à jour de cette déclaration avec le taux de conformité ; formation des équipes.
+              audit de conformité RGAA complet par un organisme indépendant, sur un échantillon représentatif de pages ;
+              mise à jour de cette déclaration avec le taux de conformité ; formation des équipes.
             </td>
           </tr>
           <tr>

@@ -12,8 +12,8 @@ export function HelpPage() {
           <a href="/mot-de-passe-oublie">recevoir un lien pour en choisir un nouveau</a>.
         </li>
         <li>
-          Votre entreprise n’a pas encore de compte : <a href="/inscription">créer un compte fournisseur</a> avec
-          votre SIRET.
+          Votre entreprise n’a pas encore de compte : <a href="/inscription">créer un compte fournisseur</a> avec votre
+          SIRET.
         </li>
         <li>
           Un collègue a déjà inscrit votre entreprise : demandez-lui de vous inviter depuis la page « Utilisateurs de

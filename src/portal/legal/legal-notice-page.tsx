@@ -32,8 +32,8 @@ export function LegalNotice() {
       <h2>Cookies</h2>
       <p>
         Le hub n’utilise que deux cookies strictement nécessaires à son fonctionnement, exemptés de consentement : la
-        session de connexion (<code>hub_session</code>) et la protection des formulaires (<code>hub_csrf</code>).
-        Aucun cookie de mesure d’audience ni de publicité.
+        session de connexion (<code>hub_session</code>) et la protection des formulaires (<code>hub_csrf</code>). Aucun
+        cookie de mesure d’audience ni de publicité.
       </p>
     </article>
   );

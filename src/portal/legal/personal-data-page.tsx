@@ -98,14 +98,14 @@ export function PersonalDataPage() {
       <p>
         Vous pouvez accéder aux données qui vous concernent, les faire rectifier, demander leur effacement ou la
         limitation de leur traitement, et vous opposer à un traitement fondé sur la mission d’intérêt public. Les
-        factures et le journal des opérations, conservés par obligation légale, ne peuvent pas être effacés avant la
-        fin de leur durée de conservation.
+        factures et le journal des opérations, conservés par obligation légale, ne peuvent pas être effacés avant la fin
+        de leur durée de conservation.
       </p>
 
       <h2>Contact</h2>
       <p>
-        Délégué à la protection des données : <a href={`mailto:${PUBLISHER.dpoEmail}`}>{PUBLISHER.dpoEmail}</a>, ou
-        par courrier : {PUBLISHER.dpoPostal}. Une réponse vous est apportée dans un délai d’un mois.
+        Délégué à la protection des données : <a href={`mailto:${PUBLISHER.dpoEmail}`}>{PUBLISHER.dpoEmail}</a>, ou par
+        courrier : {PUBLISHER.dpoPostal}. Une réponse vous est apportée dans un délai d’un mois.
       </p>
       <p>
         Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une
