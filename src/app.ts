@@ -6,13 +6,14 @@ import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
 import { authenticate, authRoutes } from './platform/auth/index.ts';
-import { handleError, handleNotFound, validationHook } from './platform/error-handler.ts';
+import { validationHook } from './platform/error-handler.ts';
 import { healthRoutes } from './platform/health-routes.ts';
 import type { AppDeps, AppEnv } from './platform/http.ts';
 import { apiReferencePage } from './platform/openapi/reference-page.tsx';
 import { requestLog } from './platform/request-log.ts';
 import { runWithRequest } from './platform/request-context.ts';
 import { portalRoutes } from './portal/routes.ts';
+import { negotiatedError, negotiatedNotFound } from './web/negotiate.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ),
   );
 
-  app.notFound(handleNotFound);
-  app.onError(handleError);
+  app.notFound(negotiatedNotFound(app));
+  app.onError(negotiatedError);
   return app;
 }

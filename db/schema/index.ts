@@ -9,3 +9,5 @@ export * from './files.ts';
 export * from './s2low.ts';
 export * from './accounting.ts';
 export * from './billing.ts';
+export * from './form-replays.ts';
+export * from './accounts.ts';

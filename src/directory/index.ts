@@ -31,6 +31,7 @@ export { searchStructures, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from './sear
 export { listEpciMembers, listServices } from './lists.ts';
 export { directoryRoutes } from './routes.ts';
 export { createStructure, type NewStructureInput } from './create-structure.ts';
+export { insertSupplierCompany, supplierCompanyOf, type SupplierCompany } from './supplier-company.ts';
 export { updateStructure, type StructureEditInput } from './edit-structure.ts';
 export {
   DEFAULT_PAYMENT_DELAY_DAYS,

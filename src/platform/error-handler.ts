@@ -59,7 +59,7 @@ const UNAVAILABLE_CODES = new Set([
   'CONNECT_TIMEOUT',
 ]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(57P0[1-3]|08\d{3})$/.test(code))) return true;

@@ -4,12 +4,14 @@ import { billingPages } from '../billing/index.ts';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
-import { peoplePages } from '../people/index.ts';
+import { peoplePages, registrationPages } from '../people/index.ts';
 import { auditPages } from '../platform/audit/pages/routes.tsx';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
 import { homeRoutes } from './home/routes.tsx';
+import { legalPages } from './legal/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
+import { replayRoutes } from '../web/replay/replay-routes.tsx';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
@@ -24,6 +26,9 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', peoplePages)
   .route('/', chorusPages)
   .route('/', billingPages)
-  .route('/', auditPages);
+  .route('/', auditPages)
+  .route('/', replayRoutes)
+  .route('/', legalPages)
+  .route('/', registrationPages);
 
 portalRoutes.onError(portalError);

@@ -45,6 +45,25 @@ export { hashPassword, verifyPassword } from './password.ts';
 export { FREE_ATTEMPTS, MAX_DELAY_SECONDS, sourceKey, throttledCheck, type ThrottleKind } from './throttle.ts';
 export { clientIp } from './request-info.ts';
 export { UNLOCK_PATH, UNLOCK_SUBJECT, unlockWithLink } from './unlock.ts';
+export {
+  PASSWORD_RESET_LINK_PATH,
+  PASSWORD_RESET_PATH,
+  PASSWORD_RESET_SUBJECT,
+  requestPasswordReset,
+  resetPasswordWithLink,
+} from './password-reset.ts';
+export { checkNewPassword, MIN_PASSWORD_LENGTH } from './new-password.ts';
+export { emailLink, queueEmail, sendSoon, type AccountEmail } from './outbox.ts';
+export { hashToken, randomToken } from './tokens.ts';
+export {
+  FORM_REPLAY_TTL_MS,
+  keepExpiredPost,
+  REPLAY_PATH,
+  replayInvalid,
+  takeFormReplay,
+  type ExpiredPost,
+  type KeptForm,
+} from './form-replay.ts';
 
 // Authorization, for other modules' verbs
 export {

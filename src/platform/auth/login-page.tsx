@@ -8,11 +8,22 @@ export interface LoginPageProps {
   email?: string | undefined;
   /** Where to go after logging in (a path on this site). */
   next?: string | undefined;
+  /** Why the person is here: their session expired, or they just logged out. */
+  reason?: 'expiree' | 'fermee' | undefined;
+}
+
+function reasonText(props: LoginPageProps): string | undefined {
+  if (props.reason === 'fermee') return 'Vous êtes déconnecté.';
+  if (props.reason !== 'expiree') return undefined;
+  return props.next?.startsWith('/reprise/')
+    ? 'Votre session a expiré. Ce que vous aviez saisi est conservé : reconnectez-vous pour l’envoyer.'
+    : 'Votre session a expiré. Reconnectez-vous pour continuer.';
 }
 
 /** The login form: labelled fields, an error area linked to the fields, focus where the person must act. */
 export function LoginPage(props: LoginPageProps) {
   const hasError = props.error !== undefined;
+  const reason = hasError ? undefined : reasonText(props);
   return (
     <BarePage title={hasError ? 'Erreur – Connexion' : 'Connexion'}>
       <h1>Connexion</h1>
@@ -23,6 +34,11 @@ export function LoginPage(props: LoginPageProps) {
       ) : (
         <div id="login-error" role="alert" hidden />
       )}
+      {reason ? (
+        <div id="login-reason" role="status" class="notice notice-info">
+          <p>{reason}</p>
+        </div>
+      ) : null}
       <form method="post" action="/connexion" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
@@ -57,6 +73,17 @@ export function LoginPage(props: LoginPageProps) {
           <button type="submit">Se connecter</button>
         </p>
       </form>
+      <ul class="login-links">
+        <li>
+          <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        </li>
+        <li>
+          <a href="/inscription">Créer un compte fournisseur</a>
+        </li>
+        <li>
+          <a href="/aide">Aide et contact</a>
+        </li>
+      </ul>
       <p class="hint">
         Un seul identifiant pour tous les services du hub : factures, et bientôt marchés publics et actes.
       </p>

@@ -161,7 +161,7 @@ describe('CSRF on logged-in forms, and /deconnexion', () => {
     expect((await readJson(stale)).code).toBe('CSRF_REJECTED');
 
     const out = await post('/deconnexion', jar, { _csrf: sessionToken });
-    expect([out.status, out.headers.get('location')]).toEqual([303, '/connexion']);
+    expect([out.status, out.headers.get('location')]).toEqual([303, '/connexion?session=fermee']);
     jar.store(out);
     expect((await app.request('/auth/me', { headers: { cookie: jar.header() } })).status).toBe(401);
   });

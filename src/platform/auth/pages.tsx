@@ -40,7 +40,11 @@ export const authPages = new Hono<AppEnv>()
   .get('/connexion', async (c) => {
     const next = safeNext(c.req.query('next'));
     if (c.get('actor')?.kind === 'person') return c.redirect(next, 303);
-    return renderLogin(c, { next: next === '/' ? undefined : next });
+    const reason = c.req.query('session');
+    return renderLogin(c, {
+      next: next === '/' ? undefined : next,
+      reason: reason === 'expiree' || reason === 'fermee' ? reason : undefined,
+    });
   })
   .post('/connexion', async (c) => {
     const form = await c.req.parseBody();
@@ -98,5 +102,5 @@ export const authPages = new Hono<AppEnv>()
     const token = readSessionCookie(c);
     if (token !== undefined) await logout(c.get('deps'), token);
     clearSessionCookie(c);
-    return c.redirect('/connexion', 303);
+    return c.redirect('/connexion?session=fermee', 303);
   });

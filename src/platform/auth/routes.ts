@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http.ts';
 import { oauthRoutes } from './oauth-routes.ts';
 import { authPages } from './pages.tsx';
+import { passwordResetPages } from './password-reset-pages.tsx';
 import { sessionRoutes } from './session-routes.ts';
 
 /**
@@ -12,4 +13,5 @@ import { sessionRoutes } from './session-routes.ts';
 export const authRoutes = new OpenAPIHono<AppEnv>()
   .route('/', sessionRoutes)
   .route('/', oauthRoutes)
-  .route('/', authPages);
+  .route('/', authPages)
+  .route('/', passwordResetPages);

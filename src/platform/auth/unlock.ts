@@ -8,13 +8,13 @@ import { recordAudit } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
 import type { AuthDeps } from './deps.ts';
 import { normaliseEmail } from './email.ts';
+import { sendSoon } from './outbox.ts';
 import { sourceKey } from './throttle.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 export const UNLOCK_LINK_TTL_MS = 60 * 60_000;
 export const UNLOCK_PATH = '/connexion/debloquer';
-/** Sends the outbox e-mails of one event at once; the outbox's own retry schedule takes over if it cannot. */
-export const OUTBOX_EMAILS_WORKFLOW = 'outboxEmailsWorkflow';
+export { OUTBOX_EMAILS_WORKFLOW } from './outbox.ts';
 export const UNLOCK_SUBJECT = 'Débloquer mon compte';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -75,16 +75,6 @@ export async function offerUnlockLink(
     return key;
   });
   if (eventKey !== undefined) sendSoon(deps, eventKey);
-}
-
-/** Not awaited: a login answer never waits on Temporal; without it the outbox's retry schedule sends the e-mail. */
-function sendSoon(deps: AuthDeps, eventKey: string): void {
-  if (!deps.temporal || !deps.taskQueue) return;
-  deps.temporal.workflow
-    .start(OUTBOX_EMAILS_WORKFLOW, { taskQueue: deps.taskQueue, workflowId: `email-${eventKey}`, args: [eventKey] })
-    .catch((error: unknown) =>
-      deps.logger?.warn({ err: error, eventKey }, 'unlock e-mail left to the outbox retry schedule'),
-    );
 }
 
 /** Follows an unlock link: once, within its hour. Lifts every login block on the person's e-mail. */

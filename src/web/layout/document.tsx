@@ -55,10 +55,26 @@ export function Footer() {
     <footer class="site-footer" role="contentinfo">
       <div class="wrap">
         <p>Hub régional d’administration numérique – syndicat mixte des collectivités bretonnes.</p>
-        <p>
-          <a href="/api/docs">API et intégration</a> · Accessibilité : partiellement conforme (RGAA 4.1), en cours
-          d’audit.
-        </p>
+        <ul class="footer-links">
+          <li>
+            <a href="/accessibilite">Accessibilité : non conforme</a>
+          </li>
+          <li>
+            <a href="/mentions-legales">Mentions légales</a>
+          </li>
+          <li>
+            <a href="/donnees-personnelles">Données personnelles</a>
+          </li>
+          <li>
+            <a href="/aide">Aide et contact</a>
+          </li>
+          <li>
+            <a href="/annuaire-destinataires">Annuaire des destinataires</a>
+          </li>
+          <li>
+            <a href="/api/docs">API et intégration</a>
+          </li>
+        </ul>
       </div>
     </footer>
   );
