@@ -7,6 +7,7 @@ import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
 import { authenticate, authRoutes } from './platform/auth/index.ts';
 import { validationHook } from './platform/error-handler.ts';
+import { contentSecurityPolicy } from './platform/content-security.ts';
 import { healthRoutes } from './platform/health-routes.ts';
 import type { AppDeps, AppEnv } from './platform/http.ts';
 import { apiReferencePage } from './platform/openapi/reference-page.tsx';
@@ -14,6 +15,8 @@ import { requestLog } from './platform/request-log.ts';
 import { runWithRequest } from './platform/request-context.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { negotiatedError, negotiatedNotFound } from './web/negotiate.ts';
+import { requestGuard } from './platform/request-guard.ts';
+import { REQUEST_LIMITS } from './request-limits.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -28,9 +31,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestLog());
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy());
+  app.use('*', requestGuard(REQUEST_LIMITS));
+  // Health before authentication: a session cookie must not make it wait on the database.
+  app.route('/', healthRoutes);
   app.use('*', authenticate());
 
-  app.route('/', healthRoutes);
   app.route('/', authRoutes);
   app.route('/', directoryRoutes);
   app.route('/', invoiceRoutes);

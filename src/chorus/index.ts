@@ -1,6 +1,6 @@
 // The Chorus Pro module's public entry: the mirror's routes, the client, the sync's activities and schedules,
 // the credential health, the technical accounts.
-export { chorusMirrorRoutes } from './mirror/routes.ts';
+export { answerMirrorRefusal, chorusMirrorRoutes } from './mirror/routes.ts';
 export {
   allowClients,
   bindTechnicalAccount,

@@ -3,6 +3,8 @@ import type { Mailer } from '../platform/mail/smtp.ts';
 import type { InvoiceDeps } from './settings.ts';
 import { deliverToRecipient, type DeliveryInput } from './lifecycle/deliver.ts';
 import { loadLifecycleInvoice } from './lifecycle/load-invoice.ts';
+import { recordRefusedTransition } from './lifecycle/record-failure.ts';
+import { failFastOnBadData } from '../platform/temporal/failure-class.ts';
 import { recordTransition, type LifecycleDeps, type RecordTransitionInput } from './lifecycle/record-transition.ts';
 import { startUnlaunchedInvoiceWorkflows, type RelayOptions } from './lifecycle/start-relay.ts';
 import { resolveRecipient, type RecipientReferences } from './lifecycle/resolve-recipient.ts';
@@ -19,8 +21,14 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
     deliverInvoiceToRecipient: (input: DeliveryInput) => deliverToRecipient(deps, input),
     /** Histories recorded before deliverInvoiceToRecipient still call this one. */
     loadLifecycleInvoice: (invoiceId: string) => loadLifecycleInvoice(deps, invoiceId),
-    recordInvoiceTransition: (input: RecordTransitionInput) => recordTransition(deps, input),
-    resolveInvoiceRecipient: (references: RecipientReferences) => resolveRecipient(deps, references),
+    /** Bad data (refused by the database) ends the attempt, recorded for the operator; outages are retried. */
+    recordInvoiceTransition: (input: RecordTransitionInput) =>
+      failFastOnBadData(
+        () => recordTransition(deps, input),
+        (reason) => recordRefusedTransition(deps, input, reason),
+      ),
+    resolveInvoiceRecipient: (references: RecipientReferences) =>
+      failFastOnBadData(() => resolveRecipient(deps, references)),
     /** Writes the notifications of an event; `toSend` says how many of its e-mails a mailer could send now. */
     notifyInvoice: async (notice: InvoiceNotice) => {
       const result = await notifyInvoice(deps, notice);

@@ -19,8 +19,9 @@ import {
 import { ACTION_LABELS, isTerminal, STATUS_LABELS } from './domain/transitions.ts';
 import { currentRequestId } from '../platform/request-context.ts';
 import { actorRef } from './deposit/actor-ref.ts';
+import { decisionTimeoutMs, type InvoiceDeps } from './settings.ts';
 
-export type DecisionDeps = Pick<AppDeps, 'db' | 'temporal'>;
+export type DecisionDeps = Pick<AppDeps, 'db' | 'temporal'> & Pick<InvoiceDeps, 'invoices'>;
 
 const ACCOUNTANT_KINDS = new Set<string>([
   'SERVICE_FAIT',
@@ -61,7 +62,7 @@ export async function decideInvoice({
   );
   refuseWhenClosed(invoice.status, action.kind);
   const party = actingParty(actor, 'accountant');
-  return update(invoice.workflowId, () =>
+  return update(deps, invoice.workflowId, () =>
     handleOf(deps, invoice.workflowId).executeUpdate(accountantDecision, { args: [party, action] }),
   );
 }
@@ -79,7 +80,7 @@ export async function supplierActOnInvoice({
   requireSide(actor, 'supplier', invoice.supplierId, 'Seul le fournisseur de la facture peut effectuer cette action.');
   refuseWhenClosed(invoice.status, action.kind);
   const party = actingParty(actor, 'supplier');
-  return update(invoice.workflowId, () =>
+  return update(deps, invoice.workflowId, () =>
     handleOf(deps, invoice.workflowId).executeUpdate(supplierAction, { args: [party, action] }),
   );
 }
@@ -137,14 +138,35 @@ function handleOf(deps: DecisionDeps, workflowId: string) {
   return deps.temporal.workflow.getHandle(workflowId);
 }
 
-/** Runs the update and turns its refusal into a French AppError. */
-async function update(workflowId: string, run: () => Promise<TransitionResult>): Promise<TransitionResult> {
+/**
+ * Runs the update and turns its refusal into a French AppError. The caller never waits more than the decision
+ * timeout: a workflow that cannot record the decision then (worker down, database retried) gets a clear answer.
+ */
+async function update(
+  deps: DecisionDeps,
+  workflowId: string,
+  run: () => Promise<TransitionResult>,
+): Promise<TransitionResult> {
+  const timeoutMs = decisionTimeoutMs(deps);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(decisionPending(timeoutMs)), timeoutMs);
+  });
   try {
-    return await run();
+    return await Promise.race([run(), late]);
   } catch (error) {
     throw toAppError(error, workflowId);
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+const decisionPending = (timeoutMs: number): AppError =>
+  new AppError(
+    'DECISION_PENDING',
+    `Le traitement de la facture n’a pas confirmé l’action en ${Math.round(timeoutMs / 1000)} s : elle peut encore être appliquée. Consultez la facture avant de la renouveler.`,
+    503,
+  );
 
 export function toAppError(error: unknown, workflowId: string): AppError {
   if (error instanceof AppError) return error;

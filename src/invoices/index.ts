@@ -18,7 +18,14 @@ export {
   type RoutingResult,
 } from './routing.ts';
 export { actorRef } from './deposit/actor-ref.ts';
-export { paymentTimingFor, DEFAULT_MAX_DEPOSIT_BYTES, type InvoiceDeps, type InvoiceSettings } from './settings.ts';
+export {
+  paymentTimingFor,
+  DEFAULT_MAX_DEPOSIT_BYTES,
+  maxDepositBytes,
+  type InvoiceDeps,
+  type InvoiceSettings,
+} from './settings.ts';
+export { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export {
   listInvoices,
   INVOICE_SORTS,

@@ -1,4 +1,5 @@
 // Zod schemas of the invoices HTTP API: query validation (French messages) and response documentation.
+import { isCalendarDate } from '../platform/calendar/index.ts';
 import { z } from '@hono/zod-openapi';
 import { invoiceStatuses } from '../../db/schema/invoices.ts';
 import { INVOICE_SORTS, MAX_PAGE_SIZE } from './queries/list-invoices.ts';
@@ -9,6 +10,7 @@ const date = (description: string) =>
   z
     .string()
     .regex(DAY, { error: 'date attendue au format AAAA-MM-JJ' })
+    .refine(isCalendarDate, { error: 'ce jour n’existe pas dans le calendrier' })
     .optional()
     .openapi({ description, example: '2026-03-15' });
 const amount = (description: string) =>
@@ -131,6 +133,10 @@ export const DepositRefusedSchema = z
     message: z.string(),
     originalSha256: z.string(),
     violations: z.array(ViolationSchema).optional(),
+    existingInvoiceId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Facture déjà déposée sous ce numéro cette année (refus DUPLICATE_INVOICE)' }),
     requestId: z.string(),
   })
   .openapi('DepotRefuse');

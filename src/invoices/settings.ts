@@ -8,6 +8,8 @@ export interface InvoiceSettings {
   timing?: Partial<PaymentTiming>;
   /** Largest deposited file, in bytes (default 20 MB). */
   maxDepositBytes?: number;
+  /** How long a decision waits for the workflow to record it before answering that it is still pending (30 s). */
+  decisionTimeoutMs?: number;
   /** How long a deposit waits for Temporal to accept the workflow start before refusing (default 10 s). */
   workflowStartTimeoutMs?: number;
   /**
@@ -42,4 +44,7 @@ export const maxDepositBytes = (deps: InvoiceDeps): number =>
   deps.invoices?.maxDepositBytes ?? DEFAULT_MAX_DEPOSIT_BYTES;
 export const workflowStartTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
   deps.invoices?.workflowStartTimeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS;
+export const DEFAULT_DECISION_TIMEOUT_MS = 30_000;
+export const decisionTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
+  deps.invoices?.decisionTimeoutMs ?? DEFAULT_DECISION_TIMEOUT_MS;
 export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'b2g';

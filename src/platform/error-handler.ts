@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { AppError, RetryLaterError, type ErrorBody } from './errors.ts';
 import type { AppEnv } from './http.ts';
 
@@ -18,24 +19,16 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);
   }
   if (error instanceof HTTPException) {
-    // An exception carrying its own response (a 415 from request parsing, a 401 with WWW-Authenticate) keeps it.
+    // An exception carrying its own response (a 401 with WWW-Authenticate) keeps it.
     if (error.res) return error.getResponse();
     const status = error.status as ContentfulStatusCode;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'HTTP_ERROR';
-    const message =
-      status === 413 ? 'Le fichier ou la requête dépasse la taille autorisée.' : error.message || 'Requête refusée.';
-    return c.json(errorBody(c, code, message), status);
+    const [code, message] = HTTP_REFUSALS[status] ?? ['HTTP_ERROR', 'Requête refusée.'];
+    return c.json(errorBody(c, code, status === 415 ? unsupportedType(c) : message), status);
   }
   if (isDatabaseUnavailable(error)) {
     c.get('deps')?.logger.warn({ err: error, requestId: c.get('requestId') }, 'database unavailable');
-    return c.json(
-      errorBody(
-        c,
-        'DATABASE_UNAVAILABLE',
-        'La base de données est momentanément indisponible. Réessayez dans quelques instants ; rien n’a été enregistré.',
-      ),
-      503,
-    );
+    const unavailable = databaseUnavailable();
+    return c.json(errorBody(c, unavailable.code, unavailable.message), 503);
   }
   c.get('deps')?.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
   return c.json(
@@ -48,23 +41,19 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   );
 }
 
-/** Connection-level failures of postgres.js and of the server shutting down (SQLSTATE class 57, 08). */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-]);
+/** Refusals raised by the HTTP layer itself (request parsing, media-type gates), in French. */
+const HTTP_REFUSALS: Partial<Record<number, [string, string]>> = {
+  400: ['INVALID_INPUT', 'Requête invalide : le corps de la requête est illisible ou mal formé.'],
+  401: ['UNAUTHENTICATED', 'Authentification requise.'],
+  413: ['PAYLOAD_TOO_LARGE', 'Le fichier ou la requête dépasse la taille autorisée.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Type de contenu non pris en charge.'],
+};
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(57P0[1-3]|08\d{3})$/.test(code))) return true;
-  }
-  return false;
+function unsupportedType(c: Context<AppEnv>): string {
+  const sent = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+  return sent
+    ? `Type de contenu non pris en charge : « ${sent.slice(0, 100)} » n’est pas accepté à cette adresse.`
+    : 'Type de contenu non pris en charge : précisez l’en-tête Content-Type du corps envoyé.';
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response {

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDatabaseUnavailable } from '../platform/error-handler.ts';
+import { isDatabaseUnavailable } from '../platform/database-unavailable.ts';
 import { AppError, RetryLaterError } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { BarePage } from './layout/document.tsx';

@@ -17,6 +17,7 @@ function asset(file: string, type: string): Asset {
 
 const ASSETS: Record<string, Asset> = {
   'hub.css': asset('hub.css', 'text/css; charset=utf-8'),
+  'api-reference.css': asset('api-reference.css', 'text/css; charset=utf-8'),
   'hub.js': asset('hub.js', 'text/javascript; charset=utf-8'),
   'invoice-form.js': asset('invoice-form.js', 'text/javascript; charset=utf-8'),
 };

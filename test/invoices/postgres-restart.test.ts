@@ -62,7 +62,7 @@ type Attempt = { number: string; result: DepositResult } | { number: string; err
 const isClearUnavailable = (error: unknown) =>
   error instanceof AppError &&
   error.status === 503 &&
-  error.code === 'TEMPORARILY_UNAVAILABLE' &&
+  error.code === 'DATABASE_UNAVAILABLE' &&
   /momentanément injoignable/.test(error.message);
 
 describe.skipIf(unavailable !== undefined)(

@@ -1,5 +1,7 @@
 // The `cpro-account` header: base64 of "login:password" of a Chorus technical account.
 
+import { forbiddenCharacter } from '../../platform/text-input/index.ts';
+
 export interface TechnicalAccount {
   login: string;
   password: string;
@@ -15,5 +17,7 @@ export function parseCproAccount(value: string | undefined): TechnicalAccount | 
   const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0) return undefined;
+  // A control character cannot be part of a real account: refused like a wrong password, never sent to the database.
+  if (forbiddenCharacter(decoded, { multiline: false })) return undefined;
   return { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

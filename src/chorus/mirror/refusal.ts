@@ -19,6 +19,10 @@ export const noResult = (): MirrorRefusal => new MirrorRefusal(CODE_AUCUN_RESULT
 /** Chorus-style return codes for the hub's error codes (the official catalogue is not public). */
 const CODE_RETOUR: Record<string, number> = {
   INVALID_INPUT: 20001,
+  INVALID_JSON: 20001,
+  INVALID_FORM: 20001,
+  FORBIDDEN_CHARACTER: 20001,
+  PAYLOAD_TOO_LARGE: 20042,
   NOT_FOUND: 20002,
   FORBIDDEN: 20005,
   UNAUTHENTICATED: 20005,

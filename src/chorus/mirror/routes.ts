@@ -2,6 +2,7 @@ import { stringifyWithAmounts } from './json-amount.ts';
 // The Chorus Pro-compatible API: same paths, POST JSON bodies, `codeRetour`/`libelle`, and PISTE's refusals.
 // Mounted at the root next to the token endpoint `/api/oauth/token` of the auth module, which it shares.
 import { Hono, type Context } from 'hono';
+import type { AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { PATHS } from '../domain/api-contract.ts';
 import { authenticateMirror } from './authenticate.ts';
@@ -41,6 +42,12 @@ async function jsonBody(c: Context<MirrorEnv>): Promise<Record<string, unknown>>
     // answered below
   }
   throw new MirrorRefusal(20001, 'Le corps de la requête doit être un objet JSON.');
+}
+
+/** A refusal of the request guard (body too large, forbidden character), answered as Chorus answers. */
+export function answerMirrorRefusal(c: Context, error: AppError): Response {
+  const refusal = refusalOf(error);
+  return c.json({ codeRetour: refusal.codeRetour, libelle: refusal.libelle }, refusal.status);
 }
 
 async function answer(c: Context<MirrorEnv>, run: () => Promise<object> | object) {

@@ -433,11 +433,11 @@ describe('depositInvoice: a closed run under the invoice key', () => {
 });
 
 describe('depositInvoice: database unreachable', () => {
-  it('answers 503 TEMPORARILY_UNAVAILABLE in French, not an internal error', async () => {
+  it('answers 503 DATABASE_UNAVAILABLE in French, not an internal error', async () => {
     const down = await openDatabase({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/nowhere' });
     try {
       await expect(deposit(ublBytes(forRennes()), { ...deps, db: down.db })).rejects.toMatchObject({
-        code: 'TEMPORARILY_UNAVAILABLE',
+        code: 'DATABASE_UNAVAILABLE',
         status: 503,
         message: expect.stringContaining('momentanément injoignable'),
       });

@@ -66,6 +66,8 @@ export type DepositResult =
       message: string;
       originalSha256: string;
       violations?: ReportedViolation[];
+      /** DUPLICATE_INVOICE: the invoice already deposited under this number and year. */
+      existingInvoiceId?: string;
     };
 
 /**
@@ -170,6 +172,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     return refused({
       code: 'DUPLICATE_INVOICE',
       message: `${DUPLICATE_MESSAGE} (facture ${essentials.number}, année ${essentials.year}).`,
+      ...(recorded.existingInvoiceId === undefined ? {} : { existingInvoiceId: recorded.existingInvoiceId }),
     });
   }
   // Stored and committed: accepted whatever happens to the start, which runs on its own (the relay retries a failed one).

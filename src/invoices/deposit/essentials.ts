@@ -18,6 +18,14 @@ export interface InvoiceEssentials {
 
 const DATE = /^([0-9]{4})-[0-9]{2}-[0-9]{2}$/;
 
+/** Amounts are stored as numeric(19, 2): at most 17 digits before the decimal point once rounded to the cent. */
+const MAX_STORED_AMOUNT = '99999999999999999.99';
+
+function withinStoredRange(value: string): boolean {
+  const amount = tryDec(value);
+  return amount !== undefined && amount.abs().toDecimalPlaces(2).lte(MAX_STORED_AMOUNT);
+}
+
 /** Reads the essentials, or refuses naming the business term that is missing (validation normally caught it first). */
 export function essentialsOf(
   invoice: Omit<Invoice, 'lines'>,
@@ -41,6 +49,25 @@ export function essentialsOf(
   if (withoutVat === undefined) return missing('BT-109', 'montant total hors TVA');
   if (withVat === undefined) return missing('BT-112', 'montant total TTC');
   if (due === undefined) return missing('BT-115', 'montant à payer');
+  const tooLarge = (
+    [
+      ['BT-109', 'montant total hors TVA', withoutVat],
+      ['BT-110', 'montant total de TVA', amount(t.taxAmount)],
+      ['BT-112', 'montant total TTC', withVat],
+      ['BT-115', 'montant à payer', due],
+    ] as const
+  ).find(([, , value]) => value !== undefined && !withinStoredRange(value));
+  if (tooLarge) {
+    const [bt, label, value] = tooLarge;
+    const shown = (value ?? '').slice(0, 40);
+    return {
+      ok: false,
+      refusal: {
+        code: 'AMOUNT_OUT_OF_RANGE',
+        message: `Le ${label} (${bt}) vaut ${shown} : un montant doit rester inférieur à 100 000 000 000 000 000 (10^17) en valeur absolue.`,
+      },
+    };
+  }
   const seller = invoice.seller;
   const identifier = seller.legalRegistrationId?.value ?? seller.identifiers[0]?.value ?? seller.vatId ?? null;
   return {

@@ -1,6 +1,7 @@
 // Writes a deposit: the refused ones as a `deposits` row; the accepted ones as invoice + first event + deposit
 // in one short transaction. The lifecycle workflow is started after the commit (lifecycle/launch.ts).
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { deposits, invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
 import { recordAudit, type AuditActorRef } from '../../platform/audit/index.ts';
@@ -76,7 +77,8 @@ export interface NewInvoice {
 }
 
 export type RecordOutcome =
-  { kind: 'accepted'; invoiceId: string; depositId: string; status: InvoiceStatus } | { kind: 'duplicate' };
+  | { kind: 'accepted'; invoiceId: string; depositId: string; status: InvoiceStatus }
+  | { kind: 'duplicate'; existingInvoiceId: string | undefined };
 
 /**
  * Inserts the invoice unless its key (supplier, number, year) exists — `on conflict do nothing` on the unique
@@ -123,7 +125,16 @@ export async function recordAcceptedInvoice(
       })
       .onConflictDoNothing({ target: [invoices.supplierId, invoices.number, invoices.year] })
       .returning({ id: invoices.id });
-    if (inserted.length === 0) return { kind: 'duplicate' };
+    if (inserted.length === 0) {
+      // The supplier re-sending an invoice it already deposited is told which one it is.
+      const [existing] = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(
+          and(eq(invoices.supplierId, context.supplierId), eq(invoices.number, e.number), eq(invoices.year, e.year)),
+        );
+      return { kind: 'duplicate', existingInvoiceId: existing?.id };
+    }
 
     const [deposit] = await tx
       .insert(deposits)

@@ -4,6 +4,7 @@ import type { RoutingRefusalCode } from '../routing.ts';
 export type DepositRefusalCode =
   | 'INVALID_FILE'
   | 'VALUE_TOO_LONG'
+  | 'AMOUNT_OUT_OF_RANGE'
   | 'VALIDATION_FAILED'
   | 'SELLER_MISMATCH'
   | RoutingRefusalCode
@@ -22,6 +23,8 @@ export interface DepositRefusal {
   code: DepositRefusalCode;
   message: string;
   violations?: ReportedViolation[];
+  /** DUPLICATE_INVOICE: the invoice already deposited under this number. */
+  existingInvoiceId?: string;
 }
 
 /** The Chorus Pro wording for a number already used by the same supplier in the same year. */

@@ -39,7 +39,7 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_IMPORT_CONCURRENCY = 4;
-const UNAVAILABLE = 'TEMPORARILY_UNAVAILABLE';
+const UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
 export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: ImportOptions): Promise<ImportSummary> {
   const began = performance.now();

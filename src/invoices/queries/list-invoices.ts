@@ -1,4 +1,5 @@
 // Lists of invoices for both sides, filtered, sorted and paginated; each actor sees only what it may.
+import { isCalendarDate } from '../../platform/calendar/index.ts';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { services, structures } from '../../../db/schema/directory.ts';
 import { invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
@@ -107,8 +108,8 @@ function checkFormats(f: InvoiceFilters): void {
   }
   for (const key of ['issueDateFrom', 'issueDateTo', 'depositDateFrom', 'depositDateTo'] as const) {
     const value = f[key];
-    if (value !== undefined && (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-      throw invalidInput(`Le filtre ${key} doit être une date AAAA-MM-JJ.`);
+    if (value !== undefined && (!DAY.test(value) || !isCalendarDate(value))) {
+      throw invalidInput(`Le filtre ${key} doit être une date AAAA-MM-JJ qui existe dans le calendrier.`);
     }
   }
   if (f.dueWithinDays !== undefined && !(Number.isInteger(f.dueWithinDays) && f.dueWithinDays >= 0)) {

@@ -76,7 +76,14 @@ describe('POST /auth/login, GET /auth/me, POST /auth/logout', () => {
     expect(me.status).toBe(200);
     expect(await readJson(me)).toEqual(body);
 
-    const out = await app.request('/auth/logout', { method: 'POST', headers: { cookie: session } });
+    const forged = await app.request('/auth/logout', { method: 'POST', headers: { cookie: session } });
+    expect(forged.status).toBe(403);
+    expect(await readJson(forged)).toMatchObject({ code: 'CSRF_REJECTED' });
+    expect((await app.request('/auth/me', { headers: { cookie: session } })).status).toBe(200);
+    const out = await app.request('/auth/logout', {
+      method: 'POST',
+      headers: { cookie: session, 'x-csrf-token': String(body.csrfToken) },
+    });
     expect(out.status).toBe(204);
     expect(sessionCookieOf(out)).toMatch(/Max-Age=0/);
     const after = await app.request('/auth/me', { headers: { cookie: session } });

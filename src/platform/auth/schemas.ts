@@ -24,7 +24,11 @@ export const LoginBodySchema = z
   .openapi('LoginRequest');
 
 export const PersonSessionSchema = z
-  .object({ person: PersonSchema, grants: z.array(RoleGrantSchema) })
+  .object({
+    person: PersonSchema,
+    grants: z.array(RoleGrantSchema),
+    csrfToken: z.string().openapi({ description: 'À renvoyer dans l’en-tête X-CSRF-Token des POST de la session' }),
+  })
   .openapi('PersonSession');
 
 export const ClientIdentitySchema = z

@@ -8,6 +8,7 @@ import { clientIp, userAgent } from './request-info.ts';
 import { announceRetryAfter } from './retry-after.ts';
 import { ClientIdentitySchema, ErrorBodySchema, LoginBodySchema, PersonSessionSchema } from './schemas.ts';
 import { logout } from './sessions.ts';
+import { verifyCsrf } from './csrf.tsx';
 
 const errorResponse = (description: string) => ({
   description,
@@ -33,7 +34,11 @@ const logoutRoute = createRoute({
   path: '/auth/logout',
   tags: ['Authentification'],
   summary: 'Ferme la session courante',
-  responses: { 204: { description: 'Session fermée (ou aucune session)' } },
+  description: 'Avec un cookie de session, l’en-tête X-CSRF-Token doit porter le jeton reçu à l’ouverture.',
+  responses: {
+    204: { description: 'Session fermée (ou aucune session)' },
+    403: errorResponse('Jeton CSRF absent ou incorrect'),
+  },
 });
 
 const meRoute = createRoute({
@@ -68,9 +73,14 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({
     if (previous !== undefined) await logout(c.get('deps'), previous);
     setSessionCookie(c, result.sessionToken);
     const { personId, email: personEmail, displayName, grants } = result.actor;
-    return c.json({ person: { id: personId, email: personEmail, displayName }, grants }, 200);
+    return c.json(
+      { person: { id: personId, email: personEmail, displayName }, grants, csrfToken: result.csrfToken },
+      200,
+    );
   })
   .openapi(logoutRoute, async (c) => {
+    // A cross-site form could otherwise end anyone's session; an unknown or expired cookie is just cleared.
+    if (c.get('authSession')) verifyCsrf(c, c.req.header('x-csrf-token'));
     const token = readSessionCookie(c);
     if (token !== undefined) await logout(c.get('deps'), token);
     clearSessionCookie(c);
@@ -80,7 +90,8 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({
     const actor = requireActor(c);
     if (actor.kind === 'person') {
       const { personId, email, displayName, grants } = actor;
-      return c.json({ person: { id: personId, email, displayName }, grants }, 200);
+      const csrfToken = c.get('authSession')?.csrfToken ?? '';
+      return c.json({ person: { id: personId, email, displayName }, grants, csrfToken }, 200);
     }
     if (actor.kind === 'system') throw forbidden();
     return c.json({ client: { clientId: actor.clientId }, grants: actor.grants, scopes: actor.scopes }, 200);

@@ -86,11 +86,7 @@ export function apiReferencePage(openapi: object): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Référence de l’API — {doc.info.title}</title>
-        <style>{`body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#161616}
-code,pre{font-family:ui-monospace,monospace}pre.schema{background:#f6f6f6;padding:.5rem;overflow:auto;max-height:20rem}
-.m{display:inline-block;min-width:4rem;text-align:center;border-radius:.25rem;color:#fff;background:#000091;padding:0 .3rem}
-.m-get{background:#18753c}.m-delete{background:#ce0500}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .4rem}
-.op{border-top:1px solid #ddd;padding-top:.5rem}a:focus,:focus-visible{outline:3px solid #0a76f6}`}</style>
+        <link rel="stylesheet" href="/static/api-reference.css" />
       </head>
       <body>
         <main>

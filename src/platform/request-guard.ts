@@ -1,0 +1,124 @@
+// The edge of every request: its body is read within the size its route allows (counted while it streams in, so
+// a 100 MB body to a login form costs at most that form's limit), and every text it carries (path, query, JSON,
+// form fields) is checked for forbidden characters before any route sees it.
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from './errors.ts';
+import type { AppEnv } from './http.ts';
+import { findInFields, findInJson, forbiddenCharacterError } from './text-input/index.ts';
+
+export interface BodyRule {
+  /** Exact path (`/connexion`), a prefix ending in `*` (`/cpro/*`), or a pattern. */
+  path: string | RegExp;
+  /** Method it applies to; every method when absent. */
+  method?: string;
+  /** Largest body, in bytes; a function when it follows a setting of the deployment. */
+  maxBytes: number | ((c: Context<AppEnv>) => number);
+  /** The route parses its body as JSON whatever the Content-Type says (the Chorus mirror does). */
+  jsonWhateverType?: boolean;
+  /** Answers a refusal in the route's own protocol (the mirror answers as Chorus does). */
+  answer?: (c: Context<AppEnv>, error: AppError) => Response;
+}
+
+export interface GuardOptions {
+  rules: BodyRule[];
+  defaultMaxBytes: number;
+}
+
+const matches = (rule: BodyRule, method: string, path: string): boolean =>
+  (rule.method === undefined || rule.method === method) &&
+  (rule.path instanceof RegExp
+    ? rule.path.test(path)
+    : rule.path.endsWith('*')
+      ? path.startsWith(rule.path.slice(0, -1))
+      : rule.path === path);
+
+const megabytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} Mo` : `${Math.max(1, Math.floor(bytes / 1024))} Ko`;
+
+export function bodyTooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `Le corps de la requête dépasse la taille autorisée pour cette adresse (${megabytes(maxBytes)}).`,
+    413,
+    { maxBytes },
+  );
+}
+
+/** Reads the body, counting while it arrives; the route then reads the buffered copy. */
+async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<void> {
+  const raw = c.req.raw;
+  if (!raw.body) return;
+  const declared = raw.headers.get('content-length');
+  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes)
+    throw bodyTooLarge(maxBytes);
+  const reader = raw.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  c.req.raw = new Request(raw, { body: Buffer.concat(chunks) });
+}
+
+const mediaTypeOf = (c: Context<AppEnv>): string =>
+  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
+
+async function checkBody(c: Context<AppEnv>, rule: BodyRule | undefined): Promise<void> {
+  const mediaType = mediaTypeOf(c);
+  if (JSON_TYPE.test(mediaType) || rule?.jsonWhateverType) {
+    const text = await c.req.text();
+    if (text.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new AppError('INVALID_JSON', 'Le corps de la requête n’est pas un JSON valide.', 400);
+    }
+    const found = findInJson(parsed);
+    if (found) throw forbiddenCharacterError(found);
+    return;
+  }
+  if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      throw new AppError('INVALID_FORM', 'Le formulaire envoyé est illisible (corps mal formé).', 400);
+    }
+    const found = findInFields(form.entries(), { multiline: true });
+    if (found) throw forbiddenCharacterError(found);
+  }
+}
+
+function checkAddress(c: Context<AppEnv>): void {
+  const found =
+    findInFields([['chemin', c.req.path]], { multiline: false }) ??
+    findInFields(new URL(c.req.url).searchParams.entries(), { multiline: false });
+  if (found) throw forbiddenCharacterError(found);
+}
+
+export function requestGuard(options: GuardOptions): MiddlewareHandler<AppEnv> {
+  return async function requestGuard(c, next) {
+    const rule = options.rules.find((r) => matches(r, c.req.method, c.req.path));
+    try {
+      checkAddress(c);
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+        const limit = rule?.maxBytes ?? options.defaultMaxBytes;
+        await readWithin(c, typeof limit === 'function' ? limit(c) : limit);
+        await checkBody(c, rule);
+      }
+    } catch (error) {
+      if (error instanceof AppError && rule?.answer) return rule.answer(c, error);
+      throw error;
+    }
+    await next();
+  };
+}

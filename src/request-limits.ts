@@ -1,0 +1,46 @@
+// How large a body each route of the hub may receive, read by the request guard of src/platform/request-guard.ts
+// before any route runs. Anonymous forms get a few kilobytes, JSON and forms a megabyte, deposits their own size.
+import type { Context } from 'hono';
+import { answerMirrorRefusal } from './chorus/index.ts';
+import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, maxDepositBytes } from './invoices/index.ts';
+import type { AppEnv } from './platform/http.ts';
+import type { BodyRule, GuardOptions } from './platform/request-guard.ts';
+
+const KB = 1024;
+const MB = 1024 * KB;
+/** Room for a multipart envelope or a JSON wrapper around a file. */
+const ENVELOPE = 64 * KB;
+
+const deposit = (c: Context<AppEnv>): number => maxDepositBytes(c.get('deps')) + ENVELOPE;
+/** A file sent in base64 inside JSON is a third larger. */
+const depositInBase64 = (c: Context<AppEnv>): number => Math.ceil((maxDepositBytes(c.get('deps')) * 4) / 3) + ENVELOPE;
+const attachments = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + ENVELOPE;
+
+const ANONYMOUS_FORM = 16 * KB;
+
+export const REQUEST_LIMITS: GuardOptions = {
+  defaultMaxBytes: 1 * MB,
+  rules: [
+    // Reached before anyone is known: a login or a token request is a few hundred bytes.
+    { method: 'POST', path: '/connexion', maxBytes: ANONYMOUS_FORM },
+    { method: 'POST', path: '/connexion/debloquer', maxBytes: ANONYMOUS_FORM },
+    { method: 'POST', path: '/auth/login', maxBytes: ANONYMOUS_FORM },
+    { method: 'POST', path: '/api/oauth/token', maxBytes: ANONYMOUS_FORM },
+    // Deposits and attachments: the routes count the file itself against its own limit too.
+    { method: 'POST', path: '/api/invoices', maxBytes: deposit },
+    { method: 'POST', path: '/factures/deposer', maxBytes: deposit },
+    { method: 'POST', path: '/factures/saisir', maxBytes: attachments },
+    { method: 'POST', path: /^\/api\/invoices\/[^/]+\/supplier-actions$/, maxBytes: attachments },
+    { method: 'POST', path: /^\/factures\/[^/]+\/completer$/, maxBytes: attachments },
+    ...mirror(),
+  ],
+};
+
+function mirror(): BodyRule[] {
+  const common = { method: 'POST', jsonWhateverType: true, answer: answerMirrorRefusal } as const;
+  return [
+    { ...common, path: '/cpro/factures/v1/deposer/flux', maxBytes: depositInBase64 },
+    { ...common, path: '/cpro/factures/v1/deposer/pdf', maxBytes: depositInBase64 },
+    { ...common, path: '/cpro/*', maxBytes: 1 * MB },
+  ];
+}
