@@ -12,6 +12,7 @@ import { apiReferencePage } from './platform/openapi/reference-page.tsx';
 import { requestLog } from './platform/request-log.ts';
 import { runWithRequest } from './platform/request-context.ts';
 import { portalRoutes } from './portal/routes.ts';
+import { tenderRoutes } from './tenders/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', directoryRoutes);
   app.route('/', invoiceRoutes);
   app.route('/', chorusMirrorRoutes);
+  app.route('/', tenderRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -6,3 +6,4 @@ export * from './invoices.ts';
 export * from './chorus.ts';
 export * from './audit.ts';
 export * from './files.ts';
+export * from './tenders.ts';

@@ -17,6 +17,7 @@ export const SYSTEM_JOBS = [
   'invoice-email-retry',
   'credentials-purge',
   'directory-refresh',
+  'tender-consultation',
   'seed',
 ] as const;
 export type SystemJob = (typeof SYSTEM_JOBS)[number];

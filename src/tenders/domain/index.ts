@@ -7,3 +7,4 @@ export * from './receipt.ts';
 export * from './statuses.ts';
 export * from './thresholds.ts';
 export * from './time-rules.ts';
+export * from './workflow-contract.ts';
