@@ -2,6 +2,7 @@ import { createInvoiceActivities } from './invoices/activities.ts';
 import { createChorusActivities } from './chorus/index.ts';
 import { createBillingActivities } from './billing/index.ts';
 import { createAuthActivities } from './platform/auth/index.ts';
+import { createTenderActivities } from './tenders/index.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Mailer } from './platform/mail/smtp.ts';
 
@@ -15,6 +16,7 @@ export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }
     ...createInvoiceActivities(deps),
     ...createChorusActivities(deps),
     ...createBillingActivities(deps),
+    ...createTenderActivities(deps),
   };
 }
 

@@ -17,6 +17,7 @@ import { portalRoutes } from './portal/routes.ts';
 import { negotiatedError, negotiatedNotFound } from './web/negotiate.ts';
 import { requestGuard } from './platform/request-guard.ts';
 import { REQUEST_LIMITS } from './request-limits.ts';
+import { tenderRoutes } from './tenders/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', invoiceRoutes);
   app.route('/', chorusMirrorRoutes);
   app.route('/', billingRoutes);
+  app.route('/', tenderRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

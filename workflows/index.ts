@@ -9,3 +9,4 @@ export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';
 export { outboxEmailsWorkflow } from './outbox-emails.ts';
 export { billingRunWorkflow } from './billing-run.ts';
 export { billingRemindersWorkflow } from './billing-reminders.ts';
+export { tenderConsultationWorkflow } from './tender-consultation.ts';

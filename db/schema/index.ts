@@ -11,3 +11,4 @@ export * from './accounting.ts';
 export * from './billing.ts';
 export * from './form-replays.ts';
 export * from './accounts.ts';
+export * from './tenders.ts';

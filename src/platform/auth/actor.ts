@@ -17,6 +17,7 @@ export const SYSTEM_JOBS = [
   'invoice-email-retry',
   'credentials-purge',
   'directory-refresh',
+  'tender-consultation',
   'seed',
   'treasury-flows',
 ] as const;

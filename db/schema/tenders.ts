@@ -1,0 +1,302 @@
+// The tender room: consultations and their lots, the documents (DCE) and who downloaded them, the companies
+// registered for changes, the sealed deposits and their files, questions and answers, awards and letters, and the
+// hub's time-stamping authority. Statuses and lists repeat src/tenders/domain (a test keeps them equal).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { structures } from './directory.ts';
+import { storedFiles } from './files.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const money = (name: string) => numeric(name, { precision: 15, scale: 2 });
+
+export const tenderConsultationStatuses = ['draft', 'published', 'closed', 'opened', 'awarded', 'notified'] as const;
+export const tenderConsultationStatus = pgEnum('tender_consultation_status', tenderConsultationStatuses);
+export const tenderContractNatures = ['works', 'supplies', 'services'] as const;
+export const tenderContractNature = pgEnum('tender_contract_nature', tenderContractNatures);
+export const tenderBidParts = ['candidature', 'offre'] as const;
+export const tenderBidPart = pgEnum('tender_bid_part', tenderBidParts);
+
+export const tenderConsultations = pgTable(
+  'tender_consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => structures.id),
+    /** The buyer's own number, 1 to 16 characters: the DECP `id` of the contracts it leads to. */
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    object: text('object').notNull(),
+    /** DECP 2.0.3 `procedure`, spelled as the schema spells it. */
+    procedure: text('procedure').notNull(),
+    nature: tenderContractNature('nature').notNull(),
+    cpv: text('cpv').notNull(),
+    estimatedAmount: money('estimated_amount').notNull(),
+    priorInformationNotice: boolean('prior_information_notice').notNull().default(false),
+    justifiedUrgency: boolean('justified_urgency').notNull().default(false),
+    backupCopyAllowed: boolean('backup_copy_allowed').notNull().default(false),
+    signatureRequired: boolean('signature_required').notNull().default(false),
+    /** A test consultation (OE-06): companies simulate a deposit; durations may be compressed. */
+    isTest: boolean('is_test').notNull().default(false),
+    /** Length of one of its days in ms: 86 400 000 for a real consultation, less for a test one. */
+    dayMs: bigint('day_ms', { mode: 'number' }).notNull().default(86_400_000),
+    /** Place of execution (DECP `lieuExecution`): INSEE code of the commune by default. */
+    placeCode: text('place_code').notNull(),
+    placeCodeType: text('place_code_type').notNull().default('Code commune'),
+    durationMonths: integer('duration_months').notNull().default(12),
+    status: tenderConsultationStatus('status').notNull().default('draft'),
+    /** Public key wrapping the data key of every deposited file (RSA-OAEP, SPKI PEM). */
+    publicKeyPem: text('public_key_pem'),
+    /** Its private key, sealed (AES-256-GCM under the hub's seal secret, bound to this consultation). */
+    sealedPrivateKey: text('sealed_private_key'),
+    /** Set by the consultation's workflow once its deadline passed: only then may an authorised agent open. */
+    keyReleasedAt: at('key_released_at'),
+    publishedAt: at('published_at'),
+    closedAt: at('closed_at'),
+    openedAt: at('opened_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('tender_consultations_buyer_reference_uq').on(t.buyerId, t.reference),
+    index('tender_consultations_status_idx').on(t.status, t.publishedAt),
+    check('tender_consultations_reference_format', sql`char_length(${t.reference}) between 1 and 16`),
+    check('tender_consultations_cpv_format', sql`${t.cpv} ~ '^[0-9]{8}$'`),
+    check('tender_consultations_day_ms_positive', sql`${t.dayMs} > 0`),
+  ],
+);
+
+export const tenderLots = pgTable(
+  'tender_lots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    cpv: text('cpv').notNull(),
+    estimatedAmount: money('estimated_amount').notNull(),
+    deadline: at('deadline').notNull(),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('tender_lots_consultation_number_uq').on(t.consultationId, t.number),
+    check('tender_lots_cpv_format', sql`${t.cpv} ~ '^[0-9]{8}$'`),
+  ],
+);
+
+/** Documents of the consultation (DCE), versioned: a new version of the same name keeps the old ones. */
+export const tenderDocuments = pgTable(
+  'tender_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    significant: boolean('significant').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('tender_documents_name_version_uq').on(t.consultationId, t.name, t.version)],
+);
+
+/** The registre des retraits: every download of a document, with the identification the downloader chose to give. */
+export const tenderWithdrawals = pgTable(
+  'tender_withdrawals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => tenderDocuments.id),
+    at: at('at').notNull().defaultNow(),
+    /** A logged-in company, when there is one; null for an anonymous download. */
+    companyId: uuid('company_id').references(() => structures.id),
+    email: text('email'),
+    companyName: text('company_name'),
+  },
+  (t) => [index('tender_withdrawals_consultation_idx').on(t.consultationId, t.at)],
+);
+
+/** Companies that asked to be told of changes and answers (identification is optional for downloads). */
+export const tenderRegistrations = pgTable(
+  'tender_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    email: text('email').notNull(),
+    companyName: text('company_name').notNull(),
+    companyId: uuid('company_id').references(() => structures.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('tender_registrations_email_uq').on(t.consultationId, t.email)],
+);
+
+/** One deposit (pli) of a company for a lot: its upload's start and end, lateness, receipt and time-stamp token. */
+export const tenderDeposits = pgTable(
+  'tender_deposits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => tenderLots.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => structures.id),
+    uploadStartedAt: at('upload_started_at').notNull(),
+    /** The end of the upload: the time of receipt that decides lateness. */
+    receivedAt: at('received_at').notNull(),
+    late: boolean('late').notNull(),
+    /** A later deposit of the same company for the same lot, before the deadline, replaces this one (kept). */
+    supersededAt: at('superseded_at'),
+    /** The receipt's exact JSON bytes (what the token covers), base64. */
+    receiptJson: text('receipt_json').notNull(),
+    /** The RFC 3161 TimeStampResp (DER), base64. */
+    timeStampToken: text('time_stamp_token').notNull(),
+    openedAt: at('opened_at'),
+    /** Opening verdict: every file decrypted with its GCM tag checked, or the reason it could not be. */
+    integrity: text('integrity'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('tender_deposits_consultation_idx').on(t.consultationId, t.lotId, t.companyId),
+    check('tender_deposits_integrity', sql`${t.integrity} is null or ${t.integrity} in ('intact', 'altere')`),
+  ],
+);
+
+/** A file of a deposit, stored encrypted (AES-256-GCM) from its first byte; its data key wrapped by the public key. */
+export const tenderDepositFiles = pgTable(
+  'tender_deposit_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    depositId: uuid('deposit_id')
+      .notNull()
+      .references(() => tenderDeposits.id),
+    part: tenderBidPart('part').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    /** Size and SHA-256 of the plaintext, as received (the receipt lists them). */
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** The ciphertext in the file store. */
+    storedFileId: uuid('stored_file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    iv: text('iv').notNull(),
+    authTag: text('auth_tag').notNull(),
+    wrappedKey: text('wrapped_key').notNull(),
+    /** Antivirus verdict at receipt ('clean', 'infected: <name>', or 'not_scanned' without clamd). */
+    scanVerdict: text('scan_verdict').notNull().default('not_scanned'),
+    integrity: text('integrity'),
+  },
+  (t) => [
+    index('tender_deposit_files_deposit_idx').on(t.depositId),
+    check('tender_deposit_files_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** Questions of companies and the buyer's answers, published to all without the asker's name. */
+export const tenderQuestions = pgTable(
+  'tender_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    companyId: uuid('company_id').references(() => structures.id),
+    askerEmail: text('asker_email'),
+    question: text('question').notNull(),
+    askedAt: at('asked_at').notNull(),
+    answer: text('answer'),
+    answeredAt: at('answered_at'),
+  },
+  (t) => [index('tender_questions_consultation_idx').on(t.consultationId, t.askedAt)],
+);
+
+/** The award of a lot to one deposit, with what DECP 2.0.3 needs, and the contract's signature and notification. */
+export const tenderAwards = pgTable(
+  'tender_awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => tenderLots.id),
+    depositId: uuid('deposit_id')
+      .notNull()
+      .references(() => tenderDeposits.id),
+    amount: money('amount').notNull(),
+    reasons: text('reasons').notNull(),
+    /** DECP fields the buyer states at award. */
+    decp: jsonb('decp').notNull(),
+    offersReceived: integer('offers_received').notNull(),
+    decidedAt: at('decided_at').notNull(),
+    lettersSentAt: at('letters_sent_at'),
+    standstillEndsAt: at('standstill_ends_at'),
+    signedAt: at('signed_at'),
+    notifiedAt: at('notified_at'),
+    decpPublishedAt: at('decp_published_at'),
+  },
+  (t) => [uniqueIndex('tender_awards_lot_uq').on(t.lotId)],
+);
+
+/** Letters generated for an award: to each unsuccessful company (reasons, standstill end) and to the winner. */
+export const tenderLetters = pgTable(
+  'tender_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => tenderAwards.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => structures.id),
+    kind: text('kind').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    sentAt: at('sent_at').notNull(),
+    readAt: at('read_at'),
+  },
+  (t) => [
+    uniqueIndex('tender_letters_award_company_kind_uq').on(t.awardId, t.companyId, t.kind),
+    check('tender_letters_kind', sql`${t.kind} in ('rejet', 'attribution')`),
+  ],
+);
+
+/** The hub's own time-stamping authority: its root and its signing certificate, the signing key sealed. */
+export const tenderTimeStampAuthority = pgTable('tender_time_stamp_authority', {
+  id: text('id').primaryKey(),
+  rootCertificatePem: text('root_certificate_pem').notNull(),
+  certificatePem: text('certificate_pem').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

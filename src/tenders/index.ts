@@ -1,0 +1,4 @@
+// The tender room's public entry: a plain list of re-exports.
+export { createTenderActivities, type TenderActivities } from './activities.ts';
+export { tenderRoutes } from './routes.ts';
+export type { TenderDeps, TenderSettings } from './settings.ts';

@@ -1,0 +1,96 @@
+// Shared by the tender tests: the hub's app and worker on the test database and Temporal, a disk file store, the
+// demo parties, bearer tokens of API clients acting for them, and multipart bids sent as streams.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Client } from '@temporalio/client';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { createApp } from '../../src/app.ts';
+import { createApiClient } from '../../src/platform/auth/api-clients.ts';
+import type { Role } from '../../src/platform/auth/index.ts';
+import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
+import type { TenderDeps } from '../../src/tenders/index.ts';
+import { startWorker, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
+import { testParties } from '../helpers/invoices.ts';
+import { multipartBody, type FormPart } from '../helpers/multipart.ts';
+import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
+
+export interface TenderHarness {
+  deps: TenderDeps;
+  client: Client;
+  worker: RunningWorker;
+  filesRoot: string;
+  parties: Awaited<ReturnType<typeof testParties>>;
+  app: ReturnType<typeof createApp>;
+  stop(): Promise<void>;
+}
+
+export async function startTenderHarness(handle: DatabaseHandle): Promise<TenderHarness> {
+  const client = await testTemporalClient();
+  const taskQueue = `tenders-${randomUUID().slice(0, 8)}`;
+  const filesRoot = mkdtempSync(join(tmpdir(), 'hub-tenders-'));
+  const deps: TenderDeps = {
+    ...testDeps(handle, { temporal: client, taskQueue }),
+    files: createFileStore({ db: handle.db, backend: diskBackend(filesRoot) }),
+    tenders: { sealSecret: randomBytes(32) },
+  };
+  const worker = await startWorker(deps, taskQueue);
+  const parties = await testParties(handle.db);
+  return {
+    deps,
+    client,
+    worker,
+    filesRoot,
+    parties,
+    app: createApp(deps),
+    async stop() {
+      await worker.stop();
+      await client.connection.close();
+    },
+  };
+}
+
+/** An API client acting with `role` for a structure, and its bearer token. */
+export async function bearerFor(h: TenderHarness, role: Role, structureId: string): Promise<string> {
+  const clientId = `test-${role}-${randomUUID().slice(0, 8)}`;
+  const clientSecret = randomBytes(12).toString('hex');
+  await createApiClient(h.deps, {
+    clientId,
+    clientSecret,
+    name: clientId,
+    structureId,
+    grants: [{ role, structureId }],
+  });
+  const res = await h.app.request('/api/oauth/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+  });
+  const body = (await res.json()) as { access_token: string };
+  return `Bearer ${body.access_token}`;
+}
+
+export const bytesOf = (text: string): AsyncIterable<Uint8Array> => Readable.from([Buffer.from(text)]);
+
+/** A multipart request whose body streams the parts (files may wait before ending). */
+export function bidRequest(parts: FormPart[]): Request {
+  const body = multipartBody(parts);
+  return new Request('http://hub.test/deposit', {
+    method: 'POST',
+    headers: { 'content-type': body.contentType },
+    body: Readable.toWeb(body.stream) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
