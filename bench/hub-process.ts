@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const HUB_BIN = fileURLToPath(new URL('../bin/hub.mjs', import.meta.url));
@@ -71,4 +72,20 @@ export async function startHubProcess(
   });
   await seen;
   return child;
+}
+
+/** An access token of the demo API client (the seeded supplier Armor Bureautique), from `base`. */
+export async function apiToken(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: DEMO_API_CLIENT.clientId,
+      client_secret: DEMO_API_CLIENT.clientSecret,
+    }),
+  });
+  const token = ((await response.json()) as { access_token?: string }).access_token;
+  if (!token) throw new Error(`no access token (${response.status})`);
+  return token;
 }

@@ -122,6 +122,12 @@ const commands: Record<string, Command> = {
       "hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n\nDépose chaque fichier .xml ou .pdf au nom du fournisseur (par défaut son premier utilisateur fournisseur) ;\nles fichiers déjà déposés par ce fournisseur sont reconnus à leur empreinte et passés. Même configuration que\n« hub serve » : DATABASE_URL (sinon PGlite dans DATA_DIR) et TEMPORAL_ADDRESS (sinon 127.0.0.1:7233, celui de « hub start »).\nCode de sortie : 0 si rien n'est refusé, 1 sinon, 2 en cas d'erreur d'usage.",
     run: async (args, out) => (await import('./cli/import.ts')).run(args, out),
   },
+  'temporal-postgres': {
+    summary: 'Démarre un serveur Temporal sur PostgreSQL (la persistance de production, sur cette machine)',
+    usage:
+      "hub temporal-postgres [--port 7233]\n\nConstruit une fois ops/temporal-server avec Go, crée les bases temporal et temporal_visibility\net leur schéma dans TEMPORAL_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/), puis sert l'espace TEMPORAL_NAMESPACE (default).",
+    run: async (args, out) => (await import('./cli/temporal-postgres.ts')).run(args, out),
+  },
   render: {
     summary: "Produit la représentation PDF lisible d'une facture",
     usage: 'hub render ENTRÉE SORTIE.pdf',
