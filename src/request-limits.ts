@@ -11,10 +11,12 @@ const MB = 1024 * KB;
 /** Room for a multipart envelope or a JSON wrapper around a file. */
 const ENVELOPE = 64 * KB;
 
-const deposit = (c: Context<AppEnv>): number => maxDepositBytes(c.get('deps')) + ENVELOPE;
+// One envelope more than the deposit routes allow themselves, so that their own, more precise refusal answers first.
+const deposit = (c: Context<AppEnv>): number => maxDepositBytes(c.get('deps')) + 2 * ENVELOPE;
 /** A file sent in base64 inside JSON is a third larger. */
 const depositInBase64 = (c: Context<AppEnv>): number => Math.ceil((maxDepositBytes(c.get('deps')) * 4) / 3) + ENVELOPE;
-const attachments = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + ENVELOPE;
+/** Every attachment at its largest, plus one file's worth for the form around them (the form page's own limit). */
+const attachments = (MAX_ATTACHMENTS + 1) * MAX_ATTACHMENT_BYTES + 2 * ENVELOPE;
 
 const ANONYMOUS_FORM = 16 * KB;
 

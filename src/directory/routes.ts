@@ -1,5 +1,6 @@
 // HTTP API of the directory: search and read structures.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { isOperator } from '../platform/auth/index.ts';
 import { notFound } from '../platform/errors.ts';
 import { validationHook } from '../platform/error-handler.ts';
 import type { AppEnv } from '../platform/http.ts';
@@ -50,6 +51,8 @@ export const directoryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       q,
       kind,
       departement,
+      // The public directory lists where invoices may be sent; the companies that send them are the operator's.
+      publicOnly: !isOperator(c.get('actor')),
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
@@ -57,6 +60,6 @@ export const directoryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   })
   .openapi(getRoute, async (c) => {
     const structure = await getStructure(c.get('deps').db, c.req.valid('param').id);
-    if (!structure) throw notFound('Structure');
+    if (!structure || (structure.kind === 'supplier' && !isOperator(c.get('actor')))) throw notFound('Structure');
     return c.json(structure, 200);
   });

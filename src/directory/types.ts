@@ -84,6 +84,8 @@ export interface SearchStructuresInput {
   q?: string | undefined;
   kind?: StructureKind | undefined;
   departement?: string | undefined;
+  /** Only the structures an invoice can be addressed to: companies (suppliers) left out. */
+  publicOnly?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }

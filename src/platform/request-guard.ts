@@ -44,10 +44,10 @@ export function bodyTooLarge(maxBytes: number): AppError {
   );
 }
 
-/** Reads the body, counting while it arrives; the route then reads the buffered copy. */
-async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<void> {
+/** Reads the body, counting while it arrives; undefined when there is none. */
+async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<Buffer | undefined> {
   const raw = c.req.raw;
-  if (!raw.body) return;
+  if (!raw.body) return undefined;
   const declared = raw.headers.get('content-length');
   if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes)
     throw bodyTooLarge(maxBytes);
@@ -64,8 +64,11 @@ async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<void> {
     }
     chunks.push(value);
   }
-  c.req.raw = new Request(raw, { body: Buffer.concat(chunks) });
+  return Buffer.concat(chunks);
 }
+
+/** Routes read (and may limit again) a fresh copy of the body, whatever the checks above consumed. */
+const withBody = (raw: Request, body: Buffer): Request => new Request(raw, { body });
 
 const mediaTypeOf = (c: Context<AppEnv>): string =>
   (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -112,8 +115,13 @@ export function requestGuard(options: GuardOptions): MiddlewareHandler<AppEnv> {
       checkAddress(c);
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
         const limit = rule?.maxBytes ?? options.defaultMaxBytes;
-        await readWithin(c, typeof limit === 'function' ? limit(c) : limit);
-        await checkBody(c, rule);
+        const raw = c.req.raw;
+        const body = await readWithin(c, typeof limit === 'function' ? limit(c) : limit);
+        if (body !== undefined) {
+          c.req.raw = withBody(raw, body);
+          await checkBody(c, rule);
+          c.req.raw = withBody(raw, body);
+        }
       }
     } catch (error) {
       if (error instanceof AppError && rule?.answer) return rule.answer(c, error);

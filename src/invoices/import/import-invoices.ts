@@ -65,6 +65,7 @@ export async function importInvoices(deps: InvoiceDeps, actor: Actor, options: I
   };
 
   const importOne = async (file: SourceFile): Promise<ImportOutcome> => {
+    if (file.refusal) return { kind: 'refused', file: file.name, ...file.refusal };
     const limit = maxDepositBytes(deps);
     if (file.size > limit) return refusedTooLarge(file, limit);
     let bytes: Uint8Array;

@@ -9,6 +9,8 @@ export interface SourceFile {
   name: string;
   size: number;
   read(): Promise<Uint8Array>;
+  /** Refused without being read (an archive entry whose path leaves the archive). */
+  refusal?: { code: string; message: string };
 }
 
 export interface InvoiceSource {
@@ -27,6 +29,9 @@ export class SourceError extends Error {
 const INVOICE_EXTENSION = /\.(xml|pdf)$/i;
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const hidden = (segment: string) => segment.startsWith('.') || segment === '__MACOSX';
+/** `../x.xml`, `a/../../x.xml`, `/etc/x.xml`, `C:\\x.xml`: a path that would point outside the archive. */
+const escapesArchive = (name: string): boolean =>
+  name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split(/[/\\]/).includes('..');
 
 export async function openInvoiceSource(path: string): Promise<InvoiceSource> {
   let info;
@@ -73,6 +78,20 @@ async function zipSource(path: string): Promise<InvoiceSource> {
   const files: SourceFile[] = [];
   let ignored = 0;
   for (const entry of archive.entries) {
+    if (escapesArchive(entry.name)) {
+      // Counted, never skipped in silence: the person importing learns that the archive held such a path.
+      files.push({
+        name: entry.name,
+        size: entry.size,
+        read: () => Promise.reject(new ZipError('chemin refusé')),
+        refusal: {
+          code: 'UNSAFE_PATH',
+          message:
+            'Chemin refusé : une entrée d’archive ne peut pas remonter hors de l’archive (« .. ») ni être absolue.',
+        },
+      });
+      continue;
+    }
     if (entry.name.endsWith('/') || entry.name.split('/').some(hidden)) continue;
     if (!INVOICE_EXTENSION.test(entry.name)) {
       ignored++;

@@ -40,7 +40,8 @@ export async function openZip(path: string): Promise<ZipArchive> {
   const file = await open(path, 'r');
   try {
     const entries = await readCentralDirectory(file);
-    return { entries, read: (entry) => readEntry(file, entry), close: () => file.close() };
+    const { size } = await file.stat();
+    return { entries, read: (entry) => readEntry(file, size, entry), close: () => file.close() };
   } catch (error) {
     await file.close();
     throw error;
@@ -141,7 +142,7 @@ async function readCentralDirectory(file: FileHandle): Promise<ZipEntry[]> {
   return entries;
 }
 
-async function readEntry(file: FileHandle, entry: ZipEntry): Promise<Uint8Array> {
+async function readEntry(file: FileHandle, archiveSize: number, entry: ZipEntry): Promise<Uint8Array> {
   if (entry.encrypted) throw new ZipError('fichier chiffré dans l’archive');
   if (entry.method !== 0 && entry.method !== 8)
     throw new ZipError(
@@ -150,6 +151,11 @@ async function readEntry(file: FileHandle, entry: ZipEntry): Promise<Uint8Array>
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.readUInt32LE(0) !== LOCAL) throw new ZipError('en-tête local introuvable');
   const dataOffset = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  // A header may claim gigabytes in a 120-byte archive: never allocate for more than the archive holds.
+  if (dataOffset + entry.compressedSize > archiveSize)
+    throw new ZipError(
+      `l’entrée déclare ${entry.compressedSize} octets compressés, plus que l’archive n’en contient (${archiveSize})`,
+    );
   const compressed = await readAt(file, dataOffset, entry.compressedSize);
   let bytes: Uint8Array;
   if (entry.method === 0) {

@@ -19,7 +19,10 @@ import {
 import { chorusDate } from '../../domain/dates.ts';
 import { MirrorRefusal } from '../refusal.ts';
 import type { MirrorSession } from '../session.ts';
-import { isGzip, readTarGz, type ArchiveEntry } from './archive.ts';
+import { ArchiveError, isGzip, readTarGz, type ArchiveEntry } from './archive.ts';
+
+/** A flux decompresses to at most this many deposits' worth of bytes. */
+const FLUX_DECOMPRESSED_BUDGET_FACTOR = 2;
 import { fluxNumber } from './flux-number.ts';
 
 /** An EDI flux holds at most 500 invoices. */
@@ -61,10 +64,16 @@ export async function depositFlux(
   let technicalError: string | undefined;
   if (isGzip(bytes)) {
     try {
-      entries = readTarGz(bytes, MAX_INVOICES_PER_FLUX, maxBytes * 10);
+      entries = await readTarGz(bytes, {
+        maxEntries: MAX_INVOICES_PER_FLUX,
+        maxEntryBytes: maxBytes,
+        maxTotalBytes: FLUX_DECOMPRESSED_BUDGET_FACTOR * maxBytes,
+      });
       if (entries.length === 0) technicalError = 'L’archive du flux ne contient aucune facture.';
     } catch (error) {
-      technicalError = `L’archive du flux est illisible : ${(error as Error).message}.`;
+      // Only our own French reasons reach the report, never a library's English text.
+      const reason = error instanceof ArchiveError ? error.message : 'contenu illisible';
+      technicalError = `L’archive du flux est illisible : ${reason}.`;
     }
   } else {
     entries = [{ name: nomFichier, bytes }];
