@@ -1,5 +1,5 @@
 // Directory search: by name (case and accents ignored), SIREN, SIRET or INSEE code, with filters and paging.
-import { and, asc, count, desc, eq, exists, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { establishments, structures } from '../../db/schema/directory.ts';
 import { mainEstablishmentJoin, summaryColumns } from './columns.ts';
@@ -47,6 +47,7 @@ export async function searchStructures(db: Db, input: SearchStructuresInput): Pr
   const where = and(
     text.where,
     input.kind ? eq(structures.kind, input.kind) : undefined,
+    input.recipientsOnly ? and(ne(structures.kind, 'supplier'), eq(structures.active, true)) : undefined,
     input.departement ? eq(structures.departementCode, input.departement.toUpperCase()) : undefined,
   );
 

@@ -1,7 +1,7 @@
 // Every page of the portal, with its static files; errors on these pages answer with French HTML pages.
 import { Hono } from 'hono';
 import { chorusPages } from '../chorus/index.ts';
-import { directoryPages } from '../directory/index.ts';
+import { directoryPages, recipientPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
 import { peoplePages, registrationPages } from '../people/index.ts';
 import { auditPages } from '../platform/audit/pages/routes.tsx';
@@ -27,6 +27,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', auditPages)
   .route('/', replayRoutes)
   .route('/', legalPages)
-  .route('/', registrationPages);
+  .route('/', registrationPages)
+  .route('/', recipientPages);
 
 portalRoutes.onError(portalError);
