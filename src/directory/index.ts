@@ -62,3 +62,4 @@ export type {
   StructureSummary,
 } from './types.ts';
 export { directoryPages } from './pages/routes.tsx';
+export { recipientPages } from './pages/recipients-routes.tsx';

@@ -18,4 +18,11 @@ describe('normalizeForSearch', () => {
   it('gives the same form for a name typed without accents', () => {
     expect(normalizeForSearch('plougastel daoulas')).toBe(normalizeForSearch('Plougastel-Daoulas'));
   });
+
+  it('writes out the abbreviations of saints, whatever the hyphens and case', () => {
+    expect(normalizeForSearch('st malo')).toBe(normalizeForSearch('Saint-Malo'));
+    expect(normalizeForSearch('ST-BRIEUC')).toBe('saint brieuc');
+    expect(normalizeForSearch('Ste Anne d’Auray')).toBe(normalizeForSearch('Sainte-Anne-d’Auray'));
+    expect(normalizeForSearch('Stade de Brest')).toBe('stade de brest');
+  });
 });

@@ -1,10 +1,14 @@
+/** Abbreviations of place names written out, as official names are ("St-Malo" is "Saint-Malo"). */
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+
 /**
  * The form names are searched in: lowercase, accents removed, ligatures expanded,
- * anything but letters and digits turned into single spaces ("Côtes-d'Armor" → "cotes d armor").
+ * anything but letters and digits turned into single spaces ("Côtes-d'Armor" → "cotes d armor"), and the
+ * abbreviations St, Ste, Sts, Stes written out ("st malo" → "saint malo").
  * Stored in `structures.search_name`, so search needs no database extension.
  */
 export function normalizeForSearch(value: string): string {
-  return value
+  const plain = value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -13,4 +17,10 @@ export function normalizeForSearch(value: string): string {
     .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+  return plain === ''
+    ? ''
+    : plain
+        .split(' ')
+        .map((word) => ABBREVIATIONS[word] ?? word)
+        .join(' ');
 }

@@ -57,4 +57,11 @@ describe('searchStructures', () => {
     expect((await searchStructures(t.handle.db, { q: '%' })).total).toBe(1274);
     expect((await searchStructures(t.handle.db, { q: 'ren_es' })).total).toBe(0);
   });
+
+  it('finds Saint-Malo from "st malo", "ST-MALO" or "saint malo"', async () => {
+    for (const q of ['st malo', 'ST-MALO', 'saint malo', 'Saint Malo']) {
+      const found = await searchStructures(t.handle.db, { q, kind: 'commune' });
+      expect(found.items[0]?.name, q).toBe('Saint-Malo');
+    }
+  });
 });

@@ -47,6 +47,7 @@ export async function searchStructures(db: Db, input: SearchStructuresInput): Pr
   const where = and(
     text.where,
     input.kind ? eq(structures.kind, input.kind) : undefined,
+    input.recipientsOnly ? and(ne(structures.kind, 'supplier'), eq(structures.active, true)) : undefined,
     input.departement ? eq(structures.departementCode, input.departement.toUpperCase()) : undefined,
     input.publicOnly ? ne(structures.kind, 'supplier') : undefined,
   );

@@ -83,6 +83,8 @@ export interface SearchStructuresInput {
   /** Name (any case, with or without accents), SIREN, SIRET or INSEE code; spaces in numbers are ignored. */
   q?: string | undefined;
   kind?: StructureKind | undefined;
+  /** Only public buyers (every kind but suppliers): the public directory of recipients. */
+  recipientsOnly?: boolean | undefined;
   departement?: string | undefined;
   /** Only the structures an invoice can be addressed to: companies (suppliers) left out. */
   publicOnly?: boolean | undefined;

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { billingPages } from '../billing/index.ts';
 import { chorusPages } from '../chorus/index.ts';
-import { directoryPages } from '../directory/index.ts';
+import { directoryPages, recipientPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
 import { peoplePages, registrationPages } from '../people/index.ts';
 import { auditPages } from '../platform/audit/pages/routes.tsx';
@@ -29,6 +29,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', auditPages)
   .route('/', replayRoutes)
   .route('/', legalPages)
-  .route('/', registrationPages);
+  .route('/', registrationPages)
+  .route('/', recipientPages);
 
 portalRoutes.onError(portalError);

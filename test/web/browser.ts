@@ -11,6 +11,7 @@ import { portalRoutes } from '../../src/portal/routes.ts';
 import { startWorker, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
+import type { Mailer } from '../../src/platform/mail/smtp.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
@@ -32,21 +33,31 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
+export interface HubOptions {
+  /** Sends the outbox's e-mails (a fake SMTP server's address). */
+  mailer?: Mailer;
+  /** Adds routes before the first request (a handler that fails, to see the error page). */
+  extend?: (app: ReturnType<typeof createApp>) => void;
+}
+
 /** The hub's app with the portal mounted, served on a free port, a worker on its own task queue, and a browser. */
-export async function startHub(handle: DatabaseHandle): Promise<RunningHub> {
+export async function startHub(handle: DatabaseHandle, options: HubOptions = {}): Promise<RunningHub> {
   const temporal: Client = await testTemporalClient();
   // One legal day lasts a minute: the 30-day delay runs for half an hour, longer than the test.
   const deps: InvoiceDeps = {
     ...testDeps(handle, { temporal }),
     invoices: { timing: { dayMs: 60_000, reminderDaysBefore: [] } },
   };
-  const worker: RunningWorker = await startWorker(deps, deps.taskQueue!);
+  const worker: RunningWorker = await startWorker({ ...deps, mailer: options.mailer }, deps.taskQueue!);
   const app = createApp(deps);
   app.route('/', portalRoutes);
+  options.extend?.(app);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  // Links written in e-mails point at this server.
+  deps.publicUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
