@@ -39,6 +39,7 @@ export type { FacturXOptions, FacturXProfile, ConformanceLevel } from './facturx
 export { FACTURX_GUIDELINES, facturXProfileOf } from './facturx/xmp-write.ts';
 export { embedFacturX, type EmbedOptions } from './facturx/embed.ts';
 export { renderInvoicePdf, RENDERING_VERSION } from './pdf/render.ts';
+export { unitLabel, vatCategoryLabel } from './pdf/french.ts';
 
 // French company identifiers (SIREN, SIRET with their Luhn keys)
 export { LA_POSTE_SIREN, isValidSiren, isValidSiret, luhnValid } from './validate/rules/fr/identifiers.ts';

@@ -79,7 +79,9 @@ describe('payment delay on the accountant’s pages', () => {
     const { html } = await accountant.get(`/factures/${overdueId}`);
     expect(html).toContain('Délai de paiement dépassé');
     // 10,000 € × (ECB rate of 1 January 2026 + 8 points) × 20 / 365, rounded to the cent.
-    expect(html).toMatch(/devrait [\d\u202f]+,\d\d\u00a0€ d’intérêts moratoires \(20 jour\(s\) au taux de \d+,\d\d %/);
+    expect(html).toMatch(
+      /cette facture coûterait à la collectivité [\d\u202f]+,\d\d\u00a0€ d’intérêts moratoires \(20 jour\(s\) au taux de \d+,\d\d %/,
+    );
     expect(html).toContain('l’indemnité forfaitaire de 40,00\u00a0€');
     expect(html).toContain('Certifier le service fait');
   });

@@ -1,5 +1,6 @@
 // Operator directory: search collectivities by name, SIREN, SIRET or commune (INSEE code).
 import { STRUCTURE_KINDS } from '../domain/kinds.ts';
+import { activeFilters, FilterFold } from '../../web/components/filter-fold.tsx';
 import { Pagination } from '../../web/components/pagination.tsx';
 import { formatCount } from '../../web/format.ts';
 import { Page } from '../../web/layout/page.tsx';
@@ -24,41 +25,43 @@ export function DirectorySearchPage(props: {
   return (
     <Page title="Annuaire" viewer={props.viewer} path="/annuaire">
       <h1>Annuaire des structures</h1>
-      <form method="get" action="/annuaire" class="filters" role="search" aria-label="Rechercher une structure">
-        <div class="field">
-          <label for="q">
-            Nom, SIREN, SIRET ou code INSEE <span class="hint">ex. Rennes, 213502388</span>
-          </label>
-          <input type="search" id="q" name="q" value={form.q} maxlength={100} />
-        </div>
-        <div class="field">
-          <label for="kind">Type</label>
-          <select id="kind" name="kind">
-            <option value="">Tous les types</option>
-            {STRUCTURE_KINDS.map((k) => (
-              <option value={k} selected={form.kind === k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="departement">
-            Département <span class="hint">22, 29, 35 ou 56</span>
-          </label>
-          <input
-            type="text"
-            id="departement"
-            name="departement"
-            value={form.departement}
-            maxlength={3}
-            inputmode="numeric"
-          />
-        </div>
-        <div class="actions">
-          <button type="submit">Rechercher</button>
-        </div>
-      </form>
+      <FilterFold label="Rechercher" active={activeFilters(props.params, [])}>
+        <form method="get" action="/annuaire" class="filters" role="search" aria-label="Rechercher une structure">
+          <div class="field">
+            <label for="q">
+              Nom, SIREN, SIRET ou code INSEE <span class="hint">ex. Rennes, 213502388</span>
+            </label>
+            <input type="search" id="q" name="q" value={form.q} maxlength={100} />
+          </div>
+          <div class="field">
+            <label for="kind">Type</label>
+            <select id="kind" name="kind">
+              <option value="">Tous les types</option>
+              {STRUCTURE_KINDS.map((k) => (
+                <option value={k} selected={form.kind === k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="departement">
+              Département <span class="hint">22, 29, 35 ou 56</span>
+            </label>
+            <input
+              type="text"
+              id="departement"
+              name="departement"
+              value={form.departement}
+              maxlength={3}
+              inputmode="numeric"
+            />
+          </div>
+          <div class="actions">
+            <button type="submit">Rechercher</button>
+          </div>
+        </form>
+      </FilterFold>
       <div class="toolbar">
         <p aria-live="polite">{`${formatCount(result.total)} structure(s).`}</p>
         <a href="/annuaire/nouvelle">Ajouter une structure</a>
@@ -66,7 +69,7 @@ export function DirectorySearchPage(props: {
       </div>
       {result.items.length > 0 ? (
         <div class="table-scroll">
-          <table>
+          <table class="card-table">
             <caption class="visually-hidden">Structures trouvées</caption>
             <thead>
               <tr>
@@ -81,15 +84,23 @@ export function DirectorySearchPage(props: {
             </thead>
             <tbody>
               {result.items.map((s) => (
-                <tr>
-                  <td>
+                <tr data-structure={s.name}>
+                  <td class="card-title" data-cell="name">
                     <a href={`/annuaire/${s.id}`}>{s.name}</a>
                     {s.active ? null : <span class="hint">inactive</span>}
                   </td>
-                  <td>{KIND_LABELS[s.kind]}</td>
-                  <td>{s.siren ?? s.vatNumber ?? '—'}</td>
-                  <td>{s.inseeCode ?? '—'}</td>
-                  <td class="num">{s.population === null ? '—' : formatCount(s.population)}</td>
+                  <td data-label="Type" data-cell="kind">
+                    <span>{KIND_LABELS[s.kind]}</span>
+                  </td>
+                  <td data-label="SIREN" data-cell="siren">
+                    <span>{s.siren ?? s.vatNumber ?? '—'}</span>
+                  </td>
+                  <td data-label="Code INSEE">
+                    <span>{s.inseeCode ?? '—'}</span>
+                  </td>
+                  <td class="num" data-label="Population">
+                    <span>{s.population === null ? '—' : formatCount(s.population)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -93,3 +93,26 @@ export async function markNotificationsRead(
     .returning({ id: notifications.id });
   return updated.length;
 }
+
+/** Marks as read the notifications of one invoice for the person's structures (they opened it); returns how many. */
+export async function markInvoiceNotificationsRead(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  who: Actor | undefined,
+  invoiceId: string,
+): Promise<number> {
+  const actor = requireActorPresent(who);
+  const ids = structuresOf(actor);
+  if (ids.length === 0) return 0;
+  const updated = await deps.db
+    .update(notifications)
+    .set({ readAt: deps.clock.now() })
+    .where(
+      and(
+        inArray(notifications.structureId, ids),
+        eq(notifications.invoiceId, invoiceId),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return updated.length;
+}

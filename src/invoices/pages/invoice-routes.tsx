@@ -6,13 +6,16 @@ import type { AppEnv } from '../../platform/http.ts';
 import { requireViewer } from '../../web/guard.ts';
 import { sendPage } from '../../web/render.ts';
 import type { Viewer } from '../../web/viewer.ts';
+import { fieldIdOfRefusal, type FailedAction } from './action-forms.tsx';
 import { accountantActionOf } from './decision-form.ts';
 import { InvoicePage } from './invoice-page.tsx';
+import { markInvoiceNotificationsRead } from '../notifications/inbox.ts';
 import {
   ACTION_LABELS,
   allowedActions,
   decideInvoice,
   getInvoiceDetail,
+  getInvoiceLines,
   getInvoiceOriginal,
   getInvoicePdf,
   attachToInvoice,
@@ -37,13 +40,24 @@ async function showInvoice(
   c: Context<AppEnv>,
   viewer: Viewer,
   id: string,
-  extra: { done?: string; error?: string },
+  extra: { done?: string; error?: string; failed?: FailedAction; confirmReject?: { motive: string } },
   status: 200 | 400 | 403 | 409 | 413 | 422 | 503 = 200,
 ) {
   const deps = c.get('deps');
   const invoice = await getInvoiceDetail(deps, viewer.actor, id);
   const side = sideOf(viewer, invoice);
   const actions: AllowedAction[] = side ? allowedActions(invoice.status, side) : [];
+  // Opening the invoice is reading what was said about it.
+  const [lines] = await Promise.all([
+    // The page stays usable when the lines cannot be read now (pool busy, huge invoice): the PDF still shows them.
+    getInvoiceLines(deps, viewer.actor, id).catch((error: unknown) => {
+      if (error instanceof AppError) return undefined;
+      throw error;
+    }),
+    markInvoiceNotificationsRead(deps, viewer.actor, id),
+  ]);
+  const readOnly =
+    side === undefined && viewer.roles.includes('agent') && hasRole(viewer.actor, 'agent', invoice.buyer.id);
   return sendPage(
     c,
     <InvoicePage
@@ -53,6 +67,10 @@ async function showInvoice(
       now={deps.clock.now()}
       done={extra.done}
       error={extra.error}
+      failed={extra.failed}
+      confirmReject={extra.confirmReject}
+      readOnly={readOnly}
+      lines={lines}
       backHref={backHref(viewer, side)}
       canCopy={side === 'supplier'}
     />,
@@ -69,13 +87,20 @@ async function act(
   viewer: Viewer,
   id: string,
   kind: keyof typeof ACTION_LABELS,
+  values: Record<string, string>,
   run: () => Promise<unknown>,
 ): Promise<Response> {
   try {
     await run();
   } catch (error) {
     if (error instanceof AppError && [400, 403, 409, 413, 422, 503].includes(error.status)) {
-      return showInvoice(c, viewer, id, { error: error.message }, error.status as 400);
+      const failed: FailedAction = {
+        kind,
+        fieldId: fieldIdOfRefusal(error.code, kind),
+        message: error.message,
+        values,
+      };
+      return showInvoice(c, viewer, id, { failed }, error.status as 400);
     }
     throw error;
   }
@@ -149,7 +174,15 @@ export const invoiceRoutes = new Hono<AppEnv>()
     verifyCsrf(c, form[CSRF_FIELD]);
     await getInvoiceDetail(c.get('deps'), viewer.actor, id); // same 404 as the page for an invoice not visible
     const action = accountantActionOf(form);
-    return act(c, viewer, id, action.kind, () =>
+    const values = {
+      motive: field(form, 'motive'),
+      mandateNumber: field(form, 'mandateNumber'),
+      paymentDate: field(form, 'paymentDate'),
+    };
+    // A rejection is final: asked once more, with its motive, unless the motive is missing (then said at once).
+    if (action.kind === 'REJETEE' && form['confirm'] !== 'oui' && values.motive.trim() !== '')
+      return showInvoice(c, viewer, id, { confirmReject: { motive: values.motive } });
+    return act(c, viewer, id, action.kind, values, () =>
       decideInvoice({ ctx: { deps: c.get('deps'), actor: viewer.actor }, input: { invoiceId: id, action: action } }),
     );
   })
@@ -160,7 +193,7 @@ export const invoiceRoutes = new Hono<AppEnv>()
     verifyCsrf(c, form[CSRF_FIELD]);
     await getInvoiceDetail(c.get('deps'), viewer.actor, id);
     const files = [form['attachments']].flat().filter((f): f is File => f instanceof File && f.size > 0);
-    return act(c, viewer, id, 'COMPLETEE', async () => {
+    return act(c, viewer, id, 'COMPLETEE', { comment: field(form, 'comment') }, async () => {
       const attachments = await attachToInvoice({
         ctx: { deps: c.get('deps'), actor: viewer.actor },
         input: { invoiceId: id, files },
@@ -186,7 +219,8 @@ export const invoiceRoutes = new Hono<AppEnv>()
     await getInvoiceDetail(c.get('deps'), viewer.actor, id);
     const serviceCode = field(form, 'serviceCode').trim();
     const engagementNumber = field(form, 'engagementNumber').trim();
-    return act(c, viewer, id, 'REROUTE', () =>
+    const values = { buyerSiret: field(form, 'buyerSiret'), serviceCode, engagementNumber };
+    return act(c, viewer, id, 'REROUTE', values, () =>
       supplierActOnInvoice({
         ctx: { deps: c.get('deps'), actor: viewer.actor },
         input: {

@@ -13,6 +13,7 @@ export {
 } from '../queries/list-invoices.ts';
 export { getInvoiceDetail, type InvoiceDetail, type InvoiceEvent } from '../queries/invoice-detail.ts';
 export { getInvoiceOriginal, getInvoicePdf } from '../queries/documents.ts';
+export { getInvoiceLines, type InvoiceLineView } from '../queries/invoice-lines.ts';
 export { decideInvoice, supplierActOnInvoice } from '../decisions.ts';
 export {
   ACTION_LABELS,

@@ -15,7 +15,7 @@ function OverdueNotice(props: { invoice: InvoiceDetail; dueDay: string; today: s
     <div class="notice notice-warning" role="status">
       <p class="notice-title">Délai de paiement dépassé</p>
       <p>
-        {`Payée aujourd’hui, cette facture devrait ${formatMoney(late.interest, props.invoice.currency)} d’intérêts moratoires (${late.lateDays} jour(s) au taux de ${(late.ratePercent ?? '').replace('.', ',')} %, taux de la BCE + 8 points) et l’indemnité forfaitaire de ${formatMoney(late.indemnity, props.invoice.currency)}.`}
+        {`Payée aujourd’hui, cette facture coûterait à la collectivité ${formatMoney(late.interest, props.invoice.currency)} d’intérêts moratoires (${late.lateDays} jour(s) au taux de ${(late.ratePercent ?? '').replace('.', ',')} %, taux de la BCE + 8 points), plus l’indemnité forfaitaire de ${formatMoney(late.indemnity, props.invoice.currency)}.`}
       </p>
     </div>
   );

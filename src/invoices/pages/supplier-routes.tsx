@@ -64,7 +64,7 @@ export const supplierRoutes = new Hono<AppEnv>()
     const viewer = await requireViewerWith(c, 'supplier');
     const query = readListQuery(c.req.url, 'supplier');
     const page = await listInvoices(c.get('deps'), viewer.actor, supplierFilters(viewer, query.filters));
-    return sendPage(c, <SupplierListPage viewer={viewer} page={page} query={query} />);
+    return sendPage(c, <SupplierListPage viewer={viewer} page={page} query={query} now={c.get('deps').clock.now()} />);
   })
   .get('/factures/export.csv', async (c) => {
     const viewer = await requireViewerWith(c, 'supplier');

@@ -19,7 +19,7 @@ export function termsOf(bt: string): string {
 export function ViolationsTable(props: { violations: readonly ReportedViolation[]; caption: string }) {
   return (
     <div class="table-scroll">
-      <table class="violations">
+      <table class="violations card-table">
         <caption>{props.caption}</caption>
         <thead>
           <tr>
@@ -33,13 +33,19 @@ export function ViolationsTable(props: { violations: readonly ReportedViolation[
         <tbody>
           {props.violations.map((v) => (
             <tr class={v.severity === 'fatal' ? 'is-fatal' : undefined}>
-              <td>
+              <td class="card-title">
                 <code>{v.rule}</code>
               </td>
-              <td>{v.severity === 'fatal' ? 'Bloquante' : 'Avertissement'}</td>
-              <td>{termsOf(v.bt)}</td>
-              <td>{v.message}</td>
-              <td>
+              <td data-label="Gravité">
+                <span>{v.severity === 'fatal' ? 'Bloquante' : 'Avertissement'}</span>
+              </td>
+              <td data-label="Terme métier">
+                <span>{termsOf(v.bt)}</span>
+              </td>
+              <td data-label="Explication" data-cell="explanation">
+                <span>{v.message}</span>
+              </td>
+              <td data-label="Emplacement">
                 <code class="path">{v.path || '—'}</code>
               </td>
             </tr>

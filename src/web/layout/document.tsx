@@ -9,6 +9,8 @@ export interface DocumentProps {
   /** What the page is about; the site name is appended. */
   title: string;
   children: Child;
+  /** Further skip links after « Aller au contenu », to the parts of a long page (an invoice's actions). */
+  skipLinks?: readonly { href: string; label: string }[] | undefined;
 }
 
 export function Document(props: DocumentProps) {
@@ -25,6 +27,11 @@ export function Document(props: DocumentProps) {
         <a class="skip-link" href="#contenu">
           Aller au contenu
         </a>
+        {(props.skipLinks ?? []).map((l) => (
+          <a class="skip-link" href={l.href}>
+            {l.label}
+          </a>
+        ))}
         {props.children}
       </body>
     </html>

@@ -11,6 +11,7 @@ export interface PageProps {
   /** Request path, to mark the current navigation item. */
   path: string;
   children: Child;
+  skipLinks?: readonly { href: string; label: string }[] | undefined;
 }
 
 const ROLE_LABELS = {
@@ -24,7 +25,7 @@ export function Page(props: PageProps) {
   const items = navigationFor(props.viewer.roles);
   const current = currentItem(items, props.path);
   return (
-    <Document title={props.title}>
+    <Document title={props.title} skipLinks={props.skipLinks}>
       <header class="site-header" role="banner">
         <div class="wrap header-row">
           <a class="brand" href="/">

@@ -60,15 +60,50 @@
     });
   }
 
-  // Put focus on the first error or confirmation so screen readers and keyboards start there.
+  // Put focus on the first error or confirmation so screen readers and keyboards start there. A paragraph cannot
+  // take focus by itself: it is given tabindex=-1 first, or its message box is focused when that one can.
   function focusNotice() {
     var target = document.querySelector('[data-focus-on-load]');
-    if (target) target.focus();
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) {
+      var box = target.closest('[tabindex]');
+      if (box && box.tagName !== 'MAIN') target = box;
+      else target.setAttribute('tabindex', '-1');
+    }
+    target.focus();
+  }
+
+  // Folded filters open by themselves on a wide screen, where they do not push the results away.
+  function openWide() {
+    if (!window.matchMedia || !window.matchMedia('(min-width: 40rem)').matches) return;
+    document.querySelectorAll('details[data-open-wide]').forEach(function (d) {
+      d.open = true;
+    });
+  }
+
+  // A form whose fields depend on a choice (<select data-shows-fields>): only the fields of the chosen option
+  // (data-for-choices="A B") are shown and sent; without the script every field stays visible.
+  function setUpChoiceFields(select) {
+    var form = select.form;
+    if (!form) return;
+    function apply() {
+      form.querySelectorAll('[data-for-choices]').forEach(function (field) {
+        var shown = field.getAttribute('data-for-choices').split(' ').indexOf(select.value) >= 0;
+        field.hidden = !shown;
+        field.querySelectorAll('input, textarea, select').forEach(function (input) {
+          input.disabled = !shown;
+        });
+      });
+    }
+    select.addEventListener('change', apply);
+    apply();
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-dropzone]').forEach(setUpDropzone);
     document.querySelectorAll('[data-select-all]').forEach(setUpSelectAll);
+    document.querySelectorAll('select[data-shows-fields]').forEach(setUpChoiceFields);
+    openWide();
     focusNotice();
   });
 })();
