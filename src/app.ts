@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { actRoutes } from './acts/index.ts';
 import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', directoryRoutes);
   app.route('/', invoiceRoutes);
   app.route('/', chorusMirrorRoutes);
+  app.route('/', actRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

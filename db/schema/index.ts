@@ -7,3 +7,4 @@ export * from './chorus.ts';
 export * from './audit.ts';
 export * from './files.ts';
 export * from './s2low.ts';
+export * from './acts.ts';
