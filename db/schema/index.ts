@@ -12,3 +12,4 @@ export * from './billing.ts';
 export * from './form-replays.ts';
 export * from './accounts.ts';
 export * from './tenders.ts';
+export * from './acts.ts';

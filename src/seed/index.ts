@@ -5,6 +5,7 @@ import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedChorusDemo } from './chorus-demo.ts';
 import { seedBillingDefaults } from '../billing/index.ts';
 import { seedOperatorClient } from './operator-client.ts';
+import { seedActsDemo } from '../acts/index.ts';
 
 /** The real Breton directory, then the demo people and API client bound to it. Idempotent. */
 export async function seedAll(db: Db) {
@@ -13,6 +14,7 @@ export async function seedAll(db: Db) {
   await seedChorusDemo(db);
   await seedBillingDefaults(db);
   await seedOperatorClient(db);
+  await seedActsDemo(db);
   return { directory, accounts };
 }
 

@@ -1,0 +1,203 @@
+// Owned by the acts module (src/acts): acts sent to the prefecture (ACTES), their pieces and events, the
+// prefecture's letters and the collectivity's replies, the classification files, the answer mails read over IMAP.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { people } from './auth.ts';
+import { structures } from './directory.ts';
+import { storedFiles } from './files.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Repeated from src/acts/domain/statuses.ts (a test keeps the two equal). */
+export const actStatuses = [
+  'EN_ATTENTE_TRANSMISSION',
+  'TRANSMIS',
+  'ACQUITTE',
+  'ERREUR',
+  'ANNULATION_DEMANDEE',
+  'ANNULE',
+  'DEFERE',
+  'VALIDE',
+] as const;
+export const actStatus = pgEnum('act_status', actStatuses);
+
+/** A collectivity's classification file (7-2), one row per DateClassification received. */
+export const actClassifications = pgTable(
+  'act_classifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    structureId: uuid('structure_id')
+      .notNull()
+      .references(() => structures.id),
+    classificationDate: date('classification_date', { mode: 'string' }).notNull(),
+    /** The parsed file: natures with their typologies, the matière tree. */
+    tree: jsonb('tree').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('act_classifications_structure_date_uq').on(t.structureId, t.classificationDate)],
+);
+
+/** Per-structure serial of the envelopes (the N of `EACT--SIREN--DATE-N`). */
+export const actEnvelopeSerials = pgTable('act_envelope_serials', {
+  structureId: uuid('structure_id')
+    .primaryKey()
+    .references(() => structures.id),
+  last: integer('last').notNull(),
+});
+
+export const acts = pgTable(
+  'acts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    structureId: uuid('structure_id')
+      .notNull()
+      .references(() => structures.id),
+    nature: integer('nature').notNull(),
+    classification: text('classification').notNull(),
+    classificationDate: date('classification_date', { mode: 'string' }).notNull(),
+    number: text('number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    object: text('object').notNull(),
+    status: actStatus('status').notNull(),
+    /** Assigned by the ministry in ARActe. */
+    idActe: text('id_acte'),
+    /** DateReception of ARActe: the start of the legality window. */
+    receivedOn: date('received_on', { mode: 'string' }),
+    /** The last day of the préfet's two months (moved by a 3-1 answer). */
+    windowEndsOn: date('window_ends_on', { mode: 'string' }),
+    /** A 3-1 waits for an answer: the window is suspended until the collectivity replies. */
+    windowSuspended: integer('window_suspended').notNull().default(0),
+    archiveName: text('archive_name'),
+    envelopeName: text('envelope_name'),
+    archiveFileId: uuid('archive_file_id').references(() => storedFiles.id),
+    sentAt: at('sent_at'),
+    error: text('error'),
+    publishedAt: at('published_at'),
+    createdBy: text('created_by').notNull(),
+    /** The agent who created it (the envelope's Referent), when a person did. */
+    createdByPersonId: uuid('created_by_person_id').references(() => people.id),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('acts_structure_number_uq').on(t.structureId, t.number),
+    index('acts_structure_created_idx').on(t.structureId, t.createdAt),
+    index('acts_status_idx').on(t.status),
+    index('acts_published_idx').on(t.structureId, t.publishedAt),
+    uniqueIndex('acts_envelope_name_uq').on(t.envelopeName),
+    check('acts_nature_range', sql`${t.nature} between 1 and 6`),
+  ],
+);
+
+/** The main document (position 1) and the annexes (2…) of an act, or the pieces of a reply. */
+export const actPieces = pgTable(
+  'act_pieces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => acts.id, { onDelete: 'cascade' }),
+    /** Null for the act itself; the reply's id for the pieces of a reply. */
+    replyId: uuid('reply_id'),
+    position: integer('position').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    typology: text('typology').notNull(),
+    extension: text('extension').notNull(),
+    /** The name in the archive (`99_DE-035-…-1-1_1.pdf`). */
+    archiveName: text('archive_name').notNull(),
+    originalName: text('original_name').notNull(),
+    signatureFileId: uuid('signature_file_id').references(() => storedFiles.id),
+  },
+  (t) => [index('act_pieces_act_idx').on(t.actId)],
+);
+
+/** Every step of an act, in order; a ministry message is recorded once (its dedupe key: mail id + file). */
+export const actEvents = pgTable(
+  'act_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => acts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: actStatus('status').notNull(),
+    label: text('label').notNull(),
+    detail: jsonb('detail'),
+    dedupeKey: text('dedupe_key'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    index('act_events_act_idx').on(t.actId, t.id),
+    uniqueIndex('act_events_dedupe_uq').on(t.actId, t.dedupeKey),
+  ],
+);
+
+/** A letter of the prefecture (2-1, 3-1, 4-1, 5-1) and the collectivity's reply. */
+export const actLetters = pgTable(
+  'act_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => acts.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    letterDate: date('letter_date', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    receivedAt: at('received_at').notNull(),
+    readAt: at('read_at'),
+    replyCode: text('reply_code'),
+    replyRequestedAt: at('reply_requested_at'),
+    repliedAt: at('replied_at'),
+    dedupeKey: text('dedupe_key').notNull(),
+  },
+  (t) => [uniqueIndex('act_letters_dedupe_uq').on(t.dedupeKey), index('act_letters_act_idx').on(t.actId)],
+);
+
+/** Every answer mail read from the mailbox, kept raw; an unreadable or unmatched one waits for the operator. */
+export const actMails = pgTable(
+  'act_mails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id').notNull(),
+    subject: text('subject').notNull(),
+    rawFileId: uuid('raw_file_id').references(() => storedFiles.id),
+    outcome: text('outcome').notNull(),
+    problem: text('problem'),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('act_mails_message_id_uq').on(t.messageId), index('act_mails_outcome_idx').on(t.outcome)],
+);
+
+/** What the agents of the structure are told: one row per agent and step. */
+export const actNotifications = pgTable(
+  'act_notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => acts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    createdAt: at('created_at').notNull(),
+    readAt: at('read_at'),
+  },
+  (t) => [index('act_notifications_person_idx').on(t.personId, t.createdAt)],
+);

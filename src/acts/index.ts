@@ -1,0 +1,12 @@
+// The acts module's door: what the app, the portal, the worker, the seed and the demo ministry use.
+export { actRoutes } from './routes.ts';
+export { seedActsDemo, DEMO_ACTS_CLIENT } from './seed.ts';
+export { readActsSettings, type ActsSettings } from './settings.ts';
+export type { ActsRuntime, Mailbox, MailboxMessage, MinistryClient, MinistryUpload } from './runtime.ts';
+export type { ActsDeps } from './deps.ts';
+export { DEMO_CLASSIFICATION } from './demo-classification.ts';
+export { storeClassification } from './queries/classification.ts';
+// The protocol, for the demo ministry (state side) and the tests.
+export { checkActe, checkEnvelope, listedFiles, type Violation } from './protocol/checks.ts';
+export { readXml, actesAttr, child, childrenNamed, XmlReadError, type XmlNode } from './protocol/xml-read.ts';
+export { parseMinistryMessage, MessageError, type MinistryMessage } from './protocol/inbound.ts';

@@ -1,0 +1,119 @@
+// JSON API of the acts: create (multipart), read, the archive as sent, the stamped PDF, publication.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import { requireActor } from '../platform/auth/index.ts';
+import type { AppEnv } from '../platform/http.ts';
+import { invalidField, parseMetadata } from './create/act-input.ts';
+import { createAct, todayInParis } from './create/create-act.ts';
+import { filesOf, type ActsDeps } from './deps.ts';
+import { getActDetail } from './queries/find-act.ts';
+import { openActArchive } from './queries/documents.ts';
+import { launchAfterCommit } from './transmission/launch.ts';
+import { discardUpload, receiveActUpload } from './upload/receive-act-upload.ts';
+import type { Readable } from 'node:stream';
+
+const TAGS = ['Actes'];
+const ErrorSchema = z
+  .object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() })
+  .openapi('ErreurActe');
+const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const IdParam = z.object({ id: z.string().openapi({ description: "Identifiant de l'acte" }) });
+
+const createActRoute = createRoute({
+  method: 'post',
+  path: '/api/acts',
+  tags: TAGS,
+  summary: 'Créer un acte et lancer sa transmission à la préfecture',
+  description:
+    'Formulaire multipart/form-data : `metadata` = JSON `{"nature": 1, "classification": "1.1", "number": "D2026_001", ' +
+    '"decisionDate": "AAAA-MM-JJ", "object": "…", "documentType"?: "99_DE", "annexTypes"?: ["99_DE"]}`, `document` = le PDF ' +
+    "de l'acte, `annexes` = fichiers (PDF, JPEG, PNG, XML). 150 Mio au total.",
+  responses: {
+    201: {
+      description: 'Acte créé ; sa transmission est lancée',
+      content: { 'application/json': { schema: z.object({ id: z.string(), status: z.string() }).openapi('ActeCree') } },
+    },
+    400: error('Champ invalide (le champ est nommé dans details.field)'),
+    401: error('Authentification requise'),
+    403: error("Pas agent d'une collectivité"),
+    409: error('Numéro déjà utilisé, ou classification absente'),
+    413: error('Plus de 150 Mio'),
+    415: error('Pas un formulaire multipart'),
+  },
+});
+
+const detailRoute = createRoute({
+  method: 'get',
+  path: '/api/acts/{id}',
+  tags: TAGS,
+  summary: 'Consulter un acte : statut, identifiant ACTES, date de réception, fin du délai de contrôle, historique',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "L'acte",
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('Acte') } },
+    },
+    401: error('Authentification requise'),
+    404: error('Acte introuvable'),
+  },
+});
+
+const archiveRoute = createRoute({
+  method: 'get',
+  path: '/api/acts/{id}/archive',
+  tags: TAGS,
+  summary: "L'archive .tar.gz exactement telle qu'envoyée au ministère",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "L'archive",
+      content: { 'application/gzip': { schema: { type: 'string', format: 'binary' } } },
+    },
+    401: error('Authentification requise'),
+    404: error('Acte introuvable ou archive pas encore construite'),
+  },
+});
+
+export function sendStream(
+  c: Context,
+  opened: { stream: Readable; mediaType: string; fileName: string; size?: number },
+) {
+  c.header('content-type', opened.mediaType);
+  c.header('content-disposition', `attachment; filename="${opened.fileName}"`);
+  if (opened.size !== undefined) c.header('content-length', String(opened.size));
+  return stream(c, async (out) => {
+    for await (const chunk of opened.stream) await out.write(chunk as Uint8Array);
+  });
+}
+
+export const actRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(createActRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    const actor = requireActor(c);
+    const store = filesOf(deps);
+    const upload = await receiveActUpload(c.req.raw, store, { fileFields: ['document', 'annexes'] });
+    try {
+      const metadata = parseMetadata(upload.fields['metadata']?.[0], todayInParis(deps));
+      const documents = upload.files.filter((f) => f.field === 'document');
+      if (documents.length > 1) throw invalidField('document', 'un seul document principal par acte');
+      const created = await createAct({
+        ctx: { deps, actor },
+        input: { metadata, document: documents[0], annexes: upload.files.filter((f) => f.field === 'annexes') },
+      });
+      await launchAfterCommit(deps, created.id);
+      return c.json({ id: created.id, status: created.status }, 201);
+    } catch (e) {
+      await discardUpload(store, upload);
+      throw e;
+    }
+  })
+  .openapi(detailRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    return c.json(await getActDetail(deps, c.get('actor'), c.req.valid('param').id), 200);
+  })
+  .openapi(archiveRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    const opened = await openActArchive(deps, c.get('actor'), c.req.valid('param').id);
+    return sendStream(c, opened) as never;
+  });
