@@ -13,13 +13,28 @@ export interface PesFileCheckOptions {
   pjBudgetBytes: number;
   /** Largest total of all PJs once decompressed. */
   totalPjBudgetBytes: number;
+  /** The hub signs the unsigned bordereaux itself (the ordonnateur asked): their signatures are not required yet. */
+  hubSigns?: boolean;
 }
 
 /** A refusal of the whole file before any element could be checked. */
 export type FileLevelRefusal = 'PES_NOT_ISO_8859_1' | 'PES_DTD_FORBIDDEN' | 'PES_NOT_WELL_FORMED';
 
+/** Byte offsets where the hub may insert elements without disturbing the rest (Latin-1: one byte a character). */
+export interface InsertionPoints {
+  /** After the last child of each InfoLignePce, in the order of the mandate lines: where a PJRef goes. */
+  lines: number[];
+  /** After the last PJ of PES_PJ, when the file has one. */
+  pesPj?: number;
+  /** After the last child of the root that is not its global signature: where a new PES_PJ goes. */
+  root?: number;
+  /** After the last Piece of each bordereau, in file order: where its signature goes. */
+  bordereauEnds: number[];
+}
+
 export interface PesFileCheck extends PesCheckResult {
   fileRefusal?: FileLevelRefusal;
+  insertions: InsertionPoints;
   /** Decompressed size of all PJs. */
   pjBytes: number;
 }
@@ -34,6 +49,7 @@ export async function checkPesStream(source: Readable, options: PesFileCheckOpti
   let pjBytes = 0;
   const checker = new PesChecker({
     sirets: options.sirets,
+    hubSigns: options.hubSigns === true,
     onPjContent: (pj, base64, place) => {
       const job = decodePjContent(base64, options.pjBudgetBytes).then((outcome) => {
         if (outcome.ok) {
@@ -71,17 +87,37 @@ export async function checkPesStream(source: Readable, options: PesFileCheckOpti
   parser.on('error', (error) => {
     refusal ??= { kind: 'PES_NOT_WELL_FORMED', message: `Le fichier n'est pas un XML bien formé : ${error.message}.` };
   });
+  const insertions: InsertionPoints = { lines: [], bordereauEnds: [] };
+  const positions: { local: string; lastChildEnd: number; openEnd: number }[] = [];
+  const trackOpen = (local: string) => positions.push({ local, lastChildEnd: -1, openEnd: parser.position });
+  const trackClose = () => {
+    const frame = positions.pop();
+    const parent = positions[positions.length - 1];
+    if (!frame) return;
+    const inner = frame.lastChildEnd >= 0 ? frame.lastChildEnd : frame.openEnd;
+    if (frame.local === 'InfoLignePce') insertions.lines.push(inner);
+    else if (frame.local === 'PES_PJ') insertions.pesPj = inner;
+    else if (frame.local === 'Bordereau' && parent?.local === 'PES_DepenseAller') insertions.bordereauEnds.push(inner);
+    if (!parent) return;
+    parent.lastChildEnd = parser.position;
+    if (positions.length === 1 && frame.local !== 'Signature') insertions.root = parser.position;
+  };
   parser.on('opentag', (tag) => {
     if (refusal) return;
+    trackOpen(tag.local);
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes))
       if (attribute.uri === '') attributes[attribute.local] = attribute.value;
     checker.open(tag.local, tag.uri, attributes);
-    if (tag.isSelfClosing) checker.close();
+    if (tag.isSelfClosing) {
+      checker.close();
+      trackClose();
+    }
   });
   parser.on('closetag', (tag) => {
     if (refusal || tag.isSelfClosing) return;
     checker.close();
+    trackClose();
   });
   parser.on('text', (text) => {
     if (!refusal) checker.text(text);
@@ -128,9 +164,9 @@ export async function checkPesStream(source: Readable, options: PesFileCheckOpti
   if (refusal) {
     const code = refusal.kind === 'PES_NOT_ISO_8859_1' ? 'ERREUR_ENCODING' : 'ERREUR_SCHEMA_INCOMPLET';
     const fileIssue: CheckIssue = { code, message: refusal.message, place: { element: 'PES_Aller' } };
-    return { ...result, issues: [fileIssue], truncated: false, fileRefusal: refusal.kind, pjBytes };
+    return { ...result, issues: [fileIssue], truncated: false, fileRefusal: refusal.kind, pjBytes, insertions };
   }
-  return { ...result, pjBytes };
+  return { ...result, pjBytes, insertions };
 }
 
 function encodingOf(first: Buffer): { ok: true } | { ok: false; message: string } {

@@ -82,6 +82,7 @@ export async function depositPes({ ctx, input }: VerbCall<DepositDeps, DepositPe
   const sirets = await siretsOf(deps.db, structureId);
   const checked = await checkPesStream(opened.stream, {
     sirets,
+    hubSigns: input.sign === true,
     pjBudgetBytes: settings.pjBudgetBytes,
     totalPjBudgetBytes: settings.totalPjBudgetBytes,
   });

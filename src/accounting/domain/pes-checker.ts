@@ -21,6 +21,8 @@ import { endSequence, matchChild, startSequence, type SequenceState } from './se
 export interface PesCheckInput {
   /** SIRETs of the depositing structure: IdColl must be one of them. */
   sirets: readonly string[];
+  /** The hub will sign the unsigned bordereaux: a dematerialised flow may come unsigned. */
+  hubSigns?: boolean;
   /** Called with each PJ's base64 content (and its place) at the end of its PJ element. */
   onPjContent?: (pj: PjSummary, base64: string, place: IssuePlace) => void;
 }
@@ -557,7 +559,7 @@ export class PesChecker {
     for (const domain of ['depense', 'recette'] as const) {
       if (this.demat[domain] !== '1') continue;
       for (const b of this.bordereaux.filter((x) => x.domain === domain && !x.signed)) {
-        if (this.rootSignatures > 0) continue;
+        if (this.rootSignatures > 0 || this.input.hubSigns) continue;
         this.report(
           issue(
             'ERREUR_PES_SIGNATURE',
