@@ -12,6 +12,7 @@ import { fileStoreFromConfig } from './platform/files/index.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Logger } from './platform/logging.ts';
 import { drainLaunches, type InvoiceDeps } from './invoices/index.ts';
+import { billingSettingsFromEnv, type BillingDeps } from './billing/index.ts';
 import { ensureTemporalBinary } from './platform/temporal/binary.ts';
 import { connectClient, connectWorker, type TemporalTarget } from './platform/temporal/connection.ts';
 import { reconcileSchedules } from './platform/schedules/index.ts';
@@ -94,7 +95,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     });
     stack.push('cpu pool', () => cpuPool.close());
 
-    const deps: InvoiceDeps = {
+    const deps: InvoiceDeps & BillingDeps = {
       db: database.db,
       clock: systemClock,
       logger,
@@ -105,6 +106,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       pingDb: () => database.ping(),
       files: fileStoreFromConfig(config, { db: database.db, logger }),
       invoices: { profile: config.depositProfile },
+      billing: billingSettingsFromEnv(process.env),
       ...(temporalTarget.server ? { temporalServer: temporalTarget.server } : {}),
       publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
       cpuPool,

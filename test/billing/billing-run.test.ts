@@ -13,7 +13,9 @@ import { structures } from '../../db/schema/directory.ts';
 import { invoices } from '../../db/schema/invoices.ts';
 import { readInvoice, validate, type Violation } from '../../formats/index.ts';
 import { createApp } from '../../src/app.ts';
-import { listTiers, saveMemberTerms } from '../../src/billing/index.ts';
+import { BILLING_SCHEDULES, listTiers, saveMemberTerms } from '../../src/billing/index.ts';
+import { billingRuns } from '../../db/schema/billing.ts';
+import { scheduleSpecOf } from '../../src/platform/schedules/spec.ts';
 import { DEFAULT_GRID, tierFor } from '../../src/billing/domain/grid.ts';
 import { listInvoices } from '../../src/invoices/index.ts';
 import type { Actor } from '../../src/platform/auth/index.ts';
@@ -176,7 +178,9 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
   });
 
   it('issues one valid invoice per EPCI, numbered in one yearly sequence, summed by tier', async () => {
+    const started = performance.now();
     first = await runYear({ year: YEAR, dryRun: false });
+    console.info(`[billing] run of 61 members issued in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(first.status).toBe('DONE');
     expect(first.counts).toMatchObject({ ISSUED: 61, BLOCKED: 0, ALREADY_ISSUED: 0 });
     const numbers = first.lines.map((l) => l.number).sort();
@@ -361,5 +365,50 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
         .from(invoices)
         .where(inArray(invoices.id, ids)),
     ).toEqual([{ n: 62 }]);
+  });
+
+  it('runs on its yearly schedule (1 January, Paris) for the current year, without overlap', async () => {
+    const definition = BILLING_SCHEDULES.find((d) => d.scheduleId === 'hub-billing-yearly-run')!;
+    // A schedule of this test's own (the hub's ids are shared by the test run), with the declared spec and policies.
+    const scheduleId = `billing-yearly-test-${randomUUID().slice(0, 8)}`;
+    const handle = await client.schedule.create({
+      scheduleId,
+      spec: scheduleSpecOf(definition, 2026),
+      action: {
+        type: 'startWorkflow',
+        workflowType: definition.workflowType,
+        args: definition.args!,
+        taskQueue: deps.taskQueue!,
+      },
+      policies: { catchupWindow: definition.catchupWindow, overlap: definition.overlap },
+    });
+    try {
+      const description = await handle.describe();
+      expect(description.spec.calendars?.[0]).toMatchObject({
+        month: [{ start: 'JANUARY' }],
+        dayOfMonth: [{ start: 1 }],
+        hour: [{ start: 6 }],
+      });
+      expect(description.spec.timezone).toBe('Europe/Paris');
+      expect(description.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 30 * 86_400_000 });
+      await handle.trigger();
+      const year = Number(parisDay(new Date()).date.slice(0, 4));
+      const deadline = Date.now() + 8 * 60_000;
+      let run: Run | undefined;
+      while (!run || run.status === 'PENDING' || run.status === 'RUNNING') {
+        if (Date.now() > deadline) throw new Error('the scheduled run did not finish');
+        await new Promise((r) => setTimeout(r, 1000));
+        const [row] = await t.handle.db
+          .select({ id: billingRuns.id })
+          .from(billingRuns)
+          .where(and(eq(billingRuns.year, year), eq(billingRuns.requestedBy, 'system:billing-run')));
+        if (row) run = (await (await api(`/api/billing/runs/${row.id}`)).json()) as Run;
+      }
+      expect(run.status).toBe('DONE');
+      expect(run.counts).toMatchObject({ ISSUED: 61, BLOCKED: 0 });
+      expect(run.lines.map((l) => l.number).sort()[0]).toBe(`COT-${year}-00001`);
+    } finally {
+      await handle.delete();
+    }
   });
 });

@@ -2,10 +2,6 @@
 // references, which every XML reader decodes back, so nothing typed is lost.
 
 export function encodePes(xml: string): Uint8Array {
-  let out = '';
-  for (const ch of xml) {
-    const code = ch.codePointAt(0)!;
-    out += code > 0xff ? `&#x${code.toString(16).toUpperCase()};` : ch;
-  }
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  const latin1 = xml.replace(/[^\u0000-\u00ff]/gu, (ch) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`);
+  return new Uint8Array(Buffer.from(latin1, 'latin1'));
 }
