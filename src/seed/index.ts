@@ -3,12 +3,14 @@ import { schema } from '../../db/client.ts';
 import { seedDirectory } from '../directory/index.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedChorusDemo } from './chorus-demo.ts';
+import { seedTenderDemoClient } from './tender-demo-client.ts';
 
 /** The real Breton directory, then the demo people and API client bound to it. Idempotent. */
 export async function seedAll(db: Db) {
   const directory = await seedDirectory(db);
   const accounts = await seedDemoAccounts(db);
   await seedChorusDemo(db);
+  await seedTenderDemoClient(db);
   return { directory, accounts };
 }
 
