@@ -6,6 +6,7 @@ import { seedChorusDemo } from './chorus-demo.ts';
 import { seedBillingDefaults } from '../billing/index.ts';
 import { seedOperatorClient } from './operator-client.ts';
 import { seedActsDemo } from '../acts/index.ts';
+import { seedTenderDemoClient } from './tender-demo-client.ts';
 
 /** The real Breton directory, then the demo people and API client bound to it. Idempotent. */
 export async function seedAll(db: Db) {
@@ -15,6 +16,7 @@ export async function seedAll(db: Db) {
   await seedBillingDefaults(db);
   await seedOperatorClient(db);
   await seedActsDemo(db);
+  await seedTenderDemoClient(db);
   return { directory, accounts };
 }
 

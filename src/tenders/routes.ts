@@ -16,6 +16,7 @@ import { getReceipt, getReceiptPdf, timeStampChain } from './deposits/receipts.t
 import { receiveSealedFiles } from './deposits/receive-sealed-files.ts';
 import { openBids } from './opening/open-bids.ts';
 import { readBidFile } from './opening/read-bid-file.ts';
+import { tenderFollowUpRoutes } from './routes-follow-up.ts';
 import {
   ConsultationSchema,
   DepositParam,
@@ -290,4 +291,5 @@ export const tenderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       'Content-Disposition': `attachment; filename="${ascii}"`,
       'Cache-Control': 'private, no-store',
     });
-  });
+  })
+  .route('/', tenderFollowUpRoutes);
