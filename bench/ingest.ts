@@ -177,7 +177,7 @@ function writeLines(
 ): string[] {
   return [...after.entries()].map(([name, end]) => {
     const d = countersDelta(before.get(name)!, end);
-    return `  ${label(name).padEnd(32)} ${fmt(d.inserted / per, 1)} rows inserted, ${fmt(d.updated / per, 1)} updated, ${fmt(d.deleted / per, 1)} deleted, ${fmt(d.commits / per, 1)} commits, ${fmt(d.bytes / per / 1024, 1)} KB grown per ${unit}`;
+    return `  ${label(name).padEnd(32)} ${fmt(d.inserted / per, 1)} rows inserted, ${fmt(d.updated / per, 1)} updated, ${fmt(d.deleted / per, 1)} deleted, ${fmt(d.commits / per, 1)} transactions (reads included), ${fmt(d.bytes / per / 1024, 1)} KB grown per ${unit}`;
   });
 }
 
