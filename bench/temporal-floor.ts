@@ -1,20 +1,20 @@
 // What Temporal costs per workflow on this machine, without the hub: N workflows of bench/workflows/floor.ts (one
 // local activity, then a 30-day timer) started concurrently by a client in this process and run by a worker in
-// another process, on a dev server launched here as `hub start` launches it. Prints starts/s, workflows/s to the
+// another process (bench/floor.ts), on a dev server launched here as `hub start` launches it. Prints starts/s, workflows/s to the
 // local activity, and the CPU time per workflow of the dev server, the worker process and this process.
 //
 //   npx tsx bench/temporal-floor.ts [--workflows N] [--concurrency C] [--eager]
 //   --eager: the worker runs in this process and the client, on its native connection, asks for eager starts.
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer, type DevServer } from '../src/platform/temporal/dev-server.ts';
 import { freePort } from '../src/platform/net.ts';
 import { CpuMeter, processCpuMs } from './cpu.ts';
+import { floorReport, measureFloor } from './floor.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -78,7 +78,6 @@ async function measure(
 const startOptions = (i: number, taskQueue: string) => ({ workflowId: `floor-${i}`, taskQueue, args: [`floor-${i}`] });
 
 async function main() {
-  if (process.argv[2] === '--worker') return runWorker(process.argv[3]!, process.argv[4]!);
   const binary = findTemporalBinary();
   if (!binary) throw new Error('no temporal binary');
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-floor-'));
@@ -93,21 +92,15 @@ async function main() {
 }
 
 async function runSeparate(server: DevServer, taskQueue: string) {
-  const worker = fork(fileURLToPath(import.meta.url), ['--worker', server.address, taskQueue], {
-    execArgv: ['--import', 'tsx'],
-  });
-  const { touch, done } = touchCounter();
-  worker.on('message', (m: { touched?: string }) => m.touched && touch(m.touched));
-  await new Promise<void>((r) => worker.on('message', (m: { ready?: true }) => m.ready && r()));
-  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
-  const meter = new CpuMeter({
-    'temporal dev server': () => processCpuMs(server.pid!),
-    'worker process': () => processCpuMs(worker.pid!),
-    'client (this process)': ownCpuMs,
-  });
-  await measure('', meter, (i) => client.workflow.start('floorWorkflow', startOptions(i, taskQueue)), done);
-  worker.kill('SIGTERM');
-  await client.connection.close();
+  const options = {
+    address: server.address,
+    taskQueue,
+    workflows: N,
+    concurrency: CONCURRENCY,
+    workers: 1,
+    serverCpu: { 'temporal dev server': () => processCpuMs(server.pid!) },
+  };
+  for (const line of floorReport('', options, await measureFloor(options))) console.log(line);
 }
 
 async function runEager(server: DevServer, taskQueue: string) {
@@ -141,22 +134,6 @@ async function runEager(server: DevServer, taskQueue: string) {
   );
   console.log(`  ${eager} of ${N} started eagerly`);
   worker.shutdown();
-  await running;
-  await connection.close();
-}
-
-async function runWorker(address: string, taskQueue: string) {
-  const { NativeConnection, Worker } = await import('@temporalio/worker');
-  const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowsPath: FLOOR_WORKFLOWS,
-    activities: { touch: async (id: string) => void process.send?.({ touched: id }) },
-  });
-  process.on('SIGTERM', () => worker.shutdown());
-  const running = worker.run();
-  process.send?.({ ready: true });
   await running;
   await connection.close();
 }

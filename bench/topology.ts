@@ -19,6 +19,9 @@ import { ADMIN_URL, log, runBench, startHubProcess, type Cleanup } from './hub-p
 
 export interface Topology {
   databaseUrl: string;
+  /** Names of the hub's database and of Temporal's two. */
+  hubDatabase: string;
+  temporalDatabases: string[];
   database: DatabaseHandle;
   temporal: PostgresTemporal;
   taskQueue: string;
@@ -94,7 +97,18 @@ export async function startTopology(options: TopologyOptions, cleanup: Cleanup):
     serves.push(await startHubProcess('serve', { ...env, PORT: String(port) }, 'Hub prêt', cleanup));
     serveUrls.push(`http://127.0.0.1:${port}`);
   }
-  return { databaseUrl, database, temporal, taskQueue, serveUrls, serves, workers, addWorker };
+  return {
+    databaseUrl,
+    hubDatabase: names.hub,
+    temporalDatabases: [names.temporal, names.visibility],
+    database,
+    temporal,
+    taskQueue,
+    serveUrls,
+    serves,
+    workers,
+    addWorker,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

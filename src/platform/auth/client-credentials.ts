@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { accessTokens, apiClients } from '../../../db/schema/auth.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, RoleGrant } from './actor.ts';
 import { findApiClient } from './api-clients.ts';
 import { invalidClient, invalidScope, invalidToken, tokenExpired } from './auth-errors.ts';
 import type { AuthDeps } from './deps.ts';
-import { clientGrantsFor } from './grants.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
 import { throttledCheck } from './throttle.ts';
 import { hashToken, randomToken } from './tokens.ts';
@@ -70,9 +69,12 @@ export async function resolveBearer(deps: AuthDeps, token: string): Promise<Clie
     .select({
       scope: accessTokens.scope,
       expiresAt: accessTokens.expiresAt,
-      clientRowId: apiClients.id,
       clientId: apiClients.clientId,
       active: apiClients.active,
+      // The client's roles in the same round trip, by role then structure.
+      grants: sql<RoleGrant[]>`coalesce((
+        select json_agg(json_build_object('role', g.role, 'structureId', g.structure_id) order by g.role, g.structure_id)
+        from api_client_grants g where g.api_client_id = ${apiClients.id}), '[]'::json)`,
     })
     .from(accessTokens)
     .innerJoin(apiClients, eq(apiClients.id, accessTokens.apiClientId))
@@ -82,7 +84,7 @@ export async function resolveBearer(deps: AuthDeps, token: string): Promise<Clie
   return {
     kind: 'client',
     clientId: row.clientId,
-    grants: await clientGrantsFor(deps, row.clientRowId),
+    grants: row.grants,
     scopes: row.scope.split(' ').filter(Boolean),
   };
 }

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { apiClientGrants, roleGrants, type authRoles } from '../../../db/schema/auth.ts';
+import { roleGrants, type authRoles } from '../../../db/schema/auth.ts';
 import type { Role, RoleGrant } from './actor.ts';
 import type { AuthDeps } from './deps.ts';
 
@@ -15,15 +15,6 @@ export async function grantsFor(deps: Pick<AuthDeps, 'db'>, personId: string): P
     .from(roleGrants)
     .where(eq(roleGrants.personId, personId))
     .orderBy(asc(roleGrants.role), asc(roleGrants.structureId));
-}
-
-/** The roles an API client holds (its row id, not the public client_id). */
-export async function clientGrantsFor(deps: Pick<AuthDeps, 'db'>, apiClientRowId: string): Promise<RoleGrant[]> {
-  return deps.db
-    .select({ role: apiClientGrants.role, structureId: apiClientGrants.structureId })
-    .from(apiClientGrants)
-    .where(eq(apiClientGrants.apiClientId, apiClientRowId))
-    .orderBy(asc(apiClientGrants.role), asc(apiClientGrants.structureId));
 }
 
 /** Gives a person a role for a structure; granting it twice changes nothing. */
