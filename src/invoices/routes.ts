@@ -299,7 +299,10 @@ function accountantAction(body: z.infer<typeof DecisionBodySchema>): AccountantA
 /** The supplier's action from a JSON body, or from a multipart form whose files are stored first. */
 async function supplierActionOf(c: Context<AppEnv>, invoiceId: string, actor: Actor): Promise<SupplierAction> {
   const deps = c.get('deps');
-  const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  const contentType = (c.req.header('content-type') ?? '').toLowerCase();
+  // A urlencoded form is a form without files: read like the multipart one, never as JSON.
+  const isForm =
+    contentType.startsWith('multipart/form-data') || contentType.startsWith('application/x-www-form-urlencoded');
   let body: z.infer<typeof SupplierActionBodySchema>;
   let attachments: string[];
   if (isForm) {
