@@ -21,6 +21,7 @@ const clock = fixedClock(new Date('2027-01-04T09:00:00Z'));
 let deps: AppDeps;
 let acts: ReturnType<typeof createBillingActivities>;
 let issued: { structureId: string; number: string; invoiceId: string }[] = [];
+let scheduledRunId: string;
 const accountantEmail = `comptable-${randomUUID().slice(0, 8)}@test.hub.bzh`;
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ beforeAll(async () => {
   // The yearly schedule's run, opened on 4 January 2027 (Paris): due dates 30 days later, 3 February.
   const { runId, year } = await acts.openScheduledBillingRun(clock.now().getTime());
   expect(year).toBe(2027);
+  scheduledRunId = runId;
   const plan = await acts.planBillingRun(runId);
   expect(plan.toIssue.length).toBeGreaterThan(40);
   for (const structureId of plan.toIssue.slice(0, 2)) {
@@ -86,6 +88,12 @@ describe('follow-up of the contributions', { retry: 0, timeout: 120_000 }, () =>
     expect(year.html).toContain('En retard');
     expect(year.html).toMatch(/Payées<\/dt><dd>1 \(/);
     expect(year.html).toMatch(/En retard<\/dt><dd>1 \(/);
+
+    const run = await operator.get(`/cotisations/campagnes/${scheduledRunId}`);
+    expect(run.status).toBe(200);
+    expect(run.html).toContain('Campagne 2027');
+    expect(run.html).toContain(`>${issued[0]!.number}</a>`);
+    expect(run.html).toMatch(/2 émise\(s\), \d+ à émettre/);
 
     const csv = await operator.get('/cotisations/2027/export.csv');
     expect(csv.res.headers.get('content-type')).toContain('text/csv');
