@@ -1,5 +1,6 @@
 import { createInvoiceActivities } from './invoices/activities.ts';
 import { createChorusActivities } from './chorus/index.ts';
+import { createAccountingActivities } from './accounting/index.ts';
 import { createAuthActivities } from './platform/auth/index.ts';
 import type { AppDeps } from './platform/http.ts';
 import type { Mailer } from './platform/mail/smtp.ts';
@@ -13,6 +14,7 @@ export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }
     ...createAuthActivities(deps),
     ...createInvoiceActivities(deps),
     ...createChorusActivities(deps),
+    ...createAccountingActivities(deps),
   };
 }
 

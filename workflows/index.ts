@@ -7,3 +7,5 @@ export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
 export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';
 export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';
 export { outboxEmailsWorkflow } from './outbox-emails.ts';
+export { pesTransmissionWorkflow } from './pes-transmission.ts';
+export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';
