@@ -1,6 +1,7 @@
 import { createInvoiceActivities } from './invoices/activities.ts';
 import { createChorusActivities } from './chorus/index.ts';
 import { createBillingActivities } from './billing/index.ts';
+import { createAccountingActivities } from './accounting/index.ts';
 import { createAuthActivities } from './platform/auth/index.ts';
 import { createTenderActivities } from './tenders/index.ts';
 import type { AppDeps } from './platform/http.ts';
@@ -17,6 +18,7 @@ export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }
     ...createChorusActivities(deps),
     ...createBillingActivities(deps),
     ...createTenderActivities(deps),
+    ...createAccountingActivities(deps),
   };
 }
 

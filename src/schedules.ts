@@ -1,6 +1,7 @@
 import { BILLING_SCHEDULES } from './billing/index.ts';
 import { CHORUS_SCHEDULES } from './chorus/index.ts';
 import { INVOICE_SCHEDULES } from './invoices/index.ts';
+import { ACCOUNTING_SCHEDULES } from './accounting/index.ts';
 import { PLATFORM_SCHEDULES, type ScheduleDefinition } from './platform/schedules/index.ts';
 
 /** Every recurring workflow of the hub, created at start when missing. */
@@ -9,4 +10,5 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   ...INVOICE_SCHEDULES,
   ...CHORUS_SCHEDULES,
   ...BILLING_SCHEDULES,
+  ...ACCOUNTING_SCHEDULES,
 ];

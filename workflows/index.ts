@@ -10,3 +10,5 @@ export { outboxEmailsWorkflow } from './outbox-emails.ts';
 export { billingRunWorkflow } from './billing-run.ts';
 export { billingRemindersWorkflow } from './billing-reminders.ts';
 export { tenderConsultationWorkflow } from './tender-consultation.ts';
+export { pesTransmissionWorkflow } from './pes-transmission.ts';
+export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';

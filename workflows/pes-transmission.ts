@@ -1,0 +1,55 @@
+// The life of one PES Aller, keyed by its NomFic: prepared (invoices linked and embedded), named for the wire,
+// sent with its routing commands (retries with backoff, then ERREUR and an alarm), then waiting for the treasury's
+// acknowledgement, signalled by the returns poller; an alarm when none came within the delay.
+import { ActivityFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { AccountingActivities } from '../src/accounting/activities.ts';
+import { pesAcknowledged, pesTransmissionState, type PesTransmissionInput } from '../src/accounting/domain/contract.ts';
+import type { PesFlowStatus } from '../src/accounting/domain/statuses.ts';
+
+const short = proxyActivities<AccountingActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+export async function pesTransmissionWorkflow(input: PesTransmissionInput): Promise<{ status: PesFlowStatus }> {
+  const { flowId } = input;
+  let status: PesFlowStatus = 'POSTE';
+  let alarm = false;
+  let returnId: string | undefined;
+  setHandler(pesTransmissionState, () => ({ status, alarm }));
+  setHandler(pesAcknowledged, (ack) => {
+    returnId ??= ack.returnId;
+  });
+
+  const prepared = await short.preparePesFlow(flowId);
+  if (!prepared.ready) return { status: (status = 'ERREUR') };
+  status = 'ATTENTE';
+  await short.allocatePesWireName(flowId);
+
+  const { uploadPesFlow } = proxyActivities<AccountingActivities>({
+    startToCloseTimeout: '30 minutes',
+    retry: {
+      initialInterval: '5 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '10 minutes',
+      maximumAttempts: input.uploadAttempts,
+    },
+  });
+  try {
+    await uploadPesFlow(flowId);
+  } catch (error) {
+    const cause = error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error);
+    await short.failPesTransmission(flowId, cause);
+    return { status: (status = 'ERREUR') };
+  }
+  status = 'TRANSMIS';
+
+  if (!(await condition(() => returnId !== undefined, input.ackAlarmMs))) {
+    alarm = true;
+    await short.raisePesAlarm(flowId);
+    await condition(() => returnId !== undefined);
+  }
+  const applied = await short.applyPesAcknowledgement(flowId, returnId as string);
+  status = applied.status as PesFlowStatus;
+  return { status };
+}
