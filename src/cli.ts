@@ -122,6 +122,16 @@ const commands: Record<string, Command> = {
       "hub import DOSSIER|ARCHIVE.zip --supplier SIRET|SIREN|identifiant [--as COURRIEL] [--concurrency N]\n\nDépose chaque fichier .xml ou .pdf au nom du fournisseur (par défaut son premier utilisateur fournisseur) ;\nles fichiers déjà déposés par ce fournisseur sont reconnus à leur empreinte et passés. Même configuration que\n« hub serve » : DATABASE_URL (sinon PGlite dans DATA_DIR) et TEMPORAL_ADDRESS (sinon 127.0.0.1:7233, celui de « hub start »).\nCode de sortie : 0 si rien n'est refusé, 1 sinon, 2 en cas d'erreur d'usage.",
     run: async (args, out) => (await import('./cli/import.ts')).run(args, out),
   },
+  demo: {
+    summary: 'Démonstrations de bout en bout contre un hub démarré (demo tender)',
+    usage:
+      'hub demo tender [--url URL] [--out DOSSIER]\n\nMène une consultation de test (durées en secondes) par l’API publique du hub (par défaut http://127.0.0.1:3000) :\npublication, question et réponse, deux plis dont un terminé 1 s après la date limite, ouverture, attribution,\nnotification, export DECP ; écrit pour chaque pli l’accusé, son jeton RFC 3161 et la chaîne de l’autorité.',
+    run: async (args, out) => {
+      if (args[0] === 'tender') return (await import('./cli/demo-tender.ts')).run(args.slice(1), out);
+      out.stderr('Usage : hub demo tender [--url URL] [--out DOSSIER]\n');
+      return 2;
+    },
+  },
   render: {
     summary: "Produit la représentation PDF lisible d'une facture",
     usage: 'hub render ENTRÉE SORTIE.pdf',
