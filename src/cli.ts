@@ -128,6 +128,16 @@ const commands: Record<string, Command> = {
       "hub temporal-postgres [--port 7233]\n\nConstruit une fois ops/temporal-server avec Go, crée les bases temporal et temporal_visibility\net leur schéma dans TEMPORAL_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/), puis sert l'espace TEMPORAL_NAMESPACE (default).",
     run: async (args, out) => (await import('./cli/temporal-postgres.ts')).run(args, out),
   },
+  demo: {
+    summary: 'Démonstrations de bout en bout contre un hub démarré (demo tender)',
+    usage:
+      'hub demo tender [--url URL] [--out DOSSIER]\n\nMène une consultation de test (durées en secondes) par l’API publique du hub (par défaut http://127.0.0.1:3000) :\npublication, question et réponse, deux plis dont un terminé 1 s après la date limite, ouverture, attribution,\nnotification, export DECP ; écrit pour chaque pli l’accusé, son jeton RFC 3161 et la chaîne de l’autorité.',
+    run: async (args, out) => {
+      if (args[0] === 'tender') return (await import('./cli/demo-tender.ts')).run(args.slice(1), out);
+      out.stderr('Usage : hub demo tender [--url URL] [--out DOSSIER]\n');
+      return 2;
+    },
+  },
   render: {
     summary: "Produit la représentation PDF lisible d'une facture",
     usage: 'hub render ENTRÉE SORTIE.pdf',

@@ -91,7 +91,7 @@ export const ConsultationSchema = z
     reference: z.string(),
     title: z.string(),
     object: z.string(),
-    buyer: z.object({ id: z.string(), name: z.string() }),
+    buyer: z.object({ id: z.string(), name: z.string(), siret: z.string().nullable() }),
     procedure: z.string(),
     nature: z.string(),
     cpv: z.string(),

@@ -1,5 +1,4 @@
-// Settings of the tender room: the seal secret that protects consultations' private keys and the time-stamping
-// key, the antivirus daemon, and the workflow start timeout.
+// Settings of the tender room: the seal secret that protects consultations' private keys and the time-stamping key.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,8 +8,6 @@ import type { AppDeps } from '../platform/http.ts';
 export interface TenderSettings {
   /** 32 bytes. Production: TENDERS_SEAL_SECRET (base64); embedded defaults: a key file under DATA_DIR. */
   sealSecret?: Buffer;
-  /** clamd's TCP address (TENDERS_CLAMD=host:port); without it files are recorded as not scanned. */
-  clamd?: { host: string; port: number };
 }
 
 export type TenderDeps = AppDeps & { tenders?: TenderSettings };
@@ -37,12 +34,4 @@ export function sealSecret(deps: TenderDeps): Buffer {
   }
   fromEnvironment = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   return fromEnvironment;
-}
-
-export function clamdAddress(deps: TenderDeps): { host: string; port: number } | undefined {
-  if (deps.tenders?.clamd) return deps.tenders.clamd;
-  const text = process.env['TENDERS_CLAMD'];
-  if (!text) return undefined;
-  const [host, port] = text.split(':');
-  return { host: host || '127.0.0.1', port: Number(port) };
 }

@@ -47,7 +47,10 @@ describe('a test consultation from publication to opening', () => {
   it('keeps a bid ending 1 s late, refuses and audits early opening, closes by timer, detects tampering, and time-stamps receipts', async () => {
     const { rennes, armor, breizh } = h.parties;
     const agent = personActing('agent', rennes.id);
-    const deadline = new Date(Date.now() + 8_000);
+    // Tokens first: issuing them runs scrypt at its production cost, slow on a loaded machine.
+    const agentToken = await bearerFor(h, 'agent', rennes.id);
+    const operatorToken = await bearerFor(h, 'operator', rennes.id);
+    const deadline = new Date(Date.now() + 15_000);
     const { id } = await draftConsultation({
       ctx: { deps: h.deps, actor: agent },
       input: {
@@ -101,8 +104,6 @@ describe('a test consultation from publication to opening', () => {
     // Every reading route refuses before the deadline, and says so in the audit log.
     const early = await refusal(openBids({ ctx: { deps: h.deps, actor: agent }, input: { consultationId: id } }));
     expect(early.code).toBe('OPENING_BEFORE_DEADLINE');
-    const agentToken = await bearerFor(h, 'agent', rennes.id);
-    const operatorToken = await bearerFor(h, 'operator', rennes.id);
     const openByApi = await h.app.request(`/api/tenders/consultations/${id}/opening`, {
       method: 'POST',
       headers: { authorization: agentToken },

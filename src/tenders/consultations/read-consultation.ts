@@ -7,6 +7,7 @@ import { tenderConsultations, tenderDocuments, tenderLots } from '../../../db/sc
 import { hasRole, isOperator, type Actor } from '../../platform/auth/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { TenderDeps } from '../settings.ts';
+import { partyOf } from '../deposits/parties.ts';
 import { loadConsultation } from './buyer-scope.ts';
 
 export interface ConsultationView {
@@ -14,7 +15,7 @@ export interface ConsultationView {
   reference: string;
   title: string;
   object: string;
-  buyer: { id: string; name: string };
+  buyer: { id: string; name: string; siret: string | null };
   procedure: string;
   nature: string;
   cpv: string;
@@ -45,7 +46,7 @@ export async function readConsultation(
   if (!c) throw notFound('Consultation');
   const insider = hasRole(actor, 'agent', c.buyerId) || isOperator(actor);
   if (c.status === 'draft' && !insider) throw notFound('Consultation');
-  const [buyer] = await deps.db.select({ name: structures.name }).from(structures).where(eq(structures.id, c.buyerId));
+  const buyer = await partyOf(deps.db, c.buyerId);
   const lots = await deps.db
     .select()
     .from(tenderLots)
@@ -62,7 +63,7 @@ export async function readConsultation(
     reference: c.reference,
     title: c.title,
     object: c.object,
-    buyer: { id: c.buyerId, name: buyer?.name ?? '' },
+    buyer: { id: c.buyerId, name: buyer.name, siret: buyer.siret },
     procedure: c.procedure,
     nature: c.nature,
     cpv: c.cpv,
