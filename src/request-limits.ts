@@ -35,6 +35,7 @@ export const REQUEST_LIMITS: GuardOptions = {
     { method: 'POST', path: /^\/api\/invoices\/[^/]+\/supplier-actions$/, maxBytes: attachments },
     { method: 'POST', path: /^\/factures\/[^/]+\/completer$/, maxBytes: attachments },
     ...mirror(),
+    ...streamedUploads(),
   ],
 };
 
@@ -44,5 +45,28 @@ function mirror(): BodyRule[] {
     { ...common, path: '/cpro/factures/v1/deposer/flux', maxBytes: depositInBase64 },
     { ...common, path: '/cpro/factures/v1/deposer/pdf', maxBytes: depositInBase64 },
     { ...common, path: '/cpro/*', maxBytes: 1 * MB },
+  ];
+}
+
+/**
+ * Uploads the routes stream to the file store themselves, counting every file against its kind's cap: never
+ * buffered here, only cut at an outer bound (an act and its annexes; a DCE document; a bid of several files).
+ */
+function streamedUploads(): BodyRule[] {
+  const GB = 1024 * MB;
+  return [
+    { method: 'POST', path: '/api/acts', streamed: true, maxBytes: 150 * MB + 2 * ENVELOPE },
+    {
+      method: 'POST',
+      path: /^\/api\/tenders\/consultations\/[^/]+\/documents$/,
+      streamed: true,
+      maxBytes: GB + ENVELOPE,
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/tenders\/consultations\/[^/]+\/lots\/[^/]+\/deposits$/,
+      streamed: true,
+      maxBytes: 8 * GB,
+    },
   ];
 }

@@ -17,6 +17,11 @@ export interface BodyRule {
   jsonWhateverType?: boolean;
   /** Answers a refusal in the route's own protocol (the mirror answers as Chorus does). */
   answer?: (c: Context<AppEnv>, error: AppError) => Response;
+  /**
+   * The route streams its body to the file store and enforces its own cap: the body is never buffered here; a
+   * declared length over `maxBytes` is refused at once and the stream is cut once `maxBytes` have gone through.
+   */
+  streamed?: boolean;
 }
 
 export interface GuardOptions {
@@ -67,6 +72,24 @@ async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<Buffer 
   return Buffer.concat(chunks);
 }
 
+/** The same request whose body errors with a 413 once more than `maxBytes` have been read from it. */
+function countedWithin(raw: Request, maxBytes: number): Request {
+  const declared = raw.headers.get('content-length');
+  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes)
+    throw bodyTooLarge(maxBytes);
+  let size = 0;
+  const counted = raw.body!.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) controller.error(bodyTooLarge(maxBytes));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Request(raw, { body: counted, duplex: 'half' } as RequestInit);
+}
+
 /** Routes read (and may limit again) a fresh copy of the body, whatever the checks above consumed. */
 const withBody = (raw: Request, body: Buffer): Request => new Request(raw, { body });
 
@@ -115,8 +138,13 @@ export function requestGuard(options: GuardOptions): MiddlewareHandler<AppEnv> {
       checkAddress(c);
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
         const limit = rule?.maxBytes ?? options.defaultMaxBytes;
+        const maxBytes = typeof limit === 'function' ? limit(c) : limit;
         const raw = c.req.raw;
-        const body = await readWithin(c, typeof limit === 'function' ? limit(c) : limit);
+        if (rule?.streamed) {
+          if (raw.body) c.req.raw = countedWithin(raw, maxBytes);
+          return await next();
+        }
+        const body = await readWithin(c, maxBytes);
         if (body !== undefined) {
           c.req.raw = withBody(raw, body);
           await checkBody(c, rule);
