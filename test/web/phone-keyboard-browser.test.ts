@@ -68,6 +68,11 @@ async function checkPage(page: Page, state: string): Promise<void> {
   expect({ state, violations: await axeViolations(page) }).toEqual({ state, violations: [] });
   expect({ state, overflow: await sidewaysOverflow(page) }).toEqual({ state, overflow: { px: 0, culprits: [] } });
   expect({ state, unlabelled: await unlabelledFields(page) }).toEqual({ state, unlabelled: [] });
+  // One kind of apostrophe in the text a person reads: the typographic one.
+  const straight = await page.evaluate<string[]>(
+    `(document.body.innerText.match(/\\S*\\p{L}'\\p{L}\\S*/gu) || []).slice(0, 5)`,
+  );
+  expect({ state, straight }).toEqual({ state, straight: [] });
 }
 
 /** The key cells of the list's first rows are within the phone's width. */

@@ -158,7 +158,7 @@ describe('the portal, in Chromium', () => {
     const steps = await sp.locator('.timeline .badge').allTextContents();
     expect(steps).toEqual([
       'Déposée',
-      "En cours d'acheminement",
+      'En cours d’acheminement',
       'Mise à disposition',
       'Suspendue',
       'Complétée',
