@@ -310,6 +310,10 @@ describe('the portal, in Chromium', () => {
     await screenshot(page, '09-operateur-annuaire');
     await page.getByRole('link', { name: 'Rennes', exact: true }).click();
     await expect(page.title()).resolves.toBe('Rennes – Annuaire – Hub e-administration Bretagne');
+    // Shown first, edited on its own page.
+    expect(await page.locator('main form').count()).toBe(0);
+    await page.getByRole('link', { name: 'Modifier la structure' }).click();
+    await expect(page.title()).resolves.toBe('Modifier – Rennes – Annuaire – Hub e-administration Bretagne');
     expect(await page.getByLabel(/Code service obligatoire/).isChecked()).toBe(true);
     expect(await page.getByLabel('Libellé du service FIN').inputValue()).toBe('Direction des finances');
     expect(await unlabelledFields(page)).toEqual([]);
