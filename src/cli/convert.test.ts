@@ -91,14 +91,14 @@ describe.skipIf(!hasCorpus)('hub convert: corpus', () => {
     const output = join(dir, 'forced.xml');
     const refused = await call(['--to', 'ubl', invalid, output]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/n'est pas conforme à EN 16931/);
+    expect(refused.err).toMatch(/n’est pas conforme à EN 16931/);
     expect(refused.err).toContain('--force');
     expect(existsSync(output)).toBe(false);
     const forced = await call(['--force', '--to', 'ubl', invalid, output]);
     expect(forced.code).toBe(0);
     expect(existsSync(output)).toBe(true);
     // The output was checked too, and its errors are listed.
-    expect(forced.err).toMatch(/La facture UBL produite n'est pas conforme non plus \(\d+ erreur\(s\)\)/);
+    expect(forced.err).toMatch(/La facture UBL produite n’est pas conforme non plus \(\d+ erreur\(s\)\)/);
     expect((await validateFile(output, 'en16931')).valid).toBe(false);
   });
 });

@@ -33,11 +33,11 @@ function parseArgs(argv: readonly string[]): Options | string | 'help' {
     if (arg === '--force') force = true;
     else if (arg === '--to' || arg.startsWith('--to=')) {
       to = arg === '--to' ? argv[++i] : arg.slice('--to='.length);
-      if (to === undefined) return "L'option --to attend une valeur : ubl, cii ou facturx.";
+      if (to === undefined) return 'L’option --to attend une valeur : ubl, cii ou facturx.';
     } else if (arg.startsWith('-')) return `Option inconnue « ${arg} ».`;
     else paths.push(arg);
   }
-  if (to === undefined) return "L'option --to est obligatoire (ubl, cii ou facturx).";
+  if (to === undefined) return 'L’option --to est obligatoire (ubl, cii ou facturx).';
   if (!TARGETS.includes(to as Target)) return `Format cible inconnu « ${to} » : valeurs possibles ubl, cii ou facturx.`;
   if (paths.length !== 2) return 'Il faut un fichier d’entrée et un fichier de sortie.';
   return { to: to as Target, force, input: paths[0]!, output: paths[1]! };
@@ -58,7 +58,7 @@ async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): P
   const sourceErrors = validate(read).filter((v) => v.severity === 'fatal');
   if (sourceErrors.length > 0) {
     io.stderr(
-      `La facture d'entrée n'est pas conforme à EN 16931 (${sourceErrors.length} erreur(s)) :\n${list(sourceErrors)}\n`,
+      `La facture d’entrée n’est pas conforme à EN 16931 (${sourceErrors.length} erreur(s)) :\n${list(sourceErrors)}\n`,
     );
     if (!force) {
       io.stderr('Conversion refusée (utiliser --force pour convertir malgré tout).\n');
@@ -75,7 +75,7 @@ async function convert(bytes: Uint8Array, to: Target, force: boolean, io: Io): P
       );
       return undefined;
     }
-    io.stderr(head.replace('ne serait pas conforme', "n'est pas conforme non plus"));
+    io.stderr(head.replace('ne serait pas conforme', 'n’est pas conforme non plus'));
   }
   return conversion.output;
 }

@@ -47,7 +47,7 @@ export async function transformFile(
   try {
     await writeFile(paths.output, output);
   } catch (err) {
-    io.stderr(`Impossible d'écrire ${paths.output} : ${(err as Error).message}\n`);
+    io.stderr(`Impossible d’écrire ${paths.output} : ${(err as Error).message}\n`);
     return 1;
   }
   return 0;

@@ -62,7 +62,7 @@ function parseArgs(argv: readonly string[]): Options | string {
     else if (path === undefined) path = arg;
     else return `Un seul dossier ou une seule archive à la fois (reçu aussi « ${arg} »).`;
     if ((flag === '--supplier' || flag === '--as') && !(flag === '--supplier' ? supplier : as))
-      return `L'option ${flag} attend une valeur.`;
+      return `L’option ${flag} attend une valeur.`;
   }
   if (path === undefined) return 'Indiquez le dossier ou l’archive ZIP à importer.';
   if (supplier === undefined) return 'Indiquez le fournisseur avec --supplier (SIRET, SIREN ou identifiant).';

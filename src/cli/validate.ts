@@ -29,7 +29,7 @@ function parseArgs(argv: readonly string[]): Options | string | 'help' {
     if (arg === '--json') options.json = true;
     else if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg === '--profile' ? argv[++i] : arg.slice('--profile='.length);
-      if (value === undefined) return "L'option --profile attend une valeur : en16931, b2g ou fr.";
+      if (value === undefined) return 'L’option --profile attend une valeur : en16931, b2g ou fr.';
       if (!PROFILES.includes(value as Profile))
         return `Profil inconnu « ${value} » : valeurs possibles en16931, b2g ou fr.`;
       options.profile = value as Profile;

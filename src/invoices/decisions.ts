@@ -112,7 +112,7 @@ function refuseWhenClosed(status: (typeof invoices.$inferSelect)['status'], kind
   if (isTerminal(status)) {
     throw new AppError(
       'ILLEGAL_TRANSITION',
-      `Action « ${ACTION_LABELS[kind]} » impossible : la facture est au statut « ${STATUS_LABELS[status]} », plus aucune action n'est possible.`,
+      `Action « ${ACTION_LABELS[kind]} » impossible : la facture est au statut « ${STATUS_LABELS[status]} », plus aucune action n’est possible.`,
       409,
     );
   }
@@ -177,7 +177,7 @@ export function toAppError(error: unknown, workflowId: string): AppError {
   if (error instanceof WorkflowNotFoundError) {
     return new AppError(
       'ILLEGAL_TRANSITION',
-      "Cette facture n'est plus en cours de traitement : aucune action n'est possible.",
+      'Cette facture n’est plus en cours de traitement : aucune action n’est possible.',
       409,
       { workflowId },
     );

@@ -104,11 +104,11 @@ const schema = {
     .optional(),
   SMTP_FROM: z
     .string()
-    .regex(/^[^\s<>@]+@[^\s<>@]+$/, "doit être l'adresse d'expédition des e-mails (nom@domaine)")
+    .regex(/^[^\s<>@]+@[^\s<>@]+$/, 'doit être l’adresse d’expédition des e-mails (nom@domaine)')
     .optional(),
   S3_ENDPOINT: z
     .string()
-    .regex(/^https?:\/\/[^\s/]+\/?$/, "doit être l'URL du serveur S3 (http(s)://hôte:port), sans chemin")
+    .regex(/^https?:\/\/[^\s/]+\/?$/, 'doit être l’URL du serveur S3 (http(s)://hôte:port), sans chemin')
     .optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z

@@ -30,7 +30,7 @@ export class RetryLaterError extends AppError {
 }
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} introuvable.`, 404);
-export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action."): AppError =>
+export const forbidden = (message = 'Vous n’avez pas les droits nécessaires pour cette action.'): AppError =>
   new AppError('FORBIDDEN', message, 403);
 export const unauthenticated = (message = 'Authentification requise.'): AppError =>
   new AppError('UNAUTHENTICATED', message, 401);

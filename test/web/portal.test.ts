@@ -158,7 +158,7 @@ describe('the portal, in Chromium', () => {
     const steps = await sp.locator('.timeline .badge').allTextContents();
     expect(steps).toEqual([
       'Déposée',
-      "En cours d'acheminement",
+      'En cours d’acheminement',
       'Mise à disposition',
       'Suspendue',
       'Complétée',
@@ -171,23 +171,23 @@ describe('the portal, in Chromium', () => {
     expect(timeline).toContain('Mandat n° M-2026-0042');
     await screenshot(sp, '05-fournisseur-facture-suivi');
 
-    // Notifications: the supplier was told of the suspension (with its motive) and of the mandate.
+    // Notifications: one per invoice with its latest news, already read since the supplier opened the invoice;
+    // the export keeps each status change, the suspension with its motive among them.
     await sp.getByRole('link', { name: 'Notifications' }).click();
-    const notes = (await sp.locator('.notifications').textContent()) ?? '';
-    expect(notes).toContain(`Facture ${number} : Suspendue`);
-    expect(notes).toContain('Motif : Bon de livraison manquant');
+    const item = sp.locator('.notifications li', { hasText: number });
+    expect(await item.count()).toBe(1);
+    const notes = (await item.textContent()) ?? '';
     expect(notes).toContain(`Facture ${number} : Mandatée`);
+    expect(notes).toMatch(/\d+ mises à jour de cette facture ; la dernière :/);
+    expect(await item.locator('.badge').count()).toBe(0);
+    expect(await sp.getByText('Aucune notification non lue.').count()).toBe(1);
     const csv = await sp.request.get(`${hub.baseUrl}/notifications/export.csv`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const csvText = (await csv.body()).toString('utf8');
     expect(csvText.startsWith('\ufeffDate;Structure;Titre;Message;Facture;Lue\r\n')).toBe(true);
+    expect(csvText).toContain(`Facture ${number} : Suspendue`);
+    expect(csvText).toContain('Motif : Bon de livraison manquant');
     await screenshot(sp, '06-fournisseur-notifications');
-    await sp.getByRole('button', { name: 'Tout marquer comme lu' }).click();
-    expect(await sp.locator('.notice-success').textContent()).toMatch(
-      /^\d+ notification\(s\) marquée\(s\) comme lue\(s\)\.$/,
-    );
-    expect(await sp.getByText('Aucune notification non lue.').count()).toBe(1);
-    expect(await sp.locator('.notifications .badge').count()).toBe(0);
 
     // Documents: the PDF rendering and the original as deposited.
     const pdf = await sp.request.get(`${hub.baseUrl}${invoicePath}/pdf`);
@@ -310,6 +310,10 @@ describe('the portal, in Chromium', () => {
     await screenshot(page, '09-operateur-annuaire');
     await page.getByRole('link', { name: 'Rennes', exact: true }).click();
     await expect(page.title()).resolves.toBe('Rennes – Annuaire – Hub e-administration Bretagne');
+    // Shown first, edited on its own page.
+    expect(await page.locator('main form').count()).toBe(0);
+    await page.getByRole('link', { name: 'Modifier la structure' }).click();
+    await expect(page.title()).resolves.toBe('Modifier – Rennes – Annuaire – Hub e-administration Bretagne');
     expect(await page.getByLabel(/Code service obligatoire/).isChecked()).toBe(true);
     expect(await page.getByLabel('Libellé du service FIN').inputValue()).toBe('Direction des finances');
     expect(await unlabelledFields(page)).toEqual([]);

@@ -44,8 +44,14 @@ describe('directory pages', () => {
     const rennes = (await findStructureBySiren(t.handle.db, '213502388', 'commune'))!;
     const page = await operator.get(`/annuaire/${rennes.id}`);
     expect(page.html).toContain('<h1>Rennes</h1>');
-    expect(page.html).toMatch(/name="serviceCodeRequired" value="1" checked=""/);
-    expect(page.html).toContain('Libellé du service FIN');
+    // Shown without a form to change it; the forms are on the edit page.
+    expect(page.html).not.toContain('<form method="post" action="/annuaire/');
+    expect(page.html).toContain(`<a class="button" href="/annuaire/${rennes.id}/modifier">Modifier la structure</a>`);
+    expect(page.html).toMatch(/<code>FIN<\/code>/);
+    const edit = await operator.get(`/annuaire/${rennes.id}/modifier`);
+    expect(edit.html).toContain('<h1>Modifier Rennes</h1>');
+    expect(edit.html).toMatch(/name="serviceCodeRequired" value="1" checked=""/);
+    expect(edit.html).toContain('Libellé du service FIN');
     const accountant = await PageClient.logIn(app, 'comptable.rennes@demo.hub.bzh', 'Demo-Comptable-Rennes-2026');
     const refused = await accountant.get(`/annuaire/${rennes.id}`);
     expect(refused.status).toBe(403);

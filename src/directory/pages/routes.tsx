@@ -74,7 +74,7 @@ async function showStructure(
   c: Context<AppEnv>,
   viewer: Viewer,
   id: string,
-  extra: Pick<StructurePageProps, 'done' | 'error' | 'identity'>,
+  extra: Pick<StructurePageProps, 'done' | 'error' | 'identity' | 'mode'>,
   status: 200 | 400 = 200,
 ) {
   const structure = await getStructure(c.get('deps').db, id);
@@ -176,6 +176,10 @@ export const directoryPages = new Hono<AppEnv>()
     const viewer = await requireViewerWith(c, 'operator');
     return showStructure(c, viewer, c.req.param('id'), { done: DONE[c.req.query('fait') ?? ''] });
   })
+  .get('/annuaire/:id/modifier', async (c) => {
+    const viewer = await requireViewerWith(c, 'operator');
+    return showStructure(c, viewer, c.req.param('id'), { mode: 'edit' });
+  })
   .post('/annuaire/:id/chorus', async (c) => {
     const viewer = await requireViewerWith(c, 'operator');
     const form = await c.req.parseBody();
@@ -215,7 +219,7 @@ export const directoryPages = new Hono<AppEnv>()
         c,
         viewer,
         id,
-        { error: refused.message, identity: { values, errorField: refused.field } },
+        { error: refused.message, identity: { values, errorField: refused.field }, mode: 'edit' },
         400,
       );
     }
@@ -241,7 +245,7 @@ export const directoryPages = new Hono<AppEnv>()
       return c.redirect(`/annuaire/${id}?fait=${doneKey(change, 'service')}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.status === 400)
-        return showStructure(c, viewer, id, { error: error.message }, 400);
+        return showStructure(c, viewer, id, { error: error.message, mode: 'edit' }, 400);
       throw error;
     }
   });

@@ -1,4 +1,5 @@
-// One structure for the operator: identity, Chorus Pro routing rules (editable), services (editable), establishments.
+// One structure for the operator, shown (identity, Chorus Pro routing rules, services, establishments) or edited:
+// two modes, so that reading it never risks changing it (/annuaire/:id and /annuaire/:id/modifier).
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { formatCount } from '../../web/format.ts';
@@ -16,6 +17,8 @@ export interface StructurePageProps {
   error?: string | undefined;
   /** The identity form as posted, when it was refused (otherwise the stored values). */
   identity?: { values: StructureFormValues; errorField?: string | undefined } | undefined;
+  /** Shown (the default) or edited. */
+  mode?: 'view' | 'edit';
 }
 
 /** The stored values of a structure, as its identity form shows them. */
@@ -137,15 +140,116 @@ function NewServiceForm(props: { structureId: string; csrf: string }) {
   );
 }
 
+const yesNo = (value: boolean): string => (value ? 'oui' : 'non');
+
+/** The Chorus rules and the services, as read. */
+function RoutingFacts(props: { structure: StructureDetail }) {
+  const s = props.structure;
+  return (
+    <>
+      <h2>Règles d’acheminement Chorus Pro</h2>
+      <dl class="facts">
+        {(Object.keys(CHORUS_FLAG_LABELS) as (keyof ChorusRouting)[]).map((k) => (
+          <>
+            <dt>{CHORUS_FLAG_LABELS[k]}</dt>
+            <dd>{yesNo(s.chorus[k])}</dd>
+          </>
+        ))}
+      </dl>
+      <h2>Services</h2>
+      {s.services.length === 0 ? (
+        <p>Aucun service déclaré : les factures sont adressées à la structure.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="card-table">
+            <caption class="visually-hidden">Services de la structure</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Libellé</th>
+                <th scope="col">Actif</th>
+                <th scope="col">Numéro d’engagement obligatoire</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.services.map((svc) => (
+                <tr>
+                  <td class="card-title">
+                    <code>{svc.code}</code>
+                  </td>
+                  <td data-label="Libellé">
+                    <span>{svc.label}</span>
+                  </td>
+                  <td data-label="Actif">
+                    <span>{yesNo(svc.active)}</span>
+                  </td>
+                  <td data-label="N° d’engagement obligatoire">
+                    <span>{yesNo(svc.engagementNumberRequired)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The forms that change the structure. */
+function EditForms(props: { structure: StructureDetail; csrf: string; identity: StructurePageProps['identity'] }) {
+  const s = props.structure;
+  const csrf = props.csrf;
+  return (
+    <>
+      <IdentityForm structure={s} csrf={csrf} identity={props.identity} />
+      <ChorusForm structure={s} csrf={csrf} />
+      <h2>Services</h2>
+      {s.services.length === 0 ? (
+        <p>Aucun service déclaré : les factures sont adressées à la structure.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Services de la structure</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col" colspan={3}>
+                  Libellé et règles
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.services.map((svc) => (
+                <ServiceRow structureId={s.id} service={svc} csrf={csrf} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewServiceForm structureId={s.id} csrf={csrf} />
+    </>
+  );
+}
+
 export function StructurePage(props: StructurePageProps) {
   const s = props.structure;
   const csrf = props.viewer.csrfToken;
+  const editing = props.mode === 'edit';
   return (
-    <Page title={`${props.error ? 'Erreur – ' : ''}${s.name} – Annuaire`} viewer={props.viewer} path="/annuaire">
+    <Page
+      title={`${props.error ? 'Erreur – ' : ''}${editing ? 'Modifier – ' : ''}${s.name} – Annuaire`}
+      viewer={props.viewer}
+      path="/annuaire"
+    >
       <p>
-        <a href="/annuaire">← Annuaire</a>
+        {editing ? (
+          <a href={`/annuaire/${s.id}`}>← Retour à la fiche, sans modifier</a>
+        ) : (
+          <a href="/annuaire">← Annuaire</a>
+        )}
       </p>
-      <h1>{s.name}</h1>
+      <h1>{editing ? `Modifier ${s.name}` : s.name}</h1>
       {props.error ? (
         <Notice tone="error" title="Modification refusée">
           <p data-focus-on-load id="form-error">
@@ -158,6 +262,13 @@ export function StructurePage(props: StructurePageProps) {
           <p data-focus-on-load>{props.done}</p>
         </Notice>
       ) : null}
+      {editing ? null : (
+        <p>
+          <a class="button" href={`/annuaire/${s.id}/modifier`}>
+            Modifier la structure
+          </a>
+        </p>
+      )}
       <dl class="facts">
         <dt>Type</dt>
         <dd>{s.epciNature ? `${KIND_LABELS[s.kind]} – ${EPCI_NATURE_LABELS[s.epciNature]}` : KIND_LABELS[s.kind]}</dd>
@@ -186,56 +297,35 @@ export function StructurePage(props: StructurePageProps) {
         <dt>État</dt>
         <dd>{s.active ? 'active' : 'inactive'}</dd>
       </dl>
-      <IdentityForm structure={s} csrf={csrf} identity={props.identity} />
-      <ChorusForm structure={s} csrf={csrf} />
-      <h2>Services</h2>
-      {s.services.length === 0 ? (
-        <p>Aucun service déclaré : les factures sont adressées à la structure.</p>
-      ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Services de la structure</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col" colspan={3}>
-                  Libellé et règles
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.services.map((svc) => (
-                <ServiceRow structureId={s.id} service={svc} csrf={csrf} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <NewServiceForm structureId={s.id} csrf={csrf} />
-      <h2>Établissements</h2>
-      <ul>
-        {s.establishments.map((e) => (
-          <li>
-            {`SIRET ${e.siret}`}
-            {e.main ? ' (siège)' : ''}
-            {e.derived ? ' – calculé depuis le SIREN' : ''}
-            {e.active ? '' : ' – inactif'}
-          </li>
-        ))}
-      </ul>
-      {props.members.length > 0 ? (
+      {editing ? <EditForms structure={s} csrf={csrf} identity={props.identity} /> : <RoutingFacts structure={s} />}
+      {editing ? null : (
         <>
-          <h2>{`Communes membres (${props.members.length})`}</h2>
+          <h2>Établissements</h2>
           <ul>
-            {props.members.map((m) => (
+            {s.establishments.map((e) => (
               <li>
-                <a href={`/annuaire/${m.id}`}>{m.name}</a>
-                {m.population === null ? '' : ` – ${formatCount(m.population)} hab.`}
+                {`SIRET ${e.siret}`}
+                {e.main ? ' (siège)' : ''}
+                {e.derived ? ' – calculé depuis le SIREN' : ''}
+                {e.active ? '' : ' – inactif'}
               </li>
             ))}
           </ul>
+          {props.members.length > 0 ? (
+            <>
+              <h2>{`Communes membres (${props.members.length})`}</h2>
+              <ul>
+                {props.members.map((m) => (
+                  <li>
+                    <a href={`/annuaire/${m.id}`}>{m.name}</a>
+                    {m.population === null ? '' : ` – ${formatCount(m.population)} hab.`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
-      ) : null}
+      )}
     </Page>
   );
 }

@@ -9,7 +9,7 @@ export const MOTIVE_MAX_LENGTH = 255;
 /** French labels of the Chorus Pro statuses, as shown to both sides. */
 export const STATUS_LABELS: Readonly<Record<InvoiceStatus, string>> = {
   DEPOSEE: 'Déposée',
-  EN_COURS_ACHEMINEMENT: "En cours d'acheminement",
+  EN_COURS_ACHEMINEMENT: 'En cours d’acheminement',
   MISE_A_DISPOSITION: 'Mise à disposition',
   SERVICE_FAIT: 'Service fait',
   SUSPENDUE: 'Suspendue',
@@ -227,7 +227,7 @@ export function checkAccountantAction(
     };
   }
   if (!party.structureIds.includes(subject.buyerId)) {
-    return { code: 'WRONG_STRUCTURE', message: "Vous n'agissez pas pour la structure destinataire de cette facture." };
+    return { code: 'WRONG_STRUCTURE', message: 'Vous n’agissez pas pour la structure destinataire de cette facture.' };
   }
   if (!canTransition(subject.status, action.kind, 'accountant')) return illegal(subject.status, action.kind);
   switch (action.kind) {
@@ -280,7 +280,7 @@ export function checkSupplierAction(
     return { code: 'WRONG_ROLE', message: 'Seul le fournisseur de la facture peut effectuer cette action.' };
   }
   if (!party.structureIds.includes(subject.supplierId)) {
-    return { code: 'WRONG_STRUCTURE', message: "Vous n'agissez pas pour le fournisseur de cette facture." };
+    return { code: 'WRONG_STRUCTURE', message: 'Vous n’agissez pas pour le fournisseur de cette facture.' };
   }
   const to = supplierTarget(action.kind);
   if (!canTransition(subject.status, to, 'supplier')) return illegal(subject.status, to);

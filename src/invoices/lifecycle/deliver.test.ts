@@ -71,7 +71,7 @@ describe('deliverToRecipient', () => {
         [parties.supplier.party.id, `invoice:${invoiceId}:event:3`, 'status:MISE_A_DISPOSITION'],
       ].sort(),
     );
-    expect(notices[0]?.body).toContain("Délai légal de paiement : jusqu'au 01/04/2026.");
+    expect(notices[0]?.body).toContain('Délai légal de paiement : jusqu’au 01/04/2026.');
     const emails = await emailsOf(invoiceId);
     expect(emails.map((e) => e.toAddress)).toEqual(
       expect.arrayContaining([parties.accountant.actor.email, parties.supplier.actor.email]),

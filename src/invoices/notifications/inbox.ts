@@ -1,5 +1,6 @@
-// A person's notifications: those of every structure they act for (the hub notifies structures, not people).
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+// A person's notifications: those of every structure they act for (the hub notifies structures, not people),
+// one item per invoice rather than one per status change.
+import { and, count, countDistinct, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { invoices, notifications } from '../../../db/schema/invoices.ts';
 import { structures } from '../../../db/schema/directory.ts';
 import { requireActorPresent, type Actor } from '../../platform/auth/index.ts';
@@ -15,11 +16,17 @@ export interface NotificationItem {
   structureName: string;
   invoiceId: string | null;
   invoiceNumber: string | null;
+  /** How many notifications this item stands for: every status change of its invoice (1 for one without). */
+  updates: number;
+  /** Of those, how many are unread. */
+  unreadUpdates: number;
 }
 
 export interface NotificationPage {
   items: NotificationItem[];
+  /** Items (invoices, or notifications without one), not rows. */
   total: number;
+  /** Items with something unread. */
   unread: number;
   page: number;
   pageSize: number;
@@ -27,10 +34,17 @@ export interface NotificationPage {
 
 const structuresOf = (actor: Actor): string[] => [...new Set(actor.grants.map((g) => g.structureId))];
 
+/** What groups notifications: their invoice (one item per invoice, not per status change), else themselves. */
+const groupKey = sql<string>`coalesce(${notifications.invoiceId}::text, ${notifications.id}::text)`;
+
+/**
+ * A person's notifications, one item per invoice: its latest notification, with how many there were and how
+ * many are unread. `perInvoice: false` lists every notification (the CSV export).
+ */
 export async function listNotifications(
   deps: Pick<AppDeps, 'db'>,
   who: Actor | undefined,
-  options: { page?: number; pageSize?: number; unreadOnly?: boolean } = {},
+  options: { page?: number; pageSize?: number; unreadOnly?: boolean; perInvoice?: boolean } = {},
 ): Promise<NotificationPage> {
   const actor = requireActorPresent(who);
   const page = Math.max(1, Math.trunc(options.page ?? 1));
@@ -38,16 +52,27 @@ export async function listNotifications(
   const ids = structuresOf(actor);
   if (ids.length === 0) return { items: [], total: 0, unread: 0, page, pageSize };
   const mine = inArray(notifications.structureId, ids);
-  const where = options.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
+  const perInvoice = options.perInvoice ?? true;
+  const key = perInvoice ? groupKey : sql<string>`${notifications.id}::text`;
+  const unreadKeys = deps.db
+    .selectDistinct({ key })
+    .from(notifications)
+    .where(and(mine, isNull(notifications.readAt)));
+  const inScope = options.unreadOnly ? and(mine, inArray(key, unreadKeys)) : mine;
+  const latest = deps.db
+    .selectDistinctOn([key], { id: notifications.id })
+    .from(notifications)
+    .where(inScope)
+    .orderBy(key, desc(notifications.createdAt), desc(notifications.id));
   const [rows, [total], [unread]] = await Promise.all([
     deps.db
       .select({
         id: notifications.id,
+        key,
         title: notifications.title,
         body: notifications.body,
         kind: notifications.kind,
         createdAt: notifications.createdAt,
-        readAt: notifications.readAt,
         structureName: structures.name,
         invoiceId: notifications.invoiceId,
         invoiceNumber: invoices.number,
@@ -55,22 +80,52 @@ export async function listNotifications(
       .from(notifications)
       .innerJoin(structures, eq(structures.id, notifications.structureId))
       .leftJoin(invoices, eq(invoices.id, notifications.invoiceId))
-      .where(where)
+      .where(inArray(notifications.id, latest))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    deps.db.select({ n: count() }).from(notifications).where(where),
     deps.db
-      .select({ n: count() })
+      .select({ n: countDistinct(key) })
+      .from(notifications)
+      .where(inScope),
+    deps.db
+      .select({ n: countDistinct(key) })
       .from(notifications)
       .where(and(mine, isNull(notifications.readAt))),
   ]);
+  const counts =
+    rows.length === 0
+      ? []
+      : await deps.db
+          .select({
+            key,
+            updates: count(),
+            unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number),
+          })
+          .from(notifications)
+          .where(
+            and(
+              mine,
+              inArray(
+                key,
+                rows.map((r) => r.key),
+              ),
+            ),
+          )
+          .groupBy(key);
+  const countOf = new Map(counts.map((c) => [c.key, c]));
   return {
-    items: rows.map(({ readAt, createdAt, ...r }) => ({
-      ...r,
-      createdAt: createdAt.toISOString(),
-      read: readAt !== null,
-    })),
+    items: rows.map(({ key: k, createdAt, ...r }) => {
+      const c = countOf.get(k);
+      const unreadUpdates = c?.unread ?? 0;
+      return {
+        ...r,
+        createdAt: createdAt.toISOString(),
+        read: unreadUpdates === 0,
+        updates: c?.updates ?? 1,
+        unreadUpdates,
+      };
+    }),
     total: total?.n ?? 0,
     unread: unread?.n ?? 0,
     page,

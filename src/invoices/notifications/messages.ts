@@ -46,10 +46,11 @@ export function transitionMessage(invoice: InvoiceFacts, t: TransitionFacts): Me
     invoiceLine(invoice),
     `Nouveau statut : « ${STATUS_LABELS[t.to]} », le ${frenchDate(t.on)} (${t.actorName}).`,
   ];
-  if (t.motive) lines.push(`Motif : ${t.motive}`);
+  // A completion carries the supplier's own words, not a motive of the recipient.
+  if (t.motive) lines.push(t.to === 'COMPLETEE' ? `Commentaire du fournisseur : ${t.motive}` : `Motif : ${t.motive}`);
   const data = t.data ?? {};
   if (t.to === 'MISE_A_DISPOSITION' && typeof data.legalDueAt === 'string') {
-    lines.push(`Délai légal de paiement : jusqu'au ${parisDate.format(new Date(data.legalDueAt))}.`);
+    lines.push(`Délai légal de paiement : jusqu’au ${parisDate.format(new Date(data.legalDueAt))}.`);
   }
   if (t.to === 'SUSPENDUE')
     lines.push('Le délai de paiement est suspendu : complétez la facture avec les pièces demandées.');

@@ -87,7 +87,7 @@ describe('notifyInvoice', () => {
       [parties.accountant.party.id, parties.supplier.party.id].sort(),
     );
     expect(rows[0]?.title).toBe(`Facture ${invoice.number} : Mise à disposition`);
-    expect(rows[0]?.body).toMatch(/Délai légal de paiement : jusqu'au \d{2}\/\d{2}\/\d{4}\./);
+    expect(rows[0]?.body).toMatch(/Délai légal de paiement : jusqu’au \d{2}\/\d{2}\/\d{4}\./);
     expect((await mailsOf(first.eventKey)).map((m) => m.toAddress).sort()).toEqual(people.sort());
   });
 

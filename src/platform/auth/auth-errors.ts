@@ -23,9 +23,9 @@ export const tooManyAttempts = (
   );
 
 export const tokenExpired = (): AppError =>
-  new AppError('TOKEN_EXPIRED', "Le jeton d'accès a expiré : demandez-en un nouveau.", 401);
+  new AppError('TOKEN_EXPIRED', 'Le jeton d’accès a expiré : demandez-en un nouveau.', 401);
 
-export const invalidToken = (): AppError => new AppError('INVALID_TOKEN', "Le jeton d'accès est invalide.", 401);
+export const invalidToken = (): AppError => new AppError('INVALID_TOKEN', 'Le jeton d’accès est invalide.', 401);
 
 /** OAuth2 `invalid_client`: unknown client, wrong secret, or inactive client. */
 export const invalidClient = (): AppError =>

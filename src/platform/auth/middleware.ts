@@ -23,7 +23,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (authorization !== undefined && /^bearer\b/i.test(authorization)) {
       const token = BEARER.exec(authorization)?.[1];
       try {
-        if (token === undefined) throw new AppError('INVALID_TOKEN', "L'en-tête Authorization est mal formé.", 401);
+        if (token === undefined) throw new AppError('INVALID_TOKEN', 'L’en-tête Authorization est mal formé.', 401);
         c.set('actor', await resolveBearer(deps, token));
       } catch (error) {
         if (error instanceof AppError && error.status === 401) {

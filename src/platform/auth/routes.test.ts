@@ -228,7 +228,7 @@ describe('POST /api/oauth/token', () => {
     expect(me.headers.get('www-authenticate')).toContain('error="invalid_token"');
     expect(await readJson(me)).toEqual({
       code: 'TOKEN_EXPIRED',
-      message: "Le jeton d'accès a expiré : demandez-en un nouveau.",
+      message: 'Le jeton d’accès a expiré : demandez-en un nouveau.',
       requestId: 'req-test',
     });
 

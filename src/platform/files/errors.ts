@@ -9,7 +9,7 @@ export const fileTooLarge = (kind: FileKind, fileName: string | undefined): AppE
   return new AppError(
     'FILE_TOO_LARGE',
     `${named(fileName)} dépasse ${formatSize(rule.maxBytes)}, la taille maximale pour ${rule.label} : ` +
-      `l'envoi a été interrompu et rien n'a été enregistré.`,
+      `l’envoi a été interrompu et rien n’a été enregistré.`,
     413,
     { kind, maxBytes: rule.maxBytes },
   );
@@ -18,15 +18,15 @@ export const fileTooLarge = (kind: FileKind, fileName: string | undefined): AppE
 export const uploadInterrupted = (fileName: string | undefined): AppError =>
   new AppError(
     'UPLOAD_INTERRUPTED',
-    `L'envoi ${fileName ? `du fichier « ${fileName} » ` : ''}a été interrompu avant la fin (connexion coupée ou ` +
-      `formulaire incomplet) : rien n'a été enregistré. Renvoyez le fichier.`,
+    `L’envoi ${fileName ? `du fichier « ${fileName} » ` : ''}a été interrompu avant la fin (connexion coupée ou ` +
+      `formulaire incomplet) : rien n’a été enregistré. Renvoyez le fichier.`,
     400,
   );
 
 export const storageUnavailable = (): AppError =>
   new AppError(
     'FILE_STORAGE_UNAVAILABLE',
-    "Le stockage des fichiers est momentanément indisponible : rien n'a été enregistré. Réessayez dans quelques instants.",
+    'Le stockage des fichiers est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques instants.',
     503,
   );
 

@@ -125,7 +125,7 @@ export function createFileStore(deps: FileStoreDeps): FileStore {
       if (file.backend !== backend.name) {
         throw new AppError(
           'FILE_STORAGE_MISMATCH',
-          `Le fichier « ${file.fileName} » est conservé sur le stockage « ${file.backend} », que ce hub n'utilise ` +
+          `Le fichier « ${file.fileName} » est conservé sur le stockage « ${file.backend} », que ce hub n’utilise ` +
             `plus (stockage actuel : « ${backend.name} »). Rétablissez les réglages de stockage ou recopiez les fichiers.`,
           503,
         );
@@ -140,7 +140,7 @@ export function createFileStore(deps: FileStoreDeps): FileStore {
         deps.logger?.error({ fileId: id, backend: backend.name }, 'file store: recorded file has no bytes');
         throw new AppError(
           'FILE_CONTENT_MISSING',
-          `Le contenu du fichier « ${file.fileName} » est introuvable dans le stockage. Signalez-le à l'opérateur.`,
+          `Le contenu du fichier « ${file.fileName} » est introuvable dans le stockage. Signalez-le à l’opérateur.`,
           500,
         );
       }
@@ -194,7 +194,7 @@ function checkPutOptions(options: PutOptions): Required<PutOptions> {
   if (!isFileKind(options.kind)) throw invalidFileMetadata('kind', `« ${String(options.kind)} » est inconnue.`);
   const mediaType = options.mediaType.trim().toLowerCase();
   if (!MEDIA_TYPE.test(mediaType)) {
-    throw invalidFileMetadata('mediaType', `« ${options.mediaType} » n'est pas un type MIME (type/sous-type).`);
+    throw invalidFileMetadata('mediaType', `« ${options.mediaType} » n’est pas un type MIME (type/sous-type).`);
   }
   // Some browsers send the whole client path: only its last segment names the file.
   const fileName = (options.fileName.split(/[/\\]/).pop() ?? '').trim().normalize('NFC');
@@ -209,7 +209,7 @@ function checkPutOptions(options: PutOptions): Required<PutOptions> {
 }
 
 const unknownStructure = (id: string | null): AppError =>
-  new AppError('INVALID_INPUT', `La structure propriétaire « ${id} » n'existe pas.`, 400, {
+  new AppError('INVALID_INPUT', `La structure propriétaire « ${id} » n’existe pas.`, 400, {
     field: 'owningStructureId',
   });
 

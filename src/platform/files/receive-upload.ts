@@ -119,7 +119,7 @@ const notMultipart = (contentType: string, fieldName: string): AppError =>
   );
 
 const invalidMultipart = (problem: string): AppError =>
-  new AppError('INVALID_MULTIPART', `Formulaire d'envoi invalide : ${problem}. Rien n'a été enregistré.`, 400);
+  new AppError('INVALID_MULTIPART', `Formulaire d’envoi invalide : ${problem}. Rien n’a été enregistré.`, 400);
 
 const missingFile = (fieldName: string): AppError =>
   new AppError('FILE_MISSING', `Aucun fichier reçu dans le champ « ${fieldName} » du formulaire.`, 400);

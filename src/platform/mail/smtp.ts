@@ -187,7 +187,7 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
   const url = new URL(settings.url);
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
     throw new Error(`SMTP_URL doit commencer par smtp:// ou smtps:// (${url.protocol})`);
-  if (!ADDRESS.test(settings.from)) throw new Error(`Adresse d'expéditeur invalide : ${settings.from}`);
+  if (!ADDRESS.test(settings.from)) throw new Error(`Adresse d’expéditeur invalide : ${settings.from}`);
   const timeoutMs = settings.timeoutMs ?? 20_000;
 
   return {

@@ -38,7 +38,7 @@ export function goBinDir(): string | undefined {
 export function findTemporalBinary(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.TEMPORAL_CLI_PATH) {
     if (!isExecutable(env.TEMPORAL_CLI_PATH)) {
-      throw new TemporalBinaryMissing(`TEMPORAL_CLI_PATH=${env.TEMPORAL_CLI_PATH} n'est pas un fichier exécutable.`);
+      throw new TemporalBinaryMissing(`TEMPORAL_CLI_PATH=${env.TEMPORAL_CLI_PATH} n’est pas un fichier exécutable.`);
     }
     return env.TEMPORAL_CLI_PATH;
   }

@@ -203,7 +203,7 @@ async function launchServer(
   } catch (error) {
     if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
     throw new Error(
-      `Le serveur Temporal n'a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`,
+      `Le serveur Temporal n’a pas démarré : ${(error as Error).message}\n${output.join('').slice(-2000)}`,
       { cause: error },
     );
   }

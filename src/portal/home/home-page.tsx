@@ -7,6 +7,37 @@ export interface HomeFacts {
   /** Accountant: open invoices whose legal due date falls within the week (late ones included). */
   dueSoon?: number;
   unreadNotifications: number;
+  /** Supplier: suspended invoices waiting for its documents or comment. */
+  toComplete?: number | undefined;
+  /** Supplier: invoices sent back for a wrong recipient. */
+  toReroute?: number | undefined;
+}
+
+const plural = (n: number, one: string, many: string): string => `${formatCount(n)} ${n > 1 ? many : one}`;
+
+/** What waits for the supplier, each with a link to the list of those invoices. */
+function SupplierTodo(props: { facts: HomeFacts }) {
+  const { toComplete = 0, toReroute = 0 } = props.facts;
+  if (toComplete === 0 && toReroute === 0) return <p>Aucune facture n’attend d’action de votre part.</p>;
+  return (
+    <ul class="todo">
+      {toComplete > 0 ? (
+        <li>
+          <a href="/factures?statut=SUSPENDUE" class="soon">
+            {plural(toComplete, 'facture à compléter', 'factures à compléter')}
+          </a>{' '}
+          <span class="hint">la collectivité attend une pièce ou une précision</span>
+        </li>
+      ) : null}
+      {toReroute > 0 ? (
+        <li>
+          <a href="/factures?statut=A_RECYCLER" class="soon">
+            {plural(toReroute, 'facture à renvoyer au bon destinataire', 'factures à renvoyer au bon destinataire')}
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  );
 }
 
 function InvoiceCard(props: { viewer: Viewer; facts: HomeFacts }) {
@@ -17,6 +48,7 @@ function InvoiceCard(props: { viewer: Viewer; facts: HomeFacts }) {
       {hasRoleIn(v, 'supplier') ? (
         <>
           <p>Déposez vos factures (UBL, CII ou Factur-X) et suivez leur traitement.</p>
+          <SupplierTodo facts={props.facts} />
           <p>
             <a class="button" href="/factures/deposer">
               Déposer une facture

@@ -11,7 +11,17 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const viewer = await requireViewer(c);
   const deps = c.get('deps');
   const accountantOf = structuresAs(viewer, 'accountant');
-  const [due, notes] = await Promise.all([
+  const supplierOf = structuresAs(viewer, 'supplier');
+  // What waits for the supplier: invoices to complete (suspended) and to send to the right recipient.
+  const supplierCount = (status: 'SUSPENDUE' | 'A_RECYCLER') =>
+    supplierOf.length > 0
+      ? listInvoices(deps, viewer.actor, {
+          statuses: [status],
+          pageSize: 1,
+          ...(supplierOf.length === 1 ? { supplierId: supplierOf[0]!.id } : {}),
+        }).then((p) => p.total)
+      : Promise.resolve(undefined);
+  const [due, notes, toComplete, toReroute] = await Promise.all([
     accountantOf.length > 0
       ? listInvoices(deps, viewer.actor, {
           statuses: [...OPEN_FOR_BUYER, 'SUSPENDUE'],
@@ -21,6 +31,14 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
         })
       : undefined,
     listNotifications(deps, viewer.actor, { pageSize: 1, unreadOnly: true }),
+    supplierCount('SUSPENDUE'),
+    supplierCount('A_RECYCLER'),
   ]);
-  return sendPage(c, <HomePage viewer={viewer} facts={{ dueSoon: due?.total, unreadNotifications: notes.unread }} />);
+  return sendPage(
+    c,
+    <HomePage
+      viewer={viewer}
+      facts={{ dueSoon: due?.total, unreadNotifications: notes.unread, toComplete, toReroute }}
+    />,
+  );
 });

@@ -118,8 +118,8 @@ describe('receiveUpload', () => {
     expect(JSON.parse(answer.body)).toMatchObject({
       code: 'FILE_TOO_LARGE',
       message:
-        "Le fichier « scan.pdf » dépasse 20 Mio, la taille maximale pour une pièce jointe : l'envoi a été " +
-        "interrompu et rien n'a été enregistré.",
+        'Le fichier « scan.pdf » dépasse 20 Mio, la taille maximale pour une pièce jointe : l’envoi a été ' +
+        'interrompu et rien n’a été enregistré.',
     });
     // The sender learnt it midway: it stopped sending long before the end of its body.
     expect(source.produced()).toBeLessThan(6 * cap);
@@ -196,7 +196,7 @@ describe('receiveUpload', () => {
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body)).toMatchObject({
       code: 'INVALID_MULTIPART',
-      message: "Formulaire d'envoi invalide : un seul fichier est accepté par envoi. Rien n'a été enregistré.",
+      message: 'Formulaire d’envoi invalide : un seul fichier est accepté par envoi. Rien n’a été enregistré.',
     });
     await nothingStored(before);
   });

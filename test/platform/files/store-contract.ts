@@ -98,8 +98,8 @@ export function fileStoreContract(name: string, setup: () => StoreUnderTest): vo
       );
       expect(error).toMatchObject({ code: 'FILE_TOO_LARGE', status: 413 });
       expect(error.message).toBe(
-        "Le fichier « annexes.zip » dépasse 20 Mio, la taille maximale pour une pièce jointe : l'envoi a été " +
-          "interrompu et rien n'a été enregistré.",
+        'Le fichier « annexes.zip » dépasse 20 Mio, la taille maximale pour une pièce jointe : l’envoi a été ' +
+          'interrompu et rien n’a été enregistré.',
       );
       // The source was read up to the cap and a chunk, not to its end.
       expect(source.produced()).toBeLessThan(cap + MiB);
@@ -115,7 +115,7 @@ export function fileStoreContract(name: string, setup: () => StoreUnderTest): vo
       );
       expect(error).toMatchObject({ code: 'UPLOAD_INTERRUPTED', status: 400 });
       expect(error.message).toContain('« pli.zip »');
-      expect(error.message).toContain("rien n'a été enregistré");
+      expect(error.message).toContain('rien n’a été enregistré');
       expect(await rows(db)).toBe(0);
       expect(await leftovers()).toEqual({ objects: [], partials: [] });
     });
@@ -158,7 +158,7 @@ export function fileStoreContract(name: string, setup: () => StoreUnderTest): vo
         store.put(source.stream, { kind: 'act', mediaType: 'pdf', fileName: 'a.pdf' }),
       ).rejects.toMatchObject({
         code: 'INVALID_FILE',
-        message: "Le type du fichier « pdf » n'est pas un type MIME (type/sous-type).",
+        message: 'Le type du fichier « pdf » n’est pas un type MIME (type/sous-type).',
       });
       await expect(
         store.put(source.stream, { kind: 'act', mediaType: 'application/pdf', fileName: 'dossier/' }),

@@ -1,4 +1,5 @@
-// The notifications of a person, newest first, each linking to its invoice.
+// The notifications of a person, one per invoice, newest first, each linking to its invoice (opening it marks
+// them read).
 import { Notice } from '../../../web/components/notice.tsx';
 import { Pagination } from '../../../web/components/pagination.tsx';
 import { formatCount, formatDateTime } from '../../../web/format.ts';
@@ -46,9 +47,17 @@ export function NotificationsPage(props: {
                 {n.read ? null : <span class="badge badge-info">nouveau</span>}
               </span>
               <strong>{n.title}</strong>
-              <p>{n.body}</p>
+              {n.updates > 1 ? (
+                <span class="hint">
+                  {`${formatCount(n.updates)} mises à jour de cette facture${n.unreadUpdates > 0 ? `, dont ${formatCount(n.unreadUpdates)} non lue${n.unreadUpdates > 1 ? 's' : ''}` : ''} ; la dernière :`}
+                </span>
+              ) : null}
+              <p class="notification-body">{n.body}</p>
               {n.invoiceId ? (
-                <a href={`/factures/${n.invoiceId}`}>{`Voir la facture ${n.invoiceNumber ?? ''}`}</a>
+                <a href={`/factures/${n.invoiceId}`}>
+                  {`Voir la facture ${n.invoiceNumber ?? ''}`}
+                  {n.read ? null : <span class="visually-hidden"> (la marque comme lue)</span>}
+                </a>
               ) : null}
             </li>
           ))}

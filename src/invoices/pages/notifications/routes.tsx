@@ -34,7 +34,7 @@ export const notificationRoutes = new Hono<AppEnv>()
   })
   .get('/notifications/export.csv', async (c) => {
     const viewer = await requireViewer(c);
-    const page = await listNotifications(c.get('deps'), viewer.actor, { pageSize: 1000 });
+    const page = await listNotifications(c.get('deps'), viewer.actor, { pageSize: 1000, perInvoice: false });
     const csv = toCsv<NotificationItem>(
       [
         { header: 'Date', value: (n) => formatDateTime(n.createdAt) },
