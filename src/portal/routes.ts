@@ -4,7 +4,7 @@ import { billingPages } from '../billing/index.ts';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages, recipientPages } from '../directory/index.ts';
 import { invoicePages } from '../invoices/index.ts';
-import { peoplePages, registrationPages } from '../people/index.ts';
+import { companyUsersPages, peoplePages, registrationPages } from '../people/index.ts';
 import { auditPages } from '../platform/audit/pages/routes.tsx';
 import type { AppEnv } from '../platform/http.ts';
 import { portalError } from '../web/error-pages.tsx';
@@ -30,6 +30,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', replayRoutes)
   .route('/', legalPages)
   .route('/', registrationPages)
-  .route('/', recipientPages);
+  .route('/', recipientPages)
+  .route('/', companyUsersPages);
 
 portalRoutes.onError(portalError);

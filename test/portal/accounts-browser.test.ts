@@ -114,7 +114,31 @@ describe('accounts, in Chromium', () => {
     await page.goto(linkIn(mail));
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     expect(await page.locator('.notice-error').textContent()).toContain('Ce lien de confirmation n’est plus valable');
-    await page.context().close();
+
+    // The administrator invites a colleague, who joins from the e-mail, then removes her access.
+    await page.goto(`${hub.baseUrl}/`);
+    await page.getByRole('link', { name: 'Utilisateurs de l’entreprise' }).click();
+    const colleague = `atelier-${Date.now()}@menuiserie.test`;
+    await page.getByLabel('Prénom et nom').fill('Nolwenn Le Goff');
+    await page.getByLabel('Adresse électronique').fill(colleague);
+    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await page.getByText(`Une invitation a été envoyée à ${colleague}`).waitFor();
+    const invitation = await mailTo(colleague, /Invitation à rejoindre/);
+    expect(invitation).toContain('Yann Le Goff vous invite');
+    const other = await newPage();
+    await other.goto(linkIn(invitation));
+    await other.getByLabel('Choisissez un mot de passe').fill('rabot et varlope 2026');
+    await other.getByLabel('Mot de passe, de nouveau').fill('rabot et varlope 2026');
+    await other.getByRole('button', { name: 'Accepter l’invitation' }).click();
+    await other.getByText('Vous avez accès aux factures de l’entreprise.').waitFor();
+    await logIn(other, hub.baseUrl, colleague, 'rabot et varlope 2026');
+    expect(await other.locator('.who-structures').textContent()).toContain('Menuiserie Le Goff (fournisseur)');
+    await page.reload();
+    await page.getByRole('button', { name: 'Retirer l’accès de Nolwenn Le Goff' }).click();
+    await page.getByText('L’accès a été retiré.').waitFor();
+    await other.goto(`${hub.baseUrl}/factures`);
+    expect(await other.locator('h1').textContent()).toBe('Accès refusé');
+    await Promise.all([page.context().close(), other.context().close()]);
   });
 
   it(

@@ -109,7 +109,7 @@ describe('a form posted after the session expired', () => {
     );
     expect(forged.status).toBe(303);
     const location = new URL(forged.headers.get('location')!, 'http://hub');
-    expect(location.searchParams.get('next')).toBeNull();
+    expect(location.searchParams.get('next')).toBe('/');
     expect(location.searchParams.get('session')).toBe('expiree');
     expect((await operator.get(location.pathname + location.search)).html).toContain(
       'Votre session a expiré. Reconnectez-vous pour continuer.',
