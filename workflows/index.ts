@@ -7,3 +7,4 @@ export { chorusPullWorkflow, chorusPullAllWorkflow } from './chorus-pull.ts';
 export { invoiceStartRelayWorkflow } from './invoice-start-relay.ts';
 export { invoiceEmailRetryWorkflow } from './invoice-email-retry.ts';
 export { outboxEmailsWorkflow } from './outbox-emails.ts';
+export { actTransmissionWorkflow } from './act-transmission.ts';

@@ -18,6 +18,7 @@ export const SYSTEM_JOBS = [
   'credentials-purge',
   'directory-refresh',
   'seed',
+  'acts-transmission',
 ] as const;
 export type SystemJob = (typeof SYSTEM_JOBS)[number];
 
