@@ -9,7 +9,9 @@ import type { Mailer } from './platform/mail/smtp.ts';
  * Every activity the worker registers, built from the hub's dependencies. Workflows import only its type.
  * `mailer` sends notification e-mails when SMTP is configured; without it they wait in the outbox.
  */
-export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined } & Pick<ActsDeps, 'acts' | 'actsTiming'>) {
+export function createActivities(
+  deps: AppDeps & { mailer?: Mailer | undefined } & Pick<ActsDeps, 'acts' | 'actsTiming'>,
+) {
   return {
     ...createAuthActivities(deps),
     ...createInvoiceActivities(deps),

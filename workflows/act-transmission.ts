@@ -47,7 +47,7 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
   }
 
   // The acknowledgement, or an anomaly.
-  let windowEndsOn: string | null = null;
+  let windowEndsOn: string | null;
   for (;;) {
     await condition(() => inbox.length > 0);
     const signal = inbox.shift()!;
@@ -75,11 +75,10 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
     }
     while (inbox.length > 0) {
       const signal = inbox.shift()!;
-      const applied = await record.actApplyMinistryMessage(actId, signal);
+      await record.actApplyMinistryMessage(actId, signal);
       if (signal.code === '3-1') suspended = true;
       if (signal.code === '5-1') return { status: 'DEFERE' };
       if (signal.code === '6-2') return { status: 'ANNULE' };
-      windowEndsOn = applied.windowEndsOn;
     }
     while (requests.length > 0) {
       const request = requests.shift()!;
@@ -90,8 +89,7 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
       const sent = await send.actSendReply(actId, request.letterId, request.code);
       if (sent.restarted) {
         suspended = false;
-        windowEndsOn = sent.windowEndsOn;
-        deadline = deadlineOf(windowEndsOn);
+        deadline = deadlineOf(sent.windowEndsOn);
       }
     }
   }

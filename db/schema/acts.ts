@@ -143,10 +143,7 @@ export const actEvents = pgTable(
     dedupeKey: text('dedupe_key'),
     at: at('at').notNull(),
   },
-  (t) => [
-    index('act_events_act_idx').on(t.actId, t.id),
-    uniqueIndex('act_events_dedupe_uq').on(t.actId, t.dedupeKey),
-  ],
+  (t) => [index('act_events_act_idx').on(t.actId, t.id), uniqueIndex('act_events_dedupe_uq').on(t.actId, t.dedupeKey)],
 );
 
 /** A letter of the prefecture (2-1, 3-1, 4-1, 5-1) and the collectivity's reply. */

@@ -113,7 +113,7 @@ service imap-login {
     await waitForPort(port, 15_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}: ${stderr}`);
+    throw new Error(`${(error as Error).message}: ${stderr}`, { cause: error });
   }
   return {
     port,
