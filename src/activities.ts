@@ -1,3 +1,4 @@
+import { createActsActivities, type ActsDeps } from './acts/index.ts';
 import { createInvoiceActivities } from './invoices/activities.ts';
 import { createChorusActivities } from './chorus/index.ts';
 import { createBillingActivities } from './billing/index.ts';
@@ -11,7 +12,9 @@ import type { Mailer } from './platform/mail/smtp.ts';
  * Every activity the worker registers, built from the hub's dependencies. Workflows import only its type.
  * `mailer` sends notification e-mails when SMTP is configured; without it they wait in the outbox.
  */
-export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }) {
+export function createActivities(
+  deps: AppDeps & { mailer?: Mailer | undefined } & Pick<ActsDeps, 'acts' | 'actsTiming'>,
+) {
   return {
     ...createAuthActivities(deps),
     ...createInvoiceActivities(deps),
@@ -19,6 +22,7 @@ export function createActivities(deps: AppDeps & { mailer?: Mailer | undefined }
     ...createBillingActivities(deps),
     ...createTenderActivities(deps),
     ...createAccountingActivities(deps),
+    ...createActsActivities(deps),
   };
 }
 

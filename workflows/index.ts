@@ -12,3 +12,4 @@ export { billingRemindersWorkflow } from './billing-reminders.ts';
 export { tenderConsultationWorkflow } from './tender-consultation.ts';
 export { pesTransmissionWorkflow } from './pes-transmission.ts';
 export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';
+export { actTransmissionWorkflow } from './act-transmission.ts';

@@ -35,6 +35,7 @@ CREATE TABLE "act_letters" (
 	"reply_code" text,
 	"reply_requested_at" timestamp with time zone,
 	"replied_at" timestamp with time zone,
+	"reply_archive_name" text,
 	"dedupe_key" text NOT NULL
 );
 --> statement-breakpoint
@@ -88,6 +89,7 @@ CREATE TABLE "acts" (
 	"envelope_name" text,
 	"archive_file_id" uuid,
 	"sent_at" timestamp with time zone,
+	"cancellation_archive_name" text,
 	"error" text,
 	"published_at" timestamp with time zone,
 	"created_by" text NOT NULL,

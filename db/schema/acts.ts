@@ -84,6 +84,8 @@ export const acts = pgTable(
     envelopeName: text('envelope_name'),
     archiveFileId: uuid('archive_file_id').references(() => storedFiles.id),
     sentAt: at('sent_at'),
+    /** The 6-1 archive, once the agent asked to cancel. */
+    cancellationArchiveName: text('cancellation_archive_name'),
     error: text('error'),
     publishedAt: at('published_at'),
     createdBy: text('created_by').notNull(),
@@ -161,6 +163,8 @@ export const actLetters = pgTable(
     replyCode: text('reply_code'),
     replyRequestedAt: at('reply_requested_at'),
     repliedAt: at('replied_at'),
+    /** The archive name of the reply, kept from its first build: a retried upload sends the same name. */
+    replyArchiveName: text('reply_archive_name'),
     dedupeKey: text('dedupe_key').notNull(),
   },
   (t) => [uniqueIndex('act_letters_dedupe_uq').on(t.dedupeKey), index('act_letters_act_idx').on(t.actId)],

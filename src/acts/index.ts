@@ -10,3 +10,8 @@ export { storeClassification } from './queries/classification.ts';
 export { checkActe, checkEnvelope, listedFiles, type Violation } from './protocol/checks.ts';
 export { readXml, actesAttr, child, childrenNamed, XmlReadError, type XmlNode } from './protocol/xml-read.ts';
 export { parseMinistryMessage, MessageError, type MinistryMessage } from './protocol/inbound.ts';
+export { createActsActivities, type ActsActivities } from './activities.ts';
+export { httpsMinistryClient } from './transmission/ministry-client.ts';
+export { openImapMailbox } from './mail/imap-mailbox.ts';
+export { deliverToMaildir, openMaildirMailbox } from './mail/maildir-mailbox.ts';
+export { actWorkflowId } from './deps.ts';

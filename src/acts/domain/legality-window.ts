@@ -1,7 +1,14 @@
 // The préfet's two months to refer an act to the administrative court (CGCT L2131-6), counted from the act's
 // reception (the DateReception of ARActe 1-2); a request for additional documents (3-1) made within them restarts
 // the two months from the collectivity's answer (3-4 pieces sent, or 3-3 refusal) — CE 29 Oct 2008 n° 273569.
-import { compareDates, toDayNumber, workingDayOnOrAfter, type CalendarDate } from '../../platform/calendar/index.ts';
+import {
+  addDays,
+  compareDates,
+  parisMidnight,
+  toDayNumber,
+  workingDayOnOrAfter,
+  type CalendarDate,
+} from '../../platform/calendar/index.ts';
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -31,3 +38,6 @@ export function daysLeft(end: CalendarDate, today: CalendarDate): number {
 }
 
 export const windowClosed = (end: CalendarDate, today: CalendarDate): boolean => compareDates(today, end) > 0;
+
+/** The instant the window closes: the Paris midnight after its last day (epoch ms). */
+export const windowClosesAtMs = (end: CalendarDate): number => parisMidnight(addDays(end, 1)).getTime();

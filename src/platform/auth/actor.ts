@@ -20,6 +20,7 @@ export const SYSTEM_JOBS = [
   'tender-consultation',
   'seed',
   'treasury-flows',
+  'acts-transmission',
 ] as const;
 export type SystemJob = (typeof SYSTEM_JOBS)[number];
 

@@ -1,0 +1,55 @@
+// The activities of the acts workflows: build and send the archive, apply the ministry's messages, send the
+// agent's replies and cancellations, close the window, read the answers mailbox.
+import { ApplicationFailure } from '@temporalio/common';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { acts } from '../../db/schema/acts.ts';
+import type { ActsDeps } from './deps.ts';
+import type { ReplyCode } from './domain/messages.ts';
+import type { MinistrySignal } from './domain/workflow-contract.ts';
+import { readAnswerMails } from './mail/read-answers.ts';
+import { applyMinistryMessage, closeLegalityWindow } from './transmission/apply-message.ts';
+import { ArchiveRefused } from './transmission/build-archive.ts';
+import { launchActWorkflow } from './transmission/launch.ts';
+import { MinistryRefusal } from './transmission/ministry-client.ts';
+import { sendActArchive, sendCancellation, sendLetterReply } from './transmission/send.ts';
+
+/** A refusal that no retry will change stops the activity at once. */
+async function final<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof MinistryRefusal || error instanceof ArchiveRefused)
+      throw ApplicationFailure.nonRetryable(error.message, error.constructor.name);
+    throw error;
+  }
+}
+
+export function createActsActivities(deps: ActsDeps) {
+  return {
+    actSendArchive: (actId: string) => final(() => sendActArchive(deps, actId)),
+    actApplyMinistryMessage: (actId: string, signal: MinistrySignal) => applyMinistryMessage(deps, actId, signal),
+    actSendReply: (actId: string, letterId: string, code: ReplyCode) =>
+      final(() => sendLetterReply(deps, actId, letterId, code)),
+    actSendCancellation: (actId: string) => final(() => sendCancellation(deps, actId)),
+    actCloseWindow: (actId: string) => closeLegalityWindow(deps, actId),
+    async actsReadMailbox() {
+      const result = await readAnswerMails(deps);
+      // The relay: an act whose workflow start failed after its creation is started here.
+      const waiting = await deps.db
+        .select({ id: acts.id })
+        .from(acts)
+        .where(
+          and(
+            eq(acts.status, 'EN_ATTENTE_TRANSMISSION'),
+            isNull(acts.sentAt),
+            lt(acts.createdAt, new Date(deps.clock.now().getTime() - 60_000)),
+          ),
+        )
+        .limit(100);
+      for (const act of waiting) await launchActWorkflow(deps, act.id);
+      return { ...result, relayed: waiting.length };
+    },
+  };
+}
+
+export type ActsActivities = ReturnType<typeof createActsActivities>;
