@@ -100,6 +100,12 @@ async function afterLoad(page: Page): Promise<void> {
   await page.waitForFunction('document.readyState === "complete"');
 }
 
+/** Presses a key that submits a form or follows a link, and waits for the next document (not the current one). */
+async function pressAndLoad(page: Page, key: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+  await afterLoad(page);
+}
+
 let certify: { id: string; number: string };
 let suspend: { id: string; number: string };
 let reject: { id: string; number: string };
@@ -240,8 +246,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await page.locator('#file').setInputFiles(ublFile(uniqueInvoiceNumber('BAD'), true));
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Déposer la facture' });
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     expect(await focused(page)).toMatchObject({ id: 'resultat' });
     expect((await focused(page)).text).toContain('Facture refusée');
     await checkPage(page, 'clavier : dépôt refusé');
@@ -250,16 +255,14 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await tabUntil(page, (f) => f.id === 'file');
     await page.locator('#file').setInputFiles(ublFile(number));
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     const result = await focused(page);
     expect(result).toMatchObject({ id: 'resultat' });
     expect(result.text).toContain('Facture déposée');
     await checkPage(page, 'clavier : dépôt accepté');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: `Suivre la facture ${number}` });
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     expect(await page.title()).toMatch(new RegExp(`^Facture ${number}`));
     await context.close();
   });
@@ -275,8 +278,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     expect(await focused(page)).toMatchObject({ id: 'actions' });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Certifier le service fait' });
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     expect((await focused(page)).text).toContain('Action enregistrée : certifier le service fait.');
     expect(await page.locator('h1 .badge').textContent()).toBe('Service fait');
     await checkPage(page, 'clavier : service fait');
@@ -292,8 +294,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await page.keyboard.type('   ');
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toMatch(/^Suspendre/);
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     const summary = await focused(page);
     expect(summary.text).toContain('Action refusée : 1 point à corriger');
     expect(summary.text).toContain('Le motif est obligatoire pour suspendre une facture.');
@@ -312,8 +313,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Bon de livraison manquant');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     expect((await focused(page)).text).toContain('Action enregistrée : suspendre');
     expect(await page.locator('h1 .badge').textContent()).toBe('Suspendue');
 
@@ -326,8 +326,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await page.keyboard.type('Facture en double');
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Rejeter…');
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     const box = await focused(page);
     expect(box).toMatchObject({ id: 'confirmer' });
     expect(box.text).toContain(`Confirmer le rejet de la facture ${reject.number}`);
@@ -336,8 +335,7 @@ describe('the portal with a keyboard only, in Chromium', () => {
     await checkPage(page, 'clavier : rejet à confirmer');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Rejeter définitivement' });
-    await page.keyboard.press('Enter');
-    await afterLoad(page);
+    await pressAndLoad(page, 'Enter');
     expect((await focused(page)).text).toContain('Action enregistrée : rejeter');
     expect(await page.locator('h1 .badge').textContent()).toBe('Rejetée');
     await context.close();
