@@ -104,7 +104,7 @@ describe('GET /api/directory/structures/{id}', () => {
     expect(missing.status).toBe(404);
     expect((await missing.json()) as ErrorJson).toMatchObject({
       code: 'NOT_FOUND',
-      message: 'Structure introuvable.',
+      message: 'Structure introuvable : cet élément n’existe pas ou vous n’y avez pas accès.',
       requestId: 'req-test',
     });
     const malformed = await app.request('/api/directory/structures/42');

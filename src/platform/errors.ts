@@ -29,7 +29,8 @@ export class RetryLaterError extends AppError {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} introuvable.`, 404);
+export const notFound = (what: string): AppError =>
+  new AppError('NOT_FOUND', `${what} introuvable : cet élément n’existe pas ou vous n’y avez pas accès.`, 404);
 export const forbidden = (message = 'Vous n’avez pas les droits nécessaires pour cette action.'): AppError =>
   new AppError('FORBIDDEN', message, 403);
 export const unauthenticated = (message = 'Authentification requise.'): AppError =>

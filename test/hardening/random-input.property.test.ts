@@ -3,6 +3,9 @@
 // never a hang, and the invoice workflow it may reach still answers afterwards. Routes and their fields are read
 // from the OpenAPI document, the pages' forms and the Chorus mirror's paths, so a new route is fed too.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,7 @@ import type { InvoiceDeps } from '../../src/invoices/index.ts';
 import { createApiClient, createPerson, issueClientToken } from '../../src/platform/auth/index.ts';
 import { testParties, ublInvoice, uniqueInvoiceNumber } from '../helpers/invoices.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
+import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { startWorker, waitForStatus, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 
@@ -112,6 +116,8 @@ beforeAll(async () => {
   const p = await testParties(t.handle.db);
   deps = {
     ...testDeps(t.handle, { temporal }),
+    // A real file store, as every deployment has: routes that take files are fed too.
+    files: createFileStore({ db: t.handle.db, backend: diskBackend(mkdtempSync(join(tmpdir(), 'hub-random-input-'))) }),
     invoices: { timing: { dayMs: 60_000, reminderDaysBefore: [] }, decisionTimeoutMs: 5_000 },
   };
   worker = await startWorker(deps, deps.taskQueue!);

@@ -55,7 +55,8 @@ export async function buildArchive(
   actId: string,
 ): Promise<BuiltArchive> {
   const [act] = await deps.db.select().from(acts).where(eq(acts.id, actId));
-  if (!act) throw new AppError('NOT_FOUND', 'Acte introuvable.', 404);
+  if (!act)
+    throw new AppError('NOT_FOUND', 'Acte introuvable : cet élément n’existe pas ou vous n’y avez pas accès.', 404);
   if (act.archiveFileId && act.archiveName && act.envelopeName) {
     const head = await deps.files.head(act.archiveFileId);
     return {

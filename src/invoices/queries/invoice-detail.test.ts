@@ -84,7 +84,11 @@ describe('getInvoiceDetail', () => {
   });
 
   it('answers the same 404 for another supplier, another commune’s accountant, an unknown id and a malformed id', async () => {
-    const notFound = { code: 'NOT_FOUND', status: 404, message: 'Facture introuvable.' };
+    const notFound = {
+      code: 'NOT_FOUND',
+      status: 404,
+      message: 'Facture introuvable : cet élément n’existe pas ou vous n’y avez pas accès.',
+    };
     await expect(getInvoiceDetail(deps, personActing('supplier', p.breizh.id), ublId)).rejects.toMatchObject(notFound);
     await expect(getInvoiceDetail(deps, personActing('accountant', p.brest.id), ublId)).rejects.toMatchObject(notFound);
     await expect(getInvoiceDetail(deps, personActing('operator', randomUUID()), randomUUID())).rejects.toMatchObject(
