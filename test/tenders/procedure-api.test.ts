@@ -103,6 +103,8 @@ describe('the tender room through its API', () => {
       question: 'Le lot inclut-il les tablettes ?',
     });
     const { questionId } = (await asked.json()) as { questionId: string };
+    // Answer once fewer than six « days » remain before the deadline, however fast the steps above ran.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline.getTime() - 5_500 - Date.now())));
     const early = await postJson(`/api/tenders/consultations/${id}/questions/${questionId}/answer`, buyer, {
       answer: 'Oui.',
     });
