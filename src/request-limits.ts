@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { answerMirrorRefusal } from './chorus/index.ts';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, maxDepositBytes } from './invoices/index.ts';
+import { AppError } from './platform/errors.ts';
 import type { AppEnv } from './platform/http.ts';
 import type { BodyRule, GuardOptions } from './platform/request-guard.ts';
 
@@ -20,6 +21,14 @@ const attachments = (MAX_ATTACHMENTS + 1) * MAX_ATTACHMENT_BYTES + 2 * ENVELOPE;
 
 const ANONYMOUS_FORM = 16 * KB;
 
+/** A deposit far over the limit is refused here, before its route: in the words the route would use. */
+const depositTooLarge = (c: Context<AppEnv>): AppError =>
+  new AppError(
+    'FILE_TOO_LARGE',
+    `Le fichier dépasse la taille maximale d’une facture déposée (${Math.floor(maxDepositBytes(c.get('deps')) / MB)} Mo).`,
+    413,
+  );
+
 export const REQUEST_LIMITS: GuardOptions = {
   defaultMaxBytes: 1 * MB,
   rules: [
@@ -29,8 +38,8 @@ export const REQUEST_LIMITS: GuardOptions = {
     { method: 'POST', path: '/auth/login', maxBytes: ANONYMOUS_FORM },
     { method: 'POST', path: '/api/oauth/token', maxBytes: ANONYMOUS_FORM },
     // Deposits and attachments: the routes count the file itself against its own limit too.
-    { method: 'POST', path: '/api/invoices', maxBytes: deposit },
-    { method: 'POST', path: '/factures/deposer', maxBytes: deposit },
+    { method: 'POST', path: '/api/invoices', maxBytes: deposit, tooLarge: depositTooLarge },
+    { method: 'POST', path: '/factures/deposer', maxBytes: deposit, tooLarge: depositTooLarge },
     { method: 'POST', path: '/factures/saisir', maxBytes: attachments },
     { method: 'POST', path: /^\/api\/invoices\/[^/]+\/supplier-actions$/, maxBytes: attachments },
     { method: 'POST', path: /^\/factures\/[^/]+\/completer$/, maxBytes: attachments },

@@ -22,6 +22,8 @@ export interface BodyRule {
    * declared length over `maxBytes` is refused at once and the stream is cut once `maxBytes` have gone through.
    */
   streamed?: boolean;
+  /** The refusal of a body over `maxBytes` in the route's own words (a deposit names the deposit limit). */
+  tooLarge?: (c: Context<AppEnv>, maxBytes: number) => AppError;
 }
 
 export interface GuardOptions {
@@ -50,12 +52,11 @@ export function bodyTooLarge(maxBytes: number): AppError {
 }
 
 /** Reads the body, counting while it arrives; undefined when there is none. */
-async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<Buffer | undefined> {
+async function readWithin(c: Context<AppEnv>, maxBytes: number, tooLarge: () => AppError): Promise<Buffer | undefined> {
   const raw = c.req.raw;
   if (!raw.body) return undefined;
   const declared = raw.headers.get('content-length');
-  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes)
-    throw bodyTooLarge(maxBytes);
+  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes) throw tooLarge();
   const reader = raw.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -65,7 +66,7 @@ async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<Buffer 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge(maxBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -73,16 +74,15 @@ async function readWithin(c: Context<AppEnv>, maxBytes: number): Promise<Buffer 
 }
 
 /** The same request whose body errors with a 413 once more than `maxBytes` have been read from it. */
-function countedWithin(raw: Request, maxBytes: number): Request {
+function countedWithin(raw: Request, maxBytes: number, tooLarge: () => AppError): Request {
   const declared = raw.headers.get('content-length');
-  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes)
-    throw bodyTooLarge(maxBytes);
+  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > maxBytes) throw tooLarge();
   let size = 0;
   const counted = raw.body!.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         size += chunk.byteLength;
-        if (size > maxBytes) controller.error(bodyTooLarge(maxBytes));
+        if (size > maxBytes) controller.error(tooLarge());
         else controller.enqueue(chunk);
       },
     }),
@@ -140,11 +140,12 @@ export function requestGuard(options: GuardOptions): MiddlewareHandler<AppEnv> {
         const limit = rule?.maxBytes ?? options.defaultMaxBytes;
         const maxBytes = typeof limit === 'function' ? limit(c) : limit;
         const raw = c.req.raw;
+        const tooLarge = () => rule?.tooLarge?.(c, maxBytes) ?? bodyTooLarge(maxBytes);
         if (rule?.streamed) {
-          if (raw.body) c.req.raw = countedWithin(raw, maxBytes);
+          if (raw.body) c.req.raw = countedWithin(raw, maxBytes, tooLarge);
           return await next();
         }
-        const body = await readWithin(c, maxBytes);
+        const body = await readWithin(c, maxBytes, tooLarge);
         if (body !== undefined) {
           c.req.raw = withBody(raw, body);
           await checkBody(c, rule);
