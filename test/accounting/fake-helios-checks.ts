@@ -1,7 +1,7 @@
 // What the fake treasury checks in a received PES Aller, as Hélios does: the encoding, the codique, the SIRET and
-// budget known to the poste, bordereaux, pieces and PJs never integrated before, and signatures present when the
-// flow is dematerialised (and valid, when a verifier is given). Written apart from the hub's own checks, on a DOM
-// (fast-xml-parser): a fake of an external system must not share the code it tests.
+// budget known to the poste, bordereaux (of mandates or of titles), pieces and PJs never integrated before, and
+// signatures present when the flow is dematerialised (and valid, when a verifier is given). Written apart from the
+// hub's own checks, on a DOM (fast-xml-parser): a fake of an external system must not share the code it tests.
 import { XMLParser } from 'fast-xml-parser';
 
 export interface KnownAccount {
@@ -108,51 +108,72 @@ export function judgePesAller(
 
   const elements: AckElement[] = [];
   const pieces: ReceivedPiece[] = [];
-  const depense = root.PES_DepenseAller as Node | undefined;
+  const recettePieces: string[] = [];
   const signatureProblem = verifySignatures?.(text);
-  const demat = v((depense?.EnTeteDepense as Node | undefined)?.InfoDematerialisee) === '1';
-  for (const bord of asArray(depense?.Bordereau)) {
-    const bloc = (bord.BlocBordereau ?? {}) as Node;
-    const exer = v(bloc.Exer) ?? '';
-    const idBord = v(bloc.IdBord) ?? '';
-    const element: AckElement = { domaine: '5', etat: '1', numBord: idBord, exercice: exer, errors: [], pieces: [] };
-    const bordKey = `${enTete.IdColl}/${exer}/${idBord}`;
-    if (memory.bordereaux.has(bordKey))
-      element.errors.push({
-        code: 'ERREUR_DOUBLON_BORDEREAU',
-        label: `1510 - Le bordereau ${idBord} a déjà été intégré pour l'exercice ${exer}`,
-      });
-    const signed = bord.Signature !== undefined;
-    if (demat && !signed)
-      element.errors.push({
-        code: 'ERREUR_SIGNATURE_BORDEREAU_INCOMPLETE',
-        label: '1300 - Bordereau dématérialisé non signé',
-      });
-    if (
-      signed &&
-      signatureProblem &&
-      !signatureProblem.ok &&
-      (!signatureProblem.idBord || signatureProblem.idBord === idBord)
-    )
-      element.errors.push({ code: signatureProblem.code, label: signatureProblem.label });
-    for (const piece of asArray(bord.Piece)) {
-      const info = ((piece.BlocPiece as Node | undefined)?.InfoPce ?? {}) as Node;
-      const idPce = v(info.IdPce) ?? '';
-      const pieceKey = `${enTete.IdColl}/${exer}/${idPce}`;
-      if (memory.pieces.has(pieceKey))
-        element.pieces.push({
-          numPiece: idPce,
-          errors: [
-            {
-              code: 'ERREUR_DOUBLON_PIECE',
-              label: `1520 - Le mandat ${idPce} a déjà été intégré pour l'exercice ${exer}`,
-            },
-          ],
+  // Mandates (PES_DepenseAller, domain 5) and titles of receipt (PES_RecetteAller, domain 6) are judged alike;
+  // a title is keyed apart from a mandate of the same number.
+  const domains = [
+    {
+      domaine: '5',
+      prefix: '',
+      node: root.PES_DepenseAller as Node | undefined,
+      head: 'EnTeteDepense',
+      noun: 'mandat',
+    },
+    {
+      domaine: '6',
+      prefix: 'R/',
+      node: root.PES_RecetteAller as Node | undefined,
+      head: 'EnTeteRecette',
+      noun: 'titre',
+    },
+  ];
+  for (const { domaine, prefix, node, head: headName, noun } of domains) {
+    const demat = v((node?.[headName] as Node | undefined)?.InfoDematerialisee) === '1';
+    for (const bord of asArray(node?.Bordereau)) {
+      const bloc = (bord.BlocBordereau ?? {}) as Node;
+      const exer = v(bloc.Exer) ?? '';
+      const idBord = v(bloc.IdBord) ?? '';
+      const element: AckElement = { domaine, etat: '1', numBord: idBord, exercice: exer, errors: [], pieces: [] };
+      const bordKey = `${enTete.IdColl}/${prefix}${exer}/${idBord}`;
+      if (memory.bordereaux.has(bordKey))
+        element.errors.push({
+          code: 'ERREUR_DOUBLON_BORDEREAU',
+          label: `1510 - Le bordereau ${idBord} a déjà été intégré pour l'exercice ${exer}`,
         });
-      pieces.push({ exer, idBord, idPce });
+      const signed = bord.Signature !== undefined;
+      if (demat && !signed)
+        element.errors.push({
+          code: 'ERREUR_SIGNATURE_BORDEREAU_INCOMPLETE',
+          label: '1300 - Bordereau dématérialisé non signé',
+        });
+      if (
+        signed &&
+        signatureProblem &&
+        !signatureProblem.ok &&
+        (!signatureProblem.idBord || signatureProblem.idBord === idBord)
+      )
+        element.errors.push({ code: signatureProblem.code, label: signatureProblem.label });
+      for (const piece of asArray(bord.Piece)) {
+        const info = ((piece.BlocPiece as Node | undefined)?.InfoPce ?? {}) as Node;
+        const idPce = v(info.IdPce) ?? '';
+        const pieceKey = `${enTete.IdColl}/${prefix}${exer}/${idPce}`;
+        if (memory.pieces.has(pieceKey))
+          element.pieces.push({
+            numPiece: idPce,
+            errors: [
+              {
+                code: 'ERREUR_DOUBLON_PIECE',
+                label: `1520 - Le ${noun} ${idPce} a déjà été intégré pour l'exercice ${exer}`,
+              },
+            ],
+          });
+        if (domaine === '5') pieces.push({ exer, idBord, idPce });
+        else recettePieces.push(pieceKey);
+      }
+      if (element.errors.length > 0 || element.pieces.length > 0) element.etat = '0';
+      elements.push(element);
     }
-    if (element.errors.length > 0 || element.pieces.length > 0) element.etat = '0';
-    elements.push(element);
   }
   for (const pj of asArray((root.PES_PJ as Node | undefined)?.PJ)) {
     const idUnique = v(pj.IdUnique) ?? '';
@@ -169,10 +190,13 @@ export function judgePesAller(
   }
   // What was accepted is now integrated: a second sending is a duplicate.
   for (const element of elements) {
-    if (element.domaine === '5' && element.etat === '1')
-      memory.bordereaux.add(`${enTete.IdColl}/${element.exercice}/${element.numBord}`);
+    if ((element.domaine === '5' || element.domaine === '6') && element.etat === '1')
+      memory.bordereaux.add(
+        `${enTete.IdColl}/${element.domaine === '6' ? 'R/' : ''}${element.exercice}/${element.numBord}`,
+      );
   }
   for (const piece of pieces) memory.pieces.add(`${enTete.IdColl}/${piece.exer}/${piece.idPce}`);
+  for (const key of recettePieces) memory.pieces.add(key);
   for (const pj of asArray((root.PES_PJ as Node | undefined)?.PJ)) memory.pjs.add(v(pj.IdUnique) ?? '');
   return { kind: 'ack', nomFic, enTete, elements, pieces };
 }
