@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { BillingActivities } from '../src/billing/activities.ts';
 import type { BillingRunInput, BillingRunSummary } from '../src/billing/domain/workflow-contract.ts';
 
@@ -12,7 +12,8 @@ const PARALLEL_ISSUES = 4;
 
 /**
  * One run of a year's contributions: plan every member (a dry run stops there), issue each contribution through the
- * hub's deposit, then write the PES Aller of the titles issued. Started by the operator with its run id, or by the
+ * hub's deposit, then write the PES Aller of the titles issued and hand it to the accounting module, which checks it
+ * and transmits it to the treasury. Started by the operator with its run id, or by the
  * yearly schedule without one (it then opens a run for the current Paris year).
  */
 export async function billingRunWorkflow(input: BillingRunInput = {}): Promise<BillingRunSummary> {
@@ -24,6 +25,8 @@ export async function billingRunWorkflow(input: BillingRunInput = {}): Promise<B
       await Promise.all(batch.map((structureId) => acts.issueContribution({ runId, structureId })));
     }
     const pesBordereau = plan.dryRun ? null : await acts.writeBillingRunPes(runId);
+    // Runs recorded before the hand-over existed replay without it.
+    if (pesBordereau !== null && patched('billing-pes-to-accounting')) await acts.handBillingRunPesToAccounting(runId);
     const counts = await acts.finishBillingRun({ runId });
     return {
       runId,

@@ -34,7 +34,7 @@ export const pesFlowStatuses = [
 ] as const;
 export const pesFlowStatus = pgEnum('pes_flow_status', pesFlowStatuses);
 
-export const pesDepositChannels = ['page', 'api', 's2low'] as const;
+export const pesDepositChannels = ['page', 'api', 's2low', 'billing'] as const;
 export const pesDepositChannel = pgEnum('pes_deposit_channel', pesDepositChannels);
 
 export const pesFlows = pgTable(

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { pesFlows } from './accounting.ts';
 import { blobs } from './blobs.ts';
 import { invoices } from './invoices.ts';
 import { structures } from './directory.ts';
@@ -200,6 +201,8 @@ export const billingPesFiles = pgTable(
       .references(() => blobs.sha256),
     titles: integer('titles').notNull(),
     totalAmount: money('total_amount').notNull(),
+    /** The accounting flow this file was deposited as (handed to the treasury), once handed. */
+    pesFlowId: uuid('pes_flow_id').references(() => pesFlows.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.year, t.bordereau] }), uniqueIndex('billing_pes_files_run_uq').on(t.runId)],

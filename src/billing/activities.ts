@@ -1,6 +1,7 @@
 // Activities of the billing workflows, built from the hub's dependencies.
 import type { Mailer } from '../platform/mail/smtp.ts';
 import { sendContributionReminders } from './follow-up/send-reminders.ts';
+import { handRunPesToAccounting } from './pes/hand-to-accounting.ts';
 import { writeRunPes } from './pes/write-run-pes.ts';
 import { finishRun } from './runs/finish-run.ts';
 import { issueContribution, type IssueInput } from './runs/issue-contribution.ts';
@@ -14,6 +15,7 @@ export function createBillingActivities(deps: BillingDeps & { mailer?: Mailer | 
     planBillingRun: (runId: string) => planRun(deps, runId),
     issueContribution: (input: IssueInput) => issueContribution(deps, input),
     writeBillingRunPes: async (runId: string) => (await writeRunPes(deps, runId))?.bordereau ?? null,
+    handBillingRunPesToAccounting: (runId: string) => handRunPesToAccounting(deps, runId),
     finishBillingRun: (input: { runId: string; failure?: string }) => finishRun(deps, input),
     sendContributionReminders: () => sendContributionReminders(deps),
   };

@@ -1,20 +1,26 @@
 // The PES Aller of a billing run, as the treasury takes it: a real run on PostgreSQL and Temporal writes the titles
-// of the year, the file served by the API is uploaded to the fake DGFiP gateway over real FTP with the accounting
-// module's transport (routing commands, then STOR into /entree/), and Hélios answers PES_ACQUIT with the bordereau
-// of titles accepted (domain 6, Recette), no error anywhere, for the syndicat's codique, SIRET and budget.
-import { Readable, Writable } from 'node:stream';
+// of the year and hands the file to the accounting module, whose checks pass and whose transmission workflow uploads
+// it once to the fake DGFiP gateway over real FTP (routing commands, then STOR into /entree/); Hélios answers
+// PES_ACQUIT with the bordereau of titles accepted (domain 6, Recette), no error anywhere, for the syndicat's
+// codique, SIRET and budget, and the flow ends ACQUITTE. A second run of the year sends nothing.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Client } from '@temporalio/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structures } from '../../db/schema/directory.ts';
 import { createApp } from '../../src/app.ts';
 import type { TreasuryEndpoint } from '../../src/accounting/index.ts';
-import { downloadReturn, listReturns, pMsgOf, uploadToTreasury } from '../../src/accounting/transport/treasury-ftp.ts';
+import { downloadReturn, listReturns, pMsgOf } from '../../src/accounting/transport/treasury-ftp.ts';
 import { saveMemberTerms } from '../../src/billing/index.ts';
 import { syndicatIssuer } from '../../src/billing/runs/syndicat.ts';
 import { DEFAULT_BILLING_SETTINGS } from '../../src/billing/settings.ts';
 import type { Actor } from '../../src/platform/auth/index.ts';
+import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
+import { pollUntil } from '../accounting/accounting-harness.ts';
 import { FakeTreasury } from '../accounting/fake-treasury.ts';
 import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
@@ -38,21 +44,10 @@ const api = (path: string, init: RequestInit = {}) =>
 beforeAll(async () => {
   client = await testTemporalClient();
   const taskQueue = uniqueQueue('billing-pes');
-  deps = testDeps(t.handle, { temporal: client, taskQueue });
-  worker = await startWorker(deps, taskQueue);
-  app = createApp(deps);
-  const res = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'hub-demo-operateur',
-      client_secret: 'hub-demo-operateur-secret',
-    }).toString(),
+  const files = createFileStore({
+    db: t.handle.db,
+    backend: diskBackend(await mkdtemp(join(tmpdir(), 'billing-pes-files-'))),
   });
-  expect(res.status).toBe(200);
-  token = ((await res.json()) as { access_token: string }).access_token;
-
   // Hélios knows the syndicat's poste comptable, SIRET and budget as the billing settings give them.
   const issuer = await syndicatIssuer(t.handle.db);
   fake = await FakeTreasury.start({
@@ -68,6 +63,23 @@ beforeAll(async () => {
     pDest: 'VHPCE11',
     timeoutMs: 10_000,
   };
+  deps = {
+    ...testDeps(t.handle, { temporal: client, taskQueue, files }),
+    accounting: { treasury: endpoint },
+  } as AppDeps;
+  worker = await startWorker(deps, taskQueue);
+  app = createApp(deps);
+  const res = await app.request('/api/oauth/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'hub-demo-operateur',
+      client_secret: 'hub-demo-operateur-secret',
+    }).toString(),
+  });
+  expect(res.status).toBe(200);
+  token = ((await res.json()) as { access_token: string }).access_token;
 }, 120_000);
 
 afterAll(async () => {
@@ -75,15 +87,6 @@ afterAll(async () => {
   await worker?.stop();
   await client?.connection.close();
 });
-
-async function waitForReturn(name: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const found = (await listReturns(endpoint)).find((f) => f.name === `ACQUIT_${name}` || f.name === `NACK_${name}`);
-    if (found) return found.name;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no acknowledgement of ${name}`);
-}
 
 async function download(name: string): Promise<string> {
   const chunks: Buffer[] = [];
@@ -123,7 +126,7 @@ describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_00
     });
     expect(started.status).toBe(202);
     const { id } = (await started.json()) as { id: string };
-    let run: { status: string; pes: { bordereau: number; titles: number } | null };
+    let run: { status: string; pes: { bordereau: number; titles: number; flowId: string | null } | null };
     const deadline = Date.now() + 8 * 60_000;
     for (;;) {
       run = (await (await api(`/api/billing/runs/${id}`)).json()) as typeof run;
@@ -134,32 +137,64 @@ describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_00
     expect(run.status).toBe('DONE');
     expect(run.pes).toMatchObject({ bordereau: 1, titles: 61 });
 
+    expect(run.pes).toMatchObject({ bordereau: 1, titles: 61 });
+    const flowId = run.pes?.flowId ?? null;
+    expect(flowId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The run handed its PES to the accounting module: checked, sent once over FTP with the routing commands.
+    const flow = await pollUntil(
+      deps,
+      flowId!,
+      ['ACQUITTE', 'INFORMATION_DISPONIBLE', 'REFUSE', 'ERREUR', 'NON_CONFORME'],
+      120_000,
+    );
+    expect(flow.issues).toEqual([]);
+    expect(flow.status).toBe('ACQUITTE');
+    expect(flow.channel).toBe('billing');
+    expect(fake.received).toHaveLength(1);
+    const sent = fake.received[0]!;
+    expect(sent.routing).toEqual({
+      pDest: endpoint.pDest,
+      pAppli: endpoint.pAppli,
+      pMsg: pMsgOf({ codCol: settings.pesCodCol, idPost: settings.pesIdPost, codBud: settings.pesCodBud }),
+    });
+    // What went to the treasury is the year's PES the API serves, under its wire name.
+    expect(sent.name).toMatch(/^PESALR2_\d{14}_\d{6}_\d{3}\.xml$/);
     const res = await api(`/api/billing/years/${YEAR}/pes`);
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     const pes = readPes(new Uint8Array(bytes));
     expect(pes.nomFic).toMatch(/^PESALR2_\d{14}_COT2027_B001$/);
-    const wireName = `${pes.nomFic}.xml`;
-    const routing = {
-      pDest: endpoint.pDest,
-      pAppli: endpoint.pAppli,
-      pMsg: pMsgOf({ codCol: settings.pesCodCol, idPost: settings.pesIdPost, codBud: settings.pesCodBud }),
-    };
-    const sent = await uploadToTreasury(endpoint, wireName, bytes.length, routing, async () => Readable.from([bytes]));
-    expect(sent.uploaded).toBe(true);
-    expect(fake.received.map((f) => f.routing)).toEqual([routing]);
+    expect(flow.nomFic).toBe(pes.nomFic);
 
-    const answerName = await waitForReturn(wireName);
+    // Hélios answered PES_ACQUIT: the bordereau of titles, domain 6 (Recette), accepted, no error anywhere.
+    const answerName = `ACQUIT_${sent.name}`;
+    expect((await listReturns(endpoint)).map((f) => f.name)).toContain(answerName);
     const answer = await download(answerName);
-    expect(answer).not.toContain('PES_NonAcquit');
-    expect(answerName).toBe(`ACQUIT_${wireName}`);
     expect(answer).toContain('<n:PES_ACQUIT');
     expect(answer).toContain(`<NomFic V="${pes.nomFic}"/>`);
     expect(answer).not.toContain('<Erreur>');
-    // One element: the bordereau of titles, domain 6 (Recette), accepted.
     expect(answer.match(/<ElementACQUIT>/g)).toHaveLength(1);
     expect(answer).toContain(
       `<ElementACQUIT><DomaineAck V="6"/><EtatAck V="1"/><NumBord V="1"/><ExerciceBord V="${YEAR}"/></ElementACQUIT>`,
     );
+    const report = (await (await api(`/api/billing/runs/${id}`)).json()) as { pes: { flowStatus: string } };
+    expect(report.pes.flowStatus).toBe('ACQUITTE');
+
+    // The same year again: nothing new issued, no second PES, nothing more sent to the treasury.
+    const again = await api('/api/billing/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ year: YEAR, dryRun: false }),
+    });
+    const { id: secondId } = (await again.json()) as { id: string };
+    let second: { status: string; pes: unknown };
+    for (;;) {
+      second = (await (await api(`/api/billing/runs/${secondId}`)).json()) as typeof second;
+      if (second.status === 'DONE' || second.status === 'FAILED') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(second).toMatchObject({ status: 'DONE', pes: null });
+    expect(fake.received).toHaveLength(1);
   });
 });

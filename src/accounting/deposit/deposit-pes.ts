@@ -20,7 +20,7 @@ export interface DepositPesInput {
   fileId: string;
   /** The depositing structure; the actor's only accountant/agent structure when absent. */
   structureId?: string;
-  channel: 'page' | 'api' | 's2low';
+  channel: 'page' | 'api' | 's2low' | 'billing';
   /** The ordonnateur asks the hub to sign the unsigned bordereaux with the structure's certificate. */
   sign?: boolean;
 }

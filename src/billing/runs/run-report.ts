@@ -3,6 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import { billingContributions, billingPesFiles, billingRunLines, billingRuns } from '../../../db/schema/billing.ts';
+import { pesFlows } from '../../../db/schema/accounting.ts';
 import { invoices } from '../../../db/schema/invoices.ts';
 import { requireOperator } from '../../platform/auth/index.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -39,7 +40,8 @@ export interface RunReport {
   counts: Record<LineOutcome, number>;
   total: { amount: string; totalAmount: string };
   totalsByTier: ReturnType<typeof totalsByTier>;
-  pes: { bordereau: number; nomFic: string; titles: number } | null;
+  /** The PES of the titles and, once handed to the accounting module, its flow and the flow's status. */
+  pes: { bordereau: number; nomFic: string; titles: number; flowId: string | null; flowStatus: string | null } | null;
   lines: RunReportLine[];
 }
 
@@ -60,7 +62,11 @@ export async function getRunReport({ ctx, input }: VerbCall<BillingDeps, { runId
     .leftJoin(invoices, eq(invoices.id, billingContributions.invoiceId))
     .where(eq(billingRunLines.runId, run.id))
     .orderBy(asc(billingRunLines.memberName));
-  const [pes] = await db.select().from(billingPesFiles).where(eq(billingPesFiles.runId, run.id));
+  const [pesRow] = await db
+    .select({ file: billingPesFiles, flowStatus: pesFlows.status })
+    .from(billingPesFiles)
+    .leftJoin(pesFlows, eq(pesFlows.id, billingPesFiles.pesFlowId))
+    .where(eq(billingPesFiles.runId, run.id));
   const lines: RunReportLine[] = rows.map(({ line, number, invoiceId, invoiceStatus }) => {
     const facts = (line.line ?? null) as { billedDays?: number; yearDays?: number } | null;
     return {
@@ -99,7 +105,15 @@ export async function getRunReport({ ctx, input }: VerbCall<BillingDeps, { runId
     counts,
     total: { amount: sum('amount'), totalAmount: sum('totalAmount') },
     totalsByTier: byTier,
-    pes: pes ? { bordereau: pes.bordereau, nomFic: pes.nomFic, titles: pes.titles } : null,
+    pes: pesRow
+      ? {
+          bordereau: pesRow.file.bordereau,
+          nomFic: pesRow.file.nomFic,
+          titles: pesRow.file.titles,
+          flowId: pesRow.file.pesFlowId,
+          flowStatus: pesRow.flowStatus,
+        }
+      : null,
     lines,
   };
 }
