@@ -84,7 +84,10 @@ const stampedRoute = createRoute({
   summary: 'Le document principal tamponné (envoyé, reçu, publié, identifiant ACTES)',
   request: { params: IdParam },
   responses: {
-    200: { description: 'Le PDF tamponné', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+    200: {
+      description: 'Le PDF tamponné',
+      content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    },
     401: error('Authentification requise'),
     404: error('Acte introuvable'),
     409: error('Accusé de réception pas encore reçu'),

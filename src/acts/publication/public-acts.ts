@@ -60,10 +60,13 @@ export async function searchPublishedActs(deps: ActsDeps, structureId: string, s
       .select()
       .from(acts)
       .where(where)
-      .orderBy(desc(acts.publishedAt), desc(acts.id))
+      .orderBy(sql`${acts.publishedAt} desc nulls last`, desc(acts.id))
       .limit(PUBLIC_PAGE_SIZE)
       .offset((search.page - 1) * PUBLIC_PAGE_SIZE),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(acts).where(where),
+    deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(acts)
+      .where(where),
   ]);
   return { total: counted?.n ?? 0, acts: rows.map(publicView) };
 }
