@@ -87,10 +87,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 const detail = async (id: string) =>
   (await (await app.request(`/api/acts/${id}`, { headers: auth })).json()) as Record<string, any>;
-const statusIs = (id: string, status: string) => async () => {
-  const act = await detail(id);
-  return act.status === status ? act : undefined;
-};
 
 function pdfText(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'hub-stamp-'));

@@ -8,10 +8,11 @@ const PADDING = 4;
 const MARGIN = 12;
 
 export async function stampPdf(bytes: Uint8Array, lines: string[]): Promise<Uint8Array> {
-  let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    return await draw(await PDFDocument.load(bytes, { updateMetadata: false }), lines);
   } catch (error) {
+    if (error instanceof AppError) throw error;
+    // pdf-lib loads damaged files leniently and fails later, on the page tree: every failure is the file's.
     const encrypted = /encrypt/i.test(String((error as Error)?.message ?? error));
     throw new AppError(
       encrypted ? 'PDF_ENCRYPTED' : 'PDF_UNREADABLE',
@@ -21,6 +22,9 @@ export async function stampPdf(bytes: Uint8Array, lines: string[]): Promise<Uint
       422,
     );
   }
+}
+
+async function draw(doc: PDFDocument, lines: string[]): Promise<Uint8Array> {
   const page = doc.getPages()[0];
   if (!page)
     throw new AppError('PDF_UNREADABLE', 'Le document principal de l’acte n’a aucune page : rien à tamponner.', 422);
