@@ -99,6 +99,15 @@ export const acts = pgTable(
     index('acts_structure_created_idx').on(t.structureId, t.createdAt),
     index('acts_status_idx').on(t.status),
     index('acts_published_idx').on(t.structureId, t.publishedAt),
+    // The public publication page: a collectivity's published acts, newest first, and the words of their object
+    // (the expression of src/acts/publication/public-acts.ts, accents folded with translate: no extension needed).
+    index('acts_published_list_idx')
+      .on(t.structureId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.publishedAt} is not null`),
+    index('acts_object_search_idx').using(
+      'gin',
+      sql`to_tsvector('french'::regconfig, translate(lower(${t.object}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa'))`,
+    ),
     uniqueIndex('acts_envelope_name_uq').on(t.envelopeName),
     check('acts_nature_range', sql`${t.nature} between 1 and 6`),
   ],

@@ -10,6 +10,8 @@ import { filesOf, type ActsDeps } from './deps.ts';
 import { getActDetail } from './queries/find-act.ts';
 import { openActArchive } from './queries/documents.ts';
 import { launchAfterCommit } from './transmission/launch.ts';
+import { publishAct } from './publication/publish-act.ts';
+import { stampedPdfOfVisibleAct } from './stamp/stamped-document.ts';
 import { discardUpload, receiveActUpload } from './upload/receive-act-upload.ts';
 import type { Readable } from 'node:stream';
 
@@ -75,6 +77,62 @@ const archiveRoute = createRoute({
   },
 });
 
+const stampedRoute = createRoute({
+  method: 'get',
+  path: '/api/acts/{id}/stamped.pdf',
+  tags: TAGS,
+  summary: 'Le document principal tamponné (envoyé, reçu, publié, identifiant ACTES)',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Le PDF tamponné',
+      content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    },
+    401: error('Authentification requise'),
+    404: error('Acte introuvable'),
+    409: error('Accusé de réception pas encore reçu'),
+    422: error('Document principal illisible ou chiffré'),
+  },
+});
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/api/acts/{id}/publish',
+  tags: TAGS,
+  summary: 'Publier l’acte sur la page publique de la collectivité (définitif)',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Acte publié (ou déjà publié : alreadyPublished)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              id: z.string(),
+              publishedAt: z.string(),
+              enforceableAt: z.string().nullable(),
+              alreadyPublished: z.boolean(),
+            })
+            .openapi('PublicationActe'),
+        },
+      },
+    },
+    401: error('Authentification requise'),
+    403: error('Pas agent de la collectivité'),
+    404: error('Acte introuvable'),
+    409: error('Accusé de réception pas encore reçu, ou transmission annulée'),
+  },
+});
+
+export const pdfResponse = (pdf: { bytes: Uint8Array; fileName: string }, disposition = 'inline') =>
+  new Response(new Blob([pdf.bytes as Uint8Array<ArrayBuffer>]), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `${disposition}; filename="${pdf.fileName}"`,
+      'content-length': String(pdf.bytes.byteLength),
+    },
+  });
+
 export function sendStream(
   c: Context,
   opened: { stream: Readable; mediaType: string; fileName: string; size?: number },
@@ -116,4 +174,13 @@ export const actRoutes = new OpenAPIHono<AppEnv>()
     const deps = c.get('deps') as ActsDeps;
     const opened = await openActArchive(deps, c.get('actor'), c.req.valid('param').id);
     return sendStream(c, opened) as never;
+  })
+  .openapi(stampedRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    return pdfResponse(await stampedPdfOfVisibleAct(deps, c.get('actor'), c.req.valid('param').id)) as never;
+  })
+  .openapi(publishRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    const actor = requireActor(c);
+    return c.json(await publishAct({ ctx: { deps, actor }, input: { actId: c.req.valid('param').id } }), 200);
   });

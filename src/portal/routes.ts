@@ -12,6 +12,7 @@ import { homeRoutes } from './home/routes.tsx';
 import { legalPages } from './legal/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
 import { replayRoutes } from '../web/replay/replay-routes.tsx';
+import { publicActPages } from '../acts/index.ts';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
@@ -31,6 +32,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', legalPages)
   .route('/', registrationPages)
   .route('/', recipientPages)
-  .route('/', companyUsersPages);
+  .route('/', companyUsersPages)
+  .route('/', publicActPages);
 
 portalRoutes.onError(portalError);

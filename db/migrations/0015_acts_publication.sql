@@ -1,0 +1,2 @@
+CREATE INDEX "acts_published_list_idx" ON "acts" USING btree ("structure_id","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "acts"."published_at" is not null;--> statement-breakpoint
+CREATE INDEX "acts_object_search_idx" ON "acts" USING gin (to_tsvector('french'::regconfig, translate(lower("object"), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')));
