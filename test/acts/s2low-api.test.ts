@@ -211,6 +211,17 @@ describe('authentication as S²LOW allows it', () => {
     });
     expect(wrong.status).toBe(401);
     expect(wrong.text).toBe('KO\nIdentifiant ou mot de passe incorrect.\n');
+    // A browser's session cookie alone does not reach these paths (their GETs change state).
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: RENNES_AGENT.email, password: RENNES_AGENT.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const withCookie = await fetch(`${base}/modules/actes/api/list_document_prefecture.php`, { headers: { cookie } });
+    expect(withCookie.status).toBe(401);
+    expect(Buffer.from(await withCookie.arrayBuffer()).toString('latin1')).toMatch(/^KO\nAuthentification requise/);
     const none = await fetch(`${base}/modules/actes/actes_transac_get_status.php?transaction=1`);
     expect(Buffer.from(await none.arrayBuffer()).toString('latin1')).toMatch(/^KO\nAuthentification requise/);
   });

@@ -108,6 +108,18 @@ function replyCode(letterCode: string, typeEnvoie: string | undefined): ReplyCod
 
 export function s2lowActRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // Client software sends its credentials with every call; a browser's session cookie is not enough here, so
+  // that a page elsewhere cannot make a logged-in agent's browser create, cancel or mark anything (these GETs
+  // change state, as S²LOW's do).
+  routes.use('/modules/actes/*', async (c, next) => {
+    if (!c.req.header('authorization') && !c.req.query('nounce'))
+      return s2lowKo(
+        c,
+        'Authentification requise : HTTP Basic (e-mail et mot de passe du hub) ou paramètres nounce, login et hash.',
+        401,
+      );
+    await next();
+  });
   routes.use('/modules/actes/*', s2lowAuth(settings));
 
   routes.post(
