@@ -2,11 +2,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { billingRoutes } from './billing/index.ts';
-import { actRoutes } from './acts/index.ts';
+import { actRoutes, s2lowActRoutes } from './acts/index.ts';
 import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
 import { authenticate, authRoutes } from './platform/auth/index.ts';
+import { readS2lowAuthSettings, s2lowAuthRoutes } from './platform/auth/s2low/index.ts';
 import { validationHook } from './platform/error-handler.ts';
 import { contentSecurityPolicy } from './platform/content-security.ts';
 import { healthRoutes } from './platform/health-routes.ts';
@@ -46,6 +47,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', billingRoutes);
   app.route('/', tenderRoutes);
   app.route('/', actRoutes);
+  const s2low = readS2lowAuthSettings();
+  app.route('/', s2lowAuthRoutes(s2low));
+  app.route('/', s2lowActRoutes(s2low));
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -78,5 +78,8 @@ function streamedUploads(): BodyRule[] {
       streamed: true,
       maxBytes: 8 * GB,
     },
+    // The S²LOW-compatible create and reply take the same files as /api/acts.
+    { method: 'POST', path: '/modules/actes/actes_transac_create.php', streamed: true, maxBytes: 152 * MB },
+    { method: 'POST', path: '/modules/actes/actes_transac_reponse_create.php', streamed: true, maxBytes: 152 * MB },
   ];
 }

@@ -37,7 +37,13 @@ const invalidForm = (problem: string) =>
 export async function receiveActUpload(
   request: Request,
   store: FileStore,
-  options: { fileFields: string[]; owningStructureId?: string | null; maxBytes?: number },
+  options: {
+    fileFields: string[];
+    owningStructureId?: string | null;
+    maxBytes?: number;
+    /** `latin1` keeps a text field's bytes as they came (S²LOW clients send ISO-8859-1 or UTF-8). */
+    fieldCharset?: 'utf8' | 'latin1';
+  },
 ): Promise<ReceivedActUpload> {
   const maxBytes = options.maxBytes ?? MAX_ACT_BYTES;
   const contentType = request.headers.get('content-type') ?? '';
@@ -51,7 +57,12 @@ export async function receiveActUpload(
   if (Number.isFinite(declared) && declared > maxBytes + 1024 * 1024) throw actTooLarge();
   if (!request.body) throw invalidForm('corps vide');
 
-  const parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: LIMITS });
+  const parser = busboy({
+    headers: { 'content-type': contentType },
+    defParamCharset: 'utf8',
+    defCharset: options.fieldCharset ?? 'utf8',
+    limits: LIMITS,
+  });
   const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
   const fields: Record<string, string[]> = {};
   const puts: Promise<ReceivedPart>[] = [];
