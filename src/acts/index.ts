@@ -15,3 +15,4 @@ export { httpsMinistryClient } from './transmission/ministry-client.ts';
 export { openImapMailbox } from './mail/imap-mailbox.ts';
 export { deliverToMaildir, openMaildirMailbox } from './mail/maildir-mailbox.ts';
 export { actWorkflowId } from './deps.ts';
+export { actsSchedules } from './schedules.ts';
