@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { billingRoutes } from './billing/index.ts';
-import { actRoutes } from './acts/index.ts';
+import { actAnswerRoutes, actRoutes } from './acts/index.ts';
 import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
@@ -46,6 +46,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', billingRoutes);
   app.route('/', tenderRoutes);
   app.route('/', actRoutes);
+  app.route('/', actAnswerRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
