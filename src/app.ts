@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { billingRoutes } from './billing/index.ts';
-import { actRoutes, s2lowActRoutes } from './acts/index.ts';
+import { actAnswerRoutes, actRoutes, s2lowActRoutes } from './acts/index.ts';
 import { chorusMirrorRoutes } from './chorus/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { invoiceRoutes } from './invoices/index.ts';
@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const s2low = readS2lowAuthSettings();
   app.route('/', s2lowAuthRoutes(s2low));
   app.route('/', s2lowActRoutes(s2low));
+  app.route('/', actAnswerRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -22,6 +22,8 @@ import { installTemporalRuntimeLogger } from './platform/temporal/runtime-logger
 import { createSmtpMailer } from './platform/mail/smtp.ts';
 import { createHubWorker } from './platform/temporal/worker.ts';
 import { seedIfEmpty } from './seed/index.ts';
+import { actsSchedules, readActsSettings, type ActsDeps } from './acts/index.ts';
+import { startActsRuntime } from './acts/wiring/start-runtime.ts';
 
 export type HubMode = 'start' | 'serve' | 'worker';
 
@@ -95,7 +97,16 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     });
     stack.push('cpu pool', () => cpuPool.close());
 
-    const deps: InvoiceDeps & BillingDeps = {
+    // The acts transport (the demo ministry in this process when none is configured) serves the worker's sends.
+    const actsSettings = readActsSettings(process.env);
+    const actsRuntime = mode === 'serve' ? undefined : await startActsRuntime(actsSettings, config.dataDir);
+    if (actsRuntime) {
+      stack.push('acts transport', () => actsRuntime.close());
+      if (actsRuntime.demoMinistryUrl)
+        logger.info({ url: actsRuntime.demoMinistryUrl }, 'demo ministry (ACTES) running');
+    }
+
+    const deps: InvoiceDeps & BillingDeps & ActsDeps = {
       db: database.db,
       clock: systemClock,
       logger,
@@ -110,6 +121,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       ...(temporalTarget.server ? { temporalServer: temporalTarget.server } : {}),
       publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
       cpuPool,
+      ...(actsRuntime ? { acts: actsRuntime.runtime } : {}),
       resultCache: diskResultCache({
         dir: join(config.dataDir, 'cache', 'pdf'),
         maxBytes: config.cpu.renderCacheBytes,
@@ -118,7 +130,11 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     };
 
     if (mode !== 'serve') await startWorker(deps, temporalTarget.target, config, logger, stack);
-    await reconcileSchedules(client, { taskQueue: config.temporal.taskQueue, logger, definitions: SCHEDULES });
+    await reconcileSchedules(client, {
+      taskQueue: config.temporal.taskQueue,
+      logger,
+      definitions: [...SCHEDULES, ...actsSchedules(actsSettings.pollSeconds)],
+    });
 
     let url: string | undefined;
     if (mode !== 'worker') {
@@ -163,7 +179,7 @@ async function resolveTemporal(
 }
 
 async function startWorker(
-  deps: AppDeps,
+  deps: AppDeps & Pick<ActsDeps, 'acts'>,
   target: TemporalTarget,
   config: Config,
   logger: Logger,

@@ -13,3 +13,4 @@ export { tenderConsultationWorkflow } from './tender-consultation.ts';
 export { pesTransmissionWorkflow } from './pes-transmission.ts';
 export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';
 export { actTransmissionWorkflow } from './act-transmission.ts';
+export { actsMailboxPollWorkflow } from './acts-mailbox-poll.ts';

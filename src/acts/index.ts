@@ -1,5 +1,5 @@
 // The acts module's door: what the app, the portal, the worker, the seed and the demo ministry use.
-export { actRoutes } from './routes.ts';
+export { actRoutes, actAnswerRoutes } from './routes.ts';
 export { seedActsDemo, DEMO_ACTS_CLIENT } from './seed.ts';
 export { readActsSettings, type ActsSettings } from './settings.ts';
 export type { ActsRuntime, Mailbox, MailboxMessage, MinistryClient, MinistryUpload } from './runtime.ts';
@@ -17,3 +17,4 @@ export { deliverToMaildir, openMaildirMailbox } from './mail/maildir-mailbox.ts'
 export { actWorkflowId } from './deps.ts';
 export { publicActPages } from './public-pages/routes.tsx';
 export { s2lowActRoutes } from './s2low/routes.ts';
+export { actsSchedules } from './schedules.ts';

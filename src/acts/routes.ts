@@ -14,6 +14,7 @@ import { publishAct } from './publication/publish-act.ts';
 import { stampedPdfOfVisibleAct } from './stamp/stamped-document.ts';
 import { discardUpload, receiveActUpload } from './upload/receive-act-upload.ts';
 import type { Readable } from 'node:stream';
+import { requestActAnswer } from './answers/request-answer.ts';
 
 const TAGS = ['Actes'];
 const ErrorSchema = z
@@ -183,4 +184,51 @@ export const actRoutes = new OpenAPIHono<AppEnv>()
     const deps = c.get('deps') as ActsDeps;
     const actor = requireActor(c);
     return c.json(await publishAct({ ctx: { deps, actor }, input: { actId: c.req.valid('param').id } }), 200);
+  });
+
+const AnswerBody = z
+  .object({
+    letterId: z.string().openapi({ description: 'Identifiant du courrier de la préfecture' }),
+    code: z.enum(['2-2', '3-3', '4-3', '4-4']).openapi({ description: 'Réponse : 2-2, 3-3 (refus), 4-3 (rejet), 4-4' }),
+  })
+  .openapi('ReponseCourrier');
+const answerResponses = {
+  202: {
+    description: 'Demande enregistrée ; le message part vers la préfecture',
+    content: { 'application/json': { schema: z.object({ status: z.string() }).openapi('DemandeEnregistree') } },
+  },
+  400: error('Réponse non admise pour ce courrier'),
+  401: error('Authentification requise'),
+  403: error("Pas agent de la collectivité de l'acte"),
+  404: error('Acte ou courrier introuvable'),
+  409: error('Déjà répondu, ou acte non annulable'),
+};
+const replyRoute = createRoute({
+  method: 'post',
+  path: '/api/acts/{id}/replies',
+  tags: TAGS,
+  summary: 'Répondre à un courrier de la préfecture (2-2, 3-3, 4-3, 4-4)',
+  request: { params: IdParam, body: { content: { 'application/json': { schema: AnswerBody } } } },
+  responses: answerResponses,
+});
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/api/acts/{id}/cancellation',
+  tags: TAGS,
+  summary: "Demander l'annulation d'un acte acquitté (6-1)",
+  request: { params: IdParam },
+  responses: answerResponses,
+});
+
+export const actAnswerRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(replyRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    const body = c.req.valid('json');
+    const input = { actId: c.req.valid('param').id, kind: 'reply' as const, ...body };
+    return c.json(await requestActAnswer({ ctx: { deps, actor: c.get('actor') }, input }), 202);
+  })
+  .openapi(cancelRoute, async (c) => {
+    const deps = c.get('deps') as ActsDeps;
+    const input = { actId: c.req.valid('param').id, kind: 'cancel' as const };
+    return c.json(await requestActAnswer({ ctx: { deps, actor: c.get('actor') }, input }), 202);
   });
