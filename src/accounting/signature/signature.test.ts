@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +95,35 @@ describe('XAdES signature of a bordereau', () => {
     });
     const signed = signBordereau(bordereau, identity, { signingTime: new Date() });
     expect(() => signBordereau(signed, identity, { signingTime: new Date() })).toThrow('déjà signé');
+  });
+
+  // Independent check with xmlsec1 (Debian package xmlsec1): the signature value and both references.
+  it('is verified by xmlsec1, which refuses the tampered copy', () => {
+    const signed = signBordereau(bordereau, identity, { signingTime: new Date() });
+    const xmlsec = (xml: string): boolean => {
+      const path = join(dir, 'signed.xml');
+      writeFileSync(path, xml);
+      try {
+        execFileSync(
+          'xmlsec1',
+          [
+            '--verify',
+            '--id-attr:Id',
+            'Bordereau',
+            '--id-attr:Id',
+            'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+            '--trusted-pem',
+            join(dir, 'cert.pem'),
+            path,
+          ],
+          { stdio: 'pipe' },
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(xmlsec(signed)).toBe(true);
+    expect(xmlsec(signed.replace('<MtBordHT V="1000.00"/>', '<MtBordHT V="1000.01"/>'))).toBe(false);
   });
 });
