@@ -15,6 +15,7 @@ import type { PesFlowStatus } from '../domain/statuses.ts';
 import { siretsOf } from '../queries/structure-sirets.ts';
 import { accountingSettings, type AccountingDeps } from '../settings.ts';
 import { launchPesWorkflow } from './launch.ts';
+import { verifyPesSignatures } from '../signature/verify-pes-signatures.ts';
 
 export interface DepositPesInput {
   fileId: string;
@@ -88,6 +89,12 @@ export async function depositPes({ ctx, input }: VerbCall<DepositDeps, DepositPe
   });
   const { summary } = checked;
   const issues = [...checked.issues];
+  // A second streamed read verifies the signed bordereaux: a broken signature is refused, nothing is sent.
+  if (!checked.fileRefusal && issues.length === 0 && summary.bordereaux.some((b) => b.signed)) {
+    const again = await files.get(input.fileId);
+    if (!again) throw new AppError('FILE_MISSING', 'Le fichier déposé est introuvable.', 400);
+    issues.push(...(await verifyPesSignatures(again.stream)));
+  }
   let refusal: DepositPesResult['refusal'];
   if (checked.fileRefusal) {
     refusal = { code: checked.fileRefusal, message: issues[0]?.message ?? 'Fichier refusé.', status: 422 };
