@@ -19,6 +19,8 @@ import { negotiatedError, negotiatedNotFound } from './web/negotiate.ts';
 import { requestGuard } from './platform/request-guard.ts';
 import { REQUEST_LIMITS } from './request-limits.ts';
 import { tenderRoutes } from './tenders/index.ts';
+import { accountingRoutes, heliosS2lowRoutes } from './accounting/index.ts';
+import { readS2lowAuthSettings, s2lowAuthRoutes } from './platform/auth/s2low/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -46,6 +48,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', billingRoutes);
   app.route('/', tenderRoutes);
   app.route('/', actRoutes);
+  app.route('/', accountingRoutes);
+  // S²LOW-compatible paths (nonce, connection test, Hélios API), authenticated as S²LOW clients do.
+  const s2lowSettings = readS2lowAuthSettings();
+  app.route('/', s2lowAuthRoutes(s2lowSettings));
+  app.route('/', heliosS2lowRoutes(s2lowSettings));
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

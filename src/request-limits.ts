@@ -78,5 +78,8 @@ function streamedUploads(): BodyRule[] {
       streamed: true,
       maxBytes: 8 * GB,
     },
+    // A PES Aller: the route cuts it at 128 MiB in its own words; the guard only bounds the envelope above that.
+    { method: 'POST', path: '/api/accounting/flows', streamed: true, maxBytes: 130 * MB },
+    { method: 'POST', path: '/modules/helios/api/helios_importer_fichier.php', streamed: true, maxBytes: 130 * MB },
   ];
 }

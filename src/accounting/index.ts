@@ -11,3 +11,5 @@ export {
   type TreasuryEndpoint,
 } from './settings.ts';
 export { depositPes, type DepositPesInput, type DepositPesResult } from './deposit/deposit-pes.ts';
+export { accountingRoutes } from './routes.ts';
+export { heliosS2lowRoutes, HELIOS_S2LOW_PATHS } from './s2low/helios-routes.ts';
