@@ -46,7 +46,10 @@ const depositRoute = createRoute({
     'il est transmis à la DGFiP (201) ; refusé, il est conservé avec ses anomalies et rien n’est transmis (422, 409).',
   request: {
     query: z.object({
-      structureId: z.string().optional().openapi({ description: 'Collectivité qui dépose, si vous agissez pour plusieurs' }),
+      structureId: z
+        .string()
+        .optional()
+        .openapi({ description: 'Collectivité qui dépose, si vous agissez pour plusieurs' }),
     }),
     body: {
       required: true,
@@ -100,13 +103,19 @@ const listRoute = createRoute({
     query: z.object({
       status: z.enum(PES_FLOW_STATUSES).optional(),
       limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-      before: z.string().datetime().optional().openapi({ description: '`createdAt` du dernier flux de la page précédente' }),
+      before: z
+        .string()
+        .datetime()
+        .optional()
+        .openapi({ description: '`createdAt` du dernier flux de la page précédente' }),
     }),
   },
   responses: {
     200: {
       description: 'Une page de flux',
-      content: { 'application/json': { schema: z.object({ items: z.array(FlowSchema) }).openapi('PageFluxComptables') } },
+      content: {
+        'application/json': { schema: z.object({ items: z.array(FlowSchema) }).openapi('PageFluxComptables') },
+      },
     },
     400: error('Filtre invalide'),
     401: error('Authentification requise'),
@@ -181,5 +190,10 @@ export const accountingRoutes = new OpenAPIHono<AppEnv>()
     const deps = c.get('deps') as AccountingDeps;
     const flow = await findVisibleFlow(deps, c.get('actor'), { id: c.req.valid('param').id });
     const opened = await openFlowAcquit(deps, flow);
-    return sendFile(c, { stream: opened.stream, size: opened.file.size }, opened.remoteName, 'application/xml') as never;
+    return sendFile(
+      c,
+      { stream: opened.stream, size: opened.file.size },
+      opened.remoteName,
+      'application/xml',
+    ) as never;
   });

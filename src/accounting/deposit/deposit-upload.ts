@@ -21,7 +21,10 @@ export async function depositUploadedPes(
     maxBytes: accountingSettings(deps).maxFileBytes,
   });
   try {
-    return await depositPes({ ctx: { deps, actor }, input: { fileId: file.id, structureId, channel: options.channel } });
+    return await depositPes({
+      ctx: { deps, actor },
+      input: { fileId: file.id, structureId, channel: options.channel },
+    });
   } catch (error) {
     await store.delete(file.id).catch(() => false);
     throw error;

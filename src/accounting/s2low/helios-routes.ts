@@ -106,7 +106,10 @@ export function heliosS2lowRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
       const status = s2lowStatusOf(flow);
       return answer('OK', statusMessage(status, (flow.issues as CheckIssue[] | null) ?? []), status);
     } catch (error) {
-      return answer('KO', error instanceof AppError && error.status === 404 ? 'Numéro de transaction invalide' : messageOf(error));
+      return answer(
+        'KO',
+        error instanceof AppError && error.status === 404 ? 'Numéro de transaction invalide' : messageOf(error),
+      );
     }
   });
 
@@ -153,7 +156,12 @@ export function heliosS2lowRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
       return domAnswer(c, 'get_retour', [
         ['id', raw],
         ['resultat', 'KO'],
-        ['message', error instanceof AppError && error.status === 404 ? "L'identifiant de retour n'est pas correct." : messageOf(error)],
+        [
+          'message',
+          error instanceof AppError && error.status === 404
+            ? "L'identifiant de retour n'est pas correct."
+            : messageOf(error),
+        ],
       ]);
     }
   });
@@ -171,7 +179,12 @@ export function heliosS2lowRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
       await markRetourRead({ ctx: { deps: deps(c), actor: c.get('actor') }, input: { number: intParam(raw) } });
       return answer('OK', 'Statut changé : le PES_Retour est marqué comme lu.');
     } catch (error) {
-      return answer('KO', error instanceof AppError && error.status === 404 ? "L'identifiant de retour est vide ou incorrect." : messageOf(error));
+      return answer(
+        'KO',
+        error instanceof AppError && error.status === 404
+          ? "L'identifiant de retour est vide ou incorrect."
+          : messageOf(error),
+      );
     }
   });
 

@@ -88,9 +88,7 @@ export async function receivePesUpload(
     parser.on('filesLimit', () => reject(invalidForm('un seul fichier PES par envoi')));
     parser.on('fieldsLimit', () => reject(invalidForm(`au plus ${LIMITS.fields} champs`)));
     parser.on('partsLimit', () => reject(invalidForm(`au plus ${LIMITS.parts} parties`)));
-    parser.on('error', (error: Error) =>
-      reject(total > maxBytes ? pesTooLarge(maxBytes) : invalidForm(error.message)),
-    );
+    parser.on('error', (error: Error) => reject(total > maxBytes ? pesTooLarge(maxBytes) : invalidForm(error.message)));
     parser.on('close', () => resolve());
     body.on('error', (error) => reject(error instanceof AppError ? error : invalidForm('envoi interrompu')));
     body.pipe(parser);
