@@ -13,3 +13,5 @@ export {
 export { depositPes, type DepositPesInput, type DepositPesResult } from './deposit/deposit-pes.ts';
 export { accountingRoutes } from './routes.ts';
 export { heliosS2lowRoutes, HELIOS_S2LOW_PATHS } from './s2low/helios-routes.ts';
+export { demoPesAllerSpec, type DemoPesInvoice } from './domain/demo-pes.ts';
+export { pesAllerText } from './domain/build-pes.ts';
