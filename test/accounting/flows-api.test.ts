@@ -73,6 +73,16 @@ describe('POST /api/accounting/flows and its follow-up', () => {
     const items = ((await list.res.json()) as { items: { id: string }[] }).items;
     expect(items.map((i) => i.id)).toContain(id);
     expect((await api('/api/accounting/flows/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+
+    const openapi = (await (await fetch(`${h.base}/api/openapi.json`)).json()) as { paths: Record<string, object> };
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/accounting/flows',
+        '/api/accounting/flows/{id}',
+        '/api/accounting/flows/{id}/acquit',
+      ]),
+    );
+    expect(Object.keys(openapi.paths['/api/accounting/flows']!)).toEqual(expect.arrayContaining(['get', 'post']));
   }, 180_000);
 
   it('refuses, in French and with the element, a file that is not ISO-8859-1, not well-formed, or has a DTD; nothing sent', async () => {
