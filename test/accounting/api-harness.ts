@@ -16,8 +16,9 @@ export const ACCOUNT = { idPost: '056000', codCol: '123', codBud: '01' };
 
 export interface ApiHarness extends Harness {
   base: string;
-  /** Authorization header of the commune's accountant (HTTP Basic with the hub login). */
+  /** Authorization header of the commune's accountant (HTTP Basic with the hub login), and that login. */
   basic: string;
+  login: string;
   /** Authorization header of an API client acting as the commune's accountant. */
   bearer: string;
   stopAll(): Promise<void>;
@@ -61,6 +62,7 @@ export async function startApiHarness(handle: DatabaseHandle): Promise<ApiHarnes
   return {
     ...h,
     base,
+    login: email,
     basic: `Basic ${Buffer.from(`${email}:${password}`, 'utf8').toString('base64')}`,
     bearer: `Bearer ${token}`,
     async stopAll() {

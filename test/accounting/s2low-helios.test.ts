@@ -1,10 +1,13 @@
 // The calls Pastell's S2low connector makes to S²LOW's Hélios API (sendHelios, getStatusHelios, getFichierRetour,
 // getPESRetourListe → getPESRetour → change status), with their exact request shapes, over a real socket against
 // the hub app, the worker on the real Temporal server and the fake treasury over FTP.
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pesFlows, pesReturns } from '../../db/schema/accounting.ts';
+import { people } from '../../db/schema/auth.ts';
+import { expectedHash, issueS2lowApiPassword } from '../../src/platform/auth/s2low/index.ts';
 import { depositPes } from '../../src/accounting/deposit/deposit-pes.ts';
 import { pesAllerText } from '../../src/accounting/domain/build-pes.ts';
 import { pollTreasuryReturns } from '../../src/accounting/returns/poll-returns.ts';
@@ -25,10 +28,19 @@ const t = useTestDatabase();
 let h: ApiHarness;
 const xml = new XMLParser({ parseTagValue: false });
 
+const secretKey = randomBytes(32);
+const previousKey = process.env.S2LOW_SECRET_KEY;
+
 beforeAll(async () => {
+  // The nonce scheme needs the key sealing the S²LOW API passwords; the app reads it at its creation.
+  process.env.S2LOW_SECRET_KEY = secretKey.toString('base64');
   h = await startApiHarness(t.handle);
 }, 120_000);
-afterAll(async () => h?.stopAll());
+afterAll(async () => {
+  if (previousKey === undefined) delete process.env.S2LOW_SECRET_KEY;
+  else process.env.S2LOW_SECRET_KEY = previousKey;
+  await h?.stopAll();
+});
 
 async function get(path: string, authorization = h.basic) {
   const res = await fetch(`${h.base}${path}`, { headers: { authorization } });
@@ -141,6 +153,23 @@ describe('a Pastell connector driving the hub as its S²LOW', () => {
     expect(readRow?.readAt).not.toBeNull();
     await waitForStatus(t.handle.db, invoice.invoiceId, 'MISE_EN_PAIEMENT');
   }, 180_000);
+
+  it('accepts the nonce scheme of Pastell (get-nounce.php, then nounce, login and hash) on the Hélios paths', async () => {
+    const [person] = await t.handle.db.select().from(people).where(eq(people.email, h.login));
+    const apiPassword = await issueS2lowApiPassword(h.deps, secretKey, person!.id);
+    const nonce = async () =>
+      ((await (await fetch(`${h.base}/api/get-nounce.php`)).json()) as { nounce: string }).nounce;
+    const n = await nonce();
+    const query = new URLSearchParams({ nounce: n, login: h.login, hash: expectedHash(apiPassword, n) });
+    const listed = await fetch(`${h.base}/modules/helios/api/helios_get_list.php?${query}`);
+    expect(listed.status).toBe(200);
+    expect(xml.parse(await listed.text())).toMatchObject({ liste: { resultat: 'OK' } });
+    const replay = await fetch(`${h.base}/modules/helios/api/helios_get_list.php?${query}`);
+    expect(replay.status).toBe(401);
+    const m = await nonce();
+    const wrong = new URLSearchParams({ nounce: m, login: h.login, hash: expectedHash('autre', m) });
+    expect((await fetch(`${h.base}/modules/helios/api/helios_get_list.php?${wrong}`)).status).toBe(401);
+  });
 
   it('answers KO as S²LOW does: duplicate import, unknown transaction, missing number, other commune, no login', async () => {
     const nomFic = `S2LOW-DUP-${Date.now()}`;

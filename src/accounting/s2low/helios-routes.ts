@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http.ts';
 import { s2lowAuth, s2lowKo, type S2lowAuthSettings } from '../../platform/auth/s2low/index.ts';
+import { depositingStructures } from '../deposit/deposit-pes.ts';
 import { depositUploadedPes } from '../deposit/deposit-upload.ts';
 import type { CheckIssue } from '../domain/check-issue.ts';
 import { S2LOW_STATUS_LABELS } from '../domain/statuses.ts';
@@ -128,9 +129,9 @@ export function heliosS2lowRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
 
   routes.get(HELIOS_S2LOW_PATHS.list, async (c) => {
     const actor = c.get('actor');
-    const grants = actor?.grants.filter((g) => g.role === 'accountant' || g.role === 'agent') ?? [];
+    const mine = actor ? depositingStructures(actor) : [];
     const head = (resultat: string, message: string): [string, string][] => [
-      ['idColl', grants.length === 1 ? (grants[0]?.structureId ?? '') : ''],
+      ['idColl', mine.length === 1 ? (mine[0] ?? '') : ''],
       ['resultat', resultat],
       ['message', message],
       ['dateDemande', parisDateTime(deps(c).clock.now())],
