@@ -16,6 +16,8 @@ export const ACCOUNT = { idPost: '056000', codCol: '123', codBud: '01' };
 
 export interface ApiHarness extends Harness {
   base: string;
+  /** The same app, for in-process requests. */
+  app: ReturnType<typeof createApp>;
   /** Authorization header of the commune's accountant (HTTP Basic with the hub login), and that login. */
   basic: string;
   login: string;
@@ -62,6 +64,7 @@ export async function startApiHarness(handle: DatabaseHandle): Promise<ApiHarnes
   return {
     ...h,
     base,
+    app,
     login: email,
     basic: `Basic ${Buffer.from(`${email}:${password}`, 'utf8').toString('base64')}`,
     bearer: `Bearer ${token}`,

@@ -62,6 +62,15 @@ function statusMessage(status: number, issues: CheckIssue[]): string {
   return `${label} : ${shown.join(' ; ')}${more}`;
 }
 
+/** A refusal of the request guard before the import runs (a declared length far over the cap), in S²LOW's XML. */
+export function answerHeliosImportRefusal(c: Context, error: AppError): Response {
+  return domAnswer(c, 'import', [
+    ['id', ''],
+    ['resultat', 'KO'],
+    ['message', error.message],
+  ]);
+}
+
 export function heliosS2lowRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('/modules/helios/*', s2lowAuth(settings));
