@@ -20,6 +20,8 @@ import { negotiatedError, negotiatedNotFound } from './web/negotiate.ts';
 import { requestGuard } from './platform/request-guard.ts';
 import { REQUEST_LIMITS } from './request-limits.ts';
 import { tenderRoutes } from './tenders/index.ts';
+import { accountingRoutes, heliosS2lowRoutes } from './accounting/index.ts';
+import { readS2lowAuthSettings, s2lowAuthRoutes } from './platform/auth/s2low/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -50,7 +52,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const s2low = readS2lowAuthSettings();
   app.route('/', s2lowAuthRoutes(s2low));
   app.route('/', s2lowActRoutes(s2low));
+  app.route('/', heliosS2lowRoutes(s2low));
   app.route('/', actAnswerRoutes);
+  app.route('/', accountingRoutes);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

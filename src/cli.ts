@@ -129,12 +129,13 @@ const commands: Record<string, Command> = {
     run: async (args, out) => (await import('./cli/temporal-postgres.ts')).run(args, out),
   },
   demo: {
-    summary: 'Démonstrations de bout en bout contre un hub démarré (demo tender)',
+    summary: 'Démonstrations de bout en bout contre un hub démarré (demo tender, demo pes)',
     usage:
-      'hub demo tender [--url URL] [--out DOSSIER]\n\nMène une consultation de test (durées en secondes) par l’API publique du hub (par défaut http://127.0.0.1:3000) :\npublication, question et réponse, deux plis dont un terminé 1 s après la date limite, ouverture, attribution,\nnotification, export DECP ; écrit pour chaque pli l’accusé, son jeton RFC 3161 et la chaîne de l’autorité.',
+      'hub demo tender [--url URL] [--out DOSSIER]\n\nMène une consultation de test (durées en secondes) par l’API publique du hub (par défaut http://127.0.0.1:3000) :\npublication, question et réponse, deux plis dont un terminé 1 s après la date limite, ouverture, attribution,\nnotification, export DECP ; écrit pour chaque pli l’accusé, son jeton RFC 3161 et la chaîne de l’autorité.\n\nhub demo pes --out FICHIER [--url URL]\n\nÉcrit le PES Aller de démonstration de Rennes : un bordereau de mandats payant une facture du fournisseur de\ndémonstration à Rennes (trouvée par l’API du hub, ou déposée d’abord).',
     run: async (args, out) => {
       if (args[0] === 'tender') return (await import('./cli/demo-tender.ts')).run(args.slice(1), out);
-      out.stderr('Usage : hub demo tender [--url URL] [--out DOSSIER]\n');
+      if (args[0] === 'pes') return (await import('./cli/demo-pes.ts')).run(args.slice(1), out);
+      out.stderr('Usage : hub demo tender [--url URL] [--out DOSSIER] | hub demo pes --out FICHIER [--url URL]\n');
       return 2;
     },
   },

@@ -1,6 +1,7 @@
 // How large a body each route of the hub may receive, read by the request guard of src/platform/request-guard.ts
 // before any route runs. Anonymous forms get a few kilobytes, JSON and forms a megabyte, deposits their own size.
 import type { Context } from 'hono';
+import { accountingSettings, answerHeliosImportRefusal, pesTooLarge, type AccountingDeps } from './accounting/index.ts';
 import { answerMirrorRefusal } from './chorus/index.ts';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, maxDepositBytes } from './invoices/index.ts';
 import { AppError } from './platform/errors.ts';
@@ -20,6 +21,9 @@ const depositInBase64 = (c: Context<AppEnv>): number => Math.ceil((maxDepositByt
 const attachments = (MAX_ATTACHMENTS + 1) * MAX_ATTACHMENT_BYTES + 2 * ENVELOPE;
 
 const ANONYMOUS_FORM = 16 * KB;
+
+const pesFlowTooLarge = (c: Context<AppEnv>): AppError =>
+  pesTooLarge(accountingSettings(c.get('deps') as AccountingDeps).maxFileBytes);
 
 /** A deposit far over the limit is refused here, before its route: in the words the route would use. */
 const depositTooLarge = (c: Context<AppEnv>): AppError =>
@@ -81,5 +85,16 @@ function streamedUploads(): BodyRule[] {
     // The S²LOW-compatible create and reply take the same files as /api/acts.
     { method: 'POST', path: '/modules/actes/actes_transac_create.php', streamed: true, maxBytes: 152 * MB },
     { method: 'POST', path: '/modules/actes/actes_transac_reponse_create.php', streamed: true, maxBytes: 152 * MB },
+    // A PES Aller: the route cuts it at 128 MiB in its own words; the guard only bounds the envelope above that,
+    // refusing in the route's words too (S²LOW's XML for its import).
+    { method: 'POST', path: '/api/accounting/flows', streamed: true, maxBytes: 130 * MB, tooLarge: pesFlowTooLarge },
+    {
+      method: 'POST',
+      path: '/modules/helios/api/helios_importer_fichier.php',
+      streamed: true,
+      maxBytes: 130 * MB,
+      tooLarge: pesFlowTooLarge,
+      answer: answerHeliosImportRefusal,
+    },
   ];
 }

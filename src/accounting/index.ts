@@ -11,3 +11,8 @@ export {
   type TreasuryEndpoint,
 } from './settings.ts';
 export { depositPes, type DepositPesInput, type DepositPesResult } from './deposit/deposit-pes.ts';
+export { accountingRoutes } from './routes.ts';
+export { answerHeliosImportRefusal, heliosS2lowRoutes, HELIOS_S2LOW_PATHS } from './s2low/helios-routes.ts';
+export { pesTooLarge } from './upload/receive-pes-upload.ts';
+export { demoPesAllerSpec, type DemoPesInvoice } from './domain/demo-pes.ts';
+export { pesAllerText } from './domain/build-pes.ts';
