@@ -78,5 +78,7 @@ function streamedUploads(): BodyRule[] {
       streamed: true,
       maxBytes: 8 * GB,
     },
+    // A PES Aller: the deposit verb refuses past 128 MiB, the accounting_flow kind at 150 MiB.
+    { method: 'POST', path: '/flux-comptables/deposer', streamed: true, maxBytes: 152 * MB },
   ];
 }

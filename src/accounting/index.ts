@@ -11,3 +11,4 @@ export {
   type TreasuryEndpoint,
 } from './settings.ts';
 export { depositPes, type DepositPesInput, type DepositPesResult } from './deposit/deposit-pes.ts';
+export { accountingPages } from './pages/routes.tsx';
