@@ -2,7 +2,7 @@
 // takes them as one `SITE META P_DEST=…;P_APPLI=…;P_MSG=…` on a TLS-protected session (explicit FTPS, AUTH TLS).
 import { Client } from 'basic-ftp';
 import type { TreasuryEndpoint } from '../settings.ts';
-import { transportOf, type Routing, type TreasuryConnection } from './treasury-connection.ts';
+import { transportOf, type Routing, type TreasuryConnection } from './connection-types.ts';
 
 export async function openFtpConnection(endpoint: TreasuryEndpoint): Promise<TreasuryConnection> {
   const url = new URL(endpoint.url);

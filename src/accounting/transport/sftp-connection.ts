@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import SftpClient from 'ssh2-sftp-client';
 import type { TreasuryEndpoint } from '../settings.ts';
-import type { TreasuryConnection } from './treasury-connection.ts';
+import type { TreasuryConnection } from './connection-types.ts';
 
 export async function openSftpConnection(endpoint: TreasuryEndpoint): Promise<TreasuryConnection> {
   const url = new URL(endpoint.url);
