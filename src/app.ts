@@ -21,7 +21,6 @@ import { requestGuard } from './platform/request-guard.ts';
 import { REQUEST_LIMITS } from './request-limits.ts';
 import { tenderRoutes } from './tenders/index.ts';
 import { accountingRoutes, heliosS2lowRoutes } from './accounting/index.ts';
-import { readS2lowAuthSettings, s2lowAuthRoutes } from './platform/auth/s2low/index.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 

@@ -96,5 +96,7 @@ function streamedUploads(): BodyRule[] {
       tooLarge: pesFlowTooLarge,
       answer: answerHeliosImportRefusal,
     },
+    // A PES Aller: the deposit verb refuses past 128 MiB, the accounting_flow kind at 150 MiB.
+    { method: 'POST', path: '/flux-comptables/deposer', streamed: true, maxBytes: 152 * MB },
   ];
 }

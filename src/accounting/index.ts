@@ -16,3 +16,4 @@ export { answerHeliosImportRefusal, heliosS2lowRoutes, HELIOS_S2LOW_PATHS } from
 export { pesTooLarge } from './upload/receive-pes-upload.ts';
 export { demoPesAllerSpec, type DemoPesInvoice } from './domain/demo-pes.ts';
 export { pesAllerText } from './domain/build-pes.ts';
+export { accountingPages } from './pages/routes.tsx';

@@ -16,10 +16,20 @@ export interface TreasuryEndpoint {
   pDest: string;
   /** FTP connection timeout. */
   timeoutMs: number;
+  /** `ftp`: the DGFiP gateway (three SITE commands); `ftps`/`sftp`: PassTrans. From the URL when absent. */
+  transport?: 'ftp' | 'ftps' | 'sftp';
+  /** FTPS: the authority that signed the server's certificate, when not a public one. */
+  caPem?: string;
+  /** SFTP: the client's private key (OpenSSH or PEM); the URL's password otherwise. */
+  privateKeyPem?: string;
+  /** SFTP: SHA-256 of the server's host key, base64 without padding (as `ssh-keygen -l` prints it). */
+  hostKeySha256?: string;
 }
 
 export interface AccountingSettings {
   treasury?: TreasuryEndpoint;
+  /** The PassTrans endpoints, chosen per structure (treasury_accounts.transport). */
+  passTrans?: { ftps?: TreasuryEndpoint; sftp?: TreasuryEndpoint };
   /** No acknowledgement after this long raises the alarm (48 hours). */
   ackAlarmMs: number;
   /** Largest PES Aller accepted (128 MiB, S²LOW's HELIOS_MAX_UPLOAD_SIZE). */
@@ -63,11 +73,47 @@ export function treasuryFromEnv(env: Record<string, string | undefined>): Treasu
   };
 }
 
+/** HELIOS_PASSTRANS_FTPS_URL (ftps://) and HELIOS_PASSTRANS_SFTP_URL (sftp://), with the gateway's folders. */
+export function passTransFromEnv(env: Record<string, string | undefined>): AccountingSettings['passTrans'] {
+  const common = {
+    entree: env.HELIOS_FTP_ENTREE ?? '/entree/',
+    sortie: env.HELIOS_FTP_SORTIE ?? '/sortie/',
+    pAppli: env.HELIOS_P_APPLI ?? 'GHELPES2',
+    pDest: env.HELIOS_P_DEST ?? 'VHPCE11',
+    timeoutMs: Number(env.HELIOS_FTP_TIMEOUT_MS ?? 30_000),
+  };
+  const ftps = env.HELIOS_PASSTRANS_FTPS_URL;
+  const sftp = env.HELIOS_PASSTRANS_SFTP_URL;
+  if (ftps && !ftps.startsWith('ftps://'))
+    throw new Error(`HELIOS_PASSTRANS_FTPS_URL doit être une adresse ftps:// (reçu ${ftps})`);
+  if (sftp && !sftp.startsWith('sftp://'))
+    throw new Error(`HELIOS_PASSTRANS_SFTP_URL doit être une adresse sftp:// (reçu ${sftp})`);
+  if (!ftps && !sftp) return undefined;
+  return {
+    ...(ftps
+      ? { ftps: { ...common, url: ftps, transport: 'ftps' as const, caPem: env.HELIOS_PASSTRANS_FTPS_CA || undefined } }
+      : {}),
+    ...(sftp
+      ? {
+          sftp: {
+            ...common,
+            url: sftp,
+            transport: 'sftp' as const,
+            privateKeyPem: env.HELIOS_PASSTRANS_SFTP_PRIVATE_KEY || undefined,
+            hostKeySha256: env.HELIOS_PASSTRANS_SFTP_HOST_KEY_SHA256 || undefined,
+          },
+        }
+      : {}),
+  };
+}
+
 export function accountingSettingsFromEnv(env: Record<string, string | undefined>): Partial<AccountingSettings> {
   const treasury = treasuryFromEnv(env);
+  const passTrans = passTransFromEnv(env);
   const alarmHours = env.HELIOS_ACK_ALARM_HOURS ? Number(env.HELIOS_ACK_ALARM_HOURS) : undefined;
   return {
     ...(treasury ? { treasury } : {}),
+    ...(passTrans ? { passTrans } : {}),
     ...(alarmHours && alarmHours > 0 ? { ackAlarmMs: alarmHours * 3600 * 1000 } : {}),
   };
 }

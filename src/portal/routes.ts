@@ -1,5 +1,6 @@
 // Every page of the portal, with its static files; errors on these pages answer with French HTML pages.
 import { Hono } from 'hono';
+import { accountingPages } from '../accounting/index.ts';
 import { billingPages } from '../billing/index.ts';
 import { chorusPages } from '../chorus/index.ts';
 import { directoryPages, recipientPages } from '../directory/index.ts';
@@ -33,6 +34,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', registrationPages)
   .route('/', recipientPages)
   .route('/', companyUsersPages)
-  .route('/', publicActPages);
+  .route('/', publicActPages)
+  .route('/', accountingPages);
 
 portalRoutes.onError(portalError);

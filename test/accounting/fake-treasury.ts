@@ -23,6 +23,8 @@ export interface FakeTreasuryOptions {
   /** Verifies signatures of a received file (the tests pass the XAdES checker). */
   verifySignatures?: (xml: string) => { ok: true } | { ok: false; code: string; label: string; idBord?: string };
   port?: number;
+  /** Explicit FTPS (AUTH TLS), as PassTrans: the server's key and certificate, PEM. */
+  tls?: { key: string; cert: string };
 }
 
 export interface ReceivedFile {
@@ -110,7 +112,7 @@ export class FakeTreasury {
   }
 
   get url(): string {
-    return `ftp://${this.user}:${encodeURIComponent(this.options.password ?? 'tresor')}@127.0.0.1:${this.port}`;
+    return `${this.options.tls ? 'ftps' : 'ftp'}://${this.user}:${encodeURIComponent(this.options.password ?? 'tresor')}@127.0.0.1:${this.port}`;
   }
 
   get entreeDir(): string {
@@ -175,6 +177,7 @@ export class FakeTreasury {
       pasv_max: pasvMin + 2000,
       anonymous: false,
       greeting: ['Passerelle DGFiP (simulateur)'],
+      ...(this.options.tls ? { tls: this.options.tls } : {}),
       log: silentLog,
     });
     server.on('login', ({ connection, username, password }, resolve, reject) => {

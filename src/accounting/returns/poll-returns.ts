@@ -12,9 +12,9 @@ import { paymentDateOf, type ReturnRead } from '../domain/return-reader.ts';
 import { launchPesWorkflow } from '../deposit/launch.ts';
 import { payLinkedInvoices } from '../linking/move-invoices.ts';
 import { structureOfSiret } from '../queries/structure-sirets.ts';
-import { accountingSettings, type AccountingDeps } from '../settings.ts';
-import { downloadReturn, listReturns, uploadAcquitRetour, withTreasury } from '../transport/treasury-ftp.ts';
-import { routingOf } from '../transmission/upload-flow.ts';
+import type { AccountingDeps, TreasuryEndpoint } from '../settings.ts';
+import { downloadReturn, listReturns, removeReturn, uploadAcquitRetour } from '../transport/treasury-ftp.ts';
+import { allTreasuries, treasuryOf } from '../transmission/treasury-of.ts';
 import { applyAcknowledgement } from './apply-acknowledgement.ts';
 import { readReturnStream } from './read-return.ts';
 
@@ -32,12 +32,17 @@ export interface PollOutcome {
 export async function pollTreasuryReturns(deps: PollDeps): Promise<PollOutcome> {
   const outcome: PollOutcome = { listed: 0, recorded: 0, acknowledgements: 0, retours: 0, relayed: 0 };
   outcome.relayed = await relayPostedFlows(deps);
-  const treasury = accountingSettings(deps).treasury;
-  if (!treasury || !deps.files) return outcome;
+  if (!deps.files) return outcome;
+  for (const treasury of allTreasuries(deps)) await pollOne(deps, treasury, outcome);
+  return outcome;
+}
+
+/** One endpoint's returns folder (the gateway's, or a PassTrans one). */
+async function pollOne(deps: PollDeps, treasury: TreasuryEndpoint, outcome: PollOutcome): Promise<void> {
   const listed = await listReturns(treasury);
-  outcome.listed = listed.length;
+  outcome.listed += listed.length;
   for (const remote of listed) {
-    const { row, read, created } = await recordReturn(deps, remote.name);
+    const { row, read, created } = await recordReturn(deps, treasury, remote.name);
     if (created) outcome.recorded += 1;
     if (read.kind === 'ACQUIT' || read.kind === 'NON_ACQUIT') {
       await routeAcknowledgement(deps, row, read);
@@ -46,17 +51,16 @@ export async function pollTreasuryReturns(deps: PollDeps): Promise<PollOutcome> 
       await handleRetour(deps, row, read);
       outcome.retours += 1;
     }
-    await withTreasury(treasury, (client) => client.remove(`${treasury.sortie.replace(/\/?$/, '/')}${remote.name}`));
+    await removeReturn(treasury, remote.name);
   }
-  return outcome;
 }
 
 async function recordReturn(
   deps: PollDeps,
+  treasury: TreasuryEndpoint,
   name: string,
 ): Promise<{ row: ReturnRow; read: ReturnRead; created: boolean }> {
   const files = deps.files!;
-  const treasury = accountingSettings(deps).treasury!;
   const [already] = await deps.db.select().from(pesReturns).where(eq(pesReturns.remoteName, name)).limit(1);
   if (already) return { row: already, read: await readStored(deps, already.fileId), created: false };
   const pass = new PassThrough();
@@ -149,7 +153,6 @@ async function handleRetour(deps: PollDeps, row: ReturnRow, read: ReturnRead): P
   }
   if (!row.structureId) await deps.db.update(pesReturns).set({ structureId }).where(eq(pesReturns.id, row.id));
   if (!row.acknowledgedAt) {
-    const treasury = accountingSettings(deps).treasury!;
     const name = acquitRetourName(row.remoteName);
     const xml = acquitRetourXml({
       nomFic: read.nomFic,
@@ -160,13 +163,13 @@ async function handleRetour(deps: PollDeps, row: ReturnRow, read: ReturnRead): P
       codBud: read.codBud,
       day: parisDate(deps.clock.now()),
     });
-    const routing = await routingOf(deps, {
+    const { endpoint, routing } = await treasuryOf(deps, {
       structureId,
       codCol: read.codCol,
       idPost: read.idPost,
       codBud: read.codBud,
     });
-    await uploadAcquitRetour(treasury, name, routing, Readable.from([Buffer.from(xml, 'latin1')]));
+    await uploadAcquitRetour(endpoint, name, routing, Readable.from([Buffer.from(xml, 'latin1')]));
     await deps.db
       .update(pesReturns)
       .set({ acknowledgedAt: new Date(), ackWireName: name })

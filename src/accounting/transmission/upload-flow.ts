@@ -1,33 +1,14 @@
 // Sends a prepared flow to the treasury under its wire name, after the routing commands, then records it TRANSMIS.
 // A retry after a worker died between the upload and the record finds the file on the server and does not send it
 // again (uploadToTreasury).
-import { eq } from 'drizzle-orm';
-import { treasuryAccounts } from '../../../db/schema/accounting.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { systemActor } from '../../platform/auth/index.ts';
-import { accountingSettings, type AccountingDeps, type TreasuryEndpoint } from '../settings.ts';
-import { pMsgOf, uploadToTreasury } from '../transport/treasury-ftp.ts';
+import type { AccountingDeps } from '../settings.ts';
+import { uploadToTreasury } from '../transport/treasury-ftp.ts';
 import { loadFlow, moveFlow } from './flow-row.ts';
+import { treasuryOf } from './treasury-of.ts';
 
 export type UploadDeps = Pick<AccountingDeps, 'db' | 'files' | 'accounting'>;
-
-export function requireTreasury(deps: Pick<AccountingDeps, 'accounting'>): TreasuryEndpoint {
-  const treasury = accountingSettings(deps).treasury;
-  if (!treasury) throw new Error('no treasury gateway configured (HELIOS_FTP_URL)');
-  return treasury;
-}
-
-export async function routingOf(
-  deps: UploadDeps,
-  flow: { structureId: string; codCol: string; idPost: string; codBud: string },
-) {
-  const treasury = requireTreasury(deps);
-  const [account] = await deps.db
-    .select({ pDest: treasuryAccounts.pDest })
-    .from(treasuryAccounts)
-    .where(eq(treasuryAccounts.structureId, flow.structureId));
-  return { pDest: account?.pDest ?? treasury.pDest, pAppli: treasury.pAppli, pMsg: pMsgOf(flow) };
-}
 
 export async function uploadFlow(deps: UploadDeps, flowId: string): Promise<{ uploaded: boolean; wireName: string }> {
   const flow = await loadFlow(deps.db, flowId);
@@ -38,17 +19,12 @@ export async function uploadFlow(deps: UploadDeps, flowId: string): Promise<{ up
   if (!files) throw new Error('no file store');
   const head = await files.head(flow.sentFileId);
   if (!head) throw new Error(`file to send of flow ${flowId} missing`);
-  const result = await uploadToTreasury(
-    requireTreasury(deps),
-    wireName,
-    head.size,
-    await routingOf(deps, flow),
-    async () => {
-      const opened = await files.get(head.id);
-      if (!opened) throw new Error('file to send vanished');
-      return opened.stream;
-    },
-  );
+  const { endpoint, routing } = await treasuryOf(deps, flow);
+  const result = await uploadToTreasury(endpoint, wireName, head.size, routing, async () => {
+    const opened = await files.get(head.id);
+    if (!opened) throw new Error('file to send vanished');
+    return opened.stream;
+  });
   await deps.db.transaction(async (tx) => {
     await moveFlow(tx, flowId, 'TRANSMIS', { transmittedAt: new Date() });
     await recordAudit(tx, {

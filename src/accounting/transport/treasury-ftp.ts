@@ -1,42 +1,18 @@
-// The FTP conversation with the DGFiP gateway (basic-ftp): the routing commands SITE P_DEST, P_APPLI and P_MSG
-// before each upload into /entree/, and the reading of /sortie/ for acknowledgements and returns.
+// The transfers with the treasury (named for FTP, its first transport; any transport of treasury-connection.ts):
+// a flow's upload into /entree/ after its routing, the reading of /sortie/, and our PES_ACQUIT_RETOUR.
 import type { Readable, Writable } from 'node:stream';
-import { Client, type FileInfo } from 'basic-ftp';
 import type { TreasuryEndpoint } from '../settings.ts';
+import { remotePath, withTreasury, type RemoteFile, type Routing } from './treasury-connection.ts';
 
-export interface Routing {
-  pDest: string;
-  pAppli: string;
-  /** PES#{CodCol}#{IdPost}#{CodBud}, as S²LOW writes it. */
-  pMsg: string;
-}
+export { withTreasury, type Routing } from './treasury-connection.ts';
 
 export const pMsgOf = (flow: { codCol: string; idPost: string; codBud: string }): string =>
   `PES#${flow.codCol}#${flow.idPost}#${flow.codBud}`;
 
-export async function withTreasury<T>(endpoint: TreasuryEndpoint, run: (client: Client) => Promise<T>): Promise<T> {
-  const url = new URL(endpoint.url);
-  const client = new Client(endpoint.timeoutMs);
-  try {
-    await client.access({
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 21,
-      user: decodeURIComponent(url.username || 'anonymous'),
-      password: decodeURIComponent(url.password || ''),
-      secure: url.protocol === 'ftps:',
-    });
-    return await run(client);
-  } finally {
-    client.close();
-  }
-}
-
-const join = (folder: string, name: string): string => `${folder.endsWith('/') ? folder : `${folder}/`}${name}`;
-
 /**
- * Uploads one file under its wire name, after the routing commands. When a file of that name and size is already
- * in the upload folder (a previous attempt uploaded it, then its worker died before recording), nothing is sent
- * again: `uploaded` is false.
+ * Uploads one file under its wire name, after the routing. When a file of that name and size is already in the
+ * upload folder (a previous attempt uploaded it, then its worker died before recording), nothing is sent again:
+ * `uploaded` is false.
  */
 export async function uploadToTreasury(
   endpoint: TreasuryEndpoint,
@@ -45,28 +21,27 @@ export async function uploadToTreasury(
   routing: Routing,
   open: () => Promise<Readable>,
 ): Promise<{ uploaded: boolean }> {
-  return withTreasury(endpoint, async (client) => {
-    const present = (await client.list(endpoint.entree)).find((f) => f.name === wireName);
+  return withTreasury(endpoint, async (connection) => {
+    const present = (await connection.list(endpoint.entree)).find((f) => f.name === wireName);
     if (present && present.size === size) return { uploaded: false };
-    await client.send(`SITE P_DEST ${routing.pDest}`);
-    await client.send(`SITE P_APPLI ${routing.pAppli}`);
-    await client.send(`SITE P_MSG ${routing.pMsg}`);
-    await client.uploadFrom(await open(), join(endpoint.entree, wireName));
+    await connection.upload(await open(), remotePath(endpoint.entree, wireName), routing);
     return { uploaded: true };
   });
 }
 
 /** The files waiting in the returns folder (PESALR2_* files there are ours, as S²LOW ignores them). */
-export async function listReturns(endpoint: TreasuryEndpoint): Promise<FileInfo[]> {
-  return withTreasury(endpoint, async (client) =>
-    (await client.list(endpoint.sortie)).filter((f) => f.isFile && !f.name.startsWith('PESALR2_')),
+export async function listReturns(endpoint: TreasuryEndpoint): Promise<RemoteFile[]> {
+  return withTreasury(endpoint, async (connection) =>
+    (await connection.list(endpoint.sortie)).filter((f) => f.isFile && !f.name.startsWith('PESALR2_')),
   );
 }
 
 export async function downloadReturn(endpoint: TreasuryEndpoint, name: string, into: Writable): Promise<void> {
-  await withTreasury(endpoint, async (client) => {
-    await client.downloadTo(into, join(endpoint.sortie, name));
-  });
+  await withTreasury(endpoint, (connection) => connection.download(remotePath(endpoint.sortie, name), into));
+}
+
+export async function removeReturn(endpoint: TreasuryEndpoint, name: string): Promise<void> {
+  await withTreasury(endpoint, (connection) => connection.remove(remotePath(endpoint.sortie, name)));
 }
 
 /** Sends a PES_ACQUIT_RETOUR (our acknowledgement of a PES_Retour) into the upload folder. */
@@ -76,10 +51,5 @@ export async function uploadAcquitRetour(
   routing: Routing,
   body: Readable,
 ): Promise<void> {
-  await withTreasury(endpoint, async (client) => {
-    await client.send(`SITE P_DEST ${routing.pDest}`);
-    await client.send(`SITE P_APPLI ${routing.pAppli}`);
-    await client.send(`SITE P_MSG ${routing.pMsg}`);
-    await client.uploadFrom(body, join(endpoint.entree, name));
-  });
+  await withTreasury(endpoint, (connection) => connection.upload(body, remotePath(endpoint.entree, name), routing));
 }

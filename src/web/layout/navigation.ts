@@ -13,8 +13,14 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/factures', label: 'Mes factures' },
     { href: '/mon-entreprise/utilisateurs', label: 'Utilisateurs de l’entreprise' },
   ],
-  accountant: [{ href: '/a-traiter', label: 'Factures reçues' }],
-  agent: [{ href: '/a-traiter', label: 'Factures reçues' }],
+  accountant: [
+    { href: '/a-traiter', label: 'Factures reçues' },
+    { href: '/flux-comptables', label: 'Flux comptables' },
+  ],
+  agent: [
+    { href: '/a-traiter', label: 'Factures reçues' },
+    { href: '/flux-comptables', label: 'Flux comptables' },
+  ],
   operator: [
     { href: '/annuaire', label: 'Annuaire' },
     { href: '/annuaire/epci', label: 'EPCI membres' },
@@ -23,6 +29,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/chorus', label: 'Connexions Chorus Pro' },
     { href: '/cotisations', label: 'Contributions des membres' },
     { href: '/operateur/journal', label: 'Journal des opérations' },
+    { href: '/operateur/flux-comptables', label: 'Flux comptables bloqués' },
   ],
 };
 
