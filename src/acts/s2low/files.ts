@@ -94,7 +94,7 @@ export async function downloadFile(deps: ActsDeps, actor: Actor | undefined, fil
   if (piece.replyId !== null) throw notFound('Fichier');
   if (stamped && piece.extension === 'pdf') {
     if (!act.idActe) throw notAcknowledged();
-    return stampedDocument(deps, act, piece);
+    return stampedDocument(deps, act, piece, piece.position === 1);
   }
   const opened = await filesOf(deps).get(piece.fileId);
   if (!opened) throw notFound('Fichier');

@@ -1,10 +1,10 @@
-// The act's document as S²LOW's "tampon" serves it. The stamp itself (the dates of sending, reception and
-// publication written on the PDF) is built in src/acts/stamp/; until it is merged, this serves the archived
-// original unchanged. Swapping the body of `stampedDocument` is the only change the stamp needs here.
-import type { Readable } from 'node:stream';
+// The act's document as S²LOW's "tampon" serves it: the main document of an acknowledged act with the stamp on its
+// first page (src/acts/stamp/: sent, received, published, ID); the other pieces as archived.
+import { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
 import { filesOf, type ActsDeps } from '../deps.ts';
 import type { ActRow } from '../queries/find-act.ts';
+import { stampedPdfOf } from '../stamp/stamped-document.ts';
 
 export interface PieceRef {
   fileId: string;
@@ -14,9 +14,19 @@ export interface PieceRef {
 
 export async function stampedDocument(
   deps: ActsDeps,
-  _act: ActRow,
+  act: ActRow,
   piece: PieceRef,
+  isMainDocument = true,
 ): Promise<{ stream: Readable; mediaType: string; fileName: string; size: number }> {
+  if (isMainDocument && act.idActe && act.receivedOn) {
+    const stamped = await stampedPdfOf(deps, act);
+    return {
+      stream: Readable.from([Buffer.from(stamped.bytes)]),
+      mediaType: 'application/pdf',
+      fileName: piece.archiveName,
+      size: stamped.bytes.length,
+    };
+  }
   const opened = await filesOf(deps).get(piece.fileId);
   if (!opened)
     throw new AppError('FILE_MISSING', `Le fichier ${piece.archiveName} est introuvable dans le stockage.`, 404);
