@@ -10,6 +10,7 @@ export const TEST_TOOLS = [
   { bin: '/usr/bin/qpdf', pkg: 'qpdf', why: 'structure check of the Factur-X PDFs written' },
   { bin: '/usr/bin/pdfinfo', pkg: 'poppler-utils', why: 'text, fonts and attachments of the PDFs written' },
   { bin: '/usr/sbin/dovecot', pkg: 'dovecot-imapd', why: 'IMAP mailbox of the acts tests (answers of the ministry)' },
+  { bin: '/usr/bin/xmlsec1', pkg: 'xmlsec1', why: 'independent check of the XAdES signatures of PES bordereaux' },
   { bin: '/usr/bin/tar', pkg: 'tar', why: 'the .tar.gz invoice lots of the Chorus client contract tests' },
 ];
 
