@@ -26,7 +26,10 @@ export async function billingRunWorkflow(input: BillingRunInput = {}): Promise<B
     }
     const pesBordereau = plan.dryRun ? null : await acts.writeBillingRunPes(runId);
     // Runs recorded before the hand-over existed replay without it.
-    if (pesBordereau !== null && patched('billing-pes-to-accounting')) await acts.handBillingRunPesToAccounting(runId);
+    // A hand-over that fails after its retries leaves the run done and its PES not handed (no flow on the run's
+    // report): the invoices are issued either way, and the operator still has the file.
+    if (pesBordereau !== null && patched('billing-pes-to-accounting'))
+      await acts.handBillingRunPesToAccounting(runId).catch(() => null);
     const counts = await acts.finishBillingRun({ runId });
     return {
       runId,

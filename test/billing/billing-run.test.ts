@@ -3,6 +3,9 @@
 // through the hub's own deposit, valid under EN 16931 and the Chorus rules, in its accountants' inbox; a second run
 // issues nothing; a member joining on 1 July is billed 184 days of 365; the PES of the titles matches the invoices.
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Decimal from 'decimal.js';
@@ -21,6 +24,7 @@ import { listInvoices } from '../../src/invoices/index.ts';
 import type { Actor } from '../../src/platform/auth/index.ts';
 import { databaseBlobStore } from '../../src/platform/blob-store.ts';
 import { parisDay } from '../../src/platform/calendar/index.ts';
+import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
@@ -91,7 +95,12 @@ async function epcis() {
 beforeAll(async () => {
   client = await testTemporalClient();
   const taskQueue = uniqueQueue('billing');
-  deps = testDeps(t.handle, { temporal: client, taskQueue });
+  // A file store, as every hub process has: the run hands its PES to the accounting deposit through it.
+  const files = createFileStore({
+    db: t.handle.db,
+    backend: diskBackend(await mkdtemp(join(tmpdir(), 'billing-run-files-'))),
+  });
+  deps = testDeps(t.handle, { temporal: client, taskQueue, files });
   worker = await startWorker(deps, taskQueue);
   app = createApp(deps);
   const res = await app.request('/api/oauth/token', {
