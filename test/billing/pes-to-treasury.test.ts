@@ -6,14 +6,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Client } from '@temporalio/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structures } from '../../db/schema/directory.ts';
 import { createApp } from '../../src/app.ts';
 import type { TreasuryEndpoint } from '../../src/accounting/index.ts';
-import { downloadReturn, listReturns, pMsgOf } from '../../src/accounting/transport/treasury-ftp.ts';
+import { pMsgOf } from '../../src/accounting/transport/treasury-ftp.ts';
 import { saveMemberTerms } from '../../src/billing/index.ts';
 import { syndicatIssuer } from '../../src/billing/runs/syndicat.ts';
 import { DEFAULT_BILLING_SETTINGS } from '../../src/billing/settings.ts';
@@ -87,12 +86,6 @@ afterAll(async () => {
   await worker?.stop();
   await client?.connection.close();
 });
-
-async function download(name: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  await downloadReturn(endpoint, name, new Writable({ write: (c, _e, cb) => (chunks.push(c), cb()) }));
-  return Buffer.concat(chunks).toString('latin1');
-}
 
 describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_000 }, () => {
   it('is accepted by Hélios with PES_ACQUIT and no error', async () => {
@@ -168,9 +161,10 @@ describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_00
     expect(flow.nomFic).toBe(pes.nomFic);
 
     // Hélios answered PES_ACQUIT: the bordereau of titles, domain 6 (Recette), accepted, no error anywhere.
-    const answerName = `ACQUIT_${sent.name}`;
-    expect((await listReturns(endpoint)).map((f) => f.name)).toContain(answerName);
-    const answer = await download(answerName);
+    // The acknowledgement as the treasury wrote it, kept on the flow (the poller took it from /sortie/).
+    const acquit = await api(`/api/accounting/flows/${flowId}/acquit`);
+    expect(acquit.status).toBe(200);
+    const answer = Buffer.from(await acquit.arrayBuffer()).toString('latin1');
     expect(answer).toContain('<n:PES_ACQUIT');
     expect(answer).toContain(`<NomFic V="${pes.nomFic}"/>`);
     expect(answer).not.toContain('<Erreur>');

@@ -284,7 +284,13 @@ export class PesChecker {
       else this.pj.mimeType = mime;
       return;
     }
-    if (!node.leaf) return;
+    if (!node.leaf) {
+      // A title line's children after IdLigne are read through the schema's open part; its amount still counts in
+      // the bordereau's sum (MtBordHt = the lines' MtHT).
+      if (node.open && parentName === 'InfoLignePiece' && attributes.V !== undefined)
+        this.record(local, parentName, attributes.V);
+      return;
+    }
     const value = attributes.V;
     if (value === undefined) {
       this.fail('ERREUR_SCHEMA_INCOMPLET', path, "n'a pas d'attribut V (les valeurs des feuilles PES sont dans V)");
