@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './validate.ts';
 import { corpusAvailable } from '../../formats/testing/corpus.ts';
 import { cii } from '../../formats/validate/testing/builders.ts';
+import { skipUnlessCi } from '../../test/helpers/required-under-ci.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const hasCorpus = corpusAvailable();
@@ -103,7 +104,7 @@ describe('hub validate: unreadable inputs', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('hub validate: corpus', () => {
+describe.skipIf(skipUnlessCi(!hasCorpus, 'corpus partagé ../shared/corpus'))('hub validate: corpus', () => {
   const files = ['ubl', 'cii', 'facturx'].flatMap((kind) =>
     readdirSync(`${CORPUS}${kind}`, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(xml|pdf)$/i.test(f))

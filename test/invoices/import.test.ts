@@ -23,9 +23,10 @@ import {
 } from '../helpers/invoices.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
+import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 
 const source = inject('testDatabase');
-const onPostgres = source.mode === 'postgres';
+const onPostgres = !skipUnlessCi(source.mode !== 'postgres', 'base de test PostgreSQL');
 
 let url: string;
 let dbName: string;

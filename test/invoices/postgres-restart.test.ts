@@ -18,6 +18,7 @@ import {
 } from '../helpers/private-postgres.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { eventually, startWorker, uniqueQueue, type RunningWorker } from './lifecycle-fixtures.ts';
+import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 
 const unavailable = privatePostgresUnavailable();
 
@@ -65,7 +66,7 @@ const isClearUnavailable = (error: unknown) =>
   error.code === 'DATABASE_UNAVAILABLE' &&
   /momentanément injoignable/.test(error.message);
 
-describe.skipIf(unavailable !== undefined)(
+describe.skipIf(skipUnlessCi(unavailable !== undefined, 'PostgreSQL privé (pg_ctl)'))(
   `Postgres restarted during a batch of deposits${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
     it(

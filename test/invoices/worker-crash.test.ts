@@ -27,6 +27,7 @@ import {
   type DepositedInvoice,
   type RunningWorker,
 } from './lifecycle-fixtures.ts';
+import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 
 const INVOICES = 30;
 const t = useTestDatabase();
@@ -102,7 +103,7 @@ async function drive(
 }
 
 describe('worker killed with invoices in flight', () => {
-  it.skipIf(source.mode !== 'postgres')(
+  it.skipIf(skipUnlessCi(source.mode !== 'postgres', 'base de test PostgreSQL'))(
     'brings every invoice to its status exactly once after another worker takes over',
     async () => {
       const [{ name }] = (await t.handle.db.execute(sql`select current_database() as name`)) as unknown as [

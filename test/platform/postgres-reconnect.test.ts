@@ -8,11 +8,12 @@ import {
   type PrivatePostgres,
 } from '../helpers/private-postgres.ts';
 import { testDeps } from '../helpers/test-deps.ts';
+import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 
 const unavailable = privatePostgresUnavailable();
 if (unavailable) console.warn(`[tests] Postgres restart test skipped: ${unavailable}`);
 
-describe.skipIf(unavailable)('Postgres going down and coming back', () => {
+describe.skipIf(skipUnlessCi(unavailable, 'PostgreSQL privé (pg_ctl)'))('Postgres going down and coming back', () => {
   let server: PrivatePostgres;
   let handle: DatabaseHandle;
 

@@ -12,10 +12,11 @@ import { generatedBytes } from '../../helpers/generated-bytes.ts';
 import { useTestDatabase } from '../../helpers/use-database.ts';
 import { ensureVersitygw, startVersitygw, type RunningVersitygw } from '../../helpers/versitygw.ts';
 import { fileStoreContract } from './store-contract.ts';
+import { skipUnlessCi } from '../../helpers/required-under-ci.ts';
 
 const binary = await ensureVersitygw();
 
-describe.skipIf(!binary)('S3 store on versitygw', () => {
+describe.skipIf(skipUnlessCi(!binary, 'versitygw (S3)'))('S3 store on versitygw', () => {
   const database = useTestDatabase();
   let gateway: RunningVersitygw;
   let backend: S3Backend;
