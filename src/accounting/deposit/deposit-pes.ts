@@ -1,6 +1,7 @@
 // The deposit of a PES Aller (page, JSON API, S²LOW-compatible import): the stored file is checked as it streams,
 // then recorded — accepted and handed to its transmission workflow, or refused with every issue at its place
 // (kept, so the accountant sees what was wrong). Nothing is sent before the checks pass.
+import { randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { pesFlows } from '../../../db/schema/accounting.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
@@ -115,13 +116,15 @@ export async function depositPes({ ctx, input }: VerbCall<DepositDeps, DepositPe
   }
 
   const status: PesFlowStatus = refusal ? 'NON_CONFORME' : 'POSTE';
-  const workflowId = pesWorkflowId(structureId, summary.nomFic);
+  const flowId = randomUUID();
+  const workflowId = pesWorkflowId(flowId);
   const who = actorRef(actor);
   const recorded = await deps.db
     .transaction(async (tx) => {
       const [row] = await tx
         .insert(pesFlows)
         .values({
+          id: flowId,
           structureId,
           nomFic: summary.nomFic,
           status,

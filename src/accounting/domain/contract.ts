@@ -5,9 +5,12 @@ import type { PesFlowStatus } from './statuses.ts';
 export const PES_TRANSMISSION_WORKFLOW_TYPE = 'pesTransmissionWorkflow';
 export const PES_RETURNS_POLL_WORKFLOW_TYPE = 'pesReturnsPollWorkflow';
 
-/** One workflow per file, keyed by its NomFic within its structure: a second start finds the first. */
-export const pesWorkflowId = (structureId: string, nomFic: string): string =>
-  `pes-transmission/${structureId}/${nomFic}`;
+/**
+ * One workflow per recorded flow, keyed by the flow's id: a second start finds the first. Not by NomFic: the
+ * database's unique index already holds one accepted flow per NomFic and structure, and a NomFic-keyed id would
+ * join the workflow of another database's flow on a shared Temporal server (seen between two hubs' test runs).
+ */
+export const pesWorkflowId = (flowId: string): string => `pes-transmission/${flowId}`;
 
 export interface PesTransmissionInput {
   flowId: string;
