@@ -3,10 +3,6 @@
 // through the hub's own deposit, valid under EN 16931 and the Chorus rules, in its accountants' inbox; a second run
 // issues nothing; a member joining on 1 July is billed 184 days of 365; the PES of the titles matches the invoices.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +11,6 @@ import { billingContributions } from '../../db/schema/billing.ts';
 import { structures } from '../../db/schema/directory.ts';
 import { invoices } from '../../db/schema/invoices.ts';
 import { readInvoice, validate, type Violation } from '../../formats/index.ts';
-import { createApp } from '../../src/app.ts';
 import { BILLING_SCHEDULES, listTiers, saveMemberTerms } from '../../src/billing/index.ts';
 import { billingRuns } from '../../db/schema/billing.ts';
 import { scheduleSpecOf } from '../../src/platform/schedules/spec.ts';
@@ -24,21 +19,18 @@ import { listInvoices } from '../../src/invoices/index.ts';
 import type { Actor } from '../../src/platform/auth/index.ts';
 import { databaseBlobStore } from '../../src/platform/blob-store.ts';
 import { parisDay } from '../../src/platform/calendar/index.ts';
-import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
-import type { AppDeps } from '../../src/platform/http.ts';
-import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
+import {
+  giveRequiredReferences,
+  runYear as harnessRunYear,
+  startBillingHub,
+  type BillingHub,
+} from './billing-harness.ts';
 import { readPes } from './pes-reader.ts';
 
 const t = useTestDatabase();
 const YEAR = 2027;
-let client: Client;
-let deps: AppDeps;
-let worker: RunningWorker;
-let app: ReturnType<typeof createApp>;
-let token: string;
-let operator: Actor;
+let hub: BillingHub;
 
 interface RunLine {
   structureId: string;
@@ -64,25 +56,8 @@ interface Run {
   lines: RunLine[];
 }
 
-const api = (path: string, init: RequestInit = {}) =>
-  app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
-
-async function runYear(body: { year: number; dryRun: boolean }): Promise<Run> {
-  const res = await api('/api/billing/runs', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(202);
-  const { id } = (await res.json()) as { id: string };
-  const deadline = Date.now() + 8 * 60_000;
-  for (;;) {
-    const run = (await (await api(`/api/billing/runs/${id}`)).json()) as Run;
-    if (run.status === 'DONE' || run.status === 'FAILED') return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const api = (path: string, init: RequestInit = {}) => hub.api(path, init);
+const runYear = (body: { year: number; dryRun: boolean }) => harnessRunYear<Run>(hub, body);
 
 /** The EPCIs of the directory with their population, as the seed loaded them. */
 async function epcis() {
@@ -93,45 +68,17 @@ async function epcis() {
 }
 
 beforeAll(async () => {
-  client = await testTemporalClient();
-  const taskQueue = uniqueQueue('billing');
-  // A file store, as every hub process has: the run hands its PES to the accounting deposit through it.
-  const files = createFileStore({
-    db: t.handle.db,
-    backend: diskBackend(await mkdtemp(join(tmpdir(), 'billing-run-files-'))),
-  });
-  deps = testDeps(t.handle, { temporal: client, taskQueue, files });
-  worker = await startWorker(deps, taskQueue);
-  app = createApp(deps);
-  const res = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'hub-demo-operateur',
-      client_secret: 'hub-demo-operateur-secret',
-    }).toString(),
-  });
-  expect(res.status).toBe(200);
-  token = ((await res.json()) as { access_token: string }).access_token;
-  const [syndicat] = await t.handle.db.select().from(structures).where(eq(structures.kind, 'syndicat'));
-  operator = {
-    kind: 'client',
-    clientId: 'test-operator',
-    grants: [{ role: 'operator', structureId: syndicat!.id }],
-    scopes: [],
-  };
+  hub = await startBillingHub(t.handle, 'billing');
 }, 120_000);
 
 afterAll(async () => {
-  await worker?.stop();
-  await client?.connection.close();
+  await hub?.stop();
 });
 
 // Each step builds on the previous one: no retry (a retried run would find its contributions already issued).
 describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
   it('refuses an anonymous caller and a supplier, and a year out of range with a French message', async () => {
-    const anonymous = await app.request('/api/billing/runs', {
+    const anonymous = await hub.app.request('/api/billing/runs', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ year: YEAR }),
@@ -159,21 +106,8 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
   });
 
   it('gives the members that require them their service code and engagement number', async () => {
-    const flagged = await t.handle.db
-      .select({ id: structures.id, name: structures.name })
-      .from(structures)
-      .where(
-        and(
-          eq(structures.kind, 'epci'),
-          sql`(${structures.serviceCodeRequired} or ${structures.engagementNumberRequired} or ${structures.serviceCodeOrEngagementRequired})`,
-        ),
-      );
+    const flagged = await giveRequiredReferences(hub, YEAR);
     expect(flagged.length).toBeGreaterThanOrEqual(5);
-    for (const epci of flagged)
-      await saveMemberTerms({
-        ctx: { deps, actor: operator },
-        input: { structureId: epci.id, serviceCode: 'FIN', engagementNumber: `EJ-${YEAR}-${epci.id.slice(0, 6)}` },
-      });
   });
 
   let first: Run;
@@ -269,7 +203,7 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
         displayName: 'Comptable',
         grants: [{ role: 'accountant', structureId: epci.id }],
       };
-      const inbox = await listInvoices(deps, accountant, {});
+      const inbox = await listInvoices(hub.deps, accountant, {});
       const line = first.lines.find((l) => l.structureId === epci.id)!;
       expect(inbox.items.map((i) => i.number)).toEqual([line.number]);
       expect(inbox.items[0]!.supplier.name).toBe('Syndicat mixte Mégalis Bretagne');
@@ -295,7 +229,7 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
       .from(structures)
       .where(and(eq(structures.kind, 'commune'), eq(structures.siren, '213501463')));
     await saveMemberTerms({
-      ctx: { deps, actor: operator },
+      ctx: { deps: hub.deps, actor: hub.operator },
       input: { structureId: langouet!.id, joinedOn: `${YEAR}-07-01`, amount: '400' },
     });
     const run = await runYear({ year: YEAR, dryRun: false });
@@ -380,14 +314,14 @@ describe('yearly contribution run', { retry: 0, timeout: 600_000 }, () => {
     const definition = BILLING_SCHEDULES.find((d) => d.scheduleId === 'hub-billing-yearly-run')!;
     // A schedule of this test's own (the hub's ids are shared by the test run), with the declared spec and policies.
     const scheduleId = `billing-yearly-test-${randomUUID().slice(0, 8)}`;
-    const handle = await client.schedule.create({
+    const handle = await hub.client.schedule.create({
       scheduleId,
       spec: scheduleSpecOf(definition, 2026),
       action: {
         type: 'startWorkflow',
         workflowType: definition.workflowType,
         args: definition.args!,
-        taskQueue: deps.taskQueue!,
+        taskQueue: hub.deps.taskQueue!,
       },
       policies: { catchupWindow: definition.catchupWindow, overlap: definition.overlap },
     });

@@ -3,50 +3,28 @@
 // it once to the fake DGFiP gateway over real FTP (routing commands, then STOR into /entree/); Hélios answers
 // PES_ACQUIT with the bordereau of titles accepted (domain 6, Recette), no error anywhere, for the syndicat's
 // codique, SIRET and budget, and the flow ends ACQUITTE. A second run of the year sends nothing.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
-import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { structures } from '../../db/schema/directory.ts';
-import { createApp } from '../../src/app.ts';
 import type { TreasuryEndpoint } from '../../src/accounting/index.ts';
 import { pMsgOf } from '../../src/accounting/transport/treasury-ftp.ts';
-import { saveMemberTerms } from '../../src/billing/index.ts';
 import { syndicatIssuer } from '../../src/billing/runs/syndicat.ts';
 import { DEFAULT_BILLING_SETTINGS } from '../../src/billing/settings.ts';
-import type { Actor } from '../../src/platform/auth/index.ts';
-import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { pollUntil } from '../accounting/accounting-harness.ts';
 import { FakeTreasury } from '../accounting/fake-treasury.ts';
-import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
+import { giveRequiredReferences, runYear, startBillingHub, type BillingHub } from './billing-harness.ts';
 import { readPes } from './pes-reader.ts';
 
 const t = useTestDatabase();
 const YEAR = 2027;
 const settings = DEFAULT_BILLING_SETTINGS;
-let client: Client;
-let deps: AppDeps;
-let worker: RunningWorker;
-let app: ReturnType<typeof createApp>;
-let token: string;
+let hub: BillingHub;
 let fake: FakeTreasury;
 let endpoint: TreasuryEndpoint;
 
-const api = (path: string, init: RequestInit = {}) =>
-  app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+const api = (path: string, init: RequestInit = {}) => hub.api(path, init);
 
 beforeAll(async () => {
-  client = await testTemporalClient();
-  const taskQueue = uniqueQueue('billing-pes');
-  const files = createFileStore({
-    db: t.handle.db,
-    backend: diskBackend(await mkdtemp(join(tmpdir(), 'billing-pes-files-'))),
-  });
   // Hélios knows the syndicat's poste comptable, SIRET and budget as the billing settings give them.
   const issuer = await syndicatIssuer(t.handle.db);
   fake = await FakeTreasury.start({
@@ -62,81 +40,29 @@ beforeAll(async () => {
     pDest: 'VHPCE11',
     timeoutMs: 10_000,
   };
-  deps = {
-    ...testDeps(t.handle, { temporal: client, taskQueue, files }),
-    accounting: { treasury: endpoint },
-  } as AppDeps;
-  worker = await startWorker(deps, taskQueue);
-  app = createApp(deps);
-  const res = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'hub-demo-operateur',
-      client_secret: 'hub-demo-operateur-secret',
-    }).toString(),
-  });
-  expect(res.status).toBe(200);
-  token = ((await res.json()) as { access_token: string }).access_token;
+  hub = await startBillingHub(t.handle, 'billing-pes', { accounting: { treasury: endpoint } } as Partial<AppDeps>);
 }, 120_000);
 
 afterAll(async () => {
   await fake?.stop();
-  await worker?.stop();
-  await client?.connection.close();
+  await hub?.stop();
 });
 
 describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_000 }, () => {
   it('is accepted by Hélios with PES_ACQUIT and no error', async () => {
     // The members whose directory entry requires references get them, so that every EPCI is billed.
-    const [syndicat] = await t.handle.db.select().from(structures).where(eq(structures.kind, 'syndicat'));
-    const operator: Actor = {
-      kind: 'client',
-      clientId: 'test-operator',
-      grants: [{ role: 'operator', structureId: syndicat!.id }],
-      scopes: [],
-    };
-    const flagged = await t.handle.db
-      .select({ id: structures.id })
-      .from(structures)
-      .where(
-        and(
-          eq(structures.kind, 'epci'),
-          sql`(${structures.serviceCodeRequired} or ${structures.engagementNumberRequired} or ${structures.serviceCodeOrEngagementRequired})`,
-        ),
-      );
-    for (const epci of flagged)
-      await saveMemberTerms({
-        ctx: { deps, actor: operator },
-        input: { structureId: epci.id, serviceCode: 'FIN', engagementNumber: `EJ-${YEAR}-${epci.id.slice(0, 6)}` },
-      });
+    await giveRequiredReferences(hub, YEAR);
 
-    const started = await api('/api/billing/runs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ year: YEAR, dryRun: false }),
-    });
-    expect(started.status).toBe(202);
-    const { id } = (await started.json()) as { id: string };
-    let run: { status: string; pes: { bordereau: number; titles: number; flowId: string | null } | null };
-    const deadline = Date.now() + 8 * 60_000;
-    for (;;) {
-      run = (await (await api(`/api/billing/runs/${id}`)).json()) as typeof run;
-      if (run.status === 'DONE' || run.status === 'FAILED') break;
-      if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    type Run = { id: string; status: string; pes: { bordereau: number; titles: number; flowId: string | null } | null };
+    const run = await runYear<Run>(hub, { year: YEAR, dryRun: false });
     expect(run.status).toBe('DONE');
-    expect(run.pes).toMatchObject({ bordereau: 1, titles: 61 });
-
     expect(run.pes).toMatchObject({ bordereau: 1, titles: 61 });
     const flowId = run.pes?.flowId ?? null;
     expect(flowId).toMatch(/^[0-9a-f-]{36}$/);
 
     // The run handed its PES to the accounting module: checked, sent once over FTP with the routing commands.
     const flow = await pollUntil(
-      deps,
+      hub.deps,
       flowId!,
       ['ACQUITTE', 'INFORMATION_DISPONIBLE', 'REFUSE', 'ERREUR', 'NON_CONFORME'],
       120_000,
@@ -172,22 +98,11 @@ describe('the PES of a billing run at the treasury', { retry: 0, timeout: 600_00
     expect(answer).toContain(
       `<ElementACQUIT><DomaineAck V="6"/><EtatAck V="1"/><NumBord V="1"/><ExerciceBord V="${YEAR}"/></ElementACQUIT>`,
     );
-    const report = (await (await api(`/api/billing/runs/${id}`)).json()) as { pes: { flowStatus: string } };
+    const report = (await (await api(`/api/billing/runs/${run.id}`)).json()) as { pes: { flowStatus: string } };
     expect(report.pes.flowStatus).toBe('ACQUITTE');
 
     // The same year again: nothing new issued, no second PES, nothing more sent to the treasury.
-    const again = await api('/api/billing/runs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ year: YEAR, dryRun: false }),
-    });
-    const { id: secondId } = (await again.json()) as { id: string };
-    let second: { status: string; pes: unknown };
-    for (;;) {
-      second = (await (await api(`/api/billing/runs/${secondId}`)).json()) as typeof second;
-      if (second.status === 'DONE' || second.status === 'FAILED') break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    const second = await runYear<{ status: string; pes: unknown }>(hub, { year: YEAR, dryRun: false });
     expect(second).toMatchObject({ status: 'DONE', pes: null });
     expect(fake.received).toHaveLength(1);
   });
