@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox } from '../../db/schema/invoices.ts';
 import { DEMO_SUPPLIER_KERLANN_INFORMATIQUE } from '../../src/directory/index.ts';
 import { DecpDocumentSchema } from '../../src/tenders/decp/decp-schema.ts';
+import { officialDecpIssues } from '../../src/tenders/decp/official-schema.ts';
 import { partyBySiren } from '../helpers/invoices.ts';
 import { multipartBody } from '../helpers/multipart.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
@@ -199,6 +200,8 @@ describe('the tender room through its API', () => {
       marches: { marche: { objet: string; montant: number; titulaires: unknown; offresRecues: number }[] };
     };
     expect(DecpDocumentSchema.safeParse(decp).success).toBe(true);
+    // …and the official schema's text, as the national platform checks it.
+    expect(officialDecpIssues(decp)).toEqual([]);
     const marche = decp.marches.marche.find((m) => m.objet.includes('écoles'));
     expect(marche).toMatchObject({
       montant: 76500,

@@ -1,5 +1,5 @@
 // The DECP 2.0.3 document of a buyer's contracts notified in a year (`GET /api/tenders/decp?buyer=SIRET&year=YYYY`),
-// built from the awards and validated against the strict schema before it leaves: a failure is an error of ours,
+// built from the awards and validated against our strict schema and the official one before it leaves: a failure is an error of ours,
 // never a published invalid document.
 import Decimal from 'decimal.js';
 import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { partyOf } from '../deposits/parties.ts';
 import type { TenderDeps } from '../settings.ts';
 import { AwardDecpSchema, DecpDocumentSchema, type Marche } from './decp-schema.ts';
+import { officialDecpIssues } from './official-schema.ts';
 
 export interface DecpQuery {
   buyerSiret: string;
@@ -99,15 +100,16 @@ export async function exportDecp(deps: TenderDeps, query: DecpQuery): Promise<{ 
   }
   const document = { marches: { marche } };
   const checked = DecpDocumentSchema.safeParse(document);
-  if (!checked.success) {
-    deps.logger.error({ issues: checked.error.issues }, 'DECP export failed its own schema');
+  const issues = checked.success
+    ? officialDecpIssues(document)
+    : checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  if (issues.length > 0) {
+    deps.logger.error({ issues }, 'DECP export failed the DECP 2.0.3 schema');
     throw new AppError(
       'DECP_INVALID',
       'Les données essentielles ne respectent pas le schéma DECP 2.0.3 : publication refusée.',
       500,
-      {
-        issues: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      },
+      { issues },
     );
   }
   return document;
