@@ -8,6 +8,7 @@ import type { ActsDeps } from '../../src/acts/index.ts';
 import { createApp } from '../../src/app.ts';
 import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import { testDeps } from '../helpers/test-deps.ts';
+import { clientCredentialsToken } from '../helpers/client-token.ts';
 
 export function actsTestDeps(handle: DatabaseHandle, extra: Partial<ActsDeps> = {}): ActsDeps {
   const root = mkdtempSync(join(tmpdir(), 'hub-acts-'));
@@ -18,19 +19,8 @@ export function actsTestDeps(handle: DatabaseHandle, extra: Partial<ActsDeps> = 
   } as ActsDeps;
 }
 
-export async function demoRennesToken(app: ReturnType<typeof createApp>): Promise<string> {
-  const res = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'hub-demo-rennes',
-      client_secret: 'hub-demo-rennes-secret',
-    }).toString(),
-  });
-  if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+export const demoRennesToken = (app: ReturnType<typeof createApp>): Promise<string> =>
+  clientCredentialsToken(app, 'hub-demo-rennes', 'hub-demo-rennes-secret');
 
 /** A small but real PDF. */
 export function samplePdf(label = 'Délibération'): Uint8Array {

@@ -15,6 +15,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
+import { clientCredentialsToken } from '../helpers/client-token.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 
 export interface BillingHub {
@@ -41,17 +42,7 @@ export async function startBillingHub(
   const deps = { ...testDeps(handle, { temporal: client, taskQueue, files }), ...extraDeps } as AppDeps;
   const worker: RunningWorker = await startWorker(deps, taskQueue);
   const app = createApp(deps);
-  const res = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'hub-demo-operateur',
-      client_secret: 'hub-demo-operateur-secret',
-    }).toString(),
-  });
-  expect(res.status).toBe(200);
-  const token = ((await res.json()) as { access_token: string }).access_token;
+  const token = await clientCredentialsToken(app, 'hub-demo-operateur', 'hub-demo-operateur-secret');
   const [syndicat] = await handle.db.select().from(structures).where(eq(structures.kind, 'syndicat'));
   const operator: Actor = {
     kind: 'client',
