@@ -7,6 +7,7 @@ import { auditEvents } from '../../db/schema/audit.ts';
 import { createApp } from '../../src/app.ts';
 import { cproAccountHeader, createTechnicalAccount } from '../../src/chorus/index.ts';
 import { DEMO_SUPPLIER_ARMOR_BUREAUTIQUE, DEMO_SUPPLIER_BREIZH_TRAVAUX } from '../../src/directory/index.ts';
+import { clientCredentialsToken } from '../helpers/client-token.ts';
 import { testDeps } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { insertDepositedInvoice, partyBySiren } from '../invoices/lifecycle-fixtures.ts';
@@ -21,16 +22,6 @@ let operator: PageClient;
 let armorInvoice: string;
 let breizhToken: string;
 let demoToken: string;
-
-async function tokenOf(clientId: string, secret: string): Promise<string> {
-  const answer = await app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
-  });
-  expect(answer.status).toBe(200);
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
 
 /** rechercherFactureParFournisseur for one invoice number, as a Chorus client would call it. */
 function searchSupplier(token: string, account: { login: string; password: string }, numeroFacture: string) {
@@ -72,8 +63,8 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(200);
   const secret = /<code class="secret">([^<]+)<\/code>/.exec(await created.text())?.[1];
-  breizhToken = await tokenOf('breizh-erp', secret!);
-  demoToken = await tokenOf('hub-demo', 'hub-demo-secret');
+  breizhToken = await clientCredentialsToken(app, 'breizh-erp', secret!);
+  demoToken = await clientCredentialsToken(app, 'hub-demo', 'hub-demo-secret');
   await createTechnicalAccount(
     t.handle.db,
     { ...BREIZH_ACCOUNT, structureId: breizh.id, role: 'supplier', clientIds: ['breizh-erp'] },

@@ -7,6 +7,7 @@ import { cproAccountHeader, createTechnicalAccount, type ChorusClient } from '..
 import { writeTarGz } from '../../src/chorus/mirror/flux/archive.ts';
 import { DEMO_SUPPLIER_ARMOR_BUREAUTIQUE } from '../../src/directory/index.ts';
 import { DUPLICATE_MESSAGE } from '../../src/invoices/index.ts';
+import { clientCredentialsToken } from '../helpers/client-token.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
 import { partyBySiren, ublInvoice, uniqueInvoiceNumber, type TestParty } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
@@ -33,12 +34,7 @@ beforeAll(async () => {
   hub = await startMirror(t.handle, temporal, { worker: true });
   chorus = chorusClientOf(hub.app);
   rennes = await partyBySiren(t.handle.db, 'commune', '213502388');
-  const answer = await hub.app.request('/api/oauth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=hub-demo&client_secret=hub-demo-secret&scope=openid',
-  });
-  token = ((await answer.json()) as { access_token: string }).access_token;
+  token = await clientCredentialsToken(hub.app, 'hub-demo', 'hub-demo-secret');
 });
 afterAll(async () => {
   await hub?.stop();
