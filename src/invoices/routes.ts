@@ -49,7 +49,8 @@ const depositRoute = createRoute({
   summary: 'Déposer une facture (UBL 2.1, CII D16B ou Factur-X)',
   description:
     'Le fichier est envoyé tel quel (Content-Type application/xml ou application/pdf) ou dans un formulaire multipart (champ « file »). ' +
-    'L’original est conservé avant toute vérification ; la réponse dit si la facture est acceptée (201) ou refusée, avec le motif ' +
+    'L’original est conservé (celui d’un dépôt refusé dans la limite du quota du fournisseur : originalKept) ; ' +
+    'la réponse dit si la facture est acceptée (201) ou refusée, avec le motif ' +
     '(422 : fichier, validation, vendeur ou acheminement ; 409 : numéro déjà déposé cette année ; 503 : traitement momentanément indisponible).',
   middleware: [uploadLimit()] as const,
   request: {

@@ -245,4 +245,9 @@ describe('GET /api/deposits/{id}/original', () => {
     expect(body.message).toMatch(/^L’original de ce dépôt refusé n’a pas été conservé : le quota/);
     expect((await download('pas-un-identifiant')).status).toBe(404);
   });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(doc.paths['/api/deposits/{id}/original']).toBeDefined();
+  });
 });
