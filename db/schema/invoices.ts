@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -60,8 +61,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 const money = (name: string) => numeric(name, { precision: 19, scale: 2 });
 
 /**
- * Every deposit attempt, accepted or refused, with the original it carried: nothing deposited is lost,
- * and a bulk import recognises files already sent by their hash.
+ * Every deposit attempt, accepted or refused, with the original it carried: nothing accepted is lost, and a bulk
+ * import recognises files already sent by their hash. A refused original past the supplier's quota
+ * (src/invoices/deposit/refused-quota.ts) is not kept: the attempt, its report, hash and size still are.
  */
 export const deposits = pgTable(
   'deposits',
@@ -70,8 +72,16 @@ export const deposits = pgTable(
     supplierId: uuid('supplier_id')
       .notNull()
       .references(() => structures.id),
-    originalSha256: text('original_sha256')
-      .notNull()
+    /** SHA-256 of the deposited bytes, kept or not. */
+    originalSha256: text('original_sha256').notNull(),
+    /** Size of the deposited bytes (the migration filled it in for older rows from their blobs). */
+    originalSize: bigint('original_size', { mode: 'number' }),
+    /** False when a refused deposit's original was not kept; the reason is then a code (REFUSED_ORIGINALS_QUOTA). */
+    originalKept: boolean('original_kept').notNull().default(true),
+    originalNotKeptReason: text('original_not_kept_reason'),
+    /** The original in `blobs` when kept, else null: its foreign key keeps every kept original stored. */
+    keptOriginalSha256: text('kept_original_sha256')
+      .generatedAlwaysAs(sql`case when original_kept then original_sha256 end`)
       .references(() => blobs.sha256),
     fileName: text('file_name'),
     channel: depositChannel('channel').notNull(),
@@ -88,6 +98,12 @@ export const deposits = pgTable(
   (t) => [
     index('deposits_supplier_sha_idx').on(t.supplierId, t.originalSha256),
     index('deposits_invoice_idx').on(t.invoiceId),
+    // The quota of refused originals reads a supplier's recent refused deposits whose original was kept.
+    index('deposits_refused_kept_idx')
+      .on(t.supplierId, t.createdAt)
+      .where(sql`${t.outcome} = 'refused' and ${t.originalKept}`),
+    check('deposits_original_not_kept_reason', sql`${t.originalKept} = (${t.originalNotKeptReason} is null)`),
+    check('deposits_accepted_original_kept', sql`${t.outcome} = 'refused' or ${t.originalKept}`),
   ],
 );
 

@@ -10,6 +10,7 @@ import { attachToInvoice, getInvoiceAttachment, requireInvoiceAttachments } from
 import { decideInvoice, supplierActOnInvoice } from './decisions.ts';
 import { depositInvoice } from './deposit/deposit-invoice.ts';
 import type { DepositRefusalCode } from './deposit/refusal.ts';
+import { getDepositOriginal } from './queries/deposit-original.ts';
 import { getInvoiceOriginal, getInvoicePdf, type InvoiceDocument } from './queries/documents.ts';
 import { findVisibleInvoice } from './queries/find-visible.ts';
 import { getInvoiceDetail, getInvoiceEvents } from './queries/invoice-detail.ts';
@@ -48,7 +49,8 @@ const depositRoute = createRoute({
   summary: 'Déposer une facture (UBL 2.1, CII D16B ou Factur-X)',
   description:
     'Le fichier est envoyé tel quel (Content-Type application/xml ou application/pdf) ou dans un formulaire multipart (champ « file »). ' +
-    'L’original est conservé avant toute vérification ; la réponse dit si la facture est acceptée (201) ou refusée, avec le motif ' +
+    'L’original est conservé (celui d’un dépôt refusé dans la limite du quota du fournisseur : originalKept) ; ' +
+    'la réponse dit si la facture est acceptée (201) ou refusée, avec le motif ' +
     '(422 : fichier, validation, vendeur ou acheminement ; 409 : numéro déjà déposé cette année ; 503 : traitement momentanément indisponible).',
   middleware: [uploadLimit()] as const,
   request: {
@@ -129,6 +131,26 @@ const originalRoute = createRoute({
     200: binary('application/octet-stream', 'Le fichier tel que déposé (XML ou PDF)'),
     401: error('Authentification requise'),
     404: error('Facture introuvable'),
+  },
+});
+
+const depositOriginalRoute = createRoute({
+  method: 'get',
+  path: '/api/deposits/{id}/original',
+  tags: TAGS,
+  summary: 'Télécharger le fichier d’un de vos dépôts, accepté ou refusé',
+  description:
+    'L’original d’un dépôt refusé au-delà du quota des fichiers refusés conservés du fournisseur n’est pas conservé : ' +
+    '404 avec le code ORIGINAL_NOT_KEPT.',
+  request: {
+    params: z.object({
+      id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Identifiant du dépôt (depositId)' }),
+    }),
+  },
+  responses: {
+    200: binary('application/octet-stream', 'Le fichier tel que déposé (XML ou PDF)'),
+    401: error('Authentification requise'),
+    404: error('Dépôt introuvable, ou original non conservé (ORIGINAL_NOT_KEPT)'),
   },
 });
 
@@ -391,6 +413,9 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   )
   .openapi(originalRoute, async (c) =>
     sendDocument(c, await getInvoiceOriginal(c.get('deps'), requireActor(c), c.req.valid('param').id), 'attachment'),
+  )
+  .openapi(depositOriginalRoute, async (c) =>
+    sendDocument(c, await getDepositOriginal(c.get('deps'), requireActor(c), c.req.valid('param').id), 'attachment'),
   )
   .openapi(pdfRoute, async (c) =>
     sendDocument(c, await getInvoicePdf(c.get('deps'), requireActor(c), c.req.valid('param').id), 'inline'),

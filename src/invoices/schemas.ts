@@ -137,6 +137,13 @@ export const DepositRefusedSchema = z
       .string()
       .optional()
       .openapi({ description: 'Facture déjà déposée sous ce numéro cette année (refus DUPLICATE_INVOICE)' }),
+    originalKept: z
+      .boolean()
+      .openapi({ description: 'Faux quand le quota des fichiers refusés conservés du fournisseur est atteint' }),
+    originalNotKept: z
+      .object({ code: z.string().openapi({ example: 'REFUSED_ORIGINALS_QUOTA' }), message: z.string() })
+      .optional()
+      .openapi({ description: 'Pourquoi l’original n’est pas conservé (la tentative et son empreinte le sont)' }),
     requestId: z.string(),
   })
   .openapi('DepotRefuse');

@@ -1,4 +1,5 @@
-// Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines.
+// Settings of the invoice module that deployments and tests tune: legal timing, upload size, Temporal deadlines,
+// the quota of refused originals.
 import type { Profile } from '../../formats/index.ts';
 import type { AppDeps } from '../platform/http.ts';
 import type { PaymentTiming } from './domain/contract.ts';
@@ -19,6 +20,15 @@ export interface InvoiceSettings {
    * check the norm alone.
    */
   profile?: Profile;
+  /** How many refused originals a supplier may leave in the file store (DEFAULT_REFUSED_ORIGINALS_QUOTA). */
+  refusedOriginalsQuota?: Partial<RefusedOriginalsQuota>;
+}
+
+/** Refused deposits' originals kept per supplier over a rolling window; past either limit they are not kept. */
+export interface RefusedOriginalsQuota {
+  maxFiles: number;
+  maxBytes: number;
+  windowMs: number;
 }
 
 /** The hub's dependencies, optionally carrying invoice settings. */
@@ -48,3 +58,18 @@ export const DEFAULT_DECISION_TIMEOUT_MS = 30_000;
 export const decisionTimeoutMs = (deps: Pick<InvoiceDeps, 'invoices'>): number =>
   deps.invoices?.decisionTimeoutMs ?? DEFAULT_DECISION_TIMEOUT_MS;
 export const depositProfile = (deps: InvoiceDeps): Profile => deps.invoices?.profile ?? 'b2g';
+
+/**
+ * 500 files: one full Chorus Pro flux (500 invoices) refused for one systematic error is still kept whole, and a
+ * supplier fixing its software rarely fails more in a day. 200 MiB: 500 files of ~400 KB (a Factur-X PDF; a UBL is
+ * ~20 KB), or ten files at the 20 MB upload limit, so one supplier adds at most that to the store per day.
+ */
+export const DEFAULT_REFUSED_ORIGINALS_QUOTA: RefusedOriginalsQuota = {
+  maxFiles: 500,
+  maxBytes: 200 * 1024 * 1024,
+  windowMs: DAY_MS,
+};
+export const refusedOriginalsQuota = (deps: Pick<InvoiceDeps, 'invoices'>): RefusedOriginalsQuota => ({
+  ...DEFAULT_REFUSED_ORIGINALS_QUOTA,
+  ...deps.invoices?.refusedOriginalsQuota,
+});

@@ -33,6 +33,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The same hash, computed by WebCrypto in libuv's thread pool rather than on the event loop. */
+export async function sha256HexOffLoop(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
+}
+
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 const ENCODE_FOR_STORE = cpuJob<typeof Encoding, 'encodeForStore'>(

@@ -4,7 +4,7 @@ import { looksLikePdf } from '../../../formats/index.ts';
 import type { InvoiceStatus } from '../../../db/schema/invoices.ts';
 import { invoiceWorkflowId } from '../domain/contract.ts';
 import { requireRole, type Actor } from '../../platform/auth/index.ts';
-import { databaseBlobStore } from '../../platform/blob-store.ts';
+import { databaseBlobStore, sha256HexOffLoop } from '../../platform/blob-store.ts';
 import { auditActorRef } from '../../platform/audit/index.ts';
 import { cpuPoolOf } from '../../platform/cpu-pool/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -13,12 +13,14 @@ import {
   depositProfile,
   maxDepositBytes,
   paymentTimingFor,
+  refusedOriginalsQuota,
   workflowStartTimeoutMs,
   type InvoiceDeps,
 } from '../settings.ts';
 import { actorRef } from './actor-ref.ts';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { essentialsOf } from './essentials.ts';
+import { formatMegabytes } from './megabytes.ts';
 import { readAndValidate } from './read-and-validate.ts';
 import { launcherFor } from '../lifecycle/launcher.ts';
 import {
@@ -30,6 +32,7 @@ import {
 } from './record.ts';
 import { routingReferencesOf } from './references.ts';
 import { DUPLICATE_MESSAGE, type DepositRefusal, type DepositRefusalCode, type ReportedViolation } from './refusal.ts';
+import { keepingAnswer } from './refused-quota.ts';
 import { checkSeller } from './seller.ts';
 import { supplierIdentity } from './supplier.ts';
 
@@ -68,11 +71,15 @@ export type DepositResult =
       violations?: ReportedViolation[];
       /** DUPLICATE_INVOICE: the invoice already deposited under this number and year. */
       existingInvoiceId?: string;
+      /** False past the supplier's quota of refused originals (refused-quota.ts), with the French reason. */
+      originalKept: boolean;
+      originalNotKept?: { code: string; message: string };
     };
 
 /**
- * Deposits one invoice. The original bytes are stored first, whatever happens next; every attempt, accepted or
- * refused, is recorded in `deposits`. Throws only for what is not a deposit at all: no right to deposit for
+ * Deposits one invoice. Every attempt, accepted or refused, is recorded in `deposits` with the SHA-256 and size of
+ * its file; the original is stored with the record, always for an accepted deposit, within the supplier's quota
+ * for a refused one (refused-quota.ts). Throws only for what is not a deposit at all: no right to deposit for
  * this supplier (401/403), a file over the size limit (413), a database out of reach (503).
  */
 export async function depositInvoice({ ctx, input }: VerbCall<InvoiceDeps, DepositInput>): Promise<DepositResult> {
@@ -105,10 +112,11 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     throw new AppError('FORBIDDEN', 'Cette structure n’est pas un fournisseur.', 403);
 
   const mediaType = looksLikePdf(input.bytes) ? 'application/pdf' : 'application/xml';
-  const originalSha256 = await databaseBlobStore(deps.db, { pool: cpuPoolOf(deps) }).put(input.bytes, mediaType);
+  const originalSha256 = await sha256HexOffLoop(input.bytes);
   const context: DepositContext = {
     supplierId: input.supplierId,
     originalSha256,
+    originalSize: input.bytes.length,
     fileName: cleanFileName(input.fileName),
     channel: input.channel,
     ...actorRef(present),
@@ -116,8 +124,9 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     at: deps.clock.now(),
   };
   const refused = async (refusal: DepositRefusal): Promise<DepositResult> => {
-    const depositId = await recordRefusedDeposit(deps.db, context, refusal);
-    return { outcome: 'refused', depositId, originalSha256, ...refusal };
+    const original = { bytes: input.bytes, mediaType, quota: refusedOriginalsQuota(deps), pool: cpuPoolOf(deps) };
+    const { depositId, keeping } = await recordRefusedDeposit(deps.db, context, refusal, original);
+    return { outcome: 'refused', depositId, originalSha256, ...refusal, ...keepingAnswer(keeping) };
   };
 
   let profile = depositProfile(deps);
@@ -159,6 +168,7 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     essentials.year,
     essentials.number,
   );
+  await databaseBlobStore(deps.db, { pool: cpuPoolOf(deps) }).put(input.bytes, mediaType);
   const recorded = await recordAcceptedInvoice(deps.db, context, {
     essentials,
     syntax: read.syntax,
@@ -199,10 +209,6 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     workflowId,
     warnings,
   };
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toLocaleString('fr-FR')} Mo`;
 }
 
 /** Keeps the base name, without control characters, at most 200 characters (as Chorus Pro). */

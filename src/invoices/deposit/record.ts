@@ -10,6 +10,7 @@ import { invoiceAuditAction } from '../lifecycle/audit.ts';
 import type { InvoiceRoute } from '../routing.ts';
 import type { InvoiceEssentials } from './essentials.ts';
 import type { DepositRefusal, ReportedViolation } from './refusal.ts';
+import { keepingColumns, keepRefusedOriginal, type OriginalKeeping, type RefusedOriginal } from './refused-quota.ts';
 
 export type DepositChannel = (typeof deposits.$inferInsert)['channel'];
 
@@ -18,6 +19,7 @@ export interface DepositContext {
   /** Who deposited, as the audit log names it. */
   auditActor: AuditActorRef;
   originalSha256: string;
+  originalSize: number;
   fileName: string | null;
   channel: DepositChannel;
   actor: string;
@@ -29,18 +31,27 @@ export interface DepositContext {
 const depositColumns = (context: DepositContext) => ({
   supplierId: context.supplierId,
   originalSha256: context.originalSha256,
+  originalSize: context.originalSize,
   fileName: context.fileName,
   channel: context.channel,
   depositedBy: context.actor,
   createdAt: context.at,
 });
 
-export async function recordRefusedDeposit(db: Db, context: DepositContext, refusal: DepositRefusal): Promise<string> {
+/** Records a refused attempt; its original is kept within the supplier's quota (refused-quota.ts). */
+export async function recordRefusedDeposit(
+  db: Db,
+  context: DepositContext,
+  refusal: DepositRefusal,
+  original: RefusedOriginal,
+): Promise<{ depositId: string; keeping: OriginalKeeping }> {
   return db.transaction(async (tx) => {
+    const keeping = await keepRefusedOriginal(tx, context, original);
     const [row] = await tx
       .insert(deposits)
       .values({
         ...depositColumns(context),
+        ...keepingColumns(keeping),
         outcome: 'refused',
         refusalCode: refusal.code,
         refusalMessage: refusal.message,
@@ -58,10 +69,11 @@ export async function recordRefusedDeposit(db: Db, context: DepositContext, refu
         fileName: context.fileName,
         channel: context.channel,
         originalSha256: context.originalSha256,
+        originalKept: keeping.kept,
         violations: refusal.violations?.length ?? 0,
       },
     });
-    return row.id;
+    return { depositId: row.id, keeping };
   });
 }
 

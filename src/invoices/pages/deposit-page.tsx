@@ -46,8 +46,9 @@ function Outcome(props: { result: DepositResult; mode: 'file' | 'pdf' }) {
         <p>
           {props.mode === 'pdf'
             ? 'Corrigez les données saisies (elles sont conservées ci-dessous) puis déposez de nouveau.'
-            : 'Corrigez la facture dans votre logiciel puis déposez-la de nouveau. Le fichier refusé est conservé.'}
+            : `Corrigez la facture dans votre logiciel puis déposez-la de nouveau.${r.originalKept ? ' Le fichier refusé est conservé.' : ''}`}
         </p>
+        {r.originalNotKept ? <p>{r.originalNotKept.message}</p> : null}
       </Notice>
       {fatalFirst.length > 0 ? <ViolationsTable violations={fatalFirst} caption="Rapport de validation" /> : null}
     </section>
