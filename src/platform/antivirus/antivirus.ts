@@ -1,24 +1,10 @@
 // The antivirus a module scans files with: clamd when CLAMD_ADDRESS is set, else none (every verdict then says
-// « non analysé »). A session is a sink to stream the file's bytes into and the verdict once they have ended.
+// « non analysé »); scanning a stored file, or bytes on their way elsewhere.
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseClamdAddress } from './address.ts';
 import { clamdAntivirus } from './clamd.ts';
-import { NOT_SCANNED, type ScanVerdict } from './verdict.ts';
-
-export interface ScanSession {
-  /** Never errors: an antivirus failure swallows the rest and shows in the verdict. */
-  sink: Writable;
-  verdict: Promise<ScanVerdict>;
-}
-
-export interface Antivirus {
-  readonly configured: boolean;
-  describe(): string;
-  session(): ScanSession;
-  /** Throws ANTIVIRUS_UNAVAILABLE (503, French) when the antivirus does not answer. */
-  check(): Promise<void>;
-}
+import { NOT_SCANNED, type Antivirus, type ScanVerdict } from './verdict.ts';
 
 export const noAntivirus: Antivirus = {
   configured: false,

@@ -7,8 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { RetryLaterError } from '../errors.ts';
 import { describeAddress, type ClamdAddress } from './address.ts';
-import type { Antivirus, ScanSession } from './antivirus.ts';
-import type { ScanVerdict } from './verdict.ts';
+import type { Antivirus, ScanSession, ScanVerdict } from './verdict.ts';
 
 /** clamd reads each chunk whole; a bounded chunk keeps its memory and ours small. */
 const MAX_CHUNK = 256 * 1024;

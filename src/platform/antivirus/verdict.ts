@@ -1,5 +1,8 @@
 // What an antivirus says of one file. `not_scanned`: no antivirus configured; `failed`: the scan could not be
 // done (clamd unreachable, timed out, file over its stream limit). The detail is French, for the people told.
+// An antivirus gives sessions: a sink to stream a file's bytes into, and the verdict once they have ended.
+import type { Writable } from 'node:stream';
+
 export const SCAN_RESULTS = ['clean', 'infected', 'not_scanned', 'failed'] as const;
 export type ScanResult = (typeof SCAN_RESULTS)[number];
 
@@ -19,3 +22,17 @@ export const NOT_SCANNED: ScanVerdict = {
   engine: null,
   detail: 'non analysé (aucun antivirus configuré)',
 };
+
+export interface ScanSession {
+  /** Never errors: an antivirus failure swallows the rest and shows in the verdict. */
+  sink: Writable;
+  verdict: Promise<ScanVerdict>;
+}
+
+export interface Antivirus {
+  readonly configured: boolean;
+  describe(): string;
+  session(): ScanSession;
+  /** Throws ANTIVIRUS_UNAVAILABLE (503, French) when the antivirus does not answer. */
+  check(): Promise<void>;
+}
