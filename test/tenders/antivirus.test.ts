@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { tenderAntivirusVerdicts, tenderConsultations, tenderDepositFiles } from '../../db/schema/tenders.ts';
 import type { Antivirus } from '../../src/platform/antivirus/index.ts';
+import { requireTools, runOnPdf } from '../../formats/pdf/testing/tools.ts';
+import { getReceiptPdf } from '../../src/tenders/deposits/receipts.ts';
 import { addDocument } from '../../src/tenders/documents/add-document.ts';
 import { openBids } from '../../src/tenders/opening/open-bids.ts';
 import { readBidFile } from '../../src/tenders/opening/read-bid-file.ts';
@@ -41,6 +43,7 @@ const antivirus: Antivirus = {
 
 beforeAll(async () => {
   if (missing) return;
+  requireTools(['pdftotext'], 'poppler-utils');
   clamd = await startClamd({ timeoutMs: 5_000 });
   current = clamd.antivirus;
   h = await startTenderHarness(t.handle, { antivirus });
@@ -111,6 +114,12 @@ describe.skipIf(missing)('antivirus scan of the tender room (clamd)', () => {
     const armorOffer = armorFiles.find((f) => f.part === 'offre')!;
     expect(armorOffer.scanVerdict).toBe('infected');
     expect(armorFiles.find((f) => f.part === 'candidature')!.scanVerdict).toBe('clean');
+    // The PDF receipt says the same.
+    const pdf = await getReceiptPdf(h.deps, personActing('supplier', armor.id), armorBid.depositId);
+    const pdfText = runOnPdf('pdftotext', [], pdf, ['-']).stdout.replace(/\s+/g, ' ');
+    // (pdftotext may drop a hyphen where the line wraps.)
+    expect(pdfText).toMatch(/dc1\.pdf .* antivirus : sain .*offre\.pdf .* antivirus : infecté : Eicar-Test-?Signature/);
+    expect(pdfText).toContain('est mis en quarantaine, reste scellé et ne sera pas ouvert');
     const quarantinedRows = await t.handle.db
       .select()
       .from(auditEvents)
