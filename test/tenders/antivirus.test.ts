@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
+import { emailOutbox } from '../../db/schema/invoices.ts';
 import { tenderAntivirusVerdicts, tenderConsultations, tenderDepositFiles } from '../../db/schema/tenders.ts';
 import type { Antivirus } from '../../src/platform/antivirus/index.ts';
 import { requireTools, runOnPdf } from '../../formats/pdf/testing/tools.ts';
@@ -114,7 +115,14 @@ describe.skipIf(missing)('antivirus scan of the tender room (clamd)', () => {
     const armorOffer = armorFiles.find((f) => f.part === 'offre')!;
     expect(armorOffer.scanVerdict).toBe('infected');
     expect(armorFiles.find((f) => f.part === 'candidature')!.scanVerdict).toBe('clean');
-    // The PDF receipt says the same.
+    // So do an e-mail to the person who deposited and the PDF receipt.
+    const [mail] = await t.handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.eventKey, `tender-quarantine:${armorBid.depositId}`));
+    expect(mail!.toAddress).toMatch(/^supplier-.*@test\.hub\.bzh$/);
+    expect(mail!.subject).toMatch(/\] Fichier infecté mis en quarantaine dans votre pli$/);
+    expect(mail!.body).toContain(armorBid.receipt.avertissements[0]);
     const pdf = await getReceiptPdf(h.deps, personActing('supplier', armor.id), armorBid.depositId);
     const pdfText = runOnPdf('pdftotext', [], pdf, ['-']).stdout.replace(/\s+/g, ' ');
     // (pdftotext may drop a hyphen where the line wraps.)

@@ -3,7 +3,8 @@
 // never opened as valid; a deposit in time replaces the company's previous ones for the lot (all kept). The
 // receipt with the five legal items is time-stamped at once by the hub's authority. Each file's antivirus verdict
 // is kept and written in the receipt; an infected file is quarantined (kept sealed, never opened) and the receipt
-// tells the company so. A scan that could not be done leaves the deposit as it is: it is done again before opening.
+// tells the company so (and the depositing person by e-mail). A scan that could not be done leaves the deposit as
+// it is: it is done again before opening.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { tenderDepositFiles, tenderDeposits, tenderLots } from '../../../db/schema/tenders.ts';
@@ -15,6 +16,7 @@ import type { VerbCall } from '../../platform/verb.ts';
 import { loadConsultation } from '../consultations/buyer-scope.ts';
 import { buildReceipt, isLate, receiptBytes, type Receipt } from '../domain/index.ts';
 import { keepVerdicts } from '../antivirus/keep-verdicts.ts';
+import { tellQuarantine } from '../antivirus/tell-quarantine.ts';
 import { sealSecret, tenderAntivirus, type TenderDeps } from '../settings.ts';
 import { timeStampAuthority } from '../timestamp/authority.ts';
 import { partyOf } from './parties.ts';
@@ -161,6 +163,12 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
               engine: scans[i]!.engine,
             },
           });
+      await tellQuarantine(tx, actor, {
+        id: depositId,
+        consultationReference: consultation.reference,
+        consultationTitle: consultation.title,
+        warnings: receipt.avertissements,
+      });
       let replaced = 0;
       if (!late) {
         const superseded = await tx
