@@ -180,7 +180,8 @@ async function openOneFile(
   const check = opened
     ? await openSealedFile(privateKey, file, opened.stream, scan.sink)
     : { intact: false, reason: 'fichier chiffré introuvable dans le stockage' };
-  if (!opened) scan.sink.destroy();
+  // Nothing more will come (no stored file, an unreadable file key): the scan ends now rather than at its timeout.
+  if (!scan.sink.writableEnded) scan.sink.destroy();
   const verdict = await scan.verdict;
   const scannedAt = deps.clock.now();
   // An intact file the antivirus could not judge stops the opening (done again once it answers).
