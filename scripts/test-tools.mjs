@@ -11,6 +11,7 @@ export const TEST_TOOLS = [
   { bin: '/usr/bin/pdfinfo', pkg: 'poppler-utils', why: 'text, fonts and attachments of the PDFs written' },
   { bin: '/usr/sbin/dovecot', pkg: 'dovecot-imapd', why: 'IMAP mailbox of the acts tests (answers of the ministry)' },
   { bin: '/usr/bin/xmlsec1', pkg: 'xmlsec1', why: 'independent check of the XAdES signatures of PES bordereaux' },
+  { bin: '/usr/sbin/clamd', pkg: 'clamav-daemon', why: 'antivirus scan of tender files (clamd, EICAR test signature)' },
   { bin: '/usr/bin/tar', pkg: 'tar', why: 'the .tar.gz invoice lots of the Chorus client contract tests' },
 ];
 

@@ -211,13 +211,50 @@ export const tenderDepositFiles = pgTable(
     iv: text('iv').notNull(),
     authTag: text('auth_tag').notNull(),
     wrappedKey: text('wrapped_key').notNull(),
-    /** Antivirus verdict at receipt ('clean', 'infected: <name>', or 'not_scanned' without clamd). */
+    /**
+     * The latest antivirus verdict (every one is in tender_antivirus_verdicts): 'infected' means quarantined, kept
+     * sealed and never opened; 'failed' is scanned again before opening; 'not_scanned' without clamd.
+     */
     scanVerdict: text('scan_verdict').notNull().default('not_scanned'),
     integrity: text('integrity'),
   },
   (t) => [
     index('tender_deposit_files_deposit_idx').on(t.depositId),
     check('tender_deposit_files_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('tender_deposit_files_scan_verdict', sql`${t.scanVerdict} in ('clean', 'infected', 'not_scanned', 'failed')`),
+  ],
+);
+
+/**
+ * Every antivirus verdict on a file of the tender room (AV-01): a bid file at receipt and again before opening, a
+ * buyer's document when added. The stored file has no foreign key: an infected document is refused and its file
+ * deleted, its verdict stays.
+ */
+export const tenderAntivirusVerdicts = pgTable(
+  'tender_antivirus_verdicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    storedFileId: uuid('stored_file_id').notNull(),
+    depositFileId: uuid('deposit_file_id').references(() => tenderDepositFiles.id),
+    documentId: uuid('document_id').references(() => tenderDocuments.id),
+    fileName: text('file_name').notNull(),
+    stage: text('stage').notNull(),
+    result: text('result').notNull(),
+    signature: text('signature'),
+    /** The engine and its signature database as clamd gave them (`ClamAV 1.4.6/27431/…`). */
+    engine: text('engine'),
+    /** In French, as the company or the buyer is told. */
+    detail: text('detail').notNull(),
+    scannedAt: at('scanned_at').notNull(),
+  },
+  (t) => [
+    index('tender_antivirus_verdicts_consultation_idx').on(t.consultationId, t.scannedAt),
+    index('tender_antivirus_verdicts_file_idx').on(t.storedFileId),
+    check('tender_antivirus_verdicts_stage', sql`${t.stage} in ('receipt', 'opening', 'document')`),
+    check('tender_antivirus_verdicts_result', sql`${t.result} in ('clean', 'infected', 'not_scanned', 'failed')`),
   ],
 );
 

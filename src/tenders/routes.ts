@@ -183,6 +183,7 @@ const openRoute = createRoute({
     401: error('Authentification requise'),
     404: error('Consultation introuvable'),
     409: error('Date limite non passée, ou plis déjà ouverts'),
+    503: error('Antivirus injoignable : rien n’est ouvert, réessayer plus tard'),
   },
 });
 
@@ -196,7 +197,7 @@ const bidFileRoute = createRoute({
     200: binary('application/octet-stream', 'Le fichier déchiffré'),
     401: error('Authentification requise'),
     404: error('Introuvable'),
-    409: error('Pli non ouvert'),
+    409: error('Pli non ouvert, ou fichier en quarantaine (antivirus)'),
   },
 });
 
@@ -242,8 +243,8 @@ export const tenderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         consultationId: id,
         lotNumber: lot,
         ...(c.req.header('x-company-id') ? { companyId: c.req.header('x-company-id') } : {}),
-        receive: (publicKeyPem, companyId) =>
-          receiveSealedFiles(c.req.raw, { store, publicKeyPem, owningStructureId: companyId }),
+        receive: (publicKeyPem, companyId, antivirus) =>
+          receiveSealedFiles(c.req.raw, { store, publicKeyPem, owningStructureId: companyId, antivirus }),
       },
     });
     return c.json(result, 201);

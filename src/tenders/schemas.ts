@@ -46,7 +46,7 @@ export const DraftSchema = z
 export const ReceiptSchema = z
   .object({
     type: z.literal('accuse-de-reception-depot'),
-    version: z.literal(1),
+    version: z.literal(2),
     depositId: z.string(),
     operateurEconomique: z.object({ nom: z.string(), siret: z.string().nullable() }),
     acheteur: z.object({ nom: z.string(), siret: z.string().nullable() }),
@@ -62,7 +62,19 @@ export const ReceiptSchema = z
     debutTransmission: z.string(),
     dateLimite: z.string(),
     horsDelai: z.boolean(),
-    documents: z.array(z.object({ enveloppe: z.string(), nom: z.string(), taille: z.number(), sha256: z.string() })),
+    documents: z.array(
+      z.object({
+        enveloppe: z.string(),
+        nom: z.string(),
+        taille: z.number(),
+        sha256: z.string(),
+        antivirus: z.object({
+          resultat: z.enum(['sain', 'infecte', 'non_analyse', 'analyse_differee']),
+          detail: z.string(),
+        }),
+      }),
+    ),
+    avertissements: z.array(z.string()).openapi({ description: 'Fichiers mis en quarantaine (antivirus)' }),
   })
   .openapi('AccuseReception');
 
@@ -154,7 +166,9 @@ export const OpeningSchema = z
             part: z.string(),
             fileName: z.string(),
             size: z.number(),
-            intact: z.boolean(),
+            intact: z.boolean().nullable().openapi({ description: 'null : fichier en quarantaine, non déchiffré' }),
+            quarantined: z.boolean(),
+            antivirus: z.string().openapi({ description: 'Verdict de l’antivirus avant ouverture, en clair' }),
             problem: z.string().optional(),
           }),
         ),

@@ -1,13 +1,17 @@
-// Settings of the tender room: the seal secret that protects consultations' private keys and the time-stamping key.
+// Settings of the tender room: the seal secret that protects consultations' private keys and the time-stamping key,
+// and the antivirus.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { antivirusFromEnvironment, type Antivirus } from '../platform/antivirus/index.ts';
 import { AppError } from '../platform/errors.ts';
 import type { AppDeps } from '../platform/http.ts';
 
 export interface TenderSettings {
   /** 32 bytes. Production: TENDERS_SEAL_SECRET (base64); embedded defaults: a key file under DATA_DIR. */
   sealSecret?: Buffer;
+  /** Scans bid files and documents (AV-01). Default: clamd at CLAMD_ADDRESS, none when it is not set. */
+  antivirus?: Antivirus;
 }
 
 export type TenderDeps = AppDeps & { tenders?: TenderSettings };
@@ -34,4 +38,13 @@ export function sealSecret(deps: TenderDeps): Buffer {
   }
   fromEnvironment = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   return fromEnvironment;
+}
+
+let antivirusOfEnvironment: Antivirus | undefined;
+
+/** The antivirus: the deps' own, else clamd at CLAMD_ADDRESS, else none (verdicts « non analysé »). */
+export function tenderAntivirus(deps: TenderDeps): Antivirus {
+  if (deps.tenders?.antivirus) return deps.tenders.antivirus;
+  antivirusOfEnvironment ??= antivirusFromEnvironment();
+  return antivirusOfEnvironment;
 }

@@ -1,42 +1,59 @@
 // Shared by the tender tests: the hub's app and worker on the test database and Temporal, a disk file store, the
-// demo parties, bearer tokens of API clients acting for them, and multipart bids sent as streams.
+// demo parties, bearer tokens of API clients acting for them, and multipart bids sent as streams. A test may bring
+// its own antivirus, and its own worker (in another process, to kill it).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
+import type { Antivirus } from '../../src/platform/antivirus/index.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createApp } from '../../src/app.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import { createApiClient } from '../../src/platform/auth/api-clients.ts';
 import type { Role } from '../../src/platform/auth/index.ts';
 import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
+import { draftConsultation } from '../../src/tenders/consultations/draft-consultation.ts';
+import { publishConsultation } from '../../src/tenders/consultations/publish-consultation.ts';
+import { depositBid, type DepositBidResult } from '../../src/tenders/deposits/deposit-bid.ts';
+import { receiveSealedFiles } from '../../src/tenders/deposits/receive-sealed-files.ts';
 import type { TenderDeps } from '../../src/tenders/index.ts';
 import { startWorker, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import { testParties } from '../helpers/invoices.ts';
+import { personActing, testParties } from '../helpers/invoices.ts';
 import { multipartBody, type FormPart } from '../helpers/multipart.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 
 export interface TenderHarness {
   deps: TenderDeps;
   client: Client;
-  worker: RunningWorker;
+  /** The in-process worker; absent when the test runs its own. */
+  worker: RunningWorker | undefined;
   filesRoot: string;
   parties: Awaited<ReturnType<typeof testParties>>;
   app: ReturnType<typeof createApp>;
   stop(): Promise<void>;
 }
 
-export async function startTenderHarness(handle: DatabaseHandle): Promise<TenderHarness> {
+export interface TenderHarnessOptions {
+  antivirus?: Antivirus;
+  /** false: no worker here, the test starts its own on `deps.taskQueue`. */
+  inProcessWorker?: boolean;
+}
+
+export async function startTenderHarness(
+  handle: DatabaseHandle,
+  options: TenderHarnessOptions = {},
+): Promise<TenderHarness> {
   const client = await testTemporalClient();
   const taskQueue = `tenders-${randomUUID().slice(0, 8)}`;
   const filesRoot = mkdtempSync(join(tmpdir(), 'hub-tenders-'));
   const deps: TenderDeps = {
     ...testDeps(handle, { temporal: client, taskQueue }),
     files: createFileStore({ db: handle.db, backend: diskBackend(filesRoot) }),
-    tenders: { sealSecret: randomBytes(32) },
+    tenders: { sealSecret: randomBytes(32), ...(options.antivirus ? { antivirus: options.antivirus } : {}) },
   };
-  const worker = await startWorker(deps, taskQueue);
+  const worker = options.inProcessWorker === false ? undefined : await startWorker(deps, taskQueue);
   const parties = await testParties(handle.db);
   return {
     deps,
@@ -46,7 +63,7 @@ export async function startTenderHarness(handle: DatabaseHandle): Promise<Tender
     parties,
     app: createApp(deps),
     async stop() {
-      await worker.stop();
+      await worker?.stop();
       await client.connection.close();
     },
   };
@@ -93,4 +110,54 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > end) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A published one-lot test consultation of Rennes (days of 1 s), its deposit window closing at `deadline`. */
+export async function publishTestConsultation(h: TenderHarness, deadline: Date, title: string): Promise<string> {
+  const agent = personActing('agent', h.parties.rennes.id);
+  const { id } = await draftConsultation({
+    ctx: { deps: h.deps, actor: agent },
+    input: {
+      reference: `T-${Date.now() % 1e9}`,
+      title,
+      object: 'Papier, toner et petites fournitures pour les services municipaux',
+      procedure: 'Procédure adaptée',
+      nature: 'supplies',
+      cpv: '30192000',
+      placeCode: '35238',
+      lots: [{ title: 'Papier', cpv: '30197600', estimatedAmount: '45000.00', deadline: deadline.toISOString() }],
+      isTest: true,
+      dayMs: 1_000,
+    },
+  });
+  await publishConsultation({ ctx: { deps: h.deps, actor: agent }, input: { consultationId: id } });
+  return id;
+}
+
+/** A company's deposit for lot 1, its files streamed as a multipart body, as the route does. */
+export function depositFiles(
+  h: TenderHarness,
+  companyId: string,
+  consultationId: string,
+  parts: FormPart[],
+): Promise<DepositBidResult> {
+  return depositBid({
+    ctx: { deps: h.deps, actor: personActing('supplier', companyId) },
+    input: {
+      consultationId,
+      lotNumber: 1,
+      receive: (publicKeyPem, owningStructureId, antivirus) =>
+        receiveSealedFiles(bidRequest(parts), { store: h.deps.files!, publicKeyPem, owningStructureId, antivirus }),
+    },
+  });
+}
+
+/** The AppError a verb refuses with (a test fails if it resolves or throws anything else). */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
 }

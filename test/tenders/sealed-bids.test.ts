@@ -12,16 +12,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { storedFiles } from '../../db/schema/files.ts';
 import { tenderConsultations, tenderDepositFiles, tenderDeposits } from '../../db/schema/tenders.ts';
-import { AppError } from '../../src/platform/errors.ts';
-import { draftConsultation } from '../../src/tenders/consultations/draft-consultation.ts';
-import { publishConsultation } from '../../src/tenders/consultations/publish-consultation.ts';
-import { depositBid } from '../../src/tenders/deposits/deposit-bid.ts';
 import { getReceipt, timeStampChain } from '../../src/tenders/deposits/receipts.ts';
-import { receiveSealedFiles } from '../../src/tenders/deposits/receive-sealed-files.ts';
 import { openBids } from '../../src/tenders/opening/open-bids.ts';
 import { personActing } from '../helpers/invoices.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { bearerFor, bidRequest, bytesOf, eventually, startTenderHarness, type TenderHarness } from './harness.ts';
+import {
+  bearerFor,
+  bytesOf,
+  depositFiles,
+  eventually,
+  publishTestConsultation,
+  refusal,
+  startTenderHarness,
+  type TenderHarness,
+} from './harness.ts';
 
 const run = promisify(execFile);
 const t = useTestDatabase();
@@ -34,15 +38,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
-
 describe('a test consultation from publication to opening', () => {
   it('keeps a bid ending 1 s late, refuses and audits early opening, closes by timer, detects tampering, and time-stamps receipts', async () => {
     const { rennes, armor, breizh } = h.parties;
@@ -51,35 +46,9 @@ describe('a test consultation from publication to opening', () => {
     const agentToken = await bearerFor(h, 'agent', rennes.id);
     const operatorToken = await bearerFor(h, 'operator', rennes.id);
     const deadline = new Date(Date.now() + 15_000);
-    const { id } = await draftConsultation({
-      ctx: { deps: h.deps, actor: agent },
-      input: {
-        reference: `T-${Date.now() % 1e9}`,
-        title: 'Fournitures de bureau',
-        object: 'Papier, toner et petites fournitures pour les services municipaux',
-        procedure: 'Procédure adaptée',
-        nature: 'supplies',
-        cpv: '30192000',
-        placeCode: '35238',
-        lots: [{ title: 'Papier', cpv: '30197600', estimatedAmount: '45000.00', deadline: deadline.toISOString() }],
-        isTest: true,
-        dayMs: 1_000,
-      },
-    });
-    const published = await publishConsultation({ ctx: { deps: h.deps, actor: agent }, input: { consultationId: id } });
-    expect(published.workflowStarted).toBe(true);
-
+    const id = await publishTestConsultation(h, deadline, 'Fournitures de bureau');
     const supplier = (structureId: string) => personActing('supplier', structureId);
-    const deposit = (company: string, parts: Parameters<typeof bidRequest>[0]) =>
-      depositBid({
-        ctx: { deps: h.deps, actor: supplier(company) },
-        input: {
-          consultationId: id,
-          lotNumber: 1,
-          receive: (publicKeyPem, companyId) =>
-            receiveSealedFiles(bidRequest(parts), { store: h.deps.files!, publicKeyPem, owningStructureId: companyId }),
-        },
-      });
+    const deposit = (company: string, parts: Parameters<typeof depositFiles>[3]) => depositFiles(h, company, id, parts);
 
     // Armor deposits twice before the deadline: the second replaces the first, both kept.
     const first = await deposit(armor.id, [

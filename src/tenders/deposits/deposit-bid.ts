@@ -1,16 +1,23 @@
 // A company deposits its bid (pli) for a lot. The upload's start is taken before the body is read and its END once
 // the last byte is stored: that end decides lateness, to the millisecond. A late deposit is kept, marked late and
 // never opened as valid; a deposit in time replaces the company's previous ones for the lot (all kept). The
-// receipt with the five legal items is time-stamped at once by the hub's authority.
+// receipt with the five legal items is time-stamped at once by the hub's authority. Each file's antivirus verdict
+// is kept and written in the receipt; an infected file is quarantined (kept sealed, never opened) and the receipt
+// tells the company so (and the depositing person by e-mail). A scan that could not be done leaves the deposit as
+// it is: it is done again before opening.
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { tenderDepositFiles, tenderDeposits, tenderLots } from '../../../db/schema/tenders.ts';
+import type { Antivirus } from '../../platform/antivirus/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { hasRole, requireActorPresent, structuresWithRole } from '../../platform/auth/index.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { VerbCall } from '../../platform/verb.ts';
 import { loadConsultation } from '../consultations/buyer-scope.ts';
 import { buildReceipt, isLate, receiptBytes, type Receipt } from '../domain/index.ts';
-import { sealSecret, type TenderDeps } from '../settings.ts';
+import { keepVerdicts } from '../antivirus/keep-verdicts.ts';
+import { tellQuarantine } from '../antivirus/tell-quarantine.ts';
+import { sealSecret, tenderAntivirus, type TenderDeps } from '../settings.ts';
 import { timeStampAuthority } from '../timestamp/authority.ts';
 import { partyOf } from './parties.ts';
 import type { ReceivedSealedFile } from './receive-sealed-files.ts';
@@ -20,8 +27,11 @@ export interface DepositBidInput {
   lotNumber: number;
   /** The company depositing; the only one the actor is supplier of when absent. */
   companyId?: string;
-  /** Streams the body's files, sealed with the consultation's public key, and resolves once the last is stored. */
-  receive: (publicKeyPem: string, companyId: string) => Promise<ReceivedSealedFile[]>;
+  /**
+   * Streams the body's files, sealed with the consultation's public key and scanned by `antivirus` on the way, and
+   * resolves once the last is stored.
+   */
+  receive: (publicKeyPem: string, companyId: string, antivirus: Antivirus) => Promise<ReceivedSealedFile[]>;
 }
 
 export interface DepositBidResult {
@@ -55,10 +65,12 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
       409,
     );
 
-  const files = await input.receive(consultation.publicKeyPem, companyId);
+  const files = await input.receive(consultation.publicKeyPem, companyId, tenderAntivirus(deps));
   const receivedAt = deps.clock.now();
   const late = isLate(receivedAt, lot.deadline);
   try {
+    const scans = await Promise.all(files.map((f) => f.scan));
+    const scannedAt = deps.clock.now();
     const [company, buyer] = await Promise.all([partyOf(deps.db, companyId), partyOf(deps.db, consultation.buyerId)]);
     const authority = await timeStampAuthority(deps.db, sealSecret(deps), receivedAt);
     return await deps.db.transaction(async (tx) => {
@@ -91,7 +103,13 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
         uploadStartedAt,
         receivedAt,
         deadline: lot.deadline,
-        files: files.map((f) => ({ part: f.part, fileName: f.fileName, size: f.size, sha256: f.sha256 })),
+        files: files.map((f, i) => ({
+          part: f.part,
+          fileName: f.fileName,
+          size: f.size,
+          sha256: f.sha256,
+          scan: scans[i]!,
+        })),
       });
       const bytes = receiptBytes(receipt);
       const token = await authority.stamp(bytes, receivedAt);
@@ -99,8 +117,11 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
         .update(tenderDeposits)
         .set({ receiptJson: Buffer.from(bytes).toString('base64'), timeStampToken: token.toString('base64') })
         .where(eq(tenderDeposits.id, depositId));
+      // Ids chosen here, so each verdict names its file whatever order the rows come back in.
+      const fileIds = files.map(() => randomUUID());
       await tx.insert(tenderDepositFiles).values(
-        files.map((f) => ({
+        files.map((f, i) => ({
+          id: fileIds[i]!,
           depositId,
           part: f.part,
           fileName: f.fileName,
@@ -111,8 +132,43 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
           iv: f.iv,
           authTag: f.authTag,
           wrappedKey: f.wrappedKey,
+          scanVerdict: scans[i]!.result,
         })),
       );
+      await keepVerdicts(
+        tx,
+        files.map((f, i) => ({
+          consultationId: consultation.id,
+          storedFileId: f.storedFileId,
+          depositFileId: fileIds[i]!,
+          fileName: f.fileName,
+          stage: 'receipt',
+          verdict: scans[i]!,
+          scannedAt,
+        })),
+      );
+      for (const [i, f] of files.entries())
+        if (scans[i]!.result === 'infected')
+          await recordAudit(tx, {
+            actor,
+            action: 'tender.file_quarantined',
+            subject: { type: 'tender_deposit', id: depositId },
+            structureId: consultation.buyerId,
+            after: {
+              fileId: fileIds[i]!,
+              stage: 'receipt',
+              fileName: f.fileName,
+              sha256: f.sha256,
+              signature: scans[i]!.signature,
+              engine: scans[i]!.engine,
+            },
+          });
+      await tellQuarantine(tx, actor, {
+        id: depositId,
+        consultationReference: consultation.reference,
+        consultationTitle: consultation.title,
+        warnings: receipt.avertissements,
+      });
       let replaced = 0;
       if (!late) {
         const superseded = await tx
@@ -143,7 +199,7 @@ export async function depositBid({ ctx, input }: VerbCall<TenderDeps, DepositBid
           receivedAt: receivedAt.toISOString(),
           late,
           replaced,
-          files: files.map((f) => ({ part: f.part, size: f.size, sha256: f.sha256 })),
+          files: files.map((f, i) => ({ part: f.part, size: f.size, sha256: f.sha256, antivirus: scans[i]!.result })),
         },
       });
       return {

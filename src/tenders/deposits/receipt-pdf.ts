@@ -33,8 +33,10 @@ export function receiptPdf(receipt: Receipt, receiptSha256: string): Promise<Buf
     doc.text(
       `${d.enveloppe === 'candidature' ? 'Candidature' : 'Offre'} – ${d.nom} – ${formatSize(d.taille)} (${d.taille} octets)`,
     );
-    doc.fontSize(8).text(`SHA-256 ${d.sha256}`).fontSize(10);
+    doc.fontSize(8).text(`SHA-256 ${d.sha256} – antivirus : ${d.antivirus.detail}`).fontSize(10);
   }
+  for (const warning of receipt.avertissements)
+    doc.moveDown(0.3).font('Helvetica-Bold').text(warning).font('Helvetica');
   doc
     .moveDown(0.8)
     .fontSize(8)

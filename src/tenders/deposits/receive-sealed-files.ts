@@ -1,9 +1,12 @@
 // A deposit's multipart body, streamed: every file part (fields `candidature` and `offre`, several of each) is
-// encrypted as it arrives and stored as ciphertext; nothing in clear touches the disk or stays in memory. On any
-// failure the files already stored are removed and the error thrown.
+// encrypted as it arrives and stored as ciphertext; nothing in clear touches the disk or stays in memory. The clear
+// bytes also stream to the antivirus on the way (the only moment they exist before opening); its verdict settles
+// after the upload's end, so scanning never makes a bid late. On any failure the files already stored are removed
+// and the error thrown.
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
+import { scanningTee, type Antivirus, type ScanVerdict } from '../../platform/antivirus/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/index.ts';
 import { isBidPart, type BidPart } from '../domain/index.ts';
@@ -14,13 +17,15 @@ export interface ReceivedSealedFile extends SealedFileKeys {
   fileName: string;
   mediaType: string;
   storedFileId: string;
+  /** The antivirus verdict on the clear bytes; never rejects. */
+  scan: Promise<ScanVerdict>;
 }
 
 const MAX_FILES = 50;
 
 export async function receiveSealedFiles(
   request: Request,
-  options: { store: FileStore; publicKeyPem: string; owningStructureId: string },
+  options: { store: FileStore; publicKeyPem: string; owningStructureId: string; antivirus: Antivirus },
 ): Promise<ReceivedSealedFile[]> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body)
@@ -51,9 +56,11 @@ export async function receiveSealedFiles(
         );
       }
       const sealing = sealingTransform(options.publicKeyPem);
-      stream.on('error', (e) => sealing.stream.destroy(e));
+      const scanning = scanningTee(options.antivirus);
+      stream.on('error', (e) => scanning.stream.destroy(e));
+      scanning.stream.on('error', (e) => sealing.stream.destroy(e));
       const put = options.store
-        .put(stream.pipe(sealing.stream), {
+        .put(stream.pipe(scanning.stream).pipe(sealing.stream), {
           kind: 'bid',
           mediaType: 'application/octet-stream',
           fileName: info.filename ?? field,
@@ -65,6 +72,7 @@ export async function receiveSealedFiles(
           fileName: info.filename || field,
           mediaType: info.mimeType || 'application/octet-stream',
           storedFileId: file.id,
+          scan: scanning.verdict,
         }));
       put.catch(fail);
       stored.push(put);

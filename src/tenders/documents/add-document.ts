@@ -1,14 +1,17 @@
 // The buyer adds a document to the consultation (DCE), already streamed into the file store. A document of the same
 // name becomes a new version; after publication a significant change may require moving the deadline, and every
-// registered company is told.
+// registered company is told. The antivirus reads the stored file first: an infected document is refused, and so
+// is one it could not judge (the agent adds it again later); every verdict is kept.
 import { and, eq, max } from 'drizzle-orm';
 import { tenderDocuments } from '../../../db/schema/tenders.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { AppError } from '../../platform/errors.ts';
+import { scanReadable } from '../../platform/antivirus/index.ts';
+import { AppError, notFound, RetryLaterError } from '../../platform/errors.ts';
 import type { VerbCall } from '../../platform/verb.ts';
 import { consultationForAgent } from '../consultations/buyer-scope.ts';
 import { applyExtensionRule, tellRegisteredCompanies, type DeadlineMove } from '../consultations/change-rules.ts';
-import type { TenderDeps } from '../settings.ts';
+import { keepVerdicts, type KeptVerdict } from '../antivirus/keep-verdicts.ts';
+import { tenderAntivirus, type TenderDeps } from '../settings.ts';
 import { DEADLINES_CHANGED_SIGNAL } from '../domain/index.ts';
 import { signalConsultationWorkflow } from '../workflow/start.ts';
 
@@ -35,7 +38,42 @@ export async function addDocument({
     });
   if (['closed', 'opened', 'awarded', 'notified'].includes(consultation.status))
     throw new AppError('DEPOSITS_CLOSED', 'La date limite est passée : les documents ne changent plus.', 409);
+  const stored = await deps.files?.get(input.fileId);
+  if (!stored) throw notFound('Fichier');
+  const verdict = await scanReadable(tenderAntivirus(deps), stored.stream);
   const now = deps.clock.now();
+  const kept: KeptVerdict = {
+    consultationId: consultation.id,
+    storedFileId: input.fileId,
+    fileName: name,
+    stage: 'document',
+    verdict,
+    scannedAt: now,
+  };
+  if (verdict.result === 'infected' || verdict.result === 'failed') {
+    await deps.db.transaction(async (tx) => {
+      await keepVerdicts(tx, [kept]);
+      await recordAudit(tx, {
+        actor,
+        action: 'tender.document_refused',
+        subject: { type: 'tender_consultation', id: consultation.id },
+        structureId: consultation.buyerId,
+        after: { name, antivirus: verdict.result, signature: verdict.signature, engine: verdict.engine },
+      });
+    });
+    if (verdict.result === 'infected')
+      throw new AppError(
+        'FILE_INFECTED',
+        `Le document « ${name} » est ${verdict.detail} : il est refusé et n’est pas publié.`,
+        422,
+      );
+    throw new RetryLaterError(
+      'ANTIVIRUS_UNAVAILABLE',
+      `L’analyse antivirus du document « ${name} » n’a pas abouti (${verdict.detail}) : il n’est pas publié, ` +
+        'réessayez dans quelques minutes.',
+      60,
+    );
+  }
   const result = await deps.db.transaction(async (tx) => {
     const [last] = await tx
       .select({ version: max(tenderDocuments.version) })
@@ -60,6 +98,7 @@ export async function addDocument({
         createdAt: now,
       })
       .returning({ id: tenderDocuments.id });
+    await keepVerdicts(tx, [{ ...kept, documentId: row!.id }]);
     const told =
       consultation.status === 'published'
         ? await tellRegisteredCompanies(
@@ -77,7 +116,15 @@ export async function addDocument({
       action: 'tender.document_add',
       subject: { type: 'tender_consultation', id: consultation.id },
       structureId: consultation.buyerId,
-      after: { documentId: row!.id, name, version, significant: input.significant, ...move, told },
+      after: {
+        documentId: row!.id,
+        name,
+        version,
+        significant: input.significant,
+        ...move,
+        told,
+        antivirus: verdict.result,
+      },
     });
     return { documentId: row!.id, version, told, ...move };
   });

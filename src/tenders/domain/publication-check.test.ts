@@ -73,7 +73,29 @@ describe('receipt', () => {
       uploadStartedAt: new Date('2026-06-03T09:59:00Z'),
       receivedAt: new Date('2026-06-03T10:00:01Z'),
       deadline: new Date('2026-06-03T10:00:00Z'),
-      files: [{ part: 'offre', fileName: 'offre.pdf', size: 12, sha256: 'ab'.repeat(32) }],
+      files: [
+        {
+          part: 'offre',
+          fileName: 'offre.pdf',
+          size: 12,
+          sha256: 'ab'.repeat(32),
+          scan: { result: 'clean', detail: 'sain' },
+        },
+        {
+          part: 'offre',
+          fileName: 'annexe.zip',
+          size: 68,
+          sha256: 'cd'.repeat(32),
+          scan: { result: 'infected', detail: 'infecté : Eicar-Test-Signature' },
+        },
+        {
+          part: 'offre',
+          fileName: 'prix.xlsx',
+          size: 9,
+          sha256: 'ef'.repeat(32),
+          scan: { result: 'failed', detail: 'analyse impossible : antivirus injoignable' },
+        },
+      ],
     });
     expect(receipt).toMatchObject({
       operateurEconomique: { nom: 'Armor Bureautique' },
@@ -81,7 +103,28 @@ describe('receipt', () => {
       consultation: { titre: 'Fournitures', objet: 'Papier et toner' },
       dateHeureReception: '2026-06-03T10:00:01.000Z',
       horsDelai: true,
-      documents: [{ enveloppe: 'offre', nom: 'offre.pdf', taille: 12, sha256: 'ab'.repeat(32) }],
+      documents: [
+        {
+          enveloppe: 'offre',
+          nom: 'offre.pdf',
+          taille: 12,
+          sha256: 'ab'.repeat(32),
+          antivirus: { resultat: 'sain', detail: 'sain' },
+        },
+        { nom: 'annexe.zip', antivirus: { resultat: 'infecte', detail: 'infecté : Eicar-Test-Signature' } },
+        {
+          nom: 'prix.xlsx',
+          antivirus: {
+            resultat: 'analyse_differee',
+            detail: 'analyse impossible : antivirus injoignable ; le fichier sera analysé avant l’ouverture',
+          },
+        },
+      ],
+      avertissements: [
+        'Le fichier « annexe.zip » est signalé par l’antivirus (infecté : Eicar-Test-Signature) : il est mis en ' +
+          'quarantaine, reste scellé et ne sera pas ouvert. Vous pouvez déposer un nouveau pli, sans ce fichier, ' +
+          'avant la date limite.',
+      ],
     });
     expect(new TextDecoder().decode(receiptBytes(receipt))).toBe(`${JSON.stringify(receipt, null, 2)}\n`);
   });

@@ -1,5 +1,5 @@
 // An agent reads one file of an opened, valid deposit: decrypted as it streams out. Before the opening (or for a
-// late deposit) the read is refused and audited, like every other attempt.
+// late deposit, or a file quarantined by the antivirus) the read is refused and audited, like every other attempt.
 import { and, eq } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { PassThrough } from 'node:stream';
@@ -49,6 +49,20 @@ export async function readBidFile({
       row.deposit.late
         ? 'Ce pli est arrivé hors délai : il reste scellé et n’est pas ouvert.'
         : 'Ce pli n’a pas été ouvert : ouvrez d’abord les plis de la consultation.',
+      409,
+    );
+  }
+  if (row.file.scanVerdict === 'infected') {
+    await recordAudit(deps.db, {
+      actor,
+      action: 'tender.open_refused',
+      subject: { type: 'tender_deposit', id: row.deposit.id },
+      structureId: consultation.buyerId,
+      after: { attempt: 'read_file', reason: 'quarantined', fileId: row.file.id },
+    });
+    throw new AppError(
+      'FILE_QUARANTINED',
+      `Le fichier « ${row.file.fileName} » est infecté : il est en quarantaine, scellé, et ne peut pas être lu.`,
       409,
     );
   }
