@@ -56,6 +56,15 @@ export const depositChannel = pgEnum('deposit_channel', depositChannels);
 export const depositOutcomes = ['accepted', 'refused'] as const;
 export const depositOutcome = pgEnum('deposit_outcome', depositOutcomes);
 
+/** `refusal_details` of a refused deposit (written by src/invoices/deposit/refusal.ts). */
+export interface DepositRefusalDetails {
+  existingInvoiceId?: string;
+  recipientServices?: {
+    buyer: { id: string; name: string; siret: string };
+    services: { code: string; label: string; engagementNumberRequired: boolean }[];
+  };
+}
+
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const money = (name: string) => numeric(name, { precision: 19, scale: 2 });
 
@@ -81,6 +90,8 @@ export const deposits = pgTable(
     refusalMessage: text('refusal_message'),
     /** Violations when validation refused it, as `{rule, severity, bt, path, message}[]`. */
     violations: jsonb('violations'),
+    /** What else the supplier needs to fix a refused deposit: the existing invoice, the recipient's services. */
+    refusalDetails: jsonb('refusal_details').$type<DepositRefusalDetails>(),
     invoiceId: uuid('invoice_id'),
     depositedBy: text('deposited_by').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -88,6 +99,8 @@ export const deposits = pgTable(
   (t) => [
     index('deposits_supplier_sha_idx').on(t.supplierId, t.originalSha256),
     index('deposits_invoice_idx').on(t.invoiceId),
+    // The supplier's deposit history, newest first.
+    index('deposits_supplier_created_idx').on(t.supplierId, t.createdAt.desc()),
   ],
 );
 
