@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deposits } from '../../db/schema/invoices.ts';
 import { writeUbl } from '../../formats/index.ts';
 import { createApp } from '../../src/app.ts';
+import type { InvoiceDeps } from '../../src/invoices/settings.ts';
 import { portalRoutes } from '../../src/portal/routes.ts';
 import { DEMO_API_CLIENT } from '../../src/seed/demo-accounts.ts';
 import { clientCredentialsToken } from '../helpers/client-token.ts';
@@ -28,7 +29,8 @@ const started: string[] = [];
 beforeAll(async () => {
   temporal = await testTemporalClient();
   parties = await testParties(t.handle.db);
-  app = createApp({ ...testDeps(t.handle, { temporal }), invoices: { timing: { dayMs: 1000 } } } as never);
+  const deps: InvoiceDeps = { ...testDeps(t.handle, { temporal }), invoices: { timing: { dayMs: 1000 } } };
+  app = createApp(deps);
   app.route('/', portalRoutes);
   token = await clientCredentialsToken(app, DEMO_API_CLIENT.clientId, DEMO_API_CLIENT.clientSecret);
   armor = await PageClient.logIn(app, 'fournisseur.armor@demo.hub.bzh', 'Demo-Armor-2026');
