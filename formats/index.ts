@@ -29,7 +29,7 @@ export { writeCii, ciiGrossPrice } from './cii/write.ts';
 
 // Validation
 export { validate, isValid, factsOf, checkTextBounds } from './validate/index.ts';
-export type { Violation, Severity, Profile, ValidateOptions } from './validate/index.ts';
+export type { AmountMismatch, Violation, Severity, Profile, ValidateOptions } from './validate/index.ts';
 
 // Factur-X
 export { extractFacturX } from './facturx/extract.ts';

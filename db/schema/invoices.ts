@@ -57,6 +57,15 @@ export const depositChannel = pgEnum('deposit_channel', depositChannels);
 export const depositOutcomes = ['accepted', 'refused'] as const;
 export const depositOutcome = pgEnum('deposit_outcome', depositOutcomes);
 
+/** `refusal_details` of a refused deposit (written by src/invoices/deposit/refusal.ts). */
+export interface DepositRefusalDetails {
+  existingInvoiceId?: string;
+  recipientServices?: {
+    buyer: { id: string; name: string; siret: string };
+    services: { code: string; label: string; engagementNumberRequired: boolean }[];
+  };
+}
+
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const money = (name: string) => numeric(name, { precision: 19, scale: 2 });
 
@@ -91,6 +100,8 @@ export const deposits = pgTable(
     refusalMessage: text('refusal_message'),
     /** Violations when validation refused it, as `{rule, severity, bt, path, message}[]`. */
     violations: jsonb('violations'),
+    /** What else the supplier needs to fix a refused deposit: the existing invoice, the recipient's services. */
+    refusalDetails: jsonb('refusal_details').$type<DepositRefusalDetails>(),
     invoiceId: uuid('invoice_id'),
     depositedBy: text('deposited_by').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -104,6 +115,8 @@ export const deposits = pgTable(
       .where(sql`${t.outcome} = 'refused' and ${t.originalKept}`),
     check('deposits_original_not_kept_reason', sql`${t.originalKept} = (${t.originalNotKeptReason} is null)`),
     check('deposits_accepted_original_kept', sql`${t.outcome} = 'refused' or ${t.originalKept}`),
+    // The supplier's deposit history, newest first.
+    index('deposits_supplier_created_idx').on(t.supplierId, t.createdAt.desc()),
   ],
 );
 

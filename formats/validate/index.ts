@@ -24,7 +24,7 @@ import { schemaVisitor } from './rules/schema.ts';
 import type { ValidateOptions, Violation } from './types.ts';
 import { runVisitors } from './walk.ts';
 
-export type { Violation, Severity, Profile, ValidateOptions } from './types.ts';
+export type { AmountMismatch, Violation, Severity, Profile, ValidateOptions } from './types.ts';
 
 /** Extracts the validation facts of a read invoice. */
 export function factsOf(read: Pick<ReadResult, 'root' | 'xmlSyntax'>): Facts {

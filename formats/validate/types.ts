@@ -13,6 +13,14 @@ export interface Violation {
   path: string;
   /** French message naming the business term. */
   message: string;
+  /** A sum or a product that does not add up (BR-CO-10 … BR-CO-17): what the invoice says and what the rule computes. */
+  amounts?: AmountMismatch;
+}
+
+/** Decimal strings, as written in the invoice (`found`, null when absent) and as EN 16931 computes it (`expected`). */
+export interface AmountMismatch {
+  found: string | null;
+  expected: string;
 }
 
 /**

@@ -63,3 +63,4 @@ export type {
 } from './types.ts';
 export { directoryPages } from './pages/routes.tsx';
 export { recipientPages } from './pages/recipients-routes.tsx';
+export { RECIPIENTS_PATH } from './pages/recipients-pages.tsx';

@@ -8,6 +8,7 @@ import { invalidInput } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { attachToInvoice, getInvoiceAttachment, requireInvoiceAttachments } from './attachments.ts';
 import { decideInvoice, supplierActOnInvoice } from './decisions.ts';
+import { depositHistoryRoutes } from './deposit-history-routes.ts';
 import { depositInvoice } from './deposit/deposit-invoice.ts';
 import type { DepositRefusalCode } from './deposit/refusal.ts';
 import { getDepositOriginal } from './queries/deposit-original.ts';
@@ -457,4 +458,5 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       }),
       200,
     );
-  });
+  })
+  .route('/', depositHistoryRoutes);

@@ -2,6 +2,7 @@
 // chooses the structure, BT-10 (`codeServiceExecutant`) the service, BT-13 carries the engagement number
 // (`numeroEngagement`); the structure's and the service's Chorus flags decide what is mandatory.
 import type { Db } from '../../db/client.ts';
+import type { DepositRefusalDetails } from '../../db/schema/invoices.ts';
 import {
   compactIdentifier,
   findRecipientBySiret,
@@ -49,10 +50,32 @@ export const ROUTING_REFUSAL_CODES = [
 ] as const;
 export type RoutingRefusalCode = (typeof ROUTING_REFUSAL_CODES)[number];
 
-export type RoutingResult =
-  { outcome: 'routed'; route: InvoiceRoute } | { outcome: 'refused'; code: RoutingRefusalCode; message: string };
+/** The services an invoice to this recipient may name in BT-10: told to the supplier whose service code is wrong. */
+export type RecipientServices = NonNullable<DepositRefusalDetails['recipientServices']>;
 
-const refuse = (code: RoutingRefusalCode, message: string): RoutingResult => ({ outcome: 'refused', code, message });
+export type RoutingResult =
+  | { outcome: 'routed'; route: InvoiceRoute }
+  | { outcome: 'refused'; code: RoutingRefusalCode; message: string; recipientServices?: RecipientServices };
+
+const refuse = (code: RoutingRefusalCode, message: string, recipientServices?: RecipientServices): RoutingResult => ({
+  outcome: 'refused',
+  code,
+  message,
+  ...(recipientServices === undefined ? {} : { recipientServices }),
+});
+
+function activeServicesOf(
+  structure: Pick<StructureDetail, 'id' | 'name' | 'services'>,
+  siret: string,
+): RecipientServices {
+  return {
+    buyer: { id: structure.id, name: structure.name, siret },
+    services: structure.services
+      .filter((s) => s.active)
+      .map((s) => ({ code: s.code, label: s.label, engagementNumberRequired: s.engagementNumberRequired }))
+      .sort((a, b) => a.code.localeCompare(b.code, 'fr')),
+  };
+}
 
 /** "la commune de Rennes", "la commune d'Elven", or the structure's own name ("Région Bretagne"). */
 export function recipientLabel(structure: Pick<StructureDetail, 'kind' | 'name'>): string {
@@ -97,6 +120,7 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
     );
   }
   const label = recipientLabel(structure);
+  const services = () => activeServicesOf(structure, siret);
   if (!structure.active || !structure.establishmentActive) {
     return refuse(
       'INACTIVE_RECIPIENT',
@@ -111,12 +135,14 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
       return refuse(
         'UNKNOWN_SERVICE',
         `Le code service (BT-10) "${serviceCode}" n’existe pas pour ${label} (SIRET ${siret}).`,
+        services(),
       );
     }
     if (!service.active) {
       return refuse(
         'INACTIVE_SERVICE',
         `Le service "${service.code}" (${service.label}) de ${label} (SIRET ${siret}) n’est plus actif : adressez la facture à un service actif.`,
+        services(),
       );
     }
   }
@@ -126,6 +152,7 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
     return refuse(
       'SERVICE_CODE_REQUIRED',
       `${capitalize(label)} (SIRET ${siret}) exige un code service (BT-10, référence acheteur) : il est absent de la facture.`,
+      services(),
     );
   }
   if (flags.engagementNumberRequired && engagementNumber === null) {
@@ -144,6 +171,7 @@ export async function routeInvoice(db: Db, references: RoutingReferences): Promi
     return refuse(
       'SERVICE_CODE_OR_ENGAGEMENT_REQUIRED',
       `${capitalize(label)} (SIRET ${siret}) exige au moins un code service (BT-10) ou un numéro d’engagement (BT-13) : la facture n’en porte aucun.`,
+      services(),
     );
   }
 

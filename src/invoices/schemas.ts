@@ -98,13 +98,48 @@ export const DepositQuerySchema = z.object({
   fileName: z.string().max(200).optional().openapi({ description: 'Nom du fichier, pour un dépôt en corps brut' }),
 });
 
+const DECIMAL_STRING = { description: 'Montant décimal, point comme séparateur', example: '1440.00' };
+
 const ViolationSchema = z.object({
   rule: z.string().openapi({ example: 'BR-CO-15' }),
   severity: z.enum(['fatal', 'warning']),
-  bt: z.string().openapi({ example: 'BT-112' }),
-  path: z.string(),
+  bt: z.string().openapi({ example: 'BT-112', description: 'Terme métier EN 16931 concerné' }),
+  path: z.string().openapi({ description: 'XPath de l’élément en cause dans le fichier' }),
   message: z.string(),
+  line: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'Numéro de la ligne de facture (BG-25) concernée, à partir de 1 ; absent pour l’en-tête' }),
+  amounts: z
+    .object({
+      found: z
+        .string()
+        .nullable()
+        .openapi({ ...DECIMAL_STRING, description: 'Montant indiqué dans la facture' }),
+      expected: z
+        .string()
+        .openapi({ ...DECIMAL_STRING, description: 'Montant attendu, calculé comme la norme EN 16931' }),
+    })
+    .optional()
+    .openapi({ description: 'Règles de calcul (BR-CO-10 à BR-CO-17) : montant indiqué et montant attendu' }),
 });
+
+export const RecipientServicesSchema = z
+  .object({
+    buyer: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+    services: z.array(
+      z.object({
+        code: z.string().openapi({ description: 'Code service à porter en BT-10', example: 'FIN' }),
+        label: z.string().openapi({ example: 'Direction des finances' }),
+        engagementNumberRequired: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('ServicesDestinataire', {
+    description:
+      'Code service absent, inconnu ou inactif : les services actifs du destinataire, parmi lesquels choisir',
+  });
 
 export const DepositAcceptedSchema = z
   .object({
@@ -144,6 +179,7 @@ export const DepositRefusedSchema = z
       .object({ code: z.string().openapi({ example: 'REFUSED_ORIGINALS_QUOTA' }), message: z.string() })
       .optional()
       .openapi({ description: 'Pourquoi l’original n’est pas conservé (la tentative et son empreinte le sont)' }),
+    recipientServices: RecipientServicesSchema.optional(),
     requestId: z.string(),
   })
   .openapi('DepotRefuse');
@@ -224,3 +260,58 @@ export const EventListSchema = z.object({ items: z.array(InvoiceEventSchema) }).
 export const ErrorSchema = z
   .object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() })
   .openapi('ErreurFactures');
+
+export const DepositListQuerySchema = z.object({
+  outcome: z
+    .enum(['accepted', 'refused'], { error: 'résultat inconnu ; valeurs possibles : accepted, refused' })
+    .optional()
+    .openapi({ description: 'Seulement les dépôts acceptés, ou seulement les refusés' }),
+  page: ListQuerySchema.shape.page,
+  pageSize: ListQuerySchema.shape.pageSize,
+});
+
+export const DepositIdParamSchema = z.object({
+  id: z.string().openapi({
+    param: { name: 'id', in: 'path' },
+    description: 'Identifiant du dépôt (depositId de la réponse au dépôt)',
+    example: '5d0c2b7e-8f4a-4c1e-9b2d-3a6f7e8d9c01',
+  }),
+});
+
+export const DepositSummarySchema = z
+  .object({
+    id: z.string(),
+    depositedAt: z.string().openapi({ description: 'Date et heure du dépôt (ISO 8601, UTC)' }),
+    outcome: z.enum(['accepted', 'refused']),
+    fileName: z.string().nullable(),
+    channel: z.string().openapi({ description: 'api, web, form, pdf_data, import…' }),
+    depositedBy: z.string(),
+    supplier: PartySchema,
+    invoice: z
+      .object({ id: z.string(), number: z.string() })
+      .nullable()
+      .openapi({ description: 'La facture créée par un dépôt accepté' }),
+    refusalCode: z.string().nullable().openapi({ example: 'VALIDATION_FAILED' }),
+    refusalMessage: z.string().nullable(),
+    fatalCount: z.number().int().openapi({ description: 'Nombre d’anomalies bloquantes d’un dépôt refusé' }),
+  })
+  .openapi('ResumeDepot');
+
+export const DepositPageSchema = z
+  .object({
+    items: z.array(DepositSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('PageDepots');
+
+export const DepositDetailSchema = DepositSummarySchema.extend({
+  originalSha256: z.string(),
+  violations: z.array(ViolationSchema),
+  existingInvoiceId: z
+    .string()
+    .optional()
+    .openapi({ description: 'Refus DUPLICATE_INVOICE : la facture déjà déposée' }),
+  recipientServices: RecipientServicesSchema.optional(),
+}).openapi('DetailDepot');

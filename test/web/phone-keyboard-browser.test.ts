@@ -171,6 +171,16 @@ describe('the portal on a phone, in Chromium', () => {
       expect(await cellsOutOfView(page, explanation)).toEqual([]);
       await screenshot(page, 'phone-04-depot-refuse');
 
+      // The refusal in the deposit history: a card with its date, result and reason; its report in full.
+      await page.getByRole('link', { name: 'Ce refus dans l’historique de vos dépôts' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Dépôt du / }).waitFor();
+      await checkPage(page, 'rapport de dépôt');
+      expect(await page.locator('table.violations [data-amounts]').count()).toBeGreaterThan(0);
+      await page.goto(`${hub.baseUrl}/factures/depots`);
+      await checkPage(page, 'mes dépôts');
+      await expectCardsInView(page, 'tbody tr', ['date', 'status', 'result']);
+      await screenshot(page, 'phone-05-mes-depots');
+
       await page.goto(`${hub.baseUrl}/notifications`);
       await checkPage(page, 'notifications fournisseur');
       await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cii, ubl } from '../testing/builders.ts';
-import { fatalIds } from '../testing/run.ts';
+import { check, fatalIds } from '../testing/run.ts';
 
 describe('calculation rules (BR-CO-*)', () => {
   it('BR-CO-10: sum of line net amounts', () => {
@@ -44,5 +44,27 @@ describe('calculation rules (BR-CO-*)', () => {
     const summation =
       '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>90.00</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">20.00</ram:TaxTotalAmount><ram:GrandTotalAmount>120.00</ram:GrandTotalAmount><ram:DuePayableAmount>120.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
     expect(fatalIds(cii({ summation }))).toContain('BR-CO-10');
+  });
+
+  it('gives the amount found and the amount the rule computes, as decimal strings', () => {
+    const found = (xml: string, rule: string) => check(xml).find((v) => v.rule === rule)?.amounts;
+    expect(found(ubl({ totals: { line: '90.00' } }), 'BR-CO-10')).toEqual({ found: '90.00', expected: '100.00' });
+    expect(found(ubl({ totals: { inclusive: '121.00', payable: '121.00' } }), 'BR-CO-15')).toEqual({
+      found: '121.00',
+      expected: '120.00',
+    });
+    expect(found(ubl({ totals: { payable: '100.00' } }), 'BR-CO-16')).toEqual({ found: '100.00', expected: '120.00' });
+    const vat = ubl({
+      breakdowns: [['S', '20', '100.00', '21.00']],
+      totals: { inclusive: '121.00', payable: '121.00' },
+    });
+    expect(found(vat, 'BR-CO-17')).toEqual({ found: '21.00', expected: '20.00' });
+    const summation =
+      '<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100.00</ram:LineTotalAmount><ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">25.00</ram:TaxTotalAmount><ram:GrandTotalAmount>125.00</ram:GrandTotalAmount><ram:DuePayableAmount>125.00</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>';
+    expect(found(cii({ summation }), 'BR-CO-14')).toEqual({ found: '25.00', expected: '20.00' });
+    // A rule that is not a sum carries no amounts.
+    expect(check(ubl({ totals: { line: '90.00' } })).filter((v) => v.amounts && !v.rule.startsWith('BR-CO-'))).toEqual(
+      [],
+    );
   });
 });

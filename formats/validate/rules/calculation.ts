@@ -14,6 +14,11 @@ function decimals(values: Iterable<V | undefined>): Dec[] {
   return out;
 }
 
+/** The amount as the invoice writes it (null when absent), and the one the rule computes: shown to the supplier. */
+function mismatchOf(found: V | undefined, expected: Dec) {
+  return { found: found === undefined ? null : norm(found.text), expected: expected.toFixed(2) };
+}
+
 function eq(a: Dec | undefined, b: Dec | undefined): boolean {
   return a !== undefined && b !== undefined && a.eq(b);
 }
@@ -28,11 +33,12 @@ export function checkCalculations(f: Facts, out: Out): void {
   if (t) {
     const lineSum = round2(sum(decimals(f.lines.map((l) => l.netAmount))));
     if (!eq(decimal(t.lineTotal), lineSum)) {
-      out.fatal(
+      out.mismatch(
         'BR-CO-10',
         'BT-106',
         t.lineTotal?.el ?? t.el,
         `Somme des montants nets des lignes (BT-106) : doit être égale à la somme des montants nets des lignes (BT-131), soit ${lineSum.toFixed(2)}.`,
+        mismatchOf(t.lineTotal, lineSum),
       );
     }
     const allowSum = round2(sum(decimals(f.allowances.map((a) => a.amount))));
@@ -40,20 +46,22 @@ export function checkCalculations(f: Facts, out: Out): void {
       ? eq(numericOrDecimal(cii, t.allowanceTotal), allowSum)
       : f.allowances.length === 0;
     if (!allowOk)
-      out.fatal(
+      out.mismatch(
         'BR-CO-11',
         'BT-107',
         t.allowanceTotal?.el ?? t.el,
         `Somme des remises au niveau document (BT-107) : doit être égale à la somme des remises (BT-92), soit ${allowSum.toFixed(2)}.`,
+        mismatchOf(t.allowanceTotal, allowSum),
       );
     const chargeSum = round2(sum(decimals(f.charges.map((c) => c.amount))));
     const chargeOk = t.chargeTotal ? eq(numericOrDecimal(cii, t.chargeTotal), chargeSum) : f.charges.length === 0;
     if (!chargeOk)
-      out.fatal(
+      out.mismatch(
         'BR-CO-12',
         'BT-108',
         t.chargeTotal?.el ?? t.el,
         `Somme des frais au niveau document (BT-108) : doit être égale à la somme des frais (BT-99), soit ${chargeSum.toFixed(2)}.`,
+        mismatchOf(t.chargeTotal, chargeSum),
       );
 
     // BR-CO-13: BT-109 = BT-106 - BT-107 + BT-108.
@@ -65,12 +73,10 @@ export function checkCalculations(f: Facts, out: Out): void {
         ? round2(line.minus(allow).plus(charge))
         : undefined;
     if (!eq(decimal(t.taxExclusive), expected)) {
-      out.fatal(
-        'BR-CO-13',
-        'BT-109',
-        t.taxExclusive?.el ?? t.el,
-        `Montant total HT (BT-109) : doit être égal à BT-106 − BT-107 + BT-108${expected ? `, soit ${expected.toFixed(2)}` : ''}.`,
-      );
+      const message = `Montant total HT (BT-109) : doit être égal à BT-106 − BT-107 + BT-108${expected ? `, soit ${expected.toFixed(2)}` : ''}.`;
+      if (expected)
+        out.mismatch('BR-CO-13', 'BT-109', t.taxExclusive?.el ?? t.el, message, mismatchOf(t.taxExclusive, expected));
+      else out.fatal('BR-CO-13', 'BT-109', t.taxExclusive?.el ?? t.el, message);
     }
     checkPayable(f, out);
   }
@@ -82,11 +88,12 @@ export function checkCalculations(f: Facts, out: Out): void {
       for (const a of tt.amounts) {
         if (f.currency === undefined || a.currency !== f.currency.text) continue;
         if (!eq(numeric(a.v), breakdownSum))
-          out.fatal(
+          out.mismatch(
             'BR-CO-14',
             'BT-110',
             a.v.el,
             `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${breakdownSum.toFixed(2)}.`,
+            mismatchOf(a.v, breakdownSum),
           );
       }
     }
@@ -96,11 +103,12 @@ export function checkCalculations(f: Facts, out: Out): void {
       if (subs.length === 0) continue;
       const expected = round2(sum(decimals(subs.map((b) => b.tax))));
       if (!eq(decimal(tt.amounts[0]?.v), expected)) {
-        out.fatal(
+        out.mismatch(
           'BR-CO-14',
           'BT-110',
           tt.amounts[0]?.v.el ?? tt.el,
           `Montant total de TVA (BT-110) : doit être égal à la somme des montants de TVA par catégorie (BT-117), soit ${expected.toFixed(2)}.`,
+          mismatchOf(tt.amounts[0]?.v, expected),
         );
       }
     }
@@ -115,6 +123,7 @@ export function checkCalculations(f: Facts, out: Out): void {
     const tax = decimal(b.tax);
     const taxable = decimal(b.taxable);
     let ok: boolean;
+    let expected: Dec | undefined;
     if (rate === undefined) {
       ok = !(b.isVat && b.rate !== undefined) && tax !== undefined && round0(tax).isZero();
     } else if (round0(rate).isZero()) {
@@ -122,18 +131,17 @@ export function checkCalculations(f: Facts, out: Out): void {
     } else if (tax === undefined || taxable === undefined) {
       ok = false;
     } else {
-      const expected = round2(taxable.abs().times(rate).div(HUNDRED));
+      const magnitude = round2(taxable.abs().times(rate).div(HUNDRED));
       const lo = tax.abs().minus(ONE);
       const hi = tax.abs().plus(ONE);
-      ok = cii ? lo.lte(expected) && hi.gte(expected) : lo.lt(expected) && hi.gt(expected);
+      ok = cii ? lo.lte(magnitude) && hi.gte(magnitude) : lo.lt(magnitude) && hi.gt(magnitude);
     }
     if (!ok) {
-      out.fatal(
-        'BR-CO-17',
-        'BT-117',
-        b.tax?.el ?? b.group,
-        'Montant de TVA de la catégorie (BT-117) : doit être égal à la base imposable (BT-116) × taux (BT-119) / 100, arrondi à deux décimales.',
-      );
+      const message =
+        'Montant de TVA de la catégorie (BT-117) : doit être égal à la base imposable (BT-116) × taux (BT-119) / 100, arrondi à deux décimales.';
+      if (rate !== undefined && taxable !== undefined) expected = round2(taxable.times(rate).div(HUNDRED));
+      if (expected) out.mismatch('BR-CO-17', 'BT-117', b.tax?.el ?? b.group, message, mismatchOf(b.tax, expected));
+      else out.fatal('BR-CO-17', 'BT-117', b.tax?.el ?? b.group, message);
     }
   }
 
@@ -210,12 +218,12 @@ function checkTotalWithVat(f: Facts, out: Out): void {
     inclusive.eq(round2(exclusive.plus(vat)));
   if (!ok && f.syntax === 'CII') ok = inclusive !== undefined && exclusive !== undefined && inclusive.eq(exclusive);
   if (!ok) {
-    out.fatal(
-      'BR-CO-15',
-      'BT-112',
-      t?.taxInclusive?.el ?? t?.el ?? f.root,
-      'Montant total TTC (BT-112) : doit être égal au montant total HT (BT-109) + le montant total de TVA (BT-110).',
-    );
+    const el = t?.taxInclusive?.el ?? t?.el ?? f.root;
+    const message =
+      'Montant total TTC (BT-112) : doit être égal au montant total HT (BT-109) + le montant total de TVA (BT-110).';
+    if (exclusive !== undefined && vat !== undefined)
+      out.mismatch('BR-CO-15', 'BT-112', el, message, mismatchOf(t?.taxInclusive, round2(exclusive.plus(vat))));
+    else out.fatal('BR-CO-15', 'BT-112', el, message);
   }
 }
 
@@ -266,11 +274,18 @@ function checkPayable(f: Facts, out: Out): void {
     ok = rounding !== undefined && round2(payable.minus(rounding)).eq(inclusive);
   }
   if (!ok) {
-    out.fatal(
-      'BR-CO-16',
-      'BT-115',
-      t.payable?.el ?? t.el,
-      'Montant à payer (BT-115) : doit être égal au montant TTC (BT-112) − le montant déjà payé (BT-113) + l’arrondi (BT-114).',
-    );
+    const message =
+      'Montant à payer (BT-115) : doit être égal au montant TTC (BT-112) − le montant déjà payé (BT-113) + l’arrondi (BT-114).';
+    // What the supplier should have written: only when every term present is a number.
+    const computable = inclusive !== undefined && (!t.prepaid || prepaid) && (!t.rounding || rounding);
+    if (computable)
+      out.mismatch(
+        'BR-CO-16',
+        'BT-115',
+        t.payable?.el ?? t.el,
+        message,
+        mismatchOf(t.payable, round2(inclusive.minus(prepaid ?? ZERO).plus(rounding ?? ZERO))),
+      );
+    else out.fatal('BR-CO-16', 'BT-115', t.payable?.el ?? t.el, message);
   }
 }

@@ -1,5 +1,5 @@
 // Reads the deposited document and checks it: text bounds first (HUB-LEN-01), then EN 16931 with the French and
-// Chorus rules. Runs in a thread of the CPU pool (read-and-validate.ts): pure, it imports only formats/.
+// Chorus rules. Runs in a thread of the CPU pool (read-and-validate.ts): pure, it imports only formats/ and domain/.
 import {
   checkTextBounds,
   isFormatError,
@@ -11,6 +11,7 @@ import {
   type ReadResult,
   type Violation,
 } from '../../../formats/index.ts';
+import { invoiceLineOf } from '../domain/violation-location.ts';
 import type { DepositRefusal, ReportedViolation } from './refusal.ts';
 
 /** The invoice without its lines: what the deposit keeps of it (and what crosses back from the thread). */
@@ -33,13 +34,18 @@ export type CheckOutcome =
     }
   | { ok: false; refusal: DepositRefusal };
 
-const report = (v: Violation): ReportedViolation => ({
-  rule: v.rule,
-  severity: v.severity,
-  bt: v.bt,
-  path: v.path,
-  message: v.message,
-});
+function report(v: Violation): ReportedViolation {
+  const line = invoiceLineOf(v.path);
+  return {
+    rule: v.rule,
+    severity: v.severity,
+    bt: v.bt,
+    path: v.path,
+    message: v.message,
+    ...(line === undefined ? {} : { line }),
+    ...(v.amounts === undefined ? {} : { amounts: v.amounts }),
+  };
+}
 
 function rulesApplied(input: CheckInput): string {
   if (input.strictBy !== undefined)

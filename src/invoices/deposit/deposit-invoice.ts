@@ -8,7 +8,7 @@ import { databaseBlobStore, sha256HexOffLoop } from '../../platform/blob-store.t
 import { auditActorRef } from '../../platform/audit/index.ts';
 import { cpuPoolOf } from '../../platform/cpu-pool/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { recipientLabel, routeInvoice } from '../routing.ts';
+import { recipientLabel, routeInvoice, type RecipientServices } from '../routing.ts';
 import {
   depositProfile,
   maxDepositBytes,
@@ -74,6 +74,8 @@ export type DepositResult =
       /** False past the supplier's quota of refused originals (refused-quota.ts), with the French reason. */
       originalKept: boolean;
       originalNotKept?: { code: string; message: string };
+      /** A service code missing, unknown or inactive: the recipient's active services. */
+      recipientServices?: RecipientServices;
     };
 
 /**
@@ -147,7 +149,10 @@ async function deposit(deps: InvoiceDeps, actor: Actor | undefined, input: Depos
     });
   }
   const routing = await routeInvoice(deps.db, references);
-  if (routing.outcome === 'refused') return refused({ code: routing.code, message: routing.message });
+  if (routing.outcome === 'refused') {
+    const { outcome: _, ...refusal } = routing; // keeps the recipient's services of a service-code refusal
+    return refused(refusal);
+  }
   const { route } = routing;
   // A recipient that chose the strict profile makes the reform's rules blocking for the invoices it receives.
   if (profile !== 'fr' && route.buyer.strictReformRules) {

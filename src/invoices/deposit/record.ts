@@ -9,8 +9,8 @@ import { cleanAttachmentName, storeInvoiceAttachments } from '../attachments.ts'
 import { invoiceAuditAction } from '../lifecycle/audit.ts';
 import type { InvoiceRoute } from '../routing.ts';
 import type { InvoiceEssentials } from './essentials.ts';
-import type { DepositRefusal, ReportedViolation } from './refusal.ts';
 import { keepingColumns, keepRefusedOriginal, type OriginalKeeping, type RefusedOriginal } from './refused-quota.ts';
+import { refusalDetailsOf, type DepositRefusal, type ReportedViolation } from './refusal.ts';
 
 export type DepositChannel = (typeof deposits.$inferInsert)['channel'];
 
@@ -56,6 +56,7 @@ export async function recordRefusedDeposit(
         refusalCode: refusal.code,
         refusalMessage: refusal.message,
         violations: refusal.violations ?? null,
+        refusalDetails: refusalDetailsOf(refusal),
       })
       .returning({ id: deposits.id });
     if (!row) throw new Error('insert into deposits returned no row');

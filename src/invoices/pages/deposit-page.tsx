@@ -2,7 +2,9 @@
 import { ErrorSummary } from '../../web/components/error-summary.tsx';
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
-import { ViolationsTable } from './violations.tsx';
+import { depositPath } from './deposit-paths.ts';
+import { ExistingInvoiceLink, RecipientServicesHelp } from './refusal-help.tsx';
+import { fatalFirst, ViolationsTable } from './violations.tsx';
 import { Page } from '../../web/layout/page.tsx';
 import { structuresAs, type Viewer } from '../../web/viewer.ts';
 import {
@@ -36,9 +38,7 @@ function Outcome(props: { result: DepositResult; mode: 'file' | 'pdf' }) {
       </section>
     );
   }
-  const fatalFirst = [...(r.violations ?? [])].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'fatal' ? -1 : 1,
-  );
+  const report = fatalFirst(r.violations ?? []);
   return (
     <section aria-labelledby="resultat">
       <Notice tone="error" title="Facture refusée" id="resultat">
@@ -49,8 +49,13 @@ function Outcome(props: { result: DepositResult; mode: 'file' | 'pdf' }) {
             : `Corrigez la facture dans votre logiciel puis déposez-la de nouveau.${r.originalKept ? ' Le fichier refusé est conservé.' : ''}`}
         </p>
         {r.originalNotKept ? <p>{r.originalNotKept.message}</p> : null}
+        <ExistingInvoiceLink refusal={r} />
+        <p>
+          <a href={depositPath(r.depositId)}>Ce refus dans l’historique de vos dépôts</a>
+        </p>
       </Notice>
-      {fatalFirst.length > 0 ? <ViolationsTable violations={fatalFirst} caption="Rapport de validation" /> : null}
+      <RecipientServicesHelp refusal={r} />
+      {report.length > 0 ? <ViolationsTable violations={report} caption="Rapport de validation" /> : null}
     </section>
   );
 }

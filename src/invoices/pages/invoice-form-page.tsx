@@ -19,6 +19,7 @@ import {
   type RecipientChoice,
 } from './invoice-verbs.ts';
 import { formatSize, typeLabel } from './timeline.tsx';
+import { ExistingInvoiceLink, RecipientServicesHelp } from './refusal-help.tsx';
 import { ViolationsTable } from './violations.tsx';
 import type { DepositResult } from './invoice-verbs.ts';
 
@@ -673,7 +674,9 @@ export function InvoiceFormPage(props: InvoiceFormPageProps) {
           <Notice tone="error" title="Facture refusée" id="refus">
             <p data-focus-on-load>{props.refusal.message}</p>
             <p>Votre saisie est conservée : corrigez-la puis envoyez de nouveau.</p>
+            <ExistingInvoiceLink refusal={props.refusal} />
           </Notice>
+          <RecipientServicesHelp refusal={props.refusal} />
           {props.refusal.violations && props.refusal.violations.length > 0 ? (
             <ViolationsTable violations={props.refusal.violations} caption="Rapport de validation" />
           ) : null}

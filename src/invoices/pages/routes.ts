@@ -1,7 +1,8 @@
-// Every page of the invoices module: the supplier's list and deposit, an invoice's page, the accountant's inbox,
+// Every page of the invoices module: the supplier's list, deposit and deposit history, an invoice's page, the accountant's inbox,
 // the notifications.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http.ts';
+import { depositHistoryPages } from './deposit-history-routes.tsx';
 import { formRoutes } from './form-routes.tsx';
 import { inboxRoutes } from './inbox-routes.tsx';
 import { invoiceRoutes } from './invoice-routes.tsx';
@@ -10,6 +11,8 @@ import { supplierRoutes } from './supplier-routes.tsx';
 
 export const invoicePages = new Hono<AppEnv>()
   .route('/', supplierRoutes)
+  // Before /factures/:id, which would take "depots" for an invoice id.
+  .route('/', depositHistoryPages)
   .route('/', formRoutes)
   .route('/', invoiceRoutes)
   .route('/', inboxRoutes)

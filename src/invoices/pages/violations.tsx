@@ -1,6 +1,15 @@
-// The validation report of a deposited invoice: each finding with its rule id, the business term in French, where, and why.
+// The validation report of a deposited invoice: each finding with its rule id, where it is in the supplier's terms
+// (the business term in French and the invoice line), why, and for a total that does not add up the amount found
+// and the amount expected. The XPath stays in the JSON answers, for software.
 import { TERMS } from '../../../formats/index.ts';
+import { formatDecimal } from '../../web/format.ts';
 import type { ReportedViolation } from '../deposit/refusal.ts';
+import { invoiceLineOf } from '../domain/violation-location.ts';
+
+/** The blocking findings first, each kind in the validator's order. */
+export function fatalFirst(violations: readonly ReportedViolation[]): ReportedViolation[] {
+  return [...violations].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'fatal' ? -1 : 1));
+}
 
 /** `Numéro de facture (BT-1)`; several terms, or a group, each labelled. */
 export function termsOf(bt: string): string {
@@ -16,6 +25,25 @@ export function termsOf(bt: string): string {
     .join(', ');
 }
 
+/** `Montant net de ligne (BT-131), ligne 3 de la facture`; a file that cannot be read: its line and column. */
+export function locationOf(v: Pick<ReportedViolation, 'bt' | 'path' | 'line'>): string {
+  // An unreadable file has no business term: its path is the position in the file ("ligne 12, colonne 5").
+  if (!v.bt.trim() && v.path && !v.path.startsWith('/')) return `Fichier, ${v.path}`;
+  const line = v.line ?? invoiceLineOf(v.path);
+  const term = termsOf(v.bt);
+  if (line === undefined) return term === '—' ? 'Facture' : term;
+  return term === '—' ? `Ligne ${line} de la facture` : `${term}, ligne ${line} de la facture`;
+}
+
+function Amounts(props: { amounts: NonNullable<ReportedViolation['amounts']> }) {
+  const { found, expected } = props.amounts;
+  return (
+    <strong class="amounts" data-amounts>
+      {` Montant indiqué : ${found === null ? 'absent' : formatDecimal(found)} ; montant attendu : ${formatDecimal(expected)}.`}
+    </strong>
+  );
+}
+
 export function ViolationsTable(props: { violations: readonly ReportedViolation[]; caption: string }) {
   return (
     <div class="table-scroll">
@@ -25,9 +53,8 @@ export function ViolationsTable(props: { violations: readonly ReportedViolation[
           <tr>
             <th scope="col">Règle</th>
             <th scope="col">Gravité</th>
-            <th scope="col">Terme métier</th>
-            <th scope="col">Explication</th>
             <th scope="col">Emplacement</th>
+            <th scope="col">Explication</th>
           </tr>
         </thead>
         <tbody>
@@ -39,14 +66,14 @@ export function ViolationsTable(props: { violations: readonly ReportedViolation[
               <td data-label="Gravité">
                 <span>{v.severity === 'fatal' ? 'Bloquante' : 'Avertissement'}</span>
               </td>
-              <td data-label="Terme métier">
-                <span>{termsOf(v.bt)}</span>
+              <td data-label="Emplacement" data-cell="location">
+                <span>{locationOf(v)}</span>
               </td>
               <td data-label="Explication" data-cell="explanation">
-                <span>{v.message}</span>
-              </td>
-              <td data-label="Emplacement">
-                <code class="path">{v.path || '—'}</code>
+                <span>
+                  {v.message}
+                  {v.amounts ? <Amounts amounts={v.amounts} /> : null}
+                </span>
               </td>
             </tr>
           ))}

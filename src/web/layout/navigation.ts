@@ -11,6 +11,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/factures/saisir', label: 'Saisir une facture' },
     { href: '/factures/deposer', label: 'Déposer une facture' },
     { href: '/factures', label: 'Mes factures' },
+    { href: '/factures/depots', label: 'Mes dépôts' },
     { href: '/mon-entreprise/utilisateurs', label: 'Utilisateurs de l’entreprise' },
   ],
   accountant: [
