@@ -1,9 +1,7 @@
 // The agents' pages of the acts (`/actes`, `/actes/nouveau`, `/actes/:id` with its downloads, answers to the
 // prefecture's letters and cancellation) and the operator's `/operateur/actes`. An act of another structure
 // answers the French 404 page; a refused creation shows the form again with the field named.
-import { inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { structures } from '../../../db/schema/directory.ts';
 import { CSRF_FIELD, hasRole, isOperator, verifyCsrf } from '../../platform/auth/index.ts';
 import { parisDate } from '../../platform/calendar/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -19,6 +17,7 @@ import { answerLate } from '../domain/letter-answers.ts';
 import { daysLeft } from '../domain/legality-window.ts';
 import { ACT_STATUSES, type ActStatus } from '../domain/statuses.ts';
 import { listAgentActs } from '../queries/agent-acts.ts';
+import { structuresWithSiren } from '../queries/agent-structures.ts';
 import { currentClassification } from '../queries/classification.ts';
 import { openActArchive } from '../queries/documents.ts';
 import { getActDetail } from '../queries/find-act.ts';
@@ -54,15 +53,11 @@ const NOTICES: Record<string, string> = {
   annulation: 'Demande d’annulation enregistrée : elle part vers la préfecture.',
 };
 
-async function agentStructures(c: Context<AppEnv>, viewer: Viewer) {
-  const ids = structuresAs(viewer, 'agent').map((s) => s.id);
-  if (ids.length === 0) return [];
-  return depsOf(c)
-    .db.select({ id: structures.id, name: structures.name, siren: structures.siren })
-    .from(structures)
-    .where(inArray(structures.id, ids))
-    .orderBy(structures.name);
-}
+const agentStructures = (c: Context<AppEnv>, viewer: Viewer) =>
+  structuresWithSiren(
+    depsOf(c),
+    structuresAs(viewer, 'agent').map((s) => s.id),
+  );
 
 async function showForm(
   c: Context<AppEnv>,
