@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actLetters, acts } from '../../db/schema/acts.ts';
+import { actLetters, actPieces, acts } from '../../db/schema/acts.ts';
 import { structures } from '../../db/schema/directory.ts';
 import { deliverToMaildir } from '../../src/acts/index.ts';
 import { createApp } from '../../src/app.ts';
@@ -182,6 +182,56 @@ describe('acts pages', () => {
     expect((await agent.get(`/actes/${actId}`)).html).toContain('Réponse au courrier simple (2-2) envoyée le');
   }, 120_000);
 
+  it('answers a 3-1 with the pieces (3-4) through the page: streamed, sent, the window restarted', async () => {
+    await chain.ministry.sendLetter(idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
+    const letter = await chain.until('the 3-1 letter', async () => {
+      const [row] = await t.handle.db
+        .select()
+        .from(actLetters)
+        .where(and(eq(actLetters.actId, actId), eq(actLetters.code, '3-1')));
+      // The letter is kept when the mail is read; the workflow then suspends the window.
+      return row && (await actRow(actId)).windowSuspended > 0 ? row : undefined;
+    });
+    const page = await agent.get(`/actes/${actId}`);
+    expect(page.html).toContain(`action="/actes/${actId}/courriers/${letter.id}/pieces"`);
+    expect(page.html).toContain('suspendu (pièces complémentaires demandées)');
+
+    const piecesForm = (courrier: Uint8Array) => {
+      const form = new FormData();
+      form.append('_csrf', agent.csrf);
+      form.append('courrier', new Blob([courrier], { type: 'application/pdf' }), 'reponse.pdf');
+      form.append('typologie_courrier', '');
+      form.append('piece_1', new Blob([samplePdf('Rapport')], { type: 'application/pdf' }), 'rapport.pdf');
+      form.append('typologie_piece_1', '70_DE');
+      return form;
+    };
+    const refused = await agent.postMultipart(
+      `/actes/${actId}/courriers/${letter.id}/pieces`,
+      piecesForm(new TextEncoder().encode('pas un PDF')),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('« reponse.pdf » n&#39;est ni un PDF');
+    expect((await actLetterOf(letter.id)).replyCode).toBeNull();
+
+    const sent = await agent.postMultipart(`/actes/${actId}/courriers/${letter.id}/pieces`, piecesForm(samplePdf()));
+    expect(sent.status).toBe(303);
+    const replied = await chain.until('the 3-4 sent', async () => {
+      const row = await actLetterOf(letter.id);
+      return row.repliedAt ? row : undefined;
+    });
+    expect(replied.replyCode).toBe('3-4');
+    expect(chain.ministry.received.map((r) => r.archiveName)).toContain(replied.replyArchiveName);
+    const pieces = await t.handle.db.select().from(actPieces).where(eq(actPieces.replyId, letter.id));
+    expect(pieces.map((p) => [p.originalName, p.typology]).sort()).toEqual([
+      ['rapport.pdf', '70_DE'],
+      ['reponse.pdf', '99_DE'],
+    ]);
+    expect((await actRow(actId)).windowSuspended).toBe(0);
+    expect((await agent.get(`/actes/${actId}`)).html).toContain(
+      'Transmission des pièces complémentaires (3-4) envoyée le',
+    );
+  }, 120_000);
+
   it('highlights an answer to the prefecture that is late, and filters the acts that have one', async () => {
     // The state a 4-1 received 40 days ago leaves (applied by apply-message.ts in the full chain).
     await t.handle.db.insert(actLetters).values({
@@ -243,7 +293,16 @@ describe('acts pages', () => {
     expect((await agent.get('/operateur/actes')).status).toBe(403);
   }, 120_000);
 
-  it('passes axe-core on the list, the form and its refusal, the act and the operator page', async () => {
+  it('passes axe-core on the list, the form and its refusal, the act with its answer forms, the operator page', async () => {
+    // A 3-1 waiting on the act, so that its page shows the pieces form (the state apply-message.ts leaves).
+    await t.handle.db.insert(actLetters).values({
+      actId,
+      code: '3-1',
+      letterDate: '2026-02-02',
+      text: 'Pièces demandées.',
+      receivedAt: new Date(),
+      dedupeKey: `axe-${actId}`,
+    });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
@@ -270,6 +329,8 @@ describe('acts pages', () => {
         await context.close();
       };
       await check('agent.rennes@demo.hub.bzh', ['/actes', '/actes/nouveau', `/actes/${actId}`], async (page) => {
+        await page.goto(`${base}/actes/${actId}`);
+        expect(await page.getByRole('button', { name: 'Transmettre les pièces' }).count()).toBe(1);
         await page.goto(`${base}/actes/nouveau`);
         await page.getByLabel('Numéro interne').fill('mauvais');
         await page.getByLabel('Objet').fill('Objet');

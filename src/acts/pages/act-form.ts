@@ -58,10 +58,13 @@ const FIELD_IDS: Record<string, string> = {
   documentType: 'typologie-document',
 };
 
+/** A verb's message without the API's field name in front (`number : …`): the page names the field itself. */
+export const withoutFieldName = (message: string): string => message.replace(/^[A-Za-z_[\]0-9]+ : /, '');
+
 /** The refusal tied to its input: the API's field (`annexTypes[1]`) becomes the page's (`typologie-annexe-3`). */
 export function problemOf(error: AppError, annexes: { row: number }[]): FieldProblem {
   const field = (error.details as { field?: string } | undefined)?.field ?? '';
-  const message = error.message.replace(/^[A-Za-z_[\]0-9]+ : /, '');
+  const message = withoutFieldName(error.message);
   const indexed = /^(annexes|annexTypes)\[(\d+)]$/.exec(field);
   if (indexed) {
     const row = annexes[Number(indexed[2])]?.row ?? 1;

@@ -9,11 +9,12 @@ import type { Viewer } from '../../web/viewer.ts';
 import { LETTER_LABELS, LETTER_REPLIES, REPLY_LABELS, type LetterCode } from '../domain/statuses.ts';
 import type { getActDetail } from '../queries/find-act.ts';
 import { ActStatusBadge, ACTS_PATH, actPath, natureLabel, windowText } from './act-parts.tsx';
+import { PiecesForm, type Typology } from './pieces-form.tsx';
 
 export type ActDetail = Awaited<ReturnType<typeof getActDetail>>;
 export type ActLetter = ActDetail['letters'][number] & { late: boolean };
 
-/** What the page's forms may offer (replies with documents, 3-4, go through the S²LOW API). */
+/** The replies without documents; the 3-4 carries its pieces (pieces-form.tsx). */
 const PAGE_REPLIES: Record<string, (keyof typeof REPLY_LABELS)[]> = {
   '2-1': ['2-2'],
   '3-1': ['3-3'],
@@ -24,7 +25,13 @@ function Csrf(props: { viewer: Viewer }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />;
 }
 
-function LetterItem(props: { act: ActDetail; letter: ActLetter; viewer: Viewer; canAct: boolean }) {
+function LetterItem(props: {
+  act: ActDetail;
+  letter: ActLetter;
+  viewer: Viewer;
+  canAct: boolean;
+  typologies: Typology[];
+}) {
   const l = props.letter;
   const base = `${actPath(props.act.id)}/courriers/${l.id}`;
   const replies = PAGE_REPLIES[l.code] ?? [];
@@ -67,6 +74,9 @@ function LetterItem(props: { act: ActDetail; letter: ActLetter; viewer: Viewer; 
           <button type="submit">Envoyer la réponse</button>
         </form>
       ) : null}
+      {props.canAct && !l.replyCode && l.code === '3-1' ? (
+        <PiecesForm action={`${base}/pieces`} letterId={l.id} viewer={props.viewer} typologies={props.typologies} />
+      ) : null}
     </li>
   );
 }
@@ -76,7 +86,10 @@ export function ActPage(props: {
   act: ActDetail;
   letters: ActLetter[];
   canAct: boolean;
+  /** The typologies of the act's nature, for the 3-4 pieces. */
+  typologies: Typology[];
   notice?: string;
+  error?: string;
 }) {
   const a = props.act;
   const canPublish = props.canAct && a.idActe && a.receivedAt && !a.publishedAt && a.status !== 'ANNULE';
@@ -89,6 +102,11 @@ export function ActPage(props: {
       {props.notice ? (
         <Notice tone="success" id="resultat">
           <p data-focus-on-load>{props.notice}</p>
+        </Notice>
+      ) : null}
+      {props.error ? (
+        <Notice tone="error" title="Demande impossible" id="erreur">
+          <p data-focus-on-load>{props.error}</p>
         </Notice>
       ) : null}
       <p>{a.object}</p>
@@ -163,7 +181,7 @@ export function ActPage(props: {
       ) : (
         <ul class="cards">
           {props.letters.map((l) => (
-            <LetterItem act={a} letter={l} viewer={props.viewer} canAct={props.canAct} />
+            <LetterItem act={a} letter={l} viewer={props.viewer} canAct={props.canAct} typologies={props.typologies} />
           ))}
         </ul>
       )}

@@ -10,11 +10,12 @@ import { requireViewer, requireViewerWith } from '../../web/guard.ts';
 import { sendPage } from '../../web/render.ts';
 import { structuresAs, type Viewer } from '../../web/viewer.ts';
 import { requestActAnswer } from '../answers/request-answer.ts';
-import { parseMetadata } from '../create/act-input.ts';
+import { invalidField, parseMetadata } from '../create/act-input.ts';
 import { createAct, todayInParis } from '../create/create-act.ts';
 import { filesOf, type ActsDeps } from '../deps.ts';
 import { answerLate } from '../domain/letter-answers.ts';
 import { daysLeft } from '../domain/legality-window.ts';
+import { ACT_NATURES, type ActNature } from '../domain/natures.ts';
 import { ACT_STATUSES, type ActStatus } from '../domain/statuses.ts';
 import { listAgentActs } from '../queries/agent-acts.ts';
 import { structuresWithSiren } from '../queries/agent-structures.ts';
@@ -23,7 +24,9 @@ import { openActArchive } from '../queries/documents.ts';
 import { getActDetail } from '../queries/find-act.ts';
 import { transmissionHealth } from '../queries/transmission-health.ts';
 import { markLetterRead } from '../requests/mark-letter-read.ts';
+import { replyToLetter } from '../requests/reply-to-letter.ts';
 import { requestCancellation } from '../requests/request-cancellation.ts';
+import { WORKFLOW_UNREACHABLE } from '../requests/signal-agent.ts';
 import { pdfResponse, sendStream } from '../routes.ts';
 import { stampedPdfOfVisibleAct } from '../stamp/stamped-document.ts';
 import { launchAfterCommit } from '../transmission/launch.ts';
@@ -36,12 +39,14 @@ import {
   problemOf,
   type ActFormValues,
   type FieldProblem,
+  withoutFieldName,
 } from './act-form.ts';
 import { ActFormPage } from './act-form-page.tsx';
 import { ActPage } from './act-page.tsx';
 import { ACTS_PATH, actPath } from './act-parts.tsx';
 import { ACTS_PAGE_SIZE, ActsListPage } from './acts-list-page.tsx';
 import { HEALTH_PATH, HealthPage } from './health-page.tsx';
+import { PIECE_FILE_FIELDS } from './pieces-form.tsx';
 
 const depsOf = (c: Context<AppEnv>) => c.get('deps') as ActsDeps;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,6 +123,62 @@ async function createFromForm(c: Context<AppEnv>, viewer: Viewer, upload: Receiv
   }
 }
 
+async function showAct(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  shown: { notice?: string; error?: string },
+  status: 200 | 400 | 409 | 413 | 415 | 422 = 200,
+) {
+  const deps = depsOf(c);
+  const { act, canAct } = await visibleAct(c, viewer);
+  const now = deps.clock.now();
+  const letters = act.letters.map((l) => ({
+    ...l,
+    late: answerLate(
+      {
+        code: l.code,
+        receivedAt: new Date(l.receivedAt),
+        replyRequestedAt: l.replyRequestedAt ? new Date(l.replyRequestedAt) : null,
+      },
+      now,
+    ),
+  }));
+  const classification = await currentClassification(deps.db, act.structureId);
+  const typologies = classification?.tree.natures.find((n) => n.code === act.nature)?.typologies ?? [];
+  return sendPage(
+    c,
+    <ActPage viewer={viewer} act={act} letters={letters} canAct={canAct} typologies={typologies} {...shown} />,
+    status,
+  );
+}
+
+/** The 3-4: the collectivity's letter then the pieces, each with its typology (the nature's default when none). */
+async function sendPieces(c: Context<AppEnv>, viewer: Viewer, upload: ReceivedActUpload) {
+  const deps = depsOf(c);
+  const { act } = await visibleAct(c, viewer);
+  const fallback = ACT_NATURES[act.nature as ActNature]?.defaultTypology ?? '99_AU';
+  const typology = (name: string) => (upload.fields[`typologie_${name}`]?.[0] ?? '').trim() || fallback;
+  const pieces = PIECE_FILE_FIELDS.flatMap((field) => {
+    const part = upload.files.find((p) => p.field === field);
+    return part ? [{ part, typology: typology(field) }] : [];
+  });
+  try {
+    if (pieces[0]?.part.field !== 'courrier')
+      throw invalidField('courrier', 'le courrier de réponse (PDF) est obligatoire');
+    await replyToLetter({
+      ctx: { deps, actor: viewer.actor },
+      input: { letterId: c.req.param('letterId') ?? '', code: '3-4', pieces },
+    });
+    return c.redirect(`${actPath(act.id)}?fait=reponse`, 303);
+  } catch (error) {
+    // Committed but not yet signalled: the pieces belong to the recorded reply.
+    if (!(error instanceof AppError && error.code === WORKFLOW_UNREACHABLE)) await discardUpload(filesOf(deps), upload);
+    if (error instanceof AppError && error.status < 500 && error.status !== 401 && error.status !== 403)
+      return showAct(c, viewer, { error: withoutFieldName(error.message) }, error.status as 400);
+    throw error;
+  }
+}
+
 export const actPages = new Hono<AppEnv>()
   .get(ACTS_PATH, async (c) => {
     const viewer = await requireViewerWith(c, 'agent');
@@ -172,24 +233,9 @@ export const actPages = new Hono<AppEnv>()
     }
     return createFromForm(c, viewer, upload);
   })
-  .get(`${ACTS_PATH}/:id{[0-9a-fA-F-]{36}}`, async (c) => {
-    const viewer = await actViewer(c);
-    const { act, canAct } = await visibleAct(c, viewer);
-    const now = depsOf(c).clock.now();
-    const letters = act.letters.map((l) => ({
-      ...l,
-      late: answerLate(
-        {
-          code: l.code,
-          receivedAt: new Date(l.receivedAt),
-          replyRequestedAt: l.replyRequestedAt ? new Date(l.replyRequestedAt) : null,
-        },
-        now,
-      ),
-    }));
-    const notice = NOTICES[c.req.query('fait') ?? ''];
-    return sendPage(c, <ActPage viewer={viewer} act={act} letters={letters} canAct={canAct} notice={notice} />);
-  })
+  .get(`${ACTS_PATH}/:id{[0-9a-fA-F-]{36}}`, async (c) =>
+    showAct(c, await actViewer(c), { notice: NOTICES[c.req.query('fait') ?? ''] }),
+  )
   .get(`${ACTS_PATH}/:id/archive`, async (c) => {
     const viewer = await actViewer(c);
     const { act } = await visibleAct(c, viewer);
@@ -211,6 +257,25 @@ export const actPages = new Hono<AppEnv>()
       input: { actId: act.id, kind: 'reply', letterId: c.req.param('letterId'), code },
     });
     return c.redirect(`${actPath(act.id)}?fait=reponse`, 303);
+  })
+  .post(`${ACTS_PATH}/:id/courriers/:letterId/pieces`, async (c) => {
+    const viewer = await requireViewerWith(c, 'agent');
+    const store = filesOf(depsOf(c));
+    let upload: ReceivedActUpload;
+    try {
+      upload = await receiveActUpload(c.req.raw, store, { fileFields: PIECE_FILE_FIELDS });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500)
+        return showAct(c, viewer, { error: error.message }, error.status as 400);
+      throw error;
+    }
+    try {
+      verifyCsrf(c, upload.fields[CSRF_FIELD]?.[0]);
+    } catch (error) {
+      await discardUpload(store, upload);
+      throw error;
+    }
+    return sendPieces(c, viewer, upload);
   })
   .post(`${ACTS_PATH}/:id/courriers/:letterId/lu`, async (c) => {
     const viewer = await requireViewerWith(c, 'agent');
