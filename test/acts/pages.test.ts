@@ -1,7 +1,8 @@
 // The agents' and operator's pages of the acts over the real chain (Postgres, Temporal worker, demo ministry over
-// mutual TLS, dovecot): an act created through the page (streamed multipart) and seen acknowledged, a refusal tied
-// to its field with nothing kept, a letter of the prefecture marked read and answered, a late answer highlighted,
-// tenancy, the operator's transmission health with a stuck archive and a mail kept aside; axe-core on each page.
+// mutual TLS, dovecot): an act created through the page (streamed multipart), seen acknowledged and published, a
+// refusal tied to its field with nothing kept, letters of the prefecture marked read and answered (2-2, and 3-4
+// with its pieces), a late answer highlighted, tenancy, the operator's transmission health with a stuck archive
+// and a mail kept aside, a cancellation from the page; axe-core on each page.
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -121,6 +122,12 @@ describe('acts pages', () => {
     const stamped = await agent.get(`/actes/${actId}/tampon.pdf`);
     expect(stamped.status).toBe(200);
     expect(stamped.res.headers.get('content-type')).toBe('application/pdf');
+
+    const published = await agent.post(`/actes/${actId}/publier`, {});
+    expect(published.status).toBe(303);
+    const after = await agent.get(`/actes/${actId}`);
+    expect(after.html).not.toContain('Publier l’acte');
+    expect(after.html).toMatch(/<dt>Publié le<\/dt><dd>\d{2}\/\d{2}\/\d{4}<\/dd>/);
 
     const list = await agent.get('/actes?recherche=PAGE2026_001');
     expect(list.html).toContain(`href="/actes/${actId}"`);
@@ -291,6 +298,14 @@ describe('acts pages', () => {
     const kept = await operator.get('/operateur/actes');
     expect(kept.html).toMatch(/<table id="courriels">[\s\S]*reponse illisible/);
     expect((await agent.get('/operateur/actes')).status).toBe(403);
+
+    // Its acknowledgement read at last, the agent asks the cancellation (6-1) from the act's page.
+    await acknowledged(stuckId);
+    await agent.get(`/actes/${stuckId}`);
+    const cancel = await agent.post(`/actes/${stuckId}/annulation`, {});
+    expect(cancel.status).toBe(303);
+    await chain.until('the 6-2', async () => ((await actRow(stuckId)).status === 'ANNULE' ? true : undefined));
+    expect((await agent.get(`/actes/${stuckId}`)).html).toContain('Annulé');
   }, 120_000);
 
   it('passes axe-core on the list, the form and its refusal, the act with its answer forms, the operator page', async () => {
