@@ -70,6 +70,8 @@ function streamedUploads(): BodyRule[] {
   return [
     // Above the route's own 150 MiB cap (it answers first, naming the act's limit); the envelope is small.
     { method: 'POST', path: '/api/acts', streamed: true, maxBytes: 152 * MB },
+    { method: 'POST', path: '/actes/nouveau', streamed: true, maxBytes: 152 * MB },
+    { method: 'POST', path: /^\/actes\/[^/]+\/courriers\/[^/]+\/pieces$/, streamed: true, maxBytes: 152 * MB },
     {
       method: 'POST',
       path: /^\/api\/tenders\/consultations\/[^/]+\/documents$/,

@@ -16,5 +16,6 @@ export { openImapMailbox } from './mail/imap-mailbox.ts';
 export { deliverToMaildir, openMaildirMailbox } from './mail/maildir-mailbox.ts';
 export { actWorkflowId } from './deps.ts';
 export { publicActPages } from './public-pages/routes.tsx';
+export { actPages } from './pages/routes.tsx';
 export { s2lowActRoutes } from './s2low/routes.ts';
 export { actsSchedules } from './schedules.ts';

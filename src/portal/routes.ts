@@ -13,12 +13,13 @@ import { homeRoutes } from './home/routes.tsx';
 import { legalPages } from './legal/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
 import { replayRoutes } from '../web/replay/replay-routes.tsx';
-import { publicActPages } from '../acts/index.ts';
+import { actPages, publicActPages } from '../acts/index.ts';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
  * `/a-traiter…` (accountant inbox), `/notifications…`, `/annuaire…` (operator directory), `/comptes…` (people and
- * API clients), `/chorus` (Chorus Pro connections), `/operateur/journal` (the audit log).
+ * API clients), `/chorus` (Chorus Pro connections), `/operateur/journal` (the audit log),
+ * `/actes…` (acts to the prefecture) and `/operateur/actes`.
  */
 export const portalRoutes = new Hono<AppEnv>()
   .route('/', staticRoutes)
@@ -35,6 +36,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', recipientPages)
   .route('/', companyUsersPages)
   .route('/', publicActPages)
+  .route('/', actPages)
   .route('/', accountingPages);
 
 portalRoutes.onError(portalError);

@@ -58,7 +58,9 @@ export async function getActDetail(deps: ActsDeps, actor: Actor | undefined, id:
       letterDate: l.letterDate,
       text: l.text,
       receivedAt: l.receivedAt.toISOString(),
+      readAt: l.readAt?.toISOString() ?? null,
       replyCode: l.replyCode,
+      replyRequestedAt: l.replyRequestedAt?.toISOString() ?? null,
       repliedAt: l.repliedAt?.toISOString() ?? null,
     })),
     events: events.map((e) => ({

@@ -75,6 +75,12 @@ export async function receiveActUpload(
         stream.resume();
         return reject(invalidForm(`champ de fichier inattendu « ${name} »`));
       }
+      // A file input left empty in a browser's form sends a part without a name nor bytes: no file.
+      if (!info.filename) {
+        stream.once('data', () => reject(invalidForm(`fichier sans nom dans le champ « ${name} »`)));
+        stream.resume();
+        return;
+      }
       let head = new Uint8Array(0);
       const meter = new Transform({
         transform(chunk: Buffer, _enc, done) {

@@ -21,6 +21,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   agent: [
     { href: '/a-traiter', label: 'Factures reçues' },
     { href: '/flux-comptables', label: 'Flux comptables' },
+    { href: '/actes', label: 'Actes' },
   ],
   operator: [
     { href: '/annuaire', label: 'Annuaire' },
@@ -31,6 +32,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/cotisations', label: 'Contributions des membres' },
     { href: '/operateur/journal', label: 'Journal des opérations' },
     { href: '/operateur/flux-comptables', label: 'Flux comptables bloqués' },
+    { href: '/operateur/actes', label: 'Transmission des actes' },
   ],
 };
 
