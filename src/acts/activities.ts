@@ -1,5 +1,6 @@
 // The activities of the acts workflows: build and send the archive, apply the ministry's messages, send the
 // agent's replies and cancellations, close the window, read the answers mailbox.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { acts } from '../../db/schema/acts.ts';
@@ -13,14 +14,24 @@ import { launchActWorkflow } from './transmission/launch.ts';
 import { MinistryRefusal } from './transmission/ministry-client.ts';
 import { sendActArchive, sendCancellation, sendLetterReply } from './transmission/send.ts';
 
-/** A refusal that no retry will change stops the activity at once. */
+/** How often a send tells Temporal it is alive: a worker that dies mid-upload is noticed within the timeout. */
+const HEARTBEAT_EVERY_MS = 5_000;
+
+/**
+ * A send to the ministry: heartbeats while it runs (an upload of 150 MiB takes minutes, a dead worker must not),
+ * and a refusal that no retry will change stops the activity at once.
+ */
 async function final<T>(run: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {
     return await run();
   } catch (error) {
     if (error instanceof MinistryRefusal || error instanceof ArchiveRefused)
       throw ApplicationFailure.nonRetryable(error.message, error.constructor.name);
     throw error;
+  } finally {
+    clearInterval(beat);
   }
 }
 

@@ -51,6 +51,7 @@ const S2LOW_FIELDS: Record<string, string> = {
   object: 'subject',
   documentType: 'type_acte',
   document: 'acte_pdf_file',
+  annexes: 'acte_attachments',
 };
 
 function s2lowMessage(error: AppError): string {
