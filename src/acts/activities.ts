@@ -12,6 +12,7 @@ import { applyMinistryMessage, closeLegalityWindow } from './transmission/apply-
 import { ArchiveRefused } from './transmission/build-archive.ts';
 import { launchActWorkflow } from './transmission/launch.ts';
 import { MinistryRefusal } from './transmission/ministry-client.ts';
+import { sendClassificationRequest } from './transmission/send-classification-request.ts';
 import { sendActArchive, sendCancellation, sendLetterReply } from './transmission/send.ts';
 
 /** How often a send tells Temporal it is alive: a worker that dies mid-upload is noticed within the timeout. */
@@ -43,6 +44,7 @@ export function createActsActivities(deps: ActsDeps) {
       final(() => sendLetterReply(deps, actId, letterId, code)),
     actSendCancellation: (actId: string) => final(() => sendCancellation(deps, actId)),
     actCloseWindow: (actId: string) => closeLegalityWindow(deps, actId),
+    actSendClassificationRequest: (requestId: string) => final(() => sendClassificationRequest(deps, requestId)),
     async actsReadMailbox() {
       const result = await readAnswerMails(deps);
       // The relay: an act whose workflow start failed after its creation is started here.

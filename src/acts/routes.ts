@@ -16,6 +16,7 @@ import { discardUpload, receiveActUpload } from './upload/receive-act-upload.ts'
 import type { Readable } from 'node:stream';
 import { requestActAnswer } from './answers/request-answer.ts';
 import { replyWithPieces } from './answers/reply-with-pieces.ts';
+import { classificationRoutes } from './classification/routes.ts';
 
 const TAGS = ['Actes'];
 const ErrorSchema = z
@@ -251,6 +252,7 @@ const cancelRoute = createRoute({
 });
 
 export const actAnswerRoutes = new OpenAPIHono<AppEnv>()
+  .route('/', classificationRoutes)
   .openapi(replyRoute, async (c) => {
     const deps = c.get('deps') as ActsDeps;
     const actId = c.req.valid('param').id;

@@ -65,7 +65,7 @@ async function keyOf(deps: ActsDeps, act: typeof acts.$inferSelect) {
   return key;
 }
 
-async function serial(deps: ActsDeps, structureId: string) {
+export async function serial(deps: ActsDeps, structureId: string) {
   const [row] = await deps.db
     .insert(actEnvelopeSerials)
     .values({ structureId, last: 1 })
@@ -75,9 +75,9 @@ async function serial(deps: ActsDeps, structureId: string) {
 }
 
 /** The entries of a reply or cancellation archive: its envelope (return address, the one form), the form, files. */
-function archiveEntries(
+export function archiveEntries(
   deps: ActsDeps,
-  key: ActKey,
+  key: Pick<ActKey, 'siren' | 'departement'>,
   envelopeName: string,
   message: ArchiveEntry,
   pieces: ArchiveEntry[],
@@ -92,7 +92,7 @@ function archiveEntries(
 }
 
 /** A cancellation archive holds two small XML files: built in memory, the same bytes on every retry. */
-async function uploadSmallArchive(deps: ActsDeps, archiveName: string, entries: ArchiveEntry[]) {
+export async function uploadSmallArchive(deps: ActsDeps, archiveName: string, entries: ArchiveEntry[]) {
   const bytes = await buffer(packArchive(filesOf(deps), entries));
   await runtimeOf(deps).ministry.upload({ archiveName, size: bytes.length, open: async () => Readable.from([bytes]) });
 }
