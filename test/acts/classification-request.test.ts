@@ -117,6 +117,14 @@ describe('classification request (7-1)', () => {
     expect((await currentClassification(t.handle.db, rennes!.id))?.date).toBe('2026-03-02');
   }, 120_000);
 
+  it('is asked through S²LOW’s actes_classification_request.php too (OK and a message), answered 7-3', async () => {
+    const res = await app.request('/modules/actes/actes_classification_request.php?api=1', { headers: auth });
+    const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    const id = /^OK\nDemande de classification envoyée \(([0-9a-f-]{36})\)\.\n$/.exec(text)?.[1];
+    expect(id, text).toBeDefined();
+    expect(await answered(id!)).toMatchObject({ inUseDate: '2026-03-02', answer: '7-3' });
+  }, 90_000);
+
   it('hides a request from someone who is not an agent of its collectivity', async () => {
     const res = await app.request('/api/acts/classification-requests/00000000-0000-4000-8000-000000000000', {
       headers: auth,
