@@ -15,6 +15,8 @@ import {
 
 const send = proxyActivities<ActsActivities>({
   startToCloseTimeout: '5 minutes',
+  // The sends heartbeat (activities.ts): a worker killed mid-send is retried elsewhere within this, not 5 minutes.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 const record = proxyActivities<ActsActivities>({

@@ -14,3 +14,4 @@ export { pesTransmissionWorkflow } from './pes-transmission.ts';
 export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';
 export { actTransmissionWorkflow } from './act-transmission.ts';
 export { actsMailboxPollWorkflow } from './acts-mailbox-poll.ts';
+export { actClassificationRequestWorkflow } from './act-classification-request.ts';

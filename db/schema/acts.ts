@@ -50,6 +50,31 @@ export const actClassifications = pgTable(
   (t) => [uniqueIndex('act_classifications_structure_date_uq').on(t.structureId, t.classificationDate)],
 );
 
+/**
+ * A 7-1 DemandeClassification sent for a structure and its answer: a 7-2 (a new file, stored in
+ * act_classifications) or a 7-3 (no change).
+ */
+export const actClassificationRequests = pgTable(
+  'act_classification_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    structureId: uuid('structure_id')
+      .notNull()
+      .references(() => structures.id),
+    /** The DateClassification sent: the file in use (none: a forced request). */
+    inUseDate: date('in_use_date', { mode: 'string' }),
+    requestedAt: at('requested_at').notNull(),
+    /** Fixed at the first build: a retried upload sends the same name, which the ministry takes once. */
+    archiveName: text('archive_name'),
+    sentAt: at('sent_at'),
+    answerCode: text('answer_code'),
+    answeredAt: at('answered_at'),
+    /** The DateClassification of the answer. */
+    answerDate: date('answer_date', { mode: 'string' }),
+  },
+  (t) => [index('act_classification_requests_structure_idx').on(t.structureId, t.requestedAt)],
+);
+
 /** Per-structure serial of the envelopes (the N of `EACT--SIREN--DATE-N`). */
 export const actEnvelopeSerials = pgTable('act_envelope_serials', {
   structureId: uuid('structure_id')
@@ -174,6 +199,8 @@ export const actLetters = pgTable(
     repliedAt: at('replied_at'),
     /** The archive name of the reply, kept from its first build: a retried upload sends the same name. */
     replyArchiveName: text('reply_archive_name'),
+    /** The reply's archive as built and sent (pieces of a 3-4 can be large: streamed into the store once). */
+    replyArchiveFileId: uuid('reply_archive_file_id').references(() => storedFiles.id),
     dedupeKey: text('dedupe_key').notNull(),
   },
   (t) => [uniqueIndex('act_letters_dedupe_uq').on(t.dedupeKey), index('act_letters_act_idx').on(t.actId)],

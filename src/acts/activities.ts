@@ -1,5 +1,6 @@
 // The activities of the acts workflows: build and send the archive, apply the ministry's messages, send the
 // agent's replies and cancellations, close the window, read the answers mailbox.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { acts } from '../../db/schema/acts.ts';
@@ -11,16 +12,27 @@ import { applyMinistryMessage, closeLegalityWindow } from './transmission/apply-
 import { ArchiveRefused } from './transmission/build-archive.ts';
 import { launchActWorkflow } from './transmission/launch.ts';
 import { MinistryRefusal } from './transmission/ministry-client.ts';
+import { sendClassificationRequest } from './transmission/send-classification-request.ts';
 import { sendActArchive, sendCancellation, sendLetterReply } from './transmission/send.ts';
 
-/** A refusal that no retry will change stops the activity at once. */
+/** How often a send tells Temporal it is alive: a worker that dies mid-upload is noticed within the timeout. */
+const HEARTBEAT_EVERY_MS = 5_000;
+
+/**
+ * A send to the ministry: heartbeats while it runs (an upload of 150 MiB takes minutes, a dead worker must not),
+ * and a refusal that no retry will change stops the activity at once.
+ */
 async function final<T>(run: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {
     return await run();
   } catch (error) {
     if (error instanceof MinistryRefusal || error instanceof ArchiveRefused)
       throw ApplicationFailure.nonRetryable(error.message, error.constructor.name);
     throw error;
+  } finally {
+    clearInterval(beat);
   }
 }
 
@@ -32,6 +44,7 @@ export function createActsActivities(deps: ActsDeps) {
       final(() => sendLetterReply(deps, actId, letterId, code)),
     actSendCancellation: (actId: string) => final(() => sendCancellation(deps, actId)),
     actCloseWindow: (actId: string) => closeLegalityWindow(deps, actId),
+    actSendClassificationRequest: (requestId: string) => final(() => sendClassificationRequest(deps, requestId)),
     async actsReadMailbox() {
       const result = await readAnswerMails(deps);
       // The relay: an act whose workflow start failed after its creation is started here.

@@ -15,6 +15,8 @@ import { stampedPdfOfVisibleAct } from './stamp/stamped-document.ts';
 import { discardUpload, receiveActUpload } from './upload/receive-act-upload.ts';
 import type { Readable } from 'node:stream';
 import { requestActAnswer } from './answers/request-answer.ts';
+import { replyWithPieces } from './answers/reply-with-pieces.ts';
+import { classificationRoutes } from './classification/routes.ts';
 
 const TAGS = ['Actes'];
 const ErrorSchema = z
@@ -195,8 +197,13 @@ const AnswerBody = z
 const answerResponses = {
   202: {
     description: 'Demande enregistrée ; le message part vers la préfecture',
-    content: { 'application/json': { schema: z.object({ status: z.string() }).openapi('DemandeEnregistree') } },
+    content: {
+      'application/json': {
+        schema: z.object({ status: z.string(), letterId: z.string().optional() }).openapi('DemandeEnregistree'),
+      },
+    },
   },
+  413: error('Plus de 150 Mio'),
   400: error('Réponse non admise pour ce courrier'),
   401: error('Authentification requise'),
   403: error("Pas agent de la collectivité de l'acte"),
@@ -207,8 +214,32 @@ const replyRoute = createRoute({
   method: 'post',
   path: '/api/acts/{id}/replies',
   tags: TAGS,
-  summary: 'Répondre à un courrier de la préfecture (2-2, 3-3, 4-3, 4-4)',
-  request: { params: IdParam, body: { content: { 'application/json': { schema: AnswerBody } } } },
+  summary: 'Répondre à un courrier de la préfecture (2-2, 3-3, 3-4 avec les pièces, 4-3, 4-4)',
+  description:
+    'En JSON `{"letterId", "code"}` : une réponse sans document (2-2, 3-3, 4-3, 4-4). En multipart/form-data : ' +
+    '`metadata` = JSON `{"letterId", "code", "documentType"?, "annexTypes"?}`, `document` = le courrier de la ' +
+    'collectivité (PDF), `annexes` = les pièces (3-4 : pièces complémentaires demandées par un 3-1 ; le délai de ' +
+    'contrôle repart de leur envoi). 150 Mio au total.',
+  request: {
+    params: IdParam,
+    body: {
+      content: {
+        'application/json': { schema: AnswerBody },
+        // Described, not validated here: the form is streamed to the file store by the handler.
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['metadata', 'document'],
+            properties: {
+              metadata: { type: 'string', description: 'JSON {"letterId", "code", "documentType"?, "annexTypes"?}' },
+              document: { type: 'string', format: 'binary' },
+              annexes: { type: 'array', items: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
+      },
+    },
+  },
   responses: answerResponses,
 });
 const cancelRoute = createRoute({
@@ -221,10 +252,15 @@ const cancelRoute = createRoute({
 });
 
 export const actAnswerRoutes = new OpenAPIHono<AppEnv>()
+  .route('/', classificationRoutes)
   .openapi(replyRoute, async (c) => {
     const deps = c.get('deps') as ActsDeps;
-    const body = c.req.valid('json');
-    const input = { actId: c.req.valid('param').id, kind: 'reply' as const, ...body };
+    const actId = c.req.valid('param').id;
+    if (/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? ''))
+      return c.json(await replyWithPieces(deps, requireActor(c), actId, c.req.raw), 202);
+    // The multipart schema is a plain description (not zod), which hides the JSON body's type from inference.
+    const body = (c.req.valid as unknown as (target: 'json') => z.infer<typeof AnswerBody>)('json');
+    const input = { actId, kind: 'reply' as const, ...body };
     return c.json(await requestActAnswer({ ctx: { deps, actor: c.get('actor') }, input }), 202);
   })
   .openapi(cancelRoute, async (c) => {

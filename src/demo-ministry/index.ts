@@ -1,7 +1,8 @@
 // The state side of ACTES for the demo and the tests: an HTTPS endpoint requiring the hub's client certificate,
 // taking each archive once by name, checking it as the ministry does (archive name, envelope and message
 // structure, files listed ↔ present, annex count, SIREN known, size), then answering by mail to the envelope's
-// AdressesRetour: 1-2 ARActe, or AnomalieEnveloppe; on request 2-1, 3-1, 4-1, 5-1, 6-2 and 3-5.
+// AdressesRetour: 1-2 ARActe, or AnomalieEnveloppe; on request 2-1, 3-1, 4-1, 5-1, 6-2 and 3-5; to a 7-1, its
+// classification file (7-2) or, when the collectivity already uses it, 7-3.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import { createGunzip } from 'node:zlib';
@@ -9,6 +10,7 @@ import busboy from 'busboy';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import tar from 'tar-stream';
 import {
+  DEMO_CLASSIFICATION,
   actesAttr,
   checkActe,
   checkEnvelope,
@@ -25,7 +27,10 @@ import {
   arReplyXml,
   defereXml,
   letterXml,
+  retourClassificationXml,
   returnEnvelopeXml,
+  unchangedClassificationXml,
+  type ClassificationTree,
 } from '../acts/domain/ministry-messages.ts';
 import { makeDemoCertificates } from './certificates.ts';
 
@@ -40,6 +45,8 @@ export interface DemoMinistryOptions {
   knownSirens?: (siren: string) => Promise<boolean>;
   /** Answers 503 to the next N uploads (tests of the retries). */
   failNext?: number;
+  /** The classification file the ministry holds for every collectivity (the demo file, dated 2026-01-05). */
+  classification?: ClassificationTree;
 }
 
 interface Received {
@@ -119,6 +126,20 @@ export async function startDemoMinistry(options: DemoMinistryOptions): Promise<D
     await options.deliver(mail, r.returnAddresses);
   }
 
+  async function answerClassification(r: Received, inUse: string | undefined) {
+    const file = options.classification ?? DEMO_CLASSIFICATION;
+    const unchanged = inUse === file.date;
+    const name = `${r.departement}-${r.siren}----${unchanged ? '7-3' : '7-2'}_1.xml`;
+    const mail = await compose(r.returnAddresses, `ACTES : classification ${r.siren}`, [
+      {
+        name: `EACT--PREF${r.departement}-${r.siren}-${today().replaceAll('-', '')}-7.xml`,
+        bytes: returnEnvelopeXml(r.departement, r.siren, [name]),
+      },
+      { name, bytes: unchanged ? unchangedClassificationXml(file.date) : retourClassificationXml(file) },
+    ]);
+    await options.deliver(mail, r.returnAddresses);
+  }
+
   async function reject(archiveName: string, to: string[], nature: string, detail: string) {
     const envelopeName = archiveName.replace(/^[A-Z]{3}-/, '').replace(/\.tar\.gz$/, '.xml');
     const mail = await compose(to, `ACTES : anomalie d'enveloppe ${archiveName}`, [
@@ -158,6 +179,9 @@ export async function startDemoMinistry(options: DemoMinistryOptions): Promise<D
       } else if (message.name === 'Annulation') {
         const idActe = actesAttr(message, 'IDActe')!;
         setTimeout(() => void ministry.sendLetter(idActe, '6-2').catch(() => undefined), options.ackDelayMs ?? 500);
+      } else if (message.name === 'DemandeClassification') {
+        const inUse = child(message, 'DateClassification')?.text;
+        setTimeout(() => void answerClassification(r, inUse).catch(() => undefined), options.ackDelayMs ?? 500);
       } else if (message.name === 'PieceComplementaire' || message.name === 'RefusPieceComplementaire') {
         const idActe = actesAttr(message, 'IDActe')!;
         const letterDate = actesAttr(message, 'DateCourrierPref')!;

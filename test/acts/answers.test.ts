@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actLetters, acts } from '../../db/schema/acts.ts';
+import { storedFiles } from '../../db/schema/files.ts';
 import { actWorkflowId } from '../../src/acts/index.ts';
 import { createApp } from '../../src/app.ts';
 import { testTemporalClient } from '../helpers/test-deps.ts';
@@ -84,6 +85,43 @@ describe('agent answers', () => {
     const cancel = await postJson(`/api/acts/${id}/cancellation`);
     expect(cancel.status).toBe(202);
     expect(await agentSignals(id)).toEqual([{ kind: 'reply', letterId: letter!.id, code: '3-3' }, { kind: 'cancel' }]);
+  });
+
+  it('refuses a 3-4 whose document is not a PDF, naming the field, and keeps none of its files', async () => {
+    const res = await app.request('/api/acts', {
+      method: 'POST',
+      headers: auth,
+      body: actForm(metadata('R2026_002'), samplePdf()),
+    });
+    const { id } = (await res.json()) as { id: string };
+    await t.handle.db
+      .update(acts)
+      .set({ status: 'ACQUITTE', idActe: '035-213502388-20260115-R2026_002-DE' })
+      .where(eq(acts.id, id));
+    const [letter] = await t.handle.db
+      .insert(actLetters)
+      .values({
+        actId: id,
+        code: '3-1',
+        letterDate: '2026-02-01',
+        text: 'Pièces',
+        receivedAt: new Date(),
+        dedupeKey: `t-${id}`,
+      })
+      .returning();
+    const filesBefore = (await t.handle.db.select().from(storedFiles)).length;
+    const form = new FormData();
+    form.append('metadata', JSON.stringify({ letterId: letter!.id, code: '3-4' }));
+    form.append('document', new Blob(['pas un PDF'], { type: 'application/pdf' }), 'reponse.pdf');
+    form.append('annexes', new Blob([samplePdf('Rapport')], { type: 'application/pdf' }), 'rapport.pdf');
+    const refused = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: form });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { code: string; message: string; details: { field: string } };
+    expect(body.details.field).toBe('document');
+    expect(body.message).toContain("n'est ni un PDF");
+    expect((await t.handle.db.select().from(storedFiles)).length).toBe(filesBefore);
+    const [untouched] = await t.handle.db.select().from(actLetters).where(eq(actLetters.id, letter!.id));
+    expect(untouched!.replyRequestedAt).toBeNull();
   });
 
   it('answers 404 for an act that is not there, the same as one not visible', async () => {

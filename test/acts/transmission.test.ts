@@ -1,18 +1,18 @@
 // An act through the real chain: the hub's worker sends the archive over mutual TLS to the demo ministry, which
 // answers by mail into a real dovecot Maildir; the hub's IMAP reading signals the act's workflow.
 import { randomBytes } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { actEvents, actLetters, actMails } from '../../db/schema/acts.ts';
-import {
-  actWorkflowId,
-  deliverToMaildir,
-  httpsMinistryClient,
-  openImapMailbox,
-  type ActsDeps,
-} from '../../src/acts/index.ts';
+import { actEvents, actLetters, actMails, acts } from '../../db/schema/acts.ts';
+import { legalityWindowEnd } from '../../src/acts/domain/legality-window.ts';
+import { parisDate } from '../../src/platform/calendar/index.ts';
+import { deliverToMaildir, httpsMinistryClient, openImapMailbox, type ActsDeps } from '../../src/acts/index.ts';
 import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
 import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
@@ -85,6 +85,21 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** The entries of a stored .tar.gz, by name, in archive order. */
+async function tarEntries(fileId: string): Promise<Map<string, Buffer>> {
+  const opened = (await deps.files!.get(fileId))!;
+  const extract = tar.extract();
+  const entries = new Map<string, Buffer>();
+  extract.on('entry', (header, entry, next) => {
+    void buffer(entry).then((bytes) => {
+      entries.set(header.name, bytes);
+      next();
+    });
+  });
+  await pipeline(opened.stream, createGunzip(), extract);
+  return entries;
+}
+
 const detail = async (id: string) =>
   (await (await app.request(`/api/acts/${id}`, { headers: auth })).json()) as Record<string, any>;
 const statusIs = (id: string, status: string) => async () => {
@@ -123,10 +138,47 @@ describe('act transmission', () => {
     expect(letter.code).toBe('3-1');
     // While suspended, the 4 s window does not close.
     await new Promise((r) => setTimeout(r, 5000));
-    expect((await detail(id)).status).toBe('ACQUITTE');
-    await client.workflow
-      .getHandle(actWorkflowId(id))
-      .signal('agentRequest', { kind: 'reply', letterId: letter.id, code: '3-4' });
+    expect(await detail(id)).toMatchObject({ status: 'ACQUITTE', legalityWindowSuspended: true });
+    // The window as it stood weeks after the acknowledgement, so that its restart from the reply shows.
+    await t.handle.db.update(acts).set({ windowEndsOn: '2026-01-31' }).where(eq(acts.id, id));
+
+    // The 3-4 through the JSON API: the collectivity's letter and two pieces, streamed in one multipart form.
+    const reply = new FormData();
+    reply.append('metadata', JSON.stringify({ letterId: letter.id, code: '3-4', annexTypes: ['99_DE', '99_DE'] }));
+    reply.append('document', new Blob([samplePdf('Réponse')], { type: 'application/pdf' }), 'reponse.pdf');
+    reply.append('annexes', new Blob([samplePdf('Rapport')], { type: 'application/pdf' }), 'rapport.pdf');
+    reply.append('annexes', new Blob([samplePdf('Plan')], { type: 'application/pdf' }), 'plan.pdf');
+    const answered = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: reply });
+    expect(answered.status).toBe(202);
+    expect(await answered.json()).toEqual({ status: 'DEMANDE_ENREGISTREE', letterId: letter.id });
+    const again = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: reply });
+    expect(again.status).toBe(409);
+
+    const received = await until('the 3-4 at the ministry', async () =>
+      ministry.received.find((r) => r.messageName.endsWith('-3-4_0.xml')),
+    );
+    const [sent] = await t.handle.db.select().from(actLetters).where(eq(actLetters.id, letter.id));
+    expect(sent!.replyArchiveName).toBe(received.archiveName);
+    const entries = await tarEntries(sent!.replyArchiveFileId!);
+    const stem = '035-213502388-20260115-T2026_001-DE-3-4';
+    expect([...entries.keys()]).toEqual([
+      expect.stringMatching(/^EACT--213502388--20260115-\d+\.xml$/),
+      `${stem}_0.xml`,
+      `99_DE-${stem}_1.pdf`,
+      `99_DE-${stem}_2.pdf`,
+      `99_DE-${stem}_3.pdf`,
+    ]);
+    const message = entries.get(`${stem}_0.xml`)!.toString('latin1');
+    expect(message).toContain('<actes:PieceComplementaire');
+    expect(message).toContain(`actes:DateCourrierPref="${letter.letterDate}"`);
+    expect(message.match(/<actes:NomFichier>/g)).toHaveLength(3);
+    expect(entries.get(`99_DE-${stem}_2.pdf`)!.toString('latin1')).toContain('% Rapport');
+    // The window restarts two months from the day the pieces were sent (CE 29 Oct 2008).
+    const restarted = await until('the restarted window', async () => {
+      const act = await detail(id);
+      return act.legalityWindowSuspended ? undefined : act;
+    });
+    expect(restarted.legalityWindowEndsAt).toBe(legalityWindowEnd(parisDate(new Date())));
     const validated = await until('the window closing', statusIs(id, 'VALIDE'));
     const kinds = validated.events.map((e: { kind: string }) => e.kind);
     // The 3-5 (the prefecture's receipt of the pieces) comes back within the restarted window.
@@ -135,6 +187,7 @@ describe('act transmission', () => {
       'sent',
       'acknowledged',
       'letter_received',
+      'reply_requested',
       'reply_sent',
       'reply_acknowledged',
       'window_closed',

@@ -153,3 +153,11 @@ export const retourClassificationXml = (tree: ClassificationTree) =>
       { name: a('Matieres'), children: tree.matieres.map((m) => matiereXml(m, 1)) },
     ],
   });
+
+/** 7-3 `ReponseClassificationSansChangement`: the file the collectivity uses is the current one. */
+export const unchangedClassificationXml = (date: string) =>
+  xmlDocument({
+    name: a('ReponseClassificationSansChangement'),
+    attrs: ns,
+    children: [{ name: a('DateClassification'), children: [date] }],
+  });

@@ -37,3 +37,7 @@ export const archiveFileName = (trigram: string, application: string, siren: str
 
 /** The departement code of IDCL and IDActe: three characters (`35` → `035`, `2A` → `02A`, `974`). */
 export const departementCode3 = (code: string): string => code.padStart(3, '0');
+
+/** The 7-1 message: `{DPT}-{SIREN}----7-1_0.xml` (a structure's request: no date, number nor nature). */
+export const classificationRequestFileName = (departement: string, siren: string): string =>
+  `${departement}-${siren}----7-1_0.xml`;

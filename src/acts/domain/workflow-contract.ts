@@ -36,3 +36,7 @@ export const AGENT_SIGNAL = 'agentRequest';
 export interface ActWorkflowResult {
   status: string;
 }
+
+/** The workflow sending one 7-1 DemandeClassification; its argument is the request's id. */
+export const CLASSIFICATION_REQUEST_WORKFLOW_TYPE = 'actClassificationRequestWorkflow';
+export const classificationRequestWorkflowId = (requestId: string): string => `act-classification-${requestId}`;

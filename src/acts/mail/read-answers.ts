@@ -11,6 +11,7 @@ import { structures } from '../../../db/schema/directory.ts';
 import { actWorkflowId, filesOf, runtimeOf, type ActsDeps } from '../deps.ts';
 import { MINISTRY_SIGNAL, type MinistrySignal } from '../domain/workflow-contract.ts';
 import { parseMinistryMessage, type MinistryMessage } from '../protocol/inbound.ts';
+import { recordClassificationAnswer } from '../classification/record-answer.ts';
 import { storeClassification } from '../queries/classification.ts';
 
 export interface ReadResult {
@@ -192,23 +193,24 @@ async function match(
       const [act] = await deps.db.select({ id: acts.id }).from(acts).where(eq(acts.idActe, message.idActe));
       return act && { actId: act.id, signal: { key, code: message.code, receivedOn: message.receivedOn } };
     }
-    case '7-2': {
+    case '7-2':
+    case '7-3': {
       if (!envelopeSiren) return undefined;
       const [structure] = await deps.db
         .select({ id: structures.id })
         .from(structures)
         .where(eq(structures.siren, envelopeSiren));
       if (!structure) return undefined;
-      await storeClassification(
-        deps.db,
-        structure.id,
-        { date: message.classificationDate, natures: message.natures, matieres: message.matieres },
-        deps.clock.now(),
-      );
+      if (message.code === '7-2')
+        await storeClassification(
+          deps.db,
+          structure.id,
+          { date: message.classificationDate, natures: message.natures, matieres: message.matieres },
+          deps.clock.now(),
+        );
+      await recordClassificationAnswer(deps, structure.id, message.code, message.classificationDate || undefined);
       return 'classification';
     }
-    case '7-3':
-      return 'classification';
   }
   return undefined;
 }

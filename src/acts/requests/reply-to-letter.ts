@@ -70,19 +70,20 @@ export async function replyToLetter({ ctx, input }: VerbCall<ActsDeps, ReplyInpu
     throw alreadyAnswered();
   }
   const [document, ...annexes] = input.pieces;
-  if (!document) throw invalidField('acte_pdf_file', 'le document de la réponse (PDF) est obligatoire');
+  if (!document) throw invalidField('document', 'le document de la réponse (PDF) est obligatoire');
   if (annexes.length > 0 && input.code !== '3-4')
-    throw invalidField('acte_attachments', 'seule la transmission de pièces complémentaires (3-4) porte des annexes');
+    throw invalidField('annexes', 'seule la transmission de pièces complémentaires (3-4) porte des annexes');
   const classification = await currentClassification(deps.db, act.structureId);
   const allowed = classification ? typologiesOf(classification.tree, act.nature) : [];
   const extensions = input.pieces.map((p, i) => {
-    const field = i === 0 ? 'acte_pdf_file' : `acte_attachments[${i - 1}]`;
+    // The JSON API's names; the S²LOW routes tell them in S²LOW's (acte_pdf_file, type_pj[i]…).
+    const field = i === 0 ? 'document' : `annexes[${i - 1}]`;
     const ext = sniffExtension(p.part.head);
     if (!ext || (i === 0 && ext !== 'pdf' && ext !== 'jpg' && ext !== 'png'))
       throw invalidField(field, `le fichier « ${p.part.file.fileName} » n'est ni un PDF, ni une image JPEG ou PNG`);
     if (!allowed.includes(p.typology))
       throw invalidField(
-        i === 0 ? 'type_acte' : `type_pj[${i - 1}]`,
+        i === 0 ? 'documentType' : `annexTypes[${i - 1}]`,
         `la typologie « ${p.typology} » n'est pas admise pour cette nature (admises : ${allowed.join(', ')})`,
       );
     return ext;

@@ -9,11 +9,13 @@ import {
   s2lowActor,
   s2lowAuth,
   s2lowKo,
+  s2lowOk,
   s2lowText,
   type S2lowAuthSettings,
 } from '../../platform/auth/s2low/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http.ts';
+import { requestClassification } from '../classification/request-classification.ts';
 import { invalidField } from '../create/act-input.ts';
 import { chooseStructure, createAct, todayInParis } from '../create/create-act.ts';
 import { filesOf, type ActsDeps } from '../deps.ts';
@@ -51,6 +53,7 @@ const S2LOW_FIELDS: Record<string, string> = {
   object: 'subject',
   documentType: 'type_acte',
   document: 'acte_pdf_file',
+  annexes: 'acte_attachments',
 };
 
 function s2lowMessage(error: AppError): string {
@@ -250,6 +253,20 @@ export function s2lowActRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
           404,
         );
       return bytesBody(c, [retourClassificationXml(classification.tree)], 'text/xml; charset=ISO-8859-1');
+    }),
+  );
+
+  // 7-1: research note §A.9 (GET api=1 → OK/KO + message); the answer (7-2/7-3) comes by mail, and a new file
+  // is then served by actes_classification_fetch.php.
+  routes.get(
+    '/modules/actes/actes_classification_request.php',
+    plain(async (c) => {
+      const deps = depsOf(c);
+      const { id } = await requestClassification({
+        ctx: { deps, actor: s2lowActor(c) },
+        input: { siren: c.req.query('siren'), forced: c.req.query('force') === '1' },
+      });
+      return s2lowOk(c, `Demande de classification envoyée (${id}).`);
     }),
   );
 

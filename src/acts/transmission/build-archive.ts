@@ -135,10 +135,10 @@ export async function buildArchive(
   return { archiveName, envelopeName, fileId: stored.id, size: stored.size };
 }
 
-type Entry = { name: string; bytes: Uint8Array } | { name: string; fileId: string };
+export type ArchiveEntry = { name: string; bytes: Uint8Array } | { name: string; fileId: string };
 
 /** A gzip'd tar of the entries, streamed: a piece's bytes go from the store to the archive without being held. */
-export function packArchive(files: FileStore, entries: Entry[]): Readable {
+export function packArchive(files: FileStore, entries: ArchiveEntry[]): Readable {
   const pack = tar.pack();
   const out = new PassThrough();
   void (async () => {

@@ -13,7 +13,7 @@ import { archiveFileName, departementCode3, envelopeFileName, messageFileName, t
 import type { ActNature } from '../domain/natures.ts';
 import { REPLY_LABELS, type ActStatus } from '../domain/statuses.ts';
 import { recordActStep } from '../events.ts';
-import { buildArchive, packArchive } from './build-archive.ts';
+import { buildArchive, packArchive, type ArchiveEntry } from './build-archive.ts';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 
@@ -65,7 +65,7 @@ async function keyOf(deps: ActsDeps, act: typeof acts.$inferSelect) {
   return key;
 }
 
-async function serial(deps: ActsDeps, structureId: string) {
+export async function serial(deps: ActsDeps, structureId: string) {
   const [row] = await deps.db
     .insert(actEnvelopeSerials)
     .values({ structureId, last: 1 })
@@ -74,23 +74,61 @@ async function serial(deps: ActsDeps, structureId: string) {
   return row!.last;
 }
 
-/** One archive (envelope + message + files) built in memory: replies and cancellations are small. */
-async function uploadSmallArchive(
+/** The entries of a reply or cancellation archive: its envelope (return address, the one form), the form, files. */
+export function archiveEntries(
   deps: ActsDeps,
-  key: ActKey,
-  archiveName: string,
+  key: Pick<ActKey, 'siren' | 'departement'>,
   envelopeName: string,
-  message: { name: string; bytes: Uint8Array },
-  pieces: { name: string; fileId: string }[],
-) {
+  message: ArchiveEntry,
+  pieces: ArchiveEntry[],
+): ArchiveEntry[] {
   const runtime = runtimeOf(deps);
   const envelope = envelopeXml({
     sender: { siren: key.siren, departement: key.departement, arrondissement: '0', collectivityNature: '31' },
     returnAddresses: [runtime.returnAddress],
     forms: [message.name],
   });
-  const bytes = await buffer(packArchive(filesOf(deps), [{ name: envelopeName, bytes: envelope }, message, ...pieces]));
-  await runtime.ministry.upload({ archiveName, size: bytes.length, open: async () => Readable.from([bytes]) });
+  return [{ name: envelopeName, bytes: envelope }, message, ...pieces];
+}
+
+/** A cancellation archive holds two small XML files: built in memory, the same bytes on every retry. */
+export async function uploadSmallArchive(deps: ActsDeps, archiveName: string, entries: ArchiveEntry[]) {
+  const bytes = await buffer(packArchive(filesOf(deps), entries));
+  await runtimeOf(deps).ministry.upload({ archiveName, size: bytes.length, open: async () => Readable.from([bytes]) });
+}
+
+/**
+ * A reply's archive, streamed into the file store at its first build (a 3-4 carries pieces up to 150 MiB) and
+ * kept there: a retry uploads the very same bytes, and the archive stays as it was sent.
+ */
+async function storedReplyArchive(
+  deps: ActsDeps,
+  letterId: string,
+  structureId: string,
+  archiveName: string,
+  entries: () => ArchiveEntry[],
+): Promise<{ fileId: string; size: number }> {
+  const files = filesOf(deps);
+  const [letter] = await deps.db
+    .select({ fileId: actLetters.replyArchiveFileId })
+    .from(actLetters)
+    .where(eq(actLetters.id, letterId));
+  if (letter?.fileId) return { fileId: letter.fileId, size: (await files.head(letter.fileId))?.size ?? 0 };
+  const stored = await files.put(packArchive(files, entries()), {
+    kind: 'act',
+    mediaType: 'application/gzip',
+    fileName: archiveName,
+    owningStructureId: structureId,
+  });
+  const claimed = await deps.db
+    .update(actLetters)
+    .set({ replyArchiveFileId: stored.id })
+    .where(and(eq(actLetters.id, letterId), isNull(actLetters.replyArchiveFileId)))
+    .returning({ id: actLetters.id });
+  if (claimed.length > 0) return { fileId: stored.id, size: stored.size };
+  // A concurrent build (a retried activity) won: keep its archive.
+  await files.delete(stored.id);
+  return storedReplyArchive(deps, letterId, structureId, archiveName, entries);
 }
 
 /** The agent's reply to a letter; a 3-3 or 3-4 restarts the two months from today (CE 29 Oct 2008). */
@@ -127,15 +165,23 @@ export async function sendLetterReply(deps: ActsDeps, actId: string, letterId: s
       pieces.map((p) => p.archiveName),
     ),
   };
-  if (!letter.repliedAt)
-    await uploadSmallArchive(
-      deps,
-      key,
-      archiveName,
-      envelopeFileName(runtime.settings.application, key.siren, act.decisionDate, n),
-      message,
-      pieces.map((p) => ({ name: p.archiveName, fileId: p.fileId })),
+  if (!letter.repliedAt) {
+    const envelopeName = envelopeFileName(runtime.settings.application, key.siren, act.decisionDate, n);
+    const archive = await storedReplyArchive(deps, letterId, act.structureId, archiveName, () =>
+      archiveEntries(
+        deps,
+        key,
+        envelopeName,
+        message,
+        pieces.map((p) => ({ name: p.archiveName, fileId: p.fileId })),
+      ),
     );
+    await runtime.ministry.upload({
+      archiveName,
+      size: archive.size,
+      open: async () => (await filesOf(deps).get(archive.fileId))!.stream,
+    });
+  }
   const now = deps.clock.now();
   const restart = code === '3-3' || code === '3-4';
   return deps.db.transaction(async (tx) => {
@@ -184,11 +230,14 @@ export async function sendCancellation(deps: ActsDeps, actId: string) {
   const n = Number(/-(\d+)\.tar\.gz$/.exec(archiveName)![1]);
   await uploadSmallArchive(
     deps,
-    key,
     archiveName,
-    envelopeFileName(runtime.settings.application, key.siren, act.decisionDate, n),
-    { name: messageFileName(key, '6-1'), bytes: cancellationXml(act.idActe) },
-    [],
+    archiveEntries(
+      deps,
+      key,
+      envelopeFileName(runtime.settings.application, key.siren, act.decisionDate, n),
+      { name: messageFileName(key, '6-1'), bytes: cancellationXml(act.idActe) },
+      [],
+    ),
   );
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
