@@ -14,7 +14,7 @@ import { createFileStore, diskBackend } from '../../src/platform/files/index.ts'
 import type { PesFlowStatus } from '../../src/accounting/domain/statuses.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { lifecycleParties, startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import { FakeTreasury, type FakeTreasuryOptions } from './fake-treasury.ts';
+import { FakeTreasury, type FakeTreasuryOptions } from '../../src/demo-treasury/index.ts';
 
 export interface Harness {
   client: Client;
