@@ -21,6 +21,8 @@ export interface Harness {
   deps: AccountingDeps;
   worker: RunningWorker;
   fake: FakeTreasury;
+  /** Folder of the disk file store (a worker in another process shares it). */
+  filesDir: string;
   parties: Awaited<ReturnType<typeof lifecycleParties>>;
   stop(): Promise<void>;
 }
@@ -33,10 +35,8 @@ export async function startHarness(
   const taskQueue = uniqueQueue('accounting');
   const parties = await lifecycleParties(handle.db);
   const fake = await FakeTreasury.start(options.fake ?? {});
-  const files = createFileStore({
-    db: handle.db,
-    backend: diskBackend(await mkdtemp(join(tmpdir(), 'accounting-files-'))),
-  });
+  const filesDir = await mkdtemp(join(tmpdir(), 'accounting-files-'));
+  const files = createFileStore({ db: handle.db, backend: diskBackend(filesDir) });
   const deps: AccountingDeps = {
     ...testDeps(handle, { temporal: client, taskQueue, files }),
     accounting: {
@@ -57,6 +57,7 @@ export async function startHarness(
     deps,
     worker,
     fake,
+    filesDir,
     parties,
     async stop() {
       await worker.stop();

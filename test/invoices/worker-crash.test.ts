@@ -1,7 +1,6 @@
 // A worker killed outright (SIGKILL) while invoices are routed and decided; another worker takes over.
 // Every invoice must end in its status with each event recorded exactly once, and each notification once.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { Client } from '@temporalio/client';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -28,6 +27,7 @@ import {
   type RunningWorker,
 } from './lifecycle-fixtures.ts';
 import { skipUnlessCi } from '../helpers/required-under-ci.ts';
+import { spawnWorker } from '../helpers/spawn-worker.ts';
 
 const INVOICES = 30;
 const t = useTestDatabase();
@@ -46,26 +46,6 @@ afterAll(async () => {
   await replacement?.stop();
   await client?.connection.close();
 });
-
-async function spawnWorker(dbUrl: string, taskQueue: string): Promise<ChildProcess> {
-  const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: {
-      ...process.env,
-      LIFECYCLE_DB_URL: dbUrl,
-      LIFECYCLE_TEMPORAL_ADDRESS: inject('temporalAddress'),
-      LIFECYCLE_TASK_QUEUE: taskQueue,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let errors = '';
-  proc.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-    proc.once('exit', (code) => reject(new Error(`worker process exited (${code}): ${errors}`)));
-  });
-  return proc;
-}
 
 const STEPS: AccountantAction[] = [
   { kind: 'SERVICE_FAIT' },
@@ -111,7 +91,7 @@ describe('worker killed with invoices in flight', () => {
       ];
       const dbUrl = urlForDatabase((source as { adminUrl: string }).adminUrl, name);
       const parties = await lifecycleParties(t.handle.db);
-      child = await spawnWorker(dbUrl, deps.taskQueue!);
+      child = await spawnWorker({ dbUrl, taskQueue: deps.taskQueue! });
 
       const timing = { dayMs: 60_000, delayDays: 30, reminderDaysBefore: [] };
       const invoices: DepositedInvoice[] = [];
