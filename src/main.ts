@@ -24,6 +24,8 @@ import { createHubWorker } from './platform/temporal/worker.ts';
 import { seedIfEmpty } from './seed/index.ts';
 import { actsSchedules, readActsSettings, type ActsDeps } from './acts/index.ts';
 import { startActsRuntime } from './acts/wiring/start-runtime.ts';
+import { accountingSettingsFromEnv, type AccountingDeps } from './accounting/index.ts';
+import { startTreasuryRuntime, triggerReturnsPoll } from './accounting/wiring/start-treasury.ts';
 
 export type HubMode = 'start' | 'serve' | 'worker';
 
@@ -106,7 +108,20 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
         logger.info({ url: actsRuntime.demoMinistryUrl }, 'demo ministry (ACTES) running');
     }
 
-    const deps: InvoiceDeps & BillingDeps & ActsDeps = {
+    // The treasury (the demo one in this process when HELIOS_FTP_URL is not set): each return it writes is read
+    // at once by a run of the returns poll.
+    const treasury =
+      mode === 'serve'
+        ? undefined
+        : await startTreasuryRuntime(process.env, {
+            onReturnWritten: () => triggerReturnsPoll(client, logger),
+          });
+    if (treasury) {
+      stack.push('treasury', () => treasury.close());
+      if (treasury.demoTreasuryUrl) logger.info({ url: treasury.demoTreasuryUrl }, 'demo treasury (Hélios) running');
+    }
+
+    const deps: InvoiceDeps & BillingDeps & ActsDeps & AccountingDeps = {
       db: database.db,
       clock: systemClock,
       logger,
@@ -122,6 +137,7 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
       publicUrl: config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
       cpuPool,
       ...(actsRuntime ? { acts: actsRuntime.runtime } : {}),
+      accounting: treasury ? treasury.accounting : accountingSettingsFromEnv(process.env),
       resultCache: diskResultCache({
         dir: join(config.dataDir, 'cache', 'pdf'),
         maxBytes: config.cpu.renderCacheBytes,

@@ -28,6 +28,8 @@ export async function pesTransmissionWorkflow(input: PesTransmissionInput): Prom
 
   const { uploadPesFlow } = proxyActivities<AccountingActivities>({
     startToCloseTimeout: '30 minutes',
+    // The upload heartbeats: a worker that died sending is replaced within a minute (the retry sends nothing twice).
+    heartbeatTimeout: '1 minute',
     retry: {
       initialInterval: '5 seconds',
       backoffCoefficient: 2,

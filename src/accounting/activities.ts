@@ -5,6 +5,7 @@ import { applyAcknowledgement } from './returns/apply-acknowledgement.ts';
 import { pollTreasuryReturns } from './returns/poll-returns.ts';
 import type { AccountingDeps } from './settings.ts';
 import { failFlowTransmission, raiseFlowAlarm } from './transmission/alarms.ts';
+import { whileHeartbeating } from './transmission/heartbeat.ts';
 import { uploadFlow } from './transmission/upload-flow.ts';
 import { allocateWireName } from './transmission/wire-name.ts';
 
@@ -12,7 +13,7 @@ export function createAccountingActivities(deps: AccountingDeps) {
   return {
     preparePesFlow: (flowId: string) => prepareFlow(deps, flowId),
     allocatePesWireName: (flowId: string) => allocateWireName(deps.db, flowId, deps.clock.now()),
-    uploadPesFlow: (flowId: string) => uploadFlow(deps, flowId),
+    uploadPesFlow: (flowId: string) => whileHeartbeating(() => uploadFlow(deps, flowId)),
     raisePesAlarm: (flowId: string) => raiseFlowAlarm(deps, flowId, 'no_acknowledgement'),
     failPesTransmission: (flowId: string, message: string) => failFlowTransmission(deps, flowId, message),
     applyPesAcknowledgement: (flowId: string, returnId: string) => applyAcknowledgement(deps, flowId, returnId),

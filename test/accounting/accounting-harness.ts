@@ -14,13 +14,15 @@ import { createFileStore, diskBackend } from '../../src/platform/files/index.ts'
 import type { PesFlowStatus } from '../../src/accounting/domain/statuses.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { lifecycleParties, startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import { FakeTreasury, type FakeTreasuryOptions } from './fake-treasury.ts';
+import { FakeTreasury, type FakeTreasuryOptions } from '../../src/demo-treasury/index.ts';
 
 export interface Harness {
   client: Client;
   deps: AccountingDeps;
   worker: RunningWorker;
   fake: FakeTreasury;
+  /** Folder of the disk file store (a worker in another process shares it). */
+  filesDir: string;
   parties: Awaited<ReturnType<typeof lifecycleParties>>;
   stop(): Promise<void>;
 }
@@ -33,10 +35,8 @@ export async function startHarness(
   const taskQueue = uniqueQueue('accounting');
   const parties = await lifecycleParties(handle.db);
   const fake = await FakeTreasury.start(options.fake ?? {});
-  const files = createFileStore({
-    db: handle.db,
-    backend: diskBackend(await mkdtemp(join(tmpdir(), 'accounting-files-'))),
-  });
+  const filesDir = await mkdtemp(join(tmpdir(), 'accounting-files-'));
+  const files = createFileStore({ db: handle.db, backend: diskBackend(filesDir) });
   const deps: AccountingDeps = {
     ...testDeps(handle, { temporal: client, taskQueue, files }),
     accounting: {
@@ -57,6 +57,7 @@ export async function startHarness(
     deps,
     worker,
     fake,
+    filesDir,
     parties,
     async stop() {
       await worker.stop();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pesAllerText } from '../../src/accounting/domain/build-pes.ts';
 import type { TreasuryEndpoint } from '../../src/accounting/settings.ts';
 import { downloadReturn, listReturns, uploadToTreasury } from '../../src/accounting/transport/treasury-ftp.ts';
-import { FakeTreasury } from './fake-treasury.ts';
+import { FakeTreasury } from '../../src/demo-treasury/index.ts';
 import { demoSpec } from './pes-fixtures.ts';
 
 let fake: FakeTreasury;

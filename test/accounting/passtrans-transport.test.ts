@@ -17,7 +17,7 @@ import {
   uploadToTreasury,
 } from '../../src/accounting/transport/treasury-ftp.ts';
 import { FakeSftpTreasury } from './fake-sftp-treasury.ts';
-import { FakeTreasury } from './fake-treasury.ts';
+import { FakeTreasury } from '../../src/demo-treasury/index.ts';
 import { demoSpec } from './pes-fixtures.ts';
 
 const routing = { pDest: 'MHPCE21', pAppli: 'GHELPES2', pMsg: 'PES#123#035000#01' };

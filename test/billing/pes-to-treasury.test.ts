@@ -10,7 +10,7 @@ import { syndicatIssuer } from '../../src/billing/runs/syndicat.ts';
 import { DEFAULT_BILLING_SETTINGS } from '../../src/billing/settings.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import { pollUntil } from '../accounting/accounting-harness.ts';
-import { FakeTreasury } from '../accounting/fake-treasury.ts';
+import { FakeTreasury } from '../../src/demo-treasury/index.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { giveRequiredReferences, runYear, startBillingHub, type BillingHub } from './billing-harness.ts';
 import { readPes } from './pes-reader.ts';

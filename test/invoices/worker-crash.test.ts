@@ -10,7 +10,6 @@ import { parisDay } from '../../src/invoices/domain/payment-delay/paris-day.ts';
 import type { AppError } from '../../src/platform/errors.ts';
 import type { AppDeps } from '../../src/platform/http.ts';
 import type { AccountantAction } from '../../src/invoices/domain/contract.ts';
-import { spawnHubWorker } from '../helpers/hub-worker-process.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
@@ -28,6 +27,7 @@ import {
   type RunningWorker,
 } from './lifecycle-fixtures.ts';
 import { skipUnlessCi } from '../helpers/required-under-ci.ts';
+import { spawnWorker } from '../helpers/spawn-worker.ts';
 
 const INVOICES = 30;
 const t = useTestDatabase();
@@ -91,7 +91,7 @@ describe('worker killed with invoices in flight', () => {
       ];
       const dbUrl = urlForDatabase((source as { adminUrl: string }).adminUrl, name);
       const parties = await lifecycleParties(t.handle.db);
-      child = await spawnHubWorker(dbUrl, inject('temporalAddress'), deps.taskQueue!);
+      child = await spawnWorker({ dbUrl, taskQueue: deps.taskQueue! });
 
       const timing = { dayMs: 60_000, delayDays: 30, reminderDaysBefore: [] };
       const invoices: DepositedInvoice[] = [];

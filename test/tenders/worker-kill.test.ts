@@ -9,7 +9,7 @@ import { auditEvents } from '../../db/schema/audit.ts';
 import { tenderConsultations, tenderLots } from '../../db/schema/tenders.ts';
 import { tenderWorkflowId } from '../../src/tenders/domain/index.ts';
 import { openBids } from '../../src/tenders/opening/open-bids.ts';
-import { killHubWorker, spawnHubWorker } from '../helpers/hub-worker-process.ts';
+import { killWorker, spawnWorker } from '../helpers/spawn-worker.ts';
 import { personActing } from '../helpers/invoices.ts';
 import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   h = await startTenderHarness(t.handle, { inProcessWorker: false });
 }, 120_000);
 afterAll(async () => {
-  if (child) await killHubWorker(child);
+  if (child) await killWorker(child);
   await replacement?.stop();
   await h?.stop();
 });
@@ -59,7 +59,7 @@ describe('the tenders worker killed during the deposit window', () => {
         { name: string },
       ];
       const dbUrl = urlForDatabase((source as { adminUrl: string }).adminUrl, name);
-      child = await spawnHubWorker(dbUrl, inject('temporalAddress'), h.deps.taskQueue!);
+      child = await spawnWorker({ dbUrl, taskQueue: h.deps.taskQueue! });
       const agent = personActing('agent', h.parties.rennes.id);
 
       // Two consultations: the first's deadline comes once another worker runs, the second's while none does.
@@ -68,7 +68,7 @@ describe('the tenders worker killed during the deposit window', () => {
       const id = await publishTestConsultation(h, deadline, 'Fournitures (worker tué)');
       const orphan = await publishTestConsultation(h, early, 'Fournitures (échéance sans worker)');
       await Promise.all([timerStarted(id), timerStarted(orphan)]);
-      await killHubWorker(child);
+      await killWorker(child);
       child = undefined;
 
       // No worker: a company deposits in time all the same; opening is refused before the deadline, and audited.

@@ -1,7 +1,7 @@
 // A fake DGFiP gateway and Hélios, over real FTP (ftp-srv): it honours the routing commands SITE P_DEST, P_APPLI
 // and P_MSG (or `SITE META P_DEST=…;P_APPLI=…;P_MSG=…`), refuses an upload without them, takes files in /entree/,
 // judges each PES Aller as Hélios does and writes PES_ACQUIT / PES_NonAcquit in /sortie/, and PES_Retour files on
-// request. Used by the tests, the benchmark and the demo start.
+// request. Used by the tests, the benchmark and the demo start (src/accounting/wiring/start-treasury.ts).
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,10 @@ export interface FakeTreasuryOptions {
   port?: number;
   /** Explicit FTPS (AUTH TLS), as PassTrans: the server's key and certificate, PEM. */
   tls?: { key: string; cert: string };
+  /** Called once a file is on disk in /entree/, before the client is told (a test kills the sender there). */
+  onStored?: (name: string) => void;
+  /** Called when an acknowledgement or a PES_Retour is written in /sortie/ (the demo start polls then). */
+  onReturnWritten?: (name: string) => void;
 }
 
 export interface ReceivedFile {
@@ -156,6 +160,7 @@ export class FakeTreasury {
     const name = `PES2R_DEP_P_${head.codColl}_${head.codBud}_${head.idPost}_${day.replace(/-/g, '')}_${stamp}.xml`;
     const xml = retourXml(name.replace(/\.xml$/, ''), { ...head, dteStr: day }, pieces);
     await writeFile(join(this.sortieDir, name), Buffer.from(xml, 'latin1'));
+    this.options.onReturnWritten?.(name);
     return name;
   }
 
@@ -167,6 +172,7 @@ export class FakeTreasury {
       slowMs: () => this.slowMs,
       counted: (name: string) => this.stores.set(name, (this.stores.get(name) ?? 0) + 1),
       receive: (path: string, routing: Routing) => this.receive(path, routing),
+      stored: (name: string) => this.options.onStored?.(name),
       root: this.root,
     };
     const pasvMin = 20000 + Math.floor(Math.random() * 30000);
@@ -196,6 +202,7 @@ export class FakeTreasury {
       }
       connection.on('STOR', (error: Error | null, serverPath: string) => {
         if (error || !serverPath) return;
+        fake.stored(basename(serverPath));
         void fake.receive(serverPath, { ...(routed.routing ?? {}) });
       });
       resolve({ fs: new GatewayFileSystem(connection, { root: fake.root, cwd: '/' }) });
@@ -223,12 +230,14 @@ export class FakeTreasury {
           join(this.sortieDir, `NACK_${name}`),
           Buffer.from(nonAcquitXml(verdict.nomFic, verdict.code, verdict.label), 'latin1'),
         );
+        this.options.onReturnWritten?.(`NACK_${name}`);
         return;
       }
       await writeFile(
         join(this.sortieDir, `ACQUIT_${name}`),
         Buffer.from(acquitXml(verdict.nomFic, verdict.enTete, verdict.elements), 'latin1'),
       );
+      this.options.onReturnWritten?.(`ACQUIT_${name}`);
       if (this.options.autoRetourAfterMs !== undefined && verdict.elements.every((e) => e.etat === '1')) {
         this.later(this.options.autoRetourAfterMs, () =>
           this.emitRetour(

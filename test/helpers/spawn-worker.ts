@@ -1,16 +1,28 @@
-// A hub worker in a child process (test/invoices/worker-process.ts), so a test can kill it outright (SIGKILL)
-// with work in flight. Resolves once the worker polls its task queue.
+// Starts test/invoices/worker-process.ts, a hub worker in a process of its own that a test can kill outright
+// (SIGKILL) with work in flight; resolves once it polls.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
-export async function spawnHubWorker(dbUrl: string, temporalAddress: string, taskQueue: string): Promise<ChildProcess> {
+export interface WorkerProcessOptions {
+  dbUrl: string;
+  taskQueue: string;
+  /** Folder of the disk file store the worker shares with the test. */
+  filesDir?: string;
+  /** The accounting settings (treasury endpoints), as JSON. */
+  accounting?: unknown;
+}
+
+export async function spawnWorker(options: WorkerProcessOptions): Promise<ChildProcess> {
   const script = fileURLToPath(new URL('../invoices/worker-process.ts', import.meta.url));
   const proc = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {
       ...process.env,
-      LIFECYCLE_DB_URL: dbUrl,
-      LIFECYCLE_TEMPORAL_ADDRESS: temporalAddress,
-      LIFECYCLE_TASK_QUEUE: taskQueue,
+      LIFECYCLE_DB_URL: options.dbUrl,
+      LIFECYCLE_TEMPORAL_ADDRESS: inject('temporalAddress'),
+      LIFECYCLE_TASK_QUEUE: options.taskQueue,
+      ...(options.filesDir ? { LIFECYCLE_FILES_DIR: options.filesDir } : {}),
+      ...(options.accounting ? { LIFECYCLE_ACCOUNTING: JSON.stringify(options.accounting) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -24,7 +36,7 @@ export async function spawnHubWorker(dbUrl: string, temporalAddress: string, tas
 }
 
 /** Kills the worker at once, as a crash would, and waits for the process to be gone. */
-export async function killHubWorker(proc: ChildProcess): Promise<void> {
+export async function killWorker(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   proc.kill('SIGKILL');

@@ -1,6 +1,6 @@
 // The files the fake treasury writes in /sortie/: PES_ACQUIT (with its ElementACQUIT per bordereau or PJ, errors
 // at their place), PES_NonAcquit, and PES_Retour (the comptable's state of each mandate, paid ones with their date).
-import { xmlAttr } from '../../src/accounting/domain/xml-text.ts';
+import { xmlAttr } from '../accounting/domain/xml-text.ts';
 import type { AckElement } from './fake-helios-checks.ts';
 
 const ACQUIT_NS = 'http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/retour/v2';
