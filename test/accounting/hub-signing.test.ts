@@ -9,7 +9,9 @@ import { auditEvents } from '../../db/schema/audit.ts';
 import { pesFlows } from '../../db/schema/accounting.ts';
 import { depositPes } from '../../src/accounting/deposit/deposit-pes.ts';
 import { pesAllerText } from '../../src/accounting/domain/build-pes.ts';
+import { requestFlowSigning } from '../../src/accounting/signing/request-signing.ts';
 import { setSigningIdentity } from '../../src/accounting/signing/signing-identities.ts';
+import type { Actor } from '../../src/platform/auth/index.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { PageClient } from '../web/page-client.ts';
@@ -126,6 +128,19 @@ describe('the hub signing bordereaux', () => {
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'SIGNING_IDENTITY_MISSING' });
   }, 120_000);
+
+  it('only the commune’s accountant may set its certificate or ask for a signature', async () => {
+    const agent: Actor = {
+      ...h.parties.accountant.actor,
+      grants: [{ role: 'agent', structureId: structureId() }],
+    };
+    const ctx = { deps: h.deps, actor: agent };
+    const setting = await refusalOf(() => setSigningIdentity({ ctx, input: { ...identity } }));
+    expect([setting.code, setting.status]).toEqual(['FORBIDDEN', 403]);
+    const asking = await refusalOf(() => requestFlowSigning({ ctx, input: { flowId: waitingFlow } }));
+    expect([asking.code, asking.status]).toEqual(['FORBIDDEN', 403]);
+    expect(asking.message).toContain('Seul le comptable');
+  });
 
   it('the certificate page stores the identity sealed and shows only what identifies it', async () => {
     await page.get('/flux-comptables/certificat');
