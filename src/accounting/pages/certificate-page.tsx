@@ -1,5 +1,6 @@
 // The structure's signing certificate, as its accountant sets it: what identifies the certificate in use (never
-// the certificate nor the key themselves), and a form to deposit a new certificate with its private key (PEM).
+// the certificate nor the key themselves), and a form to deposit a new certificate with its private key (PEM files,
+// or one PKCS#12 file).
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { formatDateTime } from '../../web/format.ts';
@@ -90,18 +91,25 @@ export function CertificatePage(props: {
             Certificat de l’ordonnateur
             <span class="hint">Fichier PEM (« -----BEGIN CERTIFICATE----- »), sa chaîne peut suivre.</span>
           </label>
-          <input type="file" id="certificat" name="certificat" accept=".pem,.crt,.cer" required />
+          <input type="file" id="certificat" name="certificat" accept=".pem,.crt,.cer" />
         </div>
         <div class="field">
           <label for="cle">
             Clé privée RSA
             <span class="hint">Fichier PEM (PKCS#8 ou PKCS#1), chiffré ou non.</span>
           </label>
-          <input type="file" id="cle" name="cle" accept=".pem,.key" required />
+          <input type="file" id="cle" name="cle" accept=".pem,.key" />
+        </div>
+        <div class="field">
+          <label for="pkcs12">
+            Ou fichier PKCS#12
+            <span class="hint">Certificat et clé ensemble (.p12, .pfx), avec sa phrase secrète ci-dessous.</span>
+          </label>
+          <input type="file" id="pkcs12" name="pkcs12" accept=".p12,.pfx,application/x-pkcs12" />
         </div>
         <div class="field">
           <label for="phrase">
-            Phrase secrète de la clé <span class="hint">Si la clé est chiffrée.</span>
+            Phrase secrète <span class="hint">De la clé chiffrée ou du fichier PKCS#12.</span>
           </label>
           <input type="password" id="phrase" name="phrase" autocomplete="off" />
         </div>

@@ -159,12 +159,14 @@ export const accountingPages = new Hono<AppEnv>()
     verifyCsrf(c, typeof form[CSRF_FIELD] === 'string' ? form[CSRF_FIELD] : undefined);
     try {
       const passphrase = await fieldText(form['phrase']);
+      const pkcs12 = form['pkcs12'] instanceof File && form['pkcs12'].size > 0 ? form['pkcs12'] : undefined;
       const facts = await setSigningIdentity({
         ctx: { deps: depsOf(c), actor: viewer.actor },
         input: {
           structureId: (await fieldText(form['structureId'])) || undefined,
-          certificatePem: await fieldText(form['certificat']),
-          privateKeyPem: await fieldText(form['cle']),
+          ...(pkcs12
+            ? { pkcs12: Buffer.from(await pkcs12.arrayBuffer()) }
+            : { certificatePem: await fieldText(form['certificat']), privateKeyPem: await fieldText(form['cle']) }),
           ...(passphrase ? { passphrase } : {}),
         },
       });

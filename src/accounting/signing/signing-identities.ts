@@ -13,6 +13,7 @@ import { actorRef } from '../../invoices/index.ts';
 import type { SigningIdentity } from '../signature/sign-bordereau.ts';
 import { accountingSealSecret, type AccountingDeps } from '../settings.ts';
 import { factsOf, readSigningIdentity, type SigningIdentityFacts, type UploadedIdentity } from './read-identity.ts';
+import { identityFromPkcs12 } from './read-pkcs12.ts';
 import { X509Certificate } from 'node:crypto';
 
 type IdentityDeps = Pick<AccountingDeps, 'db' | 'accounting' | 'clock'>;
@@ -38,7 +39,10 @@ export function signingStructureOf(actor: Actor, structureId: string | undefined
   return mine[0] as string;
 }
 
-export type SetSigningIdentityInput = UploadedIdentity & { structureId?: string };
+/** PEM certificate and key, or a PKCS#12 file; with the passphrase when encrypted. */
+export type SetSigningIdentityInput = (UploadedIdentity | { pkcs12: Buffer; passphrase?: string }) & {
+  structureId?: string;
+};
 
 export async function setSigningIdentity({
   ctx,
@@ -46,7 +50,8 @@ export async function setSigningIdentity({
 }: VerbCall<IdentityDeps, SetSigningIdentityInput>): Promise<SigningIdentityFacts & { structureId: string }> {
   const actor = requireActorPresent(ctx.actor);
   const structureId = signingStructureOf(actor, input.structureId);
-  const { identity, facts } = readSigningIdentity(input, ctx.deps.clock.now());
+  const uploaded = 'pkcs12' in input ? await identityFromPkcs12(input.pkcs12, input.passphrase ?? '') : input;
+  const { identity, facts } = readSigningIdentity(uploaded, ctx.deps.clock.now());
   const sealed = seal(
     accountingSealSecret(ctx.deps),
     boundTo(structureId),
