@@ -1,9 +1,16 @@
-// The life of one PES Aller, keyed by its NomFic: prepared (invoices linked and embedded), named for the wire,
+// The life of one PES Aller, keyed by its flow id: prepared (invoices linked and embedded), its unsigned bordereaux
+// signed by the hub when the ordonnateur asked (at deposit, or by « Signer » while it waits), named for the wire,
 // sent with its routing commands (retries with backoff, then ERREUR and an alarm), then waiting for the treasury's
 // acknowledgement, signalled by the returns poller; an alarm when none came within the delay.
-import { ActivityFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AccountingActivities } from '../src/accounting/activities.ts';
-import { pesAcknowledged, pesTransmissionState, type PesTransmissionInput } from '../src/accounting/domain/contract.ts';
+import {
+  pesAcknowledged,
+  pesSignRequested,
+  pesTransmissionState,
+  SIGNING_CLOSED_MESSAGE,
+  type PesTransmissionInput,
+} from '../src/accounting/domain/contract.ts';
 import type { PesFlowStatus } from '../src/accounting/domain/statuses.ts';
 
 const short = proxyActivities<AccountingActivities>({
@@ -20,10 +27,43 @@ export async function pesTransmissionWorkflow(input: PesTransmissionInput): Prom
   setHandler(pesAcknowledged, (ack) => {
     returnId ??= ack.returnId;
   });
+  let signRequests = 0;
+  let signingOpen = true;
+  setHandler(
+    pesSignRequested,
+    () => {
+      signRequests += 1;
+      return { accepted: true as const };
+    },
+    {
+      validator: () => {
+        if (!signingOpen) throw new Error(SIGNING_CLOSED_MESSAGE);
+      },
+    },
+  );
 
   const prepared = await short.preparePesFlow(flowId);
-  if (!prepared.ready) return { status: (status = 'ERREUR') };
+  if (!prepared.ready) {
+    signingOpen = false;
+    return { status: (status = 'ERREUR') };
+  }
   status = 'ATTENTE';
+  // Histories recorded before the hub signed go on without the step (and refuse a request to sign).
+  if (patched('pes-hub-signing')) {
+    for (;;) {
+      const seen = signRequests;
+      const signing = await short.signPesFlow(flowId, seen > 0);
+      if (signing.outcome === 'FAILED') {
+        signingOpen = false;
+        return { status: (status = 'ERREUR') };
+      }
+      // No usable certificate: wait, nothing sent, until the ordonnateur asks again (after setting one).
+      if (signing.outcome === 'NO_IDENTITY') await condition(() => signRequests > seen);
+      // A request that came while the step ran is honoured before going on.
+      else if (signRequests === seen) break;
+    }
+  }
+  signingOpen = false;
   await short.allocatePesWireName(flowId);
 
   const { uploadPesFlow } = proxyActivities<AccountingActivities>({

@@ -71,6 +71,8 @@ export const pesFlows = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     signRequested: boolean('sign_requested').notNull().default(false),
+    /** When the hub signed the file's unsigned bordereaux with the structure's identity (the file sent). */
+    hubSignedAt: at('hub_signed_at'),
     workflowId: text('workflow_id').notNull(),
     ackReturnId: uuid('ack_return_id'),
     depositedBy: text('deposited_by').notNull(),
@@ -186,7 +188,27 @@ export const treasuryAccounts = pgTable('treasury_accounts', {
   /** SITE P_DEST value for this structure; the deployment's default otherwise. */
   pDest: text('p_dest'),
   transport: treasuryTransport('transport').notNull().default('ftp'),
+  /** Never written: the signing identity lives sealed in accounting_signing_identities. */
   signingCertificatePem: text('signing_certificate_pem'),
   signingKeyPem: text('signing_key_pem'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * The certificate and private key the hub signs a structure's bordereaux with, sealed (AES-256-GCM under
+ * ACCOUNTING_SEAL_SECRET, bound to the structure); only what identifies the certificate is kept in clear.
+ */
+export const accountingSigningIdentities = pgTable('accounting_signing_identities', {
+  structureId: uuid('structure_id')
+    .primaryKey()
+    .references(() => structures.id),
+  sealed: text('sealed').notNull(),
+  subject: text('subject').notNull(),
+  issuer: text('issuer').notNull(),
+  serialNumber: text('serial_number').notNull(),
+  fingerprintSha256: text('fingerprint_sha256').notNull(),
+  validFrom: at('valid_from').notNull(),
+  validTo: at('valid_to').notNull(),
+  setBy: text('set_by').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });

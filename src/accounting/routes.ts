@@ -9,6 +9,7 @@ import { depositUploadedPes } from './deposit/deposit-upload.ts';
 import { PES_FLOW_STATUSES } from './domain/statuses.ts';
 import { findVisibleFlow, getFlowDetail, listFlows, MAX_PAGE, openFlowAcquit } from './queries/flow-views.ts';
 import type { AccountingDeps } from './settings.ts';
+import { requestFlowSigning } from './signing/request-signing.ts';
 
 const TAGS = ['Flux comptables (Hélios)'];
 const ErrorSchema = z
@@ -138,6 +139,33 @@ const acquitRoute = createRoute({
   },
 });
 
+const signRoute = createRoute({
+  method: 'post',
+  path: '/api/accounting/flows/{id}/sign',
+  tags: TAGS,
+  summary: 'Faire signer par le hub les bordereaux non signés du flux, avec le certificat de la collectivité',
+  description:
+    'Réservé au comptable de la collectivité. Les bordereaux non signés sont signés (XAdES, politique Hélios) avant ' +
+    'la transmission ; un flux déjà signé par le hub, transmis ou en erreur ne peut plus l’être (409). Sans ' +
+    'certificat valide enregistré (page « Certificat de signature »), rien n’est demandé ni transmis (422).',
+  request: { params: IdParam },
+  responses: {
+    202: {
+      description: 'Signature demandée ; le flux est signé puis transmis',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.string(), requested: z.literal(true) }).openapi('SignatureFluxDemandee'),
+        },
+      },
+    },
+    401: error('Authentification requise'),
+    403: error('Pas comptable de la collectivité'),
+    404: error('Flux introuvable'),
+    409: error('Le flux a dépassé l’étape de signature (FLOW_SIGNING_CLOSED)'),
+    422: error('Aucun certificat valide (SIGNING_IDENTITY_MISSING, SIGNING_CERTIFICATE_NOT_VALID)'),
+  },
+});
+
 export function sendFile(c: Context, opened: { stream: Readable; size: number }, fileName: string, mediaType: string) {
   c.header('content-type', mediaType);
   c.header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
@@ -185,6 +213,14 @@ export const accountingRoutes = new OpenAPIHono<AppEnv>()
   .openapi(detailRoute, async (c) => {
     const deps = c.get('deps') as AccountingDeps;
     return c.json(await getFlowDetail(deps, c.get('actor'), c.req.valid('param').id), 200);
+  })
+  .openapi(signRoute, async (c) => {
+    const deps = c.get('deps') as AccountingDeps;
+    const result = await requestFlowSigning({
+      ctx: { deps, actor: c.get('actor') },
+      input: { flowId: c.req.valid('param').id },
+    });
+    return c.json({ id: result.flowId, requested: result.requested }, 202);
   })
   .openapi(acquitRoute, async (c) => {
     const deps = c.get('deps') as AccountingDeps;

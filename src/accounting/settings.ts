@@ -1,6 +1,7 @@
 // Settings of the accounting module: the treasury's FTP gateway, the routing commands, the acknowledgement alarm,
 // the size limits. Read from the environment at start; tests pass their own.
 import type { AppDeps } from '../platform/http.ts';
+import { sealSecretFromEnvironment } from '../platform/sealing/seal-secret.ts';
 
 const MiB = 1024 * 1024;
 
@@ -41,6 +42,8 @@ export interface AccountingSettings {
   pollEveryMinutes: number;
   /** Retries of an FTP upload before the flow is put in error and the alarm raised. */
   uploadAttempts: number;
+  /** 32 bytes sealing the structures' signing keys; ACCOUNTING_SEAL_SECRET (or a key file) when absent. */
+  sealSecret?: Buffer;
 }
 
 export const DEFAULT_ACCOUNTING_SETTINGS: AccountingSettings = {
@@ -56,6 +59,11 @@ export type AccountingDeps = AppDeps & { accounting?: Partial<AccountingSettings
 
 export function accountingSettings(deps: Pick<AccountingDeps, 'accounting'>): AccountingSettings {
   return { ...DEFAULT_ACCOUNTING_SETTINGS, ...deps.accounting };
+}
+
+/** The deps' seal secret, else ACCOUNTING_SEAL_SECRET (base64), else DATA_DIR/accounting-seal.key (created 0600). */
+export function accountingSealSecret(deps: Pick<AccountingDeps, 'accounting'>): Buffer {
+  return deps.accounting?.sealSecret ?? sealSecretFromEnvironment('ACCOUNTING_SEAL_SECRET', 'accounting-seal.key');
 }
 
 /** HELIOS_FTP_URL and its companions; without HELIOS_FTP_URL no treasury is configured. */

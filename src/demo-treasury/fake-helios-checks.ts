@@ -1,6 +1,6 @@
 // What the fake treasury checks in a received PES Aller, as Hélios does: the encoding, the codique, the SIRET and
 // budget known to the poste, bordereaux (of mandates or of titles), pieces and PJs never integrated before, and
-// signatures present when the flow is dematerialised (and valid, when a verifier is given). Written apart from the
+// signatures present when the flow is dematerialised (their validity: fake-helios-signatures.ts). Written apart from the
 // hub's own checks, on a DOM (fast-xml-parser): a fake of an external system must not share the code it tests.
 import { XMLParser } from 'fast-xml-parser';
 
@@ -49,12 +49,7 @@ type Node = Record<string, unknown>;
 const v = (node: unknown): string | undefined => (node as { V?: string } | undefined)?.V;
 const asArray = (node: unknown): Node[] => (Array.isArray(node) ? (node as Node[]) : node ? [node as Node] : []);
 
-export function judgePesAller(
-  bytes: Buffer,
-  known: KnownAccount[] | undefined,
-  memory: HeliosMemory,
-  verifySignatures?: (xml: string) => { ok: true } | { ok: false; code: string; label: string; idBord?: string },
-): HeliosVerdict {
+export function judgePesAller(bytes: Buffer, known: KnownAccount[] | undefined, memory: HeliosMemory): HeliosVerdict {
   const text = bytes.toString('latin1');
   const nomFic = /<NomFic\s+V="([^"]*)"/.exec(text)?.[1] ?? '';
   if (!/^<\?xml[^>]*encoding="ISO-8859-1"/i.test(text))
@@ -109,7 +104,6 @@ export function judgePesAller(
   const elements: AckElement[] = [];
   const pieces: ReceivedPiece[] = [];
   const recettePieces: string[] = [];
-  const signatureProblem = verifySignatures?.(text);
   // Mandates (PES_DepenseAller, domain 5) and titles of receipt (PES_RecetteAller, domain 6) are judged alike;
   // a title is keyed apart from a mandate of the same number.
   const domains = [
@@ -147,13 +141,6 @@ export function judgePesAller(
           code: 'ERREUR_SIGNATURE_BORDEREAU_INCOMPLETE',
           label: '1300 - Bordereau dématérialisé non signé',
         });
-      if (
-        signed &&
-        signatureProblem &&
-        !signatureProblem.ok &&
-        (!signatureProblem.idBord || signatureProblem.idBord === idBord)
-      )
-        element.errors.push({ code: signatureProblem.code, label: signatureProblem.label });
       for (const piece of asArray(bord.Piece)) {
         const info = ((piece.BlocPiece as Node | undefined)?.InfoPce ?? {}) as Node;
         const idPce = v(info.IdPce) ?? '';

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { acquitXml, nonAcquitXml, retourXml, type RetourPiece } from './fake-helios-files.ts';
 import { judgePesAller, type HeliosMemory, type HeliosVerdict, type KnownAccount } from './fake-helios-checks.ts';
+import { firstBrokenSignature } from './fake-helios-signatures.ts';
 
 export interface FakeTreasuryOptions {
   /** Accounts Hélios knows; absent: every codique, SIRET and budget is known (the demo). */
@@ -20,8 +21,8 @@ export interface FakeTreasuryOptions {
   autoRetourAfterMs?: number;
   user?: string;
   password?: string;
-  /** Verifies signatures of a received file (the tests pass the XAdES checker). */
-  verifySignatures?: (xml: string) => { ok: true } | { ok: false; code: string; label: string; idBord?: string };
+  /** Authorities Hélios trusts for signing certificates (PEM); absent: the certificate in the signature is taken. */
+  trustedSignersPem?: string;
   port?: number;
   /** Explicit FTPS (AUTH TLS), as PassTrans: the server's key and certificate, PEM. */
   tls?: { key: string; cert: string };
@@ -89,6 +90,8 @@ export class FakeTreasury {
   readonly stores = new Map<string, number>();
   /** PES_ACQUIT_RETOUR files received. */
   readonly retourAcks: string[] = [];
+  /** Bordereaux whose signature was verified sound, as `{NomFic}/{IdBord}`. */
+  readonly verifiedSignatures: string[] = [];
   private readonly memory: HeliosMemory = { bordereaux: new Set(), pieces: new Set(), pjs: new Set() };
   private server: FtpSrv | undefined;
   private port = 0;
@@ -222,7 +225,16 @@ export class FakeTreasury {
       return;
     }
     if (!name.startsWith('PESALR2_')) return;
-    const verdict = judgePesAller(bytes, this.options.accounts, this.memory, this.options.verifySignatures);
+    const text = bytes.toString('latin1');
+    const nomFic = /<NomFic\s+V="([^"]*)"/.exec(text)?.[1] ?? '';
+    // A broken signature refuses the whole file, before anything of it is integrated.
+    const broken = await firstBrokenSignature(serverPath, text, {
+      ...(this.options.trustedSignersPem ? { trustedPem: this.options.trustedSignersPem } : {}),
+      verified: (idBord) => this.verifiedSignatures.push(`${nomFic}/${idBord}`),
+    }).catch((error: Error) => ({ code: 'ERREUR_SIGNATURE_BORDEREAU_ILLISIBLE', label: error.message }));
+    const verdict: HeliosVerdict = broken
+      ? { kind: 'nack', nomFic, code: broken.code, label: broken.label }
+      : judgePesAller(bytes, this.options.accounts, this.memory);
     this.received.push({ name, routing, verdict });
     const write = async () => {
       if (verdict.kind === 'nack') {

@@ -13,6 +13,8 @@ import { startHarness, type Harness } from './accounting-harness.ts';
 import { demoSpec } from './pes-fixtures.ts';
 
 export const ACCOUNT = { idPost: '056000', codCol: '123', codBud: '01' };
+/** The password of the harness's accountant (`login`), for a page session. */
+export const ACCOUNTANT_PASSWORD = 'Mot-de-passe-comptable-1';
 
 export interface ApiHarness extends Harness {
   base: string;
@@ -39,7 +41,7 @@ export async function startApiHarness(handle: DatabaseHandle): Promise<ApiHarnes
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const structureId = h.parties.accountant.party.id;
   const email = `comptable-${randomUUID().slice(0, 8)}@test.hub.bzh`;
-  const password = 'Mot-de-passe-comptable-1';
+  const password = ACCOUNTANT_PASSWORD;
   await createPerson(h.deps, {
     email,
     displayName: 'Comptable S²LOW',

@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pesAllerText } from '../../src/accounting/domain/build-pes.ts';
 import type { TreasuryEndpoint } from '../../src/accounting/settings.ts';
 import { downloadReturn, listReturns, uploadToTreasury } from '../../src/accounting/transport/treasury-ftp.ts';
+import { signUnsignedBordereaux } from '../../src/accounting/signing/sign-pes-stream.ts';
 import { FakeTreasury } from '../../src/demo-treasury/index.ts';
 import { demoSpec } from './pes-fixtures.ts';
+import { makeTestIdentity } from './test-identity.ts';
 
 let fake: FakeTreasury;
 let endpoint: TreasuryEndpoint;
@@ -81,5 +83,33 @@ describe('the fake treasury over real FTP', () => {
     const ack = await download(await waitForReturn(`ACQUIT_${dupName}`));
     expect(ack).toContain('ERREUR_DOUBLON_BORDEREAU');
     expect(ack).toContain('ERREUR_DOUBLON_PJ');
+  });
+
+  it('verifies bordereau signatures itself (xmlsec1) and refuses a broken one with PES_NonAcquit', async () => {
+    const signed = async (nomFic: string, idBord: string) => {
+      const spec = { ...demoSpec({ nomFic, pjs: [] }), dematerialised: true };
+      spec.bordereaux[0]!.idBord = idBord;
+      spec.bordereaux[0]!.pieces[0]!.idPce = `${idBord}01`;
+      spec.bordereaux[0]!.pieces[0]!.pjRefs = [];
+      const out: Buffer[] = [];
+      const source = Readable.from([Buffer.from(pesAllerText(spec), 'latin1')]);
+      for await (const piece of signUnsignedBordereaux(source, identity, { signingTime: new Date() }, { signed: 0 }))
+        out.push(piece);
+      return Buffer.concat(out);
+    };
+    const identity = makeTestIdentity();
+    const good = await signed('FAKE-SIG-OK', '31');
+    const goodName = 'PESALR2_21350238800019_261201_004.xml';
+    await uploadToTreasury(endpoint, goodName, good.length, routing, async () => Readable.from([good]));
+    expect(await download(await waitForReturn(`ACQUIT_${goodName}`))).toContain('<EtatAck V="1"/>');
+    expect(fake.verifiedSignatures).toContain('FAKE-SIG-OK/31');
+    const text = (await signed('FAKE-SIG-KO', '32')).toString('latin1');
+    const broken = Buffer.from(text.replace('<MtBordHT V="1000.00"/>', '<MtBordHT V="1000.01"/>'), 'latin1');
+    expect(broken.toString('latin1')).not.toBe(text);
+    const brokenName = 'PESALR2_21350238800019_261201_005.xml';
+    await uploadToTreasury(endpoint, brokenName, broken.length, routing, async () => Readable.from([broken]));
+    const nack = await download(await waitForReturn(`NACK_${brokenName}`));
+    expect(nack).toContain('ERREUR_SIGNATURE_BORDEREAU_INVALIDE');
+    expect(nack).toContain('bordereau 32');
   });
 });

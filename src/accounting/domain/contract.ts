@@ -1,5 +1,5 @@
 // What the hub and the worker agree on about the transmission workflow: its type name, id, input and signals.
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PesFlowStatus } from './statuses.ts';
 
 export const PES_TRANSMISSION_WORKFLOW_TYPE = 'pesTransmissionWorkflow';
@@ -23,3 +23,11 @@ export interface PesTransmissionInput {
 /** Sent by the returns poller when a PES_ACQUIT or PES_NonAcquit of this flow has been recorded. */
 export const pesAcknowledged = defineSignal<[{ returnId: string }]>('pesAcknowledged');
 export const pesTransmissionState = defineQuery<{ status: PesFlowStatus; alarm: boolean }>('pesTransmissionState');
+
+/**
+ * The ordonnateur asks the hub to sign the flow's unsigned bordereaux (« Signer » on the flow's page, or the API):
+ * accepted while the flow has not gone past its signing step, refused (with this French reason) afterwards.
+ */
+export const pesSignRequested = defineUpdate<{ accepted: true }, []>('pesSignRequested');
+export const SIGNING_CLOSED_MESSAGE =
+  'Ce flux a déjà dépassé l’étape de signature (il est signé, transmis ou en erreur) : il ne peut plus être signé par le hub.';

@@ -76,6 +76,9 @@ export function PesDepositPage(props: {
             <input type="checkbox" id="signer" name="signer" value="1" /> Faire signer les bordereaux non signés par le
             hub, avec le certificat de l’ordonnateur
           </label>
+          <p class="hint">
+            Le certificat se dépose sur la page <a href="/flux-comptables/certificat">Certificat de signature</a>.
+          </p>
         </div>
         <div class="field dropzone" data-dropzone>
           <label for="fichier">

@@ -15,13 +15,24 @@ export const LINES_PAGE_SIZE = 100;
 
 const lineKey = (l: { idBord: string; idPce: string; idLigne: string }) => `${l.idBord}/${l.idPce}/${l.idLigne}`;
 
-export function FlowPage(props: { viewer: Viewer; flow: FlowView; lines: LinesPage; page: number; notice?: string }) {
+export function FlowPage(props: {
+  viewer: Viewer;
+  flow: FlowView;
+  lines: LinesPage;
+  page: number;
+  notice?: string;
+  error?: string;
+}) {
   const { flow } = props;
   const s = flow.summary;
   const title = flow.nomFic || `Transaction ${flow.transactionNumber}`;
   const linked = new Map(flow.links.map((l) => [lineKey(l), l]));
   const unmatched = new Set(flow.unmatched.map(lineKey));
-  const unsigned = (s?.bordereaux ?? []).some((b) => !b.signed);
+  // « Signer » while the hub may still sign: not signed by it yet, not sent, not refused.
+  const signable =
+    (s?.bordereaux ?? []).some((b) => !b.signed) &&
+    !flow.hubSignedAt &&
+    (flow.status === 'POSTE' || flow.status === 'ATTENTE');
   const base = `/flux-comptables/${flow.id}`;
   return (
     <Page title={`Flux ${title}`} viewer={props.viewer} path={base}>
@@ -30,6 +41,7 @@ export function FlowPage(props: { viewer: Viewer; flow: FlowView; lines: LinesPa
       </p>
       <h1>{`Flux ${title}`}</h1>
       {props.notice ? <Notice tone="success">{props.notice}</Notice> : null}
+      {props.error ? <Notice tone="error">{props.error}</Notice> : null}
       <dl class="facts">
         <dt>État</dt>
         <dd>
@@ -44,6 +56,14 @@ export function FlowPage(props: { viewer: Viewer; flow: FlowView; lines: LinesPa
         <dd>{flow.transmittedAt ? `${formatDateTime(flow.transmittedAt)} (${flow.wireName})` : '—'}</dd>
         <dt>Acquitté le</dt>
         <dd>{flow.acknowledgedAt ? formatDateTime(flow.acknowledgedAt) : '—'}</dd>
+        <dt>Signé par le hub</dt>
+        <dd>
+          {flow.hubSignedAt
+            ? `le ${formatDateTime(flow.hubSignedAt)}, avec le certificat de la collectivité`
+            : flow.signRequested
+              ? 'signature demandée, en attente'
+              : '—'}
+        </dd>
         {s ? (
           <>
             <dt>Poste comptable, collectivité, budget</dt>
@@ -51,10 +71,13 @@ export function FlowPage(props: { viewer: Viewer; flow: FlowView; lines: LinesPa
           </>
         ) : null}
       </dl>
-      {unsigned ? (
+      {signable ? (
         <form method="post" action={`${base}/signer`}>
           <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
-          <p>Les bordereaux de ce flux ne sont pas signés.</p>
+          <p>
+            Des bordereaux de ce flux ne sont pas signés. Le hub peut les signer avec le{' '}
+            <a href="/flux-comptables/certificat">certificat de la collectivité</a> avant de les transmettre.
+          </p>
           <button type="submit">Signer</button>
         </form>
       ) : null}

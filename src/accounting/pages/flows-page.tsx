@@ -29,6 +29,12 @@ export function FlowsPage(props: {
           Déposer un flux PES
         </a>{' '}
         <a href="/flux-comptables/retours">Retours du comptable public</a>
+        {props.viewer.roles.includes('accountant') ? (
+          <>
+            {' · '}
+            <a href="/flux-comptables/certificat">Certificat de signature</a>
+          </>
+        ) : null}
       </p>
       <FilterFold label="Filtrer les flux" active={active}>
         <form method="get" action="/flux-comptables" class="filters">

@@ -8,7 +8,7 @@ import { receiveUpload } from '../../platform/files/index.ts';
 import type { AppEnv } from '../../platform/http.ts';
 import { requireViewerWith } from '../../web/guard.ts';
 import { sendPage } from '../../web/render.ts';
-import { type Viewer } from '../../web/viewer.ts';
+import { structuresAs, type Viewer } from '../../web/viewer.ts';
 import { depositingStructures, depositPes } from '../deposit/deposit-pes.ts';
 import { PES_FLOW_STATUSES, type PesFlowStatus } from '../domain/statuses.ts';
 import {
@@ -21,7 +21,10 @@ import {
 } from '../queries/flow-pages.ts';
 import { accountingSettings, type AccountingDeps } from '../settings.ts';
 import { readPesLines } from '../view/read-pes-lines.ts';
+import { requestFlowSigning } from '../signing/request-signing.ts';
+import { setSigningIdentity, signingIdentityFacts } from '../signing/signing-identities.ts';
 import { readPesPj } from '../view/read-pes-pj.ts';
+import { CertificatePage } from './certificate-page.tsx';
 import { PesDepositPage } from './deposit-page.tsx';
 import { FlowPage, LINES_PAGE_SIZE } from './flow-page.tsx';
 import { FLOWS_PAGE_SIZE, FlowsPage } from './flows-page.tsx';
@@ -55,6 +58,45 @@ async function showDeposit(
     <PesDepositPage viewer={viewer} structures={depositStructuresOf(viewer)} maxMegabytes={maxMegabytes} {...extra} />,
     status,
   );
+}
+
+async function showCertificate(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  extra: { notice?: string; error?: string } = {},
+  status: 200 | 400 | 403 | 422 = 200,
+) {
+  const structures = await Promise.all(
+    structuresAs(viewer, 'accountant').map(async (s) => ({
+      structureId: s.id,
+      structureName: s.name,
+      facts: await signingIdentityFacts(depsOf(c).db, s.id),
+    })),
+  );
+  return sendPage(c, <CertificatePage viewer={viewer} structures={structures} {...extra} />, status);
+}
+
+/** A form field as text, whether a file was chosen or text pasted. */
+async function fieldText(value: unknown): Promise<string> {
+  if (typeof value === 'string') return value;
+  if (value instanceof File) return value.text();
+  return '';
+}
+
+async function showFlow(
+  c: Context<AppEnv>,
+  viewer: Viewer,
+  extra: { notice?: string; error?: string } = {},
+  status = 200,
+) {
+  const deps = depsOf(c);
+  const flow = await getFlowView(deps, viewer.actor, c.req.param('id') ?? '');
+  const page = pageOf(c);
+  const lines = await readPesLines(await openFlowFile(deps, viewer.actor, flow.id), {
+    offset: (page - 1) * LINES_PAGE_SIZE,
+    limit: LINES_PAGE_SIZE,
+  });
+  return sendPage(c, <FlowPage viewer={viewer} flow={flow} lines={lines} page={page} {...extra} />, status as 200);
 }
 
 export const accountingPages = new Hono<AppEnv>()
@@ -110,6 +152,33 @@ export const accountingPages = new Hono<AppEnv>()
       throw error;
     }
   })
+  .get('/flux-comptables/certificat', async (c) => showCertificate(c, await requireViewerWith(c, 'accountant')))
+  .post('/flux-comptables/certificat', async (c) => {
+    const viewer = await requireViewerWith(c, 'accountant');
+    const form = await c.req.parseBody();
+    verifyCsrf(c, typeof form[CSRF_FIELD] === 'string' ? form[CSRF_FIELD] : undefined);
+    try {
+      const passphrase = await fieldText(form['phrase']);
+      const pkcs12 = form['pkcs12'] instanceof File && form['pkcs12'].size > 0 ? form['pkcs12'] : undefined;
+      const facts = await setSigningIdentity({
+        ctx: { deps: depsOf(c), actor: viewer.actor },
+        input: {
+          structureId: (await fieldText(form['structureId'])) || undefined,
+          ...(pkcs12
+            ? { pkcs12: Buffer.from(await pkcs12.arrayBuffer()) }
+            : { certificatePem: await fieldText(form['certificat']), privateKeyPem: await fieldText(form['cle']) }),
+          ...(passphrase ? { passphrase } : {}),
+        },
+      });
+      return showCertificate(c, viewer, {
+        notice: `Certificat enregistré : ${facts.subject}, valide jusqu’au ${facts.validTo.toISOString().slice(0, 10)}.`,
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500 && error.status !== 401)
+        return showCertificate(c, viewer, { error: error.message }, error.status as 422);
+      throw error;
+    }
+  })
   .get('/flux-comptables/retours', async (c) => {
     const viewer = await accountingViewer(c);
     const query = new URL(c.req.url).searchParams;
@@ -120,16 +189,22 @@ export const accountingPages = new Hono<AppEnv>()
     });
     return sendPage(c, <ReturnsPage viewer={viewer} items={items} total={total} page={page} query={query} />);
   })
-  .get('/flux-comptables/:id', async (c) => {
+  .get('/flux-comptables/:id', async (c) => showFlow(c, await accountingViewer(c)))
+  .post('/flux-comptables/:id/signer', async (c) => {
     const viewer = await accountingViewer(c);
-    const deps = depsOf(c);
-    const flow = await getFlowView(deps, viewer.actor, c.req.param('id'));
-    const page = pageOf(c);
-    const lines = await readPesLines(await openFlowFile(deps, viewer.actor, flow.id), {
-      offset: (page - 1) * LINES_PAGE_SIZE,
-      limit: LINES_PAGE_SIZE,
+    const form = await c.req.parseBody();
+    verifyCsrf(c, typeof form[CSRF_FIELD] === 'string' ? form[CSRF_FIELD] : undefined);
+    try {
+      await requestFlowSigning({ ctx: { deps: depsOf(c), actor: viewer.actor }, input: { flowId: c.req.param('id') } });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500 && error.status !== 401 && error.status !== 404)
+        return showFlow(c, viewer, { error: error.message }, error.status);
+      throw error;
+    }
+    return showFlow(c, viewer, {
+      notice:
+        'Signature demandée : le hub signe les bordereaux avec le certificat de la collectivité, puis transmet le flux.',
     });
-    return sendPage(c, <FlowPage viewer={viewer} flow={flow} lines={lines} page={page} />);
   })
   .get('/flux-comptables/:id/pj/:pj', async (c) => {
     const viewer = await accountingViewer(c);

@@ -110,6 +110,8 @@ export interface FlowView {
   issues: CheckIssue[];
   unmatched: MandateLine[];
   signRequested: boolean;
+  /** When the hub signed the unsigned bordereaux of the file sent. */
+  hubSignedAt: Date | null;
   createdAt: Date;
   transmittedAt: Date | null;
   acknowledgedAt: Date | null;
@@ -167,6 +169,7 @@ export async function getFlowView(deps: Deps, actor: Actor, flowId: string): Pro
     issues: flow.issues as CheckIssue[],
     unmatched: flow.unmatched as MandateLine[],
     signRequested: flow.signRequested,
+    hubSignedAt: flow.hubSignedAt,
     createdAt: flow.createdAt,
     transmittedAt: flow.transmittedAt,
     acknowledgedAt: flow.acknowledgedAt,
