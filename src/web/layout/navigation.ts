@@ -12,6 +12,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/factures/deposer', label: 'Déposer une facture' },
     { href: '/factures', label: 'Mes factures' },
     { href: '/mon-entreprise/utilisateurs', label: 'Utilisateurs de l’entreprise' },
+    { href: '/consultations', label: 'Consultations' },
   ],
   accountant: [
     { href: '/a-traiter', label: 'Factures reçues' },
@@ -20,6 +21,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   agent: [
     { href: '/a-traiter', label: 'Factures reçues' },
     { href: '/flux-comptables', label: 'Flux comptables' },
+    { href: '/acheteur/consultations', label: 'Mes consultations' },
   ],
   operator: [
     { href: '/annuaire', label: 'Annuaire' },
@@ -30,6 +32,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/cotisations', label: 'Contributions des membres' },
     { href: '/operateur/journal', label: 'Journal des opérations' },
     { href: '/operateur/flux-comptables', label: 'Flux comptables bloqués' },
+    { href: '/operateur/consultations-a-ouvrir', label: 'Consultations à ouvrir' },
   ],
 };
 
