@@ -110,7 +110,7 @@ describe('tender room pages', () => {
     const form = new FormData();
     form.append('_csrf', armor.csrf);
     form.append('candidature', new File(['DC1 signé'], 'dc1.pdf', { type: 'application/pdf' }));
-    form.append('offre', new File(['Prix : 41 000 € HT'], 'offre.pdf', { type: 'application/pdf' }));
+    form.append('offre', new File([Buffer.alloc(3 * 1024 * 1024, 7)], 'offre.pdf', { type: 'application/pdf' }));
     const res = await armor.postMultipart(`/consultations/${id}/lots/1/depot`, form);
     expect(res.status).toBe(303);
     const receiptPath = res.headers.get('location')!;

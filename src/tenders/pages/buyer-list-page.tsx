@@ -8,40 +8,42 @@ import { StatusBadge } from './tender-parts.tsx';
 
 function ConsultationsTable(props: { rows: BuyerConsultationRow[]; caption: string; showBuyer: boolean }) {
   return (
-    <table class="card-table">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Consultation</th>
-          {props.showBuyer ? <th scope="col">Acheteur</th> : null}
-          <th scope="col">Lots</th>
-          <th scope="col">Dernière date limite</th>
-          <th scope="col">État</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
+    <div class="table-scroll">
+      <table class="card-table">
+        <caption>{props.caption}</caption>
+        <thead>
           <tr>
-            <td data-label="Consultation" data-cell="number">
-              <a href={`/acheteur/consultations/${r.id}`}>{r.title}</a> <span class="hint">{r.reference}</span>
-              {r.isTest ? <span class="badge badge-warning">Test</span> : null}
-            </td>
-            {props.showBuyer ? (
-              <td data-label="Acheteur" data-cell="party">
-                {r.buyer}
-              </td>
-            ) : null}
-            <td data-label="Lots">{r.lots}</td>
-            <td data-label="Dernière date limite" data-cell="due">
-              {formatDateTime(r.lastDeadline)}
-            </td>
-            <td data-label="État" data-cell="status">
-              <StatusBadge status={r.status} />
-            </td>
+            <th scope="col">Consultation</th>
+            {props.showBuyer ? <th scope="col">Acheteur</th> : null}
+            <th scope="col">Lots</th>
+            <th scope="col">Dernière date limite</th>
+            <th scope="col">État</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <td data-label="Consultation" data-cell="number">
+                <a href={`/acheteur/consultations/${r.id}`}>{r.title}</a> <span class="hint">{r.reference}</span>
+                {r.isTest ? <span class="badge badge-warning">Test</span> : null}
+              </td>
+              {props.showBuyer ? (
+                <td data-label="Acheteur" data-cell="party">
+                  {r.buyer}
+                </td>
+              ) : null}
+              <td data-label="Lots">{r.lots}</td>
+              <td data-label="Dernière date limite" data-cell="due">
+                {formatDateTime(r.lastDeadline)}
+              </td>
+              <td data-label="État" data-cell="status">
+                <StatusBadge status={r.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -34,37 +34,39 @@ const sizeText = (bytes: number): string =>
 function Documents(props: { view: ConsultationView }) {
   if (props.view.documents.length === 0) return <p>Aucun document n’est encore en ligne.</p>;
   return (
-    <table class="card-table">
-      <caption>Dossier de consultation (téléchargement libre et gratuit)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Document</th>
-          <th scope="col">Version</th>
-          <th scope="col">Taille</th>
-          <th scope="col">Format</th>
-          <th scope="col">Empreinte SHA-256</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.view.documents.map((d) => (
+    <div class="table-scroll">
+      <table class="card-table">
+        <caption>Dossier de consultation (téléchargement libre et gratuit)</caption>
+        <thead>
           <tr>
-            <td data-label="Document" data-cell="number">
-              <a href={`/consultations/${props.view.id}/documents/${d.id}`} download>
-                {d.name}
-              </a>
-            </td>
-            <td data-label="Version">
-              {d.version} <span class="hint">du {formatDateTime(d.publishedAt)}</span>
-            </td>
-            <td data-label="Taille">{sizeText(d.size)}</td>
-            <td data-label="Format">{d.mediaType}</td>
-            <td data-label="SHA-256">
-              <code class="hash">{d.sha256}</code>
-            </td>
+            <th scope="col">Document</th>
+            <th scope="col">Version</th>
+            <th scope="col">Taille</th>
+            <th scope="col">Format</th>
+            <th scope="col">Empreinte SHA-256</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.view.documents.map((d) => (
+            <tr>
+              <td data-label="Document" data-cell="number">
+                <a href={`/consultations/${props.view.id}/documents/${d.id}`} download>
+                  {d.name}
+                </a>
+              </td>
+              <td data-label="Version">
+                {d.version} <span class="hint">du {formatDateTime(d.publishedAt)}</span>
+              </td>
+              <td data-label="Taille">{sizeText(d.size)}</td>
+              <td data-label="Format">{d.mediaType}</td>
+              <td data-label="SHA-256">
+                <code class="hash">{d.sha256}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

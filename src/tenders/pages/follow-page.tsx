@@ -38,51 +38,53 @@ function Deposits(props: FollowPageProps) {
   const base = `/acheteur/consultations/${props.view.id}`;
   if (props.follow.deposits.length === 0) return <p>Aucun pli reçu.</p>;
   return (
-    <table class="card-table">
-      <caption>Registre des dépôts</caption>
-      <thead>
-        <tr>
-          <th scope="col">Lot</th>
-          <th scope="col">Entreprise</th>
-          <th scope="col">Réception (fin)</th>
-          <th scope="col">Hors délai</th>
-          <th scope="col">Remplacé</th>
-          <th scope="col">Ouverture</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.follow.deposits.map((d) => (
+    <div class="table-scroll">
+      <table class="card-table">
+        <caption>Registre des dépôts</caption>
+        <thead>
           <tr>
-            <td data-label="Lot" data-cell="number">
-              {d.lot}
-            </td>
-            <td data-label="Entreprise" data-cell="party">
-              {d.company}
-            </td>
-            <td data-label="Réception">{formatDateTime(d.receivedAt)}</td>
-            <td data-label="Hors délai">{d.late ? <strong class="late">oui</strong> : 'non'}</td>
-            <td data-label="Remplacé">{yesNo(d.superseded)}</td>
-            <td data-label="Ouverture" data-cell="status">
-              {!d.opened ? (
-                'scellé'
-              ) : (
-                <>
-                  {d.integrity === 'intact' ? 'ouvert, intact' : `ouvert, ${d.integrity ?? 'non vérifié'}`}
-                  <ul>
-                    {d.files.map((f) => (
-                      <li>
-                        <a href={`${base}/plis/${d.id}/fichiers/${f.id}`}>{`${f.part} : ${f.fileName}`}</a>{' '}
-                        <span class="hint">{`${formatCount(f.size)} octets${f.integrity === 'altere' ? ', altéré' : ''}`}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </td>
+            <th scope="col">Lot</th>
+            <th scope="col">Entreprise</th>
+            <th scope="col">Réception (fin)</th>
+            <th scope="col">Hors délai</th>
+            <th scope="col">Remplacé</th>
+            <th scope="col">Ouverture</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.follow.deposits.map((d) => (
+            <tr>
+              <td data-label="Lot" data-cell="number">
+                {d.lot}
+              </td>
+              <td data-label="Entreprise" data-cell="party">
+                {d.company}
+              </td>
+              <td data-label="Réception">{formatDateTime(d.receivedAt)}</td>
+              <td data-label="Hors délai">{d.late ? <strong class="late">oui</strong> : 'non'}</td>
+              <td data-label="Remplacé">{yesNo(d.superseded)}</td>
+              <td data-label="Ouverture" data-cell="status">
+                {!d.opened ? (
+                  'scellé'
+                ) : (
+                  <>
+                    {d.integrity === 'intact' ? 'ouvert, intact' : `ouvert, ${d.integrity ?? 'non vérifié'}`}
+                    <ul>
+                      {d.files.map((f) => (
+                        <li>
+                          <a href={`${base}/plis/${d.id}/fichiers/${f.id}`}>{`${f.part} : ${f.fileName}`}</a>{' '}
+                          <span class="hint">{`${formatCount(f.size)} octets${f.integrity === 'altere' ? ', altéré' : ''}`}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

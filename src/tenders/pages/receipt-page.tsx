@@ -53,31 +53,33 @@ export function ReceiptPage(props: { viewer: Viewer; receipt: Receipt }) {
         <dt>Début de la transmission</dt>
         <dd>{formatDateTime(r.debutTransmission)}</dd>
       </dl>
-      <table class="card-table">
-        <caption>Documents reçus</caption>
-        <thead>
-          <tr>
-            <th scope="col">Enveloppe</th>
-            <th scope="col">Fichier</th>
-            <th scope="col">Taille (octets)</th>
-            <th scope="col">Empreinte SHA-256</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.documents.map((d) => (
+      <div class="table-scroll">
+        <table class="card-table">
+          <caption>Documents reçus</caption>
+          <thead>
             <tr>
-              <td data-label="Enveloppe">{d.enveloppe}</td>
-              <td data-label="Fichier" data-cell="number">
-                {d.nom}
-              </td>
-              <td data-label="Taille">{formatCount(d.taille)}</td>
-              <td data-label="SHA-256">
-                <code class="hash">{d.sha256}</code>
-              </td>
+              <th scope="col">Enveloppe</th>
+              <th scope="col">Fichier</th>
+              <th scope="col">Taille (octets)</th>
+              <th scope="col">Empreinte SHA-256</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.documents.map((d) => (
+              <tr>
+                <td data-label="Enveloppe">{d.enveloppe}</td>
+                <td data-label="Fichier" data-cell="number">
+                  {d.nom}
+                </td>
+                <td data-label="Taille">{formatCount(d.taille)}</td>
+                <td data-label="SHA-256">
+                  <code class="hash">{d.sha256}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>Prouver le dépôt</h2>
       <ul>
         <li>

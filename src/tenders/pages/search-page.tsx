@@ -68,39 +68,41 @@ export function SearchPage(props: {
       {props.items.length === 0 ? (
         <p>Aucune consultation ne répond à ces critères.</p>
       ) : (
-        <table class="card-table" aria-labelledby="resultats">
-          <thead>
-            <tr>
-              <th scope="col">Consultation</th>
-              <th scope="col">Acheteur</th>
-              <th scope="col">Procédure</th>
-              <th scope="col">CPV</th>
-              <th scope="col">Prochaine date limite</th>
-              <th scope="col">État</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((c) => (
+        <div class="table-scroll">
+          <table class="card-table" aria-labelledby="resultats">
+            <thead>
               <tr>
-                <td data-label="Consultation" data-cell="number">
-                  <a href={`/consultations/${c.id}`}>{c.title}</a> <span class="hint">{c.reference}</span>
-                  {c.isTest ? <span class="badge badge-warning">Test</span> : null}
-                </td>
-                <td data-label="Acheteur" data-cell="party">
-                  {c.buyer}
-                </td>
-                <td data-label="Procédure">{c.procedure}</td>
-                <td data-label="CPV">{c.cpv}</td>
-                <td data-label="Date limite" data-cell="due">
-                  {formatDateTime(c.nextDeadline)} <span class="hint">{timeLeft(c.nextDeadline, props.now)}</span>
-                </td>
-                <td data-label="État" data-cell="status">
-                  <StatusBadge status={c.status} />
-                </td>
+                <th scope="col">Consultation</th>
+                <th scope="col">Acheteur</th>
+                <th scope="col">Procédure</th>
+                <th scope="col">CPV</th>
+                <th scope="col">Prochaine date limite</th>
+                <th scope="col">État</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.items.map((c) => (
+                <tr>
+                  <td data-label="Consultation" data-cell="number">
+                    <a href={`/consultations/${c.id}`}>{c.title}</a> <span class="hint">{c.reference}</span>
+                    {c.isTest ? <span class="badge badge-warning">Test</span> : null}
+                  </td>
+                  <td data-label="Acheteur" data-cell="party">
+                    {c.buyer}
+                  </td>
+                  <td data-label="Procédure">{c.procedure}</td>
+                  <td data-label="CPV">{c.cpv}</td>
+                  <td data-label="Date limite" data-cell="due">
+                    {formatDateTime(c.nextDeadline)} <span class="hint">{timeLeft(c.nextDeadline, props.now)}</span>
+                  </td>
+                  <td data-label="État" data-cell="status">
+                    <StatusBadge status={c.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

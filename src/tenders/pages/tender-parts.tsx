@@ -16,7 +16,7 @@ const TONES: Record<ConsultationStatus, string> = {
 export function StatusBadge(props: { status: string }) {
   const status = props.status as ConsultationStatus;
   return (
-    <span class={`badge badge-${TONES[status] ?? 'neutral'}`}>{CONSULTATION_STATUS_LABELS[status] ?? status}</span>
+    <span class={`badge wraps badge-${TONES[status] ?? 'neutral'}`}>{CONSULTATION_STATUS_LABELS[status] ?? status}</span>
   );
 }
 
@@ -54,36 +54,38 @@ export interface LotRow {
 
 export function LotsTable(props: { lots: readonly LotRow[]; now: Date; action?: (lot: LotRow) => Child }) {
   return (
-    <table class="card-table">
-      <caption>Lots</caption>
-      <thead>
-        <tr>
-          <th scope="col">Lot</th>
-          <th scope="col">Intitulé</th>
-          <th scope="col">CPV</th>
-          <th scope="col">Montant estimé HT</th>
-          <th scope="col">Date limite de remise des plis</th>
-          {props.action ? <th scope="col">Action</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {props.lots.map((lot) => (
+    <div class="table-scroll">
+      <table class="card-table">
+        <caption>Lots</caption>
+        <thead>
           <tr>
-            <td data-label="Lot" data-cell="number">
-              {lot.number}
-            </td>
-            <td data-label="Intitulé">{lot.title}</td>
-            <td data-label="CPV">{lot.cpv}</td>
-            <td data-label="Montant estimé HT" data-cell="amount">
-              {formatMoney(lot.estimatedAmount)}
-            </td>
-            <td data-label="Date limite" data-cell="due">
-              <Deadline at={lot.deadline} now={props.now} />
-            </td>
-            {props.action ? <td data-label="Action">{props.action(lot)}</td> : null}
+            <th scope="col">Lot</th>
+            <th scope="col">Intitulé</th>
+            <th scope="col">CPV</th>
+            <th scope="col">Montant estimé HT</th>
+            <th scope="col">Date limite de remise des plis</th>
+            {props.action ? <th scope="col">Action</th> : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.lots.map((lot) => (
+            <tr>
+              <td data-label="Lot" data-cell="number">
+                {lot.number}
+              </td>
+              <td data-label="Intitulé">{lot.title}</td>
+              <td data-label="CPV">{lot.cpv}</td>
+              <td data-label="Montant estimé HT" data-cell="amount">
+                {formatMoney(lot.estimatedAmount)}
+              </td>
+              <td data-label="Date limite" data-cell="due">
+                <Deadline at={lot.deadline} now={props.now} />
+              </td>
+              {props.action ? <td data-label="Action">{props.action(lot)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
