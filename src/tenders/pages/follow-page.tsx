@@ -216,28 +216,26 @@ export function FollowPage(props: FollowPageProps) {
       )}
       {props.canAct && (v.status === 'draft' || v.status === 'published') ? (
         <ActionForm action={`${base}/documents`} csrf={csrf} multipart>
-          <fieldset>
-            <legend>Ajouter un document ou une nouvelle version</legend>
-            <div class="field">
-              <label for="doc-nom">Nom du document (le même nom crée une nouvelle version)</label>
-              <input type="text" id="doc-nom" name="nom" />
-            </div>
-            <div class="field">
-              <label for="doc-important">
-                <input type="checkbox" id="doc-important" name="important" value="true" /> Modification importante (les
-                entreprises inscrites sont prévenues ; report exigé à moins de six jours)
-              </label>
-            </div>
-            <div class="field">
-              <label for="doc-report">Nouvelle date limite si un report est exigé (heure de Paris)</label>
-              <input type="datetime-local" id="doc-report" name="nouvelleDateLimite" />
-            </div>
-            <div class="field">
-              <label for="doc-fichier">Fichier</label>
-              <input type="file" id="doc-fichier" name="fichier" required />
-            </div>
-            <button type="submit">Mettre le document en ligne</button>
-          </fieldset>
+          <h3>Ajouter un document ou une nouvelle version</h3>
+          <div class="field">
+            <label for="doc-nom">Nom du document (le même nom crée une nouvelle version)</label>
+            <input type="text" id="doc-nom" name="nom" />
+          </div>
+          <div class="field">
+            <label for="doc-important">
+              <input type="checkbox" id="doc-important" name="important" value="true" /> Modification importante (les
+              entreprises inscrites sont prévenues ; report exigé à moins de six jours)
+            </label>
+          </div>
+          <div class="field">
+            <label for="doc-report">Nouvelle date limite si un report est exigé (heure de Paris)</label>
+            <input type="datetime-local" id="doc-report" name="nouvelleDateLimite" />
+          </div>
+          <div class="field">
+            <label for="doc-fichier">Fichier</label>
+            <input type="file" id="doc-fichier" name="fichier" required />
+          </div>
+          <button type="submit">Mettre le document en ligne</button>
         </ActionForm>
       ) : null}
       {v.status !== 'draft' ? (

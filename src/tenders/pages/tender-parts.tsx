@@ -16,7 +16,9 @@ const TONES: Record<ConsultationStatus, string> = {
 export function StatusBadge(props: { status: string }) {
   const status = props.status as ConsultationStatus;
   return (
-    <span class={`badge wraps badge-${TONES[status] ?? 'neutral'}`}>{CONSULTATION_STATUS_LABELS[status] ?? status}</span>
+    <span class={`badge wraps badge-${TONES[status] ?? 'neutral'}`}>
+      {CONSULTATION_STATUS_LABELS[status] ?? status}
+    </span>
   );
 }
 
