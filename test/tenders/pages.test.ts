@@ -204,4 +204,42 @@ describe('tender room pages', () => {
     expect(html).not.toContain(`/acheteur/consultations/${id}"`);
     expect((await agent.get('/operateur/consultations-a-ouvrir')).status).toBe(403);
   }, 60_000);
+
+  it('opens after the deadline, awards a lot through the page, and the company reads its letter', async () => {
+    const quick = await publishedConsultation('Consultation ouverte par la page', 8_000);
+    await armor.get(`/consultations/${quick}/lots/1/depot`);
+    const form = new FormData();
+    form.append('_csrf', armor.csrf);
+    form.append('offre', new File(['Prix : 39 000 € HT'], 'offre.pdf', { type: 'application/pdf' }));
+    expect((await armor.postMultipart(`/consultations/${quick}/lots/1/depot`, form)).status).toBe(303);
+    await agent.get(`/acheteur/consultations/${quick}`);
+    const opened = await eventually(async () => {
+      const res = await agent.post(`/acheteur/consultations/${quick}/ouverture`, {});
+      return res.status === 200 ? res.text() : undefined;
+    }, 60_000);
+    expect(opened).toContain('1 pli(s), tous intacts');
+    const depositId = /name="pli"[^]*?<option value="([0-9a-f-]{36})"/.exec(opened)?.[1];
+    expect(depositId).toBeDefined();
+    const refused = await agent.post(`/acheteur/consultations/${quick}/lots/1/attribution`, {
+      pli: depositId!,
+      montant: 'beaucoup',
+      motifs: 'Meilleur rapport qualité-prix',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Le montant attribué est un montant HT');
+    const awarded = await agent.post(`/acheteur/consultations/${quick}/lots/1/attribution`, {
+      pli: depositId!,
+      montant: '39 000,00',
+      motifs: 'Meilleur rapport qualité-prix',
+    });
+    expect(awarded.status).toBe(200);
+    expect(await awarded.text()).toContain('Lot 1 attribué. Lettres envoyées : 1 d’attribution, 0 de rejet.');
+    const letters = await armor.get('/mes-lettres');
+    const letter = /href="(\/mes-lettres\/[0-9a-f-]{36})"/.exec(letters.html)?.[1];
+    expect(letters.html).toContain('non lue');
+    const pdf = await armor.get(letter!);
+    expect(pdf.res.headers.get('content-type')).toBe('application/pdf');
+    expect((await armor.get('/mes-lettres')).html).toContain('lue le');
+    expect((await breizh.get(letter!)).status).toBe(404);
+  }, 120_000);
 });

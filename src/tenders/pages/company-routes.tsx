@@ -1,5 +1,5 @@
 // A company's pages: the deposit of a bid for a lot, streamed through the sealed-deposit verb (the CSRF token is
-// the form's first field, read before the files), then its receipt and the files that prove it.
+// the form's first field, read before the files), then its receipt and the files that prove it; the letters.
 import { Hono, type Context } from 'hono';
 import { CSRF_FIELD, verifyCsrf } from '../../platform/auth/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -14,6 +14,9 @@ import { receiveSealedFiles } from '../deposits/receive-sealed-files.ts';
 import { sendBytes } from '../routes.ts';
 import { DepositPage } from './deposit-page.tsx';
 import { takeLeadingField } from './leading-field.ts';
+import { companyLetters, readLetter } from '../letters/company-letters.ts';
+import { streamFile } from '../routes-follow-up.ts';
+import { LettersPage } from './letters-page.tsx';
 import { ReceiptPage } from './receipt-page.tsx';
 
 async function showDeposit(c: Context<AppEnv>, viewer: Viewer, error?: AppError): Promise<Response> {
@@ -59,6 +62,15 @@ export const companyTenderPages = new Hono<AppEnv>()
       if (shownOnForm(error)) return showDeposit(c, viewer, error);
       throw error;
     }
+  })
+  .get('/mes-lettres', async (c) => {
+    const viewer = await requireViewerWith(c, 'supplier');
+    return sendPage(c, <LettersPage viewer={viewer} letters={await companyLetters(c.get('deps'), viewer.actor)} />);
+  })
+  .get('/mes-lettres/:letterId', async (c) => {
+    const viewer = await requireViewerWith(c, 'supplier');
+    const opened = await readLetter(c.get('deps'), viewer.actor, c.req.param('letterId'));
+    return streamFile(c, opened.stream, 'application/pdf', opened.file.fileName, opened.file.size);
   })
   .get('/depots/:depositId', async (c) => {
     const viewer = await requireViewerWith(c, 'supplier', 'agent');

@@ -13,6 +13,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/factures', label: 'Mes factures' },
     { href: '/mon-entreprise/utilisateurs', label: 'Utilisateurs de l’entreprise' },
     { href: '/consultations', label: 'Consultations' },
+    { href: '/mes-lettres', label: 'Lettres des acheteurs' },
   ],
   accountant: [
     { href: '/a-traiter', label: 'Factures reçues' },
