@@ -84,6 +84,9 @@ function streamedUploads(): BodyRule[] {
       streamed: true,
       maxBytes: 8 * GB,
     },
+    // The same two uploads from the tender room's pages.
+    { method: 'POST', path: /^\/acheteur\/consultations\/[^/]+\/documents$/, streamed: true, maxBytes: GB + ENVELOPE },
+    { method: 'POST', path: /^\/consultations\/[^/]+\/lots\/[^/]+\/depot$/, streamed: true, maxBytes: 8 * GB },
     // The S²LOW-compatible create and reply take the same files as /api/acts.
     { method: 'POST', path: '/modules/actes/actes_transac_create.php', streamed: true, maxBytes: 152 * MB },
     { method: 'POST', path: '/modules/actes/actes_transac_reponse_create.php', streamed: true, maxBytes: 152 * MB },

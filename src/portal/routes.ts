@@ -14,12 +14,13 @@ import { legalPages } from './legal/routes.tsx';
 import { staticRoutes } from '../web/static-routes.ts';
 import { replayRoutes } from '../web/replay/replay-routes.tsx';
 import { actPages, publicActPages } from '../acts/index.ts';
+import { tenderPages } from '../tenders/index.ts';
 
 /**
  * Mount at the root after `authenticate()`: `/`, `/static/*`, `/factures…` (supplier list, deposit, invoice pages),
  * `/a-traiter…` (accountant inbox), `/notifications…`, `/annuaire…` (operator directory), `/comptes…` (people and
  * API clients), `/chorus` (Chorus Pro connections), `/operateur/journal` (the audit log),
- * `/actes…` (acts to the prefecture) and `/operateur/actes`.
+ * `/actes…` (acts to the prefecture), `/operateur/actes`, `/consultations…` and `/acheteur…` (the tender room).
  */
 export const portalRoutes = new Hono<AppEnv>()
   .route('/', staticRoutes)
@@ -37,6 +38,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .route('/', companyUsersPages)
   .route('/', publicActPages)
   .route('/', actPages)
-  .route('/', accountingPages);
+  .route('/', accountingPages)
+  .route('/', tenderPages);
 
 portalRoutes.onError(portalError);

@@ -39,12 +39,13 @@ function checkCsrfHeader(c: Context<AppEnv>): void {
   if (c.get('authSession')) verifyCsrf(c, c.req.header('x-csrf-token'));
 }
 
-function streamFile(c: Context<AppEnv>, stream: Readable, mediaType: string, fileName: string, size: number) {
+export function streamFile(c: Context<AppEnv>, stream: Readable, mediaType: string, fileName: string, size: number) {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
     'Content-Type': mediaType,
     'Content-Length': String(size),
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
   });
 }

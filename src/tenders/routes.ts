@@ -46,7 +46,7 @@ function checkCsrfHeader(c: Context<AppEnv>): void {
   if (c.get('authSession')) verifyCsrf(c, c.req.header('x-csrf-token'));
 }
 
-function sendBytes(c: Context<AppEnv>, bytes: Uint8Array | string, mediaType: string, fileName: string) {
+export function sendBytes(c: Context<AppEnv>, bytes: Uint8Array | string, mediaType: string, fileName: string) {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>), 200, {
     'Content-Type': mediaType,

@@ -20,6 +20,7 @@ const ASSETS: Record<string, Asset> = {
   'api-reference.css': asset('api-reference.css', 'text/css; charset=utf-8'),
   'hub.js': asset('hub.js', 'text/javascript; charset=utf-8'),
   'invoice-form.js': asset('invoice-form.js', 'text/javascript; charset=utf-8'),
+  'tender-upload.js': asset('tender-upload.js', 'text/javascript; charset=utf-8'),
 };
 
 export const staticRoutes = new Hono<AppEnv>().get('/static/:file', (c) => {

@@ -112,6 +112,8 @@ export async function searchConsultations(
     q?: string | undefined;
     cpv?: string | undefined;
     buyerId?: string | undefined;
+    /** Only consultations with a lot whose deadline is at or before this instant. */
+    deadlineBefore?: Date | undefined;
     openOnly?: boolean;
     limit?: number;
   },
@@ -126,6 +128,9 @@ export async function searchConsultations(
     filters.push(sql`${tenderConsultations.cpv} like ${`${query.cpv}%`}`);
   if (query.buyerId && /^[0-9a-f-]{36}$/i.test(query.buyerId))
     filters.push(eq(tenderConsultations.buyerId, query.buyerId));
+  const having = query.deadlineBefore
+    ? sql`min(${tenderLots.deadline}) <= ${query.deadlineBefore.toISOString()}::timestamptz`
+    : undefined;
   const rows = await deps.db
     .select({ c: tenderConsultations, buyer: structures.name, nextDeadline: sql<Date>`min(${tenderLots.deadline})` })
     .from(tenderConsultations)
@@ -133,6 +138,7 @@ export async function searchConsultations(
     .innerJoin(tenderLots, eq(tenderLots.consultationId, tenderConsultations.id))
     .where(and(...filters))
     .groupBy(tenderConsultations.id, structures.name)
+    .having(having)
     .orderBy(sql`min(${tenderLots.deadline})`)
     .limit(Math.min(query.limit ?? 50, 200));
   return rows.map((r) => ({
@@ -146,4 +152,15 @@ export async function searchConsultations(
     isTest: r.c.isTest,
     nextDeadline: new Date(r.nextDeadline).toISOString(),
   }));
+}
+
+/** The buyers that have published at least one consultation, for the search's buyer filter. */
+export async function publishingBuyers(deps: TenderDeps): Promise<{ id: string; name: string }[]> {
+  return deps.db
+    .selectDistinct({ id: structures.id, name: structures.name })
+    .from(tenderConsultations)
+    .innerJoin(structures, eq(structures.id, tenderConsultations.buyerId))
+    .where(ne(tenderConsultations.status, 'draft'))
+    .orderBy(asc(structures.name))
+    .limit(1000);
 }

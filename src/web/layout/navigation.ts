@@ -13,6 +13,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/factures', label: 'Mes factures' },
     { href: '/factures/depots', label: 'Mes dépôts' },
     { href: '/mon-entreprise/utilisateurs', label: 'Utilisateurs de l’entreprise' },
+    { href: '/consultations', label: 'Consultations' },
+    { href: '/mes-lettres', label: 'Lettres des acheteurs' },
   ],
   accountant: [
     { href: '/a-traiter', label: 'Factures reçues' },
@@ -22,6 +24,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/a-traiter', label: 'Factures reçues' },
     { href: '/flux-comptables', label: 'Flux comptables' },
     { href: '/actes', label: 'Actes' },
+    { href: '/acheteur/consultations', label: 'Mes consultations' },
   ],
   operator: [
     { href: '/annuaire', label: 'Annuaire' },
@@ -33,6 +36,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { href: '/operateur/journal', label: 'Journal des opérations' },
     { href: '/operateur/flux-comptables', label: 'Flux comptables bloqués' },
     { href: '/operateur/actes', label: 'Transmission des actes' },
+    { href: '/operateur/consultations-a-ouvrir', label: 'Consultations à ouvrir' },
   ],
 };
 
