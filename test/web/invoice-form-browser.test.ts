@@ -141,11 +141,19 @@ describe('the invoice form and documents, in Chromium', () => {
       expect(await photo.textContent()).toMatch(/image PNG, \d+ octets/);
       await photo.getByText('Aperçu de photo-porte.png').click();
       // The image loads once its preview is open: a 1 × 1 pixel, as sent.
-      await ap.waitForFunction(
-        `(() => { const img = document.querySelector('.timeline .attachment img'); return !!img && img.complete && img.naturalWidth === 1; })()`,
-        undefined,
-        { timeout: 10_000 },
-      );
+      // Polled through the element (a function called by the driver): a polled string predicate needs eval, which
+      // the pages' Content-Security-Policy forbids, so it failed whenever the image was not loaded at first look.
+      const preview = ap.locator('.timeline .attachment img');
+      await expect
+        .poll(
+          () =>
+            preview.evaluate((img) => {
+              const image = img as unknown as { complete: boolean; naturalWidth: number };
+              return image.complete ? image.naturalWidth : 0;
+            }),
+          { timeout: 10_000 },
+        )
+        .toBe(1);
       await screenshot(ap, 'form-05-comptable-facture-saisie');
       await Promise.all([craftsman.context.close(), phone.context.close(), accountant.context.close()]);
     },

@@ -97,7 +97,12 @@ async function tabUntil(page: Page, matches: (f: { tag: string; id: string; text
 async function afterLoad(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   // hub.js moves the focus on DOMContentLoaded; give it a turn.
-  await page.waitForFunction('document.readyState === "complete"');
+  // Polled through a function the driver calls: a polled string predicate needs eval, which the CSP forbids.
+  await expect
+    .poll(() =>
+      page.evaluate(() => (globalThis as unknown as { document: { readyState: string } }).document.readyState),
+    )
+    .toBe('complete');
 }
 
 /** Presses a key that submits a form or follows a link, and waits for the next document (not the current one). */
