@@ -42,13 +42,12 @@ import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer } from '../src/platform/temporal/dev-server.ts';
 import { createHubWorker } from '../src/platform/temporal/worker.ts';
 import { freePort } from '../src/platform/net.ts';
-import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { fakeTreasuryEndpoint } from '../test/accounting/fake-treasury-endpoint.ts';
 import { makeTestIdentity } from '../test/accounting/test-identity.ts';
 import { personActing, testParties, ublBytes } from '../test/helpers/invoices.ts';
 import { commandCpuMs, CpuMeter, processCpuMs } from './cpu.ts';
-import { log, runBench, sleep, type Cleanup } from './hub-process.ts';
+import { apiToken, log, runBench, sleep, type Cleanup } from './hub-process.ts';
 import { scratchDatabaseUrl } from './scratch-database.ts';
 import '../test/helpers/quiet-temporal.ts';
 
@@ -161,18 +160,7 @@ function bigSpec(rennesSiret: string, armorSiret: string, invoiceNumbers: string
 /** Deposits INVOICES invoices of the demo supplier to Rennes through `POST /api/invoices`; their numbers. */
 async function depositInvoices(db: Db, run: string): Promise<string[]> {
   const app = createApp({ db, clock: systemClock, logger: createLogger('silent'), secureCookies: false });
-  const token = await app.fetch(
-    new Request('http://hub/api/oauth/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_API_CLIENT.clientId,
-        client_secret: DEMO_API_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  const bearer = `Bearer ${((await token.json()) as { access_token: string }).access_token}`;
+  const bearer = `Bearer ${await apiToken('http://hub', (request) => app.fetch(request))}`;
   const parties = await testParties(db);
   const numbers: string[] = [];
   for (let k = 0; k < INVOICES; k++) {

@@ -14,7 +14,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
-import { log, runBench } from './hub-process.ts';
+import { apiToken, log, runBench } from './hub-process.ts';
 import { scratchDatabaseUrl } from './scratch-database.ts';
 
 const i = process.argv.indexOf('--invoices');
@@ -34,19 +34,7 @@ runBench(async (cleanup) => {
   await seedAll(db);
   const app = createApp({ db, clock: systemClock, logger: createLogger('silent'), secureCookies: false });
 
-  const { DEMO_API_CLIENT } = await import('../src/seed/demo-accounts.ts');
-  const tokenResponse = await app.fetch(
-    new Request('http://hub/api/oauth/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_API_CLIENT.clientId,
-        client_secret: DEMO_API_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+  const token = await apiToken('http://hub', (request) => app.fetch(request));
   const parties = await testParties(db);
   const run = randomBytes(3).toString('hex').toUpperCase();
   const deposit = async (k: number) => {

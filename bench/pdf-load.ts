@@ -18,10 +18,9 @@ import { openDatabase } from '../db/client.ts';
 import { freePort } from '../src/platform/net.ts';
 import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer } from '../src/platform/temporal/dev-server.ts';
-import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
-import { load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
+import { apiToken, load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
 import { scratchDatabaseUrl } from './scratch-database.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -127,17 +126,7 @@ async function run(cleanup: Cleanup): Promise<void> {
     cleanup,
   );
   const base = `http://127.0.0.1:${port}`;
-  const tokenResponse = await fetch(`${base}/api/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_API_CLIENT.clientId,
-      client_secret: DEMO_API_CLIENT.clientSecret,
-    }),
-  });
-  const token = ((await tokenResponse.json()) as { access_token?: string }).access_token;
-  if (!token) throw new Error(`no access token (${tokenResponse.status})`);
+  const token = await apiToken(base);
 
   // Every invoice is built before any clock starts.
   const runId = randomBytes(3).toString('hex').toUpperCase();
