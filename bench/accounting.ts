@@ -1,17 +1,18 @@
 // Benchmark of the accounting flows, printed, asserting nothing:
 // (a) a generated PES Aller of Rennes of ~100 MB (20,000 mandate lines in 200 signed bordereaux, 2,000 PJs) written
-//     to disk with each bordereau signed as it streams by (signBordereau), deposited (the streamed checks and the
-//     streamed verification of every signature), then linked to the invoices it pays (prepareFlow: the lines'
-//     invoices found, their originals embedded as PJs, the file to send written); time and peak RSS of each step,
+//     to disk unsigned, deposited for the hub to sign (the streamed checks), linked to the invoices it pays
+//     (prepareFlow: the lines' invoices found, their originals embedded as PJs, the file to send written), signed
+//     as the transmission workflow signs it (signUnsignedBordereaux, each bordereau as it streams by), then
+//     deposited again signed (the streamed checks and the streamed verification of every signature); time and peak
+//     RSS of each step,
 //     against a reference in the same process: one streamed SHA-256 read of the same file;
 // (b) N ordinary PES (one bordereau, one mandate) end to end on a Temporal dev server launched here, a worker in
 //     this process and the fake treasury over FTP: deposit → transmission workflow → upload → PES_ACQUIT → poll →
 //     ACQUITTE; files/s and CPU per file (this process, the dev server, PostgreSQL).
 //
 //   npx tsx bench/accounting.ts [--lines 20000] [--pjs 2000] [--invoices 200] [--files 1000] [--only a|b]
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,7 +33,7 @@ import { pesAllerChunks, pesAllerText, type PesAllerSpec } from '../src/accounti
 import { prepareFlow } from '../src/accounting/linking/prepare-flow.ts';
 import { pollTreasuryReturns } from '../src/accounting/returns/poll-returns.ts';
 import type { AccountingDeps } from '../src/accounting/settings.ts';
-import { signBordereau, type SigningIdentity } from '../src/accounting/signature/sign-bordereau.ts';
+import { signUnsignedBordereaux } from '../src/accounting/signing/sign-pes-stream.ts';
 import { FakeTreasury } from '../src/demo-treasury/index.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createFileStore, diskBackend } from '../src/platform/files/index.ts';
@@ -41,11 +42,13 @@ import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer } from '../src/platform/temporal/dev-server.ts';
 import { createHubWorker } from '../src/platform/temporal/worker.ts';
 import { freePort } from '../src/platform/net.ts';
-import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { seedAll } from '../src/seed/index.ts';
+import { fakeTreasuryEndpoint } from '../test/accounting/fake-treasury-endpoint.ts';
+import { makeTestIdentity } from '../test/accounting/test-identity.ts';
 import { personActing, testParties, ublBytes } from '../test/helpers/invoices.ts';
 import { commandCpuMs, CpuMeter, processCpuMs } from './cpu.ts';
-import { ADMIN_URL, log, runBench, sleep, type Cleanup } from './hub-process.ts';
+import { apiToken, log, runBench, sleep, type Cleanup } from './hub-process.ts';
+import { scratchDatabaseUrl } from './scratch-database.ts';
 import '../test/helpers/quiet-temporal.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -85,16 +88,7 @@ async function measured<T>(
 
 /** A throw-away database with the hub's schema and the seeded directory (Rennes, the demo supplier). */
 async function scratchDatabase(cleanup: Cleanup): Promise<Db> {
-  const name = `hub_bench_pes_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  cleanup.push(async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const client = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  const client = postgres(await scratchDatabaseUrl('hub_bench_pes', cleanup), { max: 10, onnotice: () => {} });
   cleanup.push(() => client.end({ timeout: 5 }));
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(drizzle(client, { schema }), { migrationsFolder });
@@ -102,36 +96,10 @@ async function scratchDatabase(cleanup: Cleanup): Promise<Db> {
   return db;
 }
 
-function signingIdentity(dir: string): SigningIdentity {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '30',
-      '-subj',
-      '/CN=Ordonnatrice de banc/O=Commune de Rennes',
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    certificatePem: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-  };
-}
-
 /**
- * The big PES, unsigned (the hub signs it after linking): LINES lines, ten to a mandate, ten mandates to a bordereau.
- * The first lines of the mandates pay the hub's invoices (no PJ: the hub embeds their originals); the last line of
- * each of the first PJS mandates carries its own PJ.
+ * The big PES, dematerialised and unsigned (the hub signs it after linking): LINES lines, ten to a mandate, ten
+ * mandates to a bordereau. The first lines of the mandates pay the hub's invoices (no PJ: the hub embeds their
+ * originals); the last line of each of the first PJS mandates carries its own PJ.
  */
 function bigSpec(rennesSiret: string, armorSiret: string, invoiceNumbers: string[]): PesAllerSpec {
   const pieces = Math.ceil(LINES / LINES_PER_PIECE);
@@ -142,7 +110,7 @@ function bigSpec(rennesSiret: string, armorSiret: string, invoiceNumbers: string
     idBord: String(b + 1),
     exer: '2026',
     dteBordEm: '2026-12-01',
-    // Required once signed (InfoDematerialisee 1): the year's total so far, here the bordereau's own.
+    // Required when dematerialised: the year's total so far, here the bordereau's own.
     mtCumulAnnuel: `${Math.min(PIECES_PER_BORDEREAU, pieces - b * PIECES_PER_BORDEREAU) * LINES_PER_PIECE * 100}.00`,
     pieces: Array.from({ length: Math.min(PIECES_PER_BORDEREAU, pieces - b * PIECES_PER_BORDEREAU) }, (_, p) => {
       const piece = b * PIECES_PER_BORDEREAU + p;
@@ -177,7 +145,7 @@ function bigSpec(rennesSiret: string, armorSiret: string, invoiceNumbers: string
     codCol: '123',
     codBud: '01',
     libelleColBud: 'COMMUNE DE RENNES',
-    dematerialised: false,
+    dematerialised: true,
     bordereaux,
     pjs: Array.from({ length: Math.min(PJS, pieces) }, (_, i) => ({
       idUnique: `PJ${i}`,
@@ -189,76 +157,10 @@ function bigSpec(rennesSiret: string, armorSiret: string, invoiceNumbers: string
   };
 }
 
-/**
- * Signs a PES as it streams: each bordereau gathered (one in memory at a time) and signed, InfoDematerialisee set
- * to 1 and the NomFic renamed (the signed file is deposited again). A stand-in for the signing step of a flow.
- */
-async function* signStream(
-  source: AsyncIterable<string>,
-  identity: SigningIdentity,
-  nomFic: { from: string; to: string },
-  timing: { signMs: number; bordereaux: number },
-): AsyncGenerator<Buffer> {
-  const OPEN = '<Bordereau ';
-  const CLOSE = '</Bordereau>';
-  let pending = '';
-  let head = true;
-  let inside = false;
-  for await (const text of source) {
-    pending += text;
-    if (head && pending.includes('</EnTeteDepense>')) {
-      pending = pending
-        .replace('<InfoDematerialisee V="0"/>', '<InfoDematerialisee V="1"/>')
-        .replace(`<NomFic V="${nomFic.from}"/>`, `<NomFic V="${nomFic.to}"/>`);
-      head = false;
-    }
-    if (head) continue;
-    for (;;) {
-      if (!inside) {
-        const at = pending.indexOf(OPEN);
-        if (at < 0) {
-          // Keep what could be the start of a split tag.
-          const keep = Math.max(0, pending.length - OPEN.length);
-          yield Buffer.from(pending.slice(0, keep), 'latin1');
-          pending = pending.slice(keep);
-          break;
-        }
-        yield Buffer.from(pending.slice(0, at), 'latin1');
-        pending = pending.slice(at);
-        inside = true;
-      }
-      const end = pending.indexOf(CLOSE);
-      if (end < 0) break;
-      const began = performance.now();
-      const signed = signBordereau(pending.slice(0, end + CLOSE.length), identity, {
-        signingTime: new Date(),
-        city: 'Rennes',
-      });
-      timing.signMs += performance.now() - began;
-      timing.bordereaux += 1;
-      yield Buffer.from(signed, 'latin1');
-      pending = pending.slice(end + CLOSE.length);
-      inside = false;
-    }
-  }
-  yield Buffer.from(pending, 'latin1');
-}
-
 /** Deposits INVOICES invoices of the demo supplier to Rennes through `POST /api/invoices`; their numbers. */
 async function depositInvoices(db: Db, run: string): Promise<string[]> {
   const app = createApp({ db, clock: systemClock, logger: createLogger('silent'), secureCookies: false });
-  const token = await app.fetch(
-    new Request('http://hub/api/oauth/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_API_CLIENT.clientId,
-        client_secret: DEMO_API_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  const bearer = `Bearer ${((await token.json()) as { access_token: string }).access_token}`;
+  const bearer = `Bearer ${await apiToken('http://hub', (request) => app.fetch(request))}`;
   const parties = await testParties(db);
   const numbers: string[] = [];
   for (let k = 0; k < INVOICES; k++) {
@@ -290,7 +192,7 @@ async function bigFile(cleanup: Cleanup): Promise<void> {
   const db = await scratchDatabase(cleanup);
   const parties = await testParties(db);
   const numbers = await depositInvoices(db, randomBytes(3).toString('hex').toUpperCase());
-  const identity = signingIdentity(dir);
+  const identity = makeTestIdentity('/CN=Ordonnatrice de banc/O=Commune de Rennes');
   const files = createFileStore({ db, backend: diskBackend(join(dir, 'store')) });
   const deps: AccountingDeps = { db, clock: systemClock, logger: createLogger('silent'), secureCookies: false, files };
   const actor = personActing('accountant', parties.rennes.id);
@@ -314,35 +216,34 @@ async function bigFile(cleanup: Cleanup): Promise<void> {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
     return hash.digest('hex');
   });
-  const deposit = async (file: string) => {
+  const deposit = async (file: string, sign: boolean) => {
     const stored = await files.put(createReadStream(file), {
       kind: 'accounting_flow',
       mediaType: 'application/xml',
       fileName: 'pes.xml',
     });
-    const result = await depositPes({ ctx: { deps, actor }, input: { fileId: stored.id, channel: 'api' } });
+    const result = await depositPes({ ctx: { deps, actor }, input: { fileId: stored.id, channel: 'api', sign } });
     if (!result.accepted) throw new Error(`refused: ${JSON.stringify(result.refusal).slice(0, 500)}`);
     return result;
   };
-  const check = await measured(() => deposit(path));
+  const check = await measured(() => deposit(path, true));
   const link = await measured(() => prepareFlow(deps, check.value.flowId));
   const [flow] = await db.select().from(pesFlows).where(eq(pesFlows.id, check.value.flowId));
   const sent = await files.get(flow!.sentFileId!);
-  const timing = { signMs: 0, bordereaux: 0 };
+  const count = { signed: 0 };
   const sign = await measured(() =>
     pipeline(
-      Readable.from(
-        signStream(
-          (sent!.stream as Readable).setEncoding('latin1'),
-          identity,
-          { from: spec.nomFic, to: `${spec.nomFic}-S` },
-          timing,
-        ),
-      ),
+      Readable.from(signUnsignedBordereaux(sent!.stream, identity, { signingTime: new Date() }, count)),
       createWriteStream(signedPath),
     ),
   );
-  const verify = await measured(() => deposit(signedPath));
+  // The signed file is deposited again, as an ordonnateur's own signed file: the signatures cover the bordereaux,
+  // not the envelope, so the file keeps its NomFic and the first flow gives it up.
+  await db
+    .update(pesFlows)
+    .set({ nomFic: `${spec.nomFic}-non-signe` })
+    .where(eq(pesFlows.id, check.value.flowId));
+  const verify = await measured(() => deposit(signedPath, false));
 
   log(
     `(a) PES of ${fmt(size / MB)} MB: ${LINES} lines, ${spec.bordereaux.reduce((n, b) => n + b.pieces.length, 0)} mandates in ${spec.bordereaux.length} bordereaux, ${spec.pjs!.length} PJs; ${numbers.length} lines pay an invoice of the hub`,
@@ -355,7 +256,7 @@ async function bigFile(cleanup: Cleanup): Promise<void> {
   row('write the generated file', write);
   row('check: deposit, streamed checks', check);
   row(`link: ${link.value.linked} lines, ${link.value.embedded} originals embedded`, link);
-  row(`sign: ${timing.bordereaux} bordereaux as it streams (${fmt(timing.signMs, 0)} ms in signBordereau)`, sign);
+  row(`sign: ${count.signed} bordereaux as it streams (signUnsignedBordereaux)`, sign);
   row('check the signed file: deposit, signatures verified', verify);
   log(
     `    file to send ${fmt(statSync(signedPath).size / MB)} MB signed; ${link.value.unmatched} lines unmatched; process max RSS ${fmt(process.resourceUsage().maxRSS / 1000, 0)} MB`,
@@ -416,16 +317,7 @@ async function endToEnd(cleanup: Cleanup): Promise<void> {
     files: createFileStore({ db, backend: diskBackend(join(dir, 'store')) }),
     temporal: client,
     taskQueue,
-    accounting: {
-      treasury: {
-        url: fake.url,
-        entree: '/entree/',
-        sortie: '/sortie/',
-        pAppli: 'GHELPES2',
-        pDest: 'VHPCE11',
-        timeoutMs: 30_000,
-      },
-    },
+    accounting: { treasury: fakeTreasuryEndpoint(fake, 30_000) },
   };
   const workerConnection = await NativeConnection.connect({ address: server.address });
   cleanup.push(() => workerConnection.close());

@@ -14,23 +14,16 @@ import { systemClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
-import { ADMIN_URL, log, runBench } from './hub-process.ts';
+import { apiToken, log, runBench } from './hub-process.ts';
+import { scratchDatabaseUrl } from './scratch-database.ts';
 
 const i = process.argv.indexOf('--invoices');
 const N = i > 0 ? Number(process.argv[i + 1]) : 50;
 
 runBench(async (cleanup) => {
-  const name = `hub_queries_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  cleanup.push(async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const url = await scratchDatabaseUrl('hub_queries', cleanup);
   let statements: string[] = [];
-  const client = postgres(url.toString(), {
+  const client = postgres(url, {
     max: 10,
     onnotice: () => {},
     debug: (_connection, query) => statements.push(query.replace(/\s+/g, ' ').trim()),
@@ -41,19 +34,7 @@ runBench(async (cleanup) => {
   await seedAll(db);
   const app = createApp({ db, clock: systemClock, logger: createLogger('silent'), secureCookies: false });
 
-  const { DEMO_API_CLIENT } = await import('../src/seed/demo-accounts.ts');
-  const tokenResponse = await app.fetch(
-    new Request('http://hub/api/oauth/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_API_CLIENT.clientId,
-        client_secret: DEMO_API_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+  const token = await apiToken('http://hub', (request) => app.fetch(request));
   const parties = await testParties(db);
   const run = randomBytes(3).toString('hex').toUpperCase();
   const deposit = async (k: number) => {

@@ -74,17 +74,25 @@ export async function startHubProcess(
   return child;
 }
 
-/** An access token of the demo API client (the seeded supplier Armor Bureautique), from `base`. */
-export async function apiToken(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_API_CLIENT.clientId,
-      client_secret: DEMO_API_CLIENT.clientSecret,
+/**
+ * An access token of the demo API client (the seeded supplier Armor Bureautique), from `base`; `send` is the hub's
+ * own `app.fetch` when the bench runs the app in its process.
+ */
+export async function apiToken(
+  base: string,
+  send: (request: Request) => Response | Promise<Response> = fetch,
+): Promise<string> {
+  const response = await send(
+    new Request(`${base}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: DEMO_API_CLIENT.clientId,
+        client_secret: DEMO_API_CLIENT.clientSecret,
+      }),
     }),
-  });
+  );
   const token = ((await response.json()) as { access_token?: string }).access_token;
   if (!token) throw new Error(`no access token (${response.status})`);
   return token;

@@ -14,15 +14,14 @@ import { get } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { openDatabase } from '../db/client.ts';
 import { freePort } from '../src/platform/net.ts';
 import { findTemporalBinary } from '../src/platform/temporal/binary.ts';
 import { startDevServer } from '../src/platform/temporal/dev-server.ts';
-import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { testParties, ublBytes } from '../test/helpers/invoices.ts';
-import { ADMIN_URL, load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
+import { apiToken, load, log, percentile, runBench, sleep, startHubProcess, type Cleanup } from './hub-process.ts';
+import { scratchDatabaseUrl } from './scratch-database.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -91,16 +90,8 @@ async function run(cleanup: Cleanup): Promise<void> {
     `bench/pdf-load: ${LARGE} invoices of ${LINES} lines, ${VIEWS} PDF views each at once, ${SMALL} small deposits ` +
       `${CONCURRENCY} at a time; ${cpus().length} cores, load average ${load()}`,
   );
-  const dbName = `hub_bench_pdf_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${dbName}"`);
-  cleanup.push(async () => {
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
+  const url = await scratchDatabaseUrl('hub_bench_pdf', cleanup);
+  const database = await openDatabase({ kind: 'postgres', url, maxConnections: 2 });
   cleanup.push(() => database.close());
   await database.migrate();
   await seedAll(database.db);
@@ -124,7 +115,7 @@ async function run(cleanup: Cleanup): Promise<void> {
   await startHubProcess(
     'start',
     {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       TEMPORAL_ADDRESS: address,
       TEMPORAL_TASK_QUEUE: `bench-${randomBytes(4).toString('hex')}`,
       PORT: String(port),
@@ -135,17 +126,7 @@ async function run(cleanup: Cleanup): Promise<void> {
     cleanup,
   );
   const base = `http://127.0.0.1:${port}`;
-  const tokenResponse = await fetch(`${base}/api/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_API_CLIENT.clientId,
-      client_secret: DEMO_API_CLIENT.clientSecret,
-    }),
-  });
-  const token = ((await tokenResponse.json()) as { access_token?: string }).access_token;
-  if (!token) throw new Error(`no access token (${tokenResponse.status})`);
+  const token = await apiToken(base);
 
   // Every invoice is built before any clock starts.
   const runId = randomBytes(3).toString('hex').toUpperCase();
@@ -177,7 +158,9 @@ async function run(cleanup: Cleanup): Promise<void> {
     return { status: res.status, size, ms: performance.now() - t0, retryAfter: res.headers.get('retry-after') };
   };
   const largeMb = large.reduce((a, b) => a + b.length, 0) / Math.max(1, LARGE) / 1048576;
-  log(`ready: hub on ${base} (database ${dbName}, Temporal ${address}); large invoices of ${largeMb.toFixed(1)} MB`);
+  log(
+    `ready: hub on ${base} (database ${new URL(url).pathname.slice(1)}, Temporal ${address}); large invoices of ${largeMb.toFixed(1)} MB`,
+  );
 
   // Warm-up (threads loaded, first render done on another invoice), then the reference: no load at all.
   const warm = await deposit(invoice(`WARM-${runId}`, 10), 'warm');

@@ -15,6 +15,7 @@ import type { PesFlowStatus } from '../../src/accounting/domain/statuses.ts';
 import { testDeps, testTemporalClient } from '../helpers/test-deps.ts';
 import { lifecycleParties, startWorker, uniqueQueue, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
 import { FakeTreasury, type FakeTreasuryOptions } from '../../src/demo-treasury/index.ts';
+import { fakeTreasuryEndpoint } from './fake-treasury-endpoint.ts';
 
 export interface Harness {
   client: Client;
@@ -39,17 +40,7 @@ export async function startHarness(
   const files = createFileStore({ db: handle.db, backend: diskBackend(filesDir) });
   const deps: AccountingDeps = {
     ...testDeps(handle, { temporal: client, taskQueue, files }),
-    accounting: {
-      treasury: {
-        url: fake.url,
-        entree: '/entree/',
-        sortie: '/sortie/',
-        pAppli: 'GHELPES2',
-        pDest: 'VHPCE11',
-        timeoutMs: 10_000,
-      },
-      ...options.accounting,
-    },
+    accounting: { treasury: fakeTreasuryEndpoint(fake), ...options.accounting },
   };
   const worker = await startWorker(deps, taskQueue);
   return {

@@ -6,6 +6,7 @@ import type { TreasuryEndpoint } from '../../src/accounting/settings.ts';
 import { downloadReturn, listReturns, uploadToTreasury } from '../../src/accounting/transport/treasury-ftp.ts';
 import { signUnsignedBordereaux } from '../../src/accounting/signing/sign-pes-stream.ts';
 import { FakeTreasury } from '../../src/demo-treasury/index.ts';
+import { fakeTreasuryEndpoint } from './fake-treasury-endpoint.ts';
 import { demoSpec } from './pes-fixtures.ts';
 import { makeTestIdentity } from './test-identity.ts';
 
@@ -16,14 +17,7 @@ const routing = { pDest: 'VHPCE11', pAppli: 'GHELPES2', pMsg: 'PES#123#035000#01
 
 beforeAll(async () => {
   fake = await FakeTreasury.start({ accounts: [account] });
-  endpoint = {
-    url: fake.url,
-    entree: '/entree/',
-    sortie: '/sortie/',
-    pAppli: 'GHELPES2',
-    pDest: 'VHPCE11',
-    timeoutMs: 10_000,
-  };
+  endpoint = fakeTreasuryEndpoint(fake);
 });
 afterAll(async () => fake?.stop());
 

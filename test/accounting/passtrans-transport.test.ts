@@ -1,10 +1,8 @@
 // PassTrans transports against real servers: FTPS (ftp-srv with TLS, a certificate made by openssl for the test)
 // and SFTP (an in-process ssh2 server). Each one: routing sent as the transport carries it, a file already on the
 // server never sent twice, returns listed, downloaded and removed, and an untrusted server refused.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +17,7 @@ import {
 import { FakeSftpTreasury } from './fake-sftp-treasury.ts';
 import { FakeTreasury } from '../../src/demo-treasury/index.ts';
 import { demoSpec } from './pes-fixtures.ts';
+import { selfSignedCertificate } from '../helpers/self-signed-certificate.ts';
 
 const routing = { pDest: 'MHPCE21', pAppli: 'GHELPES2', pMsg: 'PES#123#035000#01' };
 const common = { entree: '/entree/', sortie: '/sortie/', pAppli: 'GHELPES2', pDest: 'VHPCE11', timeoutMs: 10_000 };
@@ -33,30 +32,10 @@ async function download(endpoint: TreasuryEndpoint, name: string): Promise<strin
   return Buffer.concat(chunks).toString('latin1');
 }
 
-async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'passtrans-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') };
+/** The fake's TLS certificate, for the address it listens on. */
+function tlsCertificate(): { key: string; cert: string } {
+  const made = selfSignedCertificate('/CN=127.0.0.1', { days: 1, extensions: ['subjectAltName=IP:127.0.0.1'] });
+  return { key: made.privateKeyPem, cert: made.certificatePem };
 }
 
 describe('PassTrans over FTPS', () => {
@@ -65,7 +44,7 @@ describe('PassTrans over FTPS', () => {
   let tls: { key: string; cert: string };
 
   beforeAll(async () => {
-    tls = await selfSignedCertificate();
+    tls = tlsCertificate();
     fake = await FakeTreasury.start({ tls });
     endpoint = { ...common, url: fake.url, transport: 'ftps', caPem: tls.cert };
   });
@@ -92,7 +71,7 @@ describe('PassTrans over FTPS', () => {
   });
 
   it('refuses a server whose certificate it does not trust', async () => {
-    const other = await selfSignedCertificate();
+    const other = tlsCertificate();
     await expect(listReturns({ ...endpoint, caPem: other.cert })).rejects.toThrow(/self[- ]signed|certificate/i);
   });
 });

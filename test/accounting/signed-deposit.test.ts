@@ -1,21 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pesFlows } from '../../db/schema/accounting.ts';
 import { depositPes } from '../../src/accounting/deposit/deposit-pes.ts';
 import { pesAllerText } from '../../src/accounting/domain/build-pes.ts';
-import { signBordereau, type SigningIdentity } from '../../src/accounting/signature/sign-bordereau.ts';
+import { signBordereau } from '../../src/accounting/signature/sign-bordereau.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { pollUntil, startHarness, storeBytes, type Harness } from './accounting-harness.ts';
 import { demoSpec } from './pes-fixtures.ts';
+import { makeTestIdentity } from './test-identity.ts';
 
 const t = useTestDatabase();
 let h: Harness;
-let dir: string;
-let identity: SigningIdentity;
+const identity = makeTestIdentity('/CN=Ordonnateur de test');
 const ACCOUNT = { idPost: '056000', codCol: '123', codBud: '01' };
 
 beforeAll(async () => {
@@ -23,24 +19,8 @@ beforeAll(async () => {
   (h.fake as unknown as { options: { accounts: unknown[] } }).options.accounts = [
     { ...ACCOUNT, idColl: h.parties.accountant.party.siret },
   ];
-  // Test-only certificate, made by openssl for this run.
-  dir = mkdtempSync(join(tmpdir(), 'pes-sign-'));
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')].concat(
-      ['-days', '30', '-subj', '/CN=Ordonnateur de test'],
-    ),
-    { stdio: 'ignore' },
-  );
-  identity = {
-    privateKeyPem: readFileSync(join(dir, 'k.pem'), 'utf8'),
-    certificatePem: readFileSync(join(dir, 'c.pem'), 'utf8'),
-  };
 }, 120_000);
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await h?.stop();
-});
+afterAll(async () => h?.stop());
 
 function signedText(nomFic: string, idBord: string, idPce: string): string {
   const spec = demoSpec({ nomFic, idColl: h.parties.accountant.party.siret, idPost: ACCOUNT.idPost });

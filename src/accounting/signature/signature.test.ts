@@ -1,39 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBordereau, type SigningIdentity } from './sign-bordereau.ts';
+import { makeTestIdentity } from '../../../test/accounting/test-identity.ts';
+import { signBordereau } from './sign-bordereau.ts';
 import { verifyBordereauSignature } from './verify-bordereau.ts';
 
-// A test-only certificate made by openssl for each run; no private key is committed.
+// A test-only certificate made for each run; xmlsec1 reads it from `dir`.
+const identity = makeTestIdentity('/CN=Ordonnatrice de test/O=Commune de Rennes');
 let dir: string;
-let identity: SigningIdentity;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pes-sign-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '30',
-      '-subj',
-      '/CN=Ordonnatrice de test/O=Commune de Rennes',
-    ],
-    { stdio: 'ignore' },
-  );
-  identity = {
-    privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    certificatePem: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-  };
+  writeFileSync(join(dir, 'cert.pem'), identity.certificatePem);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,40 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { makeTestIdentity } from '../../../test/accounting/test-identity.ts';
 import { checkPesStream } from '../check/check-pes-file.ts';
 import { pesAllerText, type PesAllerSpec } from '../domain/build-pes.ts';
-import { signBordereau, type SigningIdentity } from './sign-bordereau.ts';
+import { signBordereau } from './sign-bordereau.ts';
 import { verifyPesSignatures } from './verify-pes-signatures.ts';
 
 const SIRET = '21350238800019';
-let dir: string;
-let identity: SigningIdentity;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pes-sign-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ].concat(['-days', '30', '-subj', '/CN=Ordonnateur de test/O=Commune de Rennes']),
-    { stdio: 'ignore' },
-  );
-  identity = {
-    privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    certificatePem: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-  };
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const identity = makeTestIdentity('/CN=Ordonnateur de test/O=Commune de Rennes');
 
 const spec: PesAllerSpec = {
   nomFic: 'MANDATS-2026-0002',
