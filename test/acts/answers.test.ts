@@ -44,6 +44,19 @@ async function agentSignals(actId: string): Promise<unknown[]> {
     );
 }
 
+/** The state the ministry's 1-2 and 3-1 leave (applied by apply-message.ts in the full chain): the 3-1 letter. */
+async function acknowledgedWithLetter(id: string, number: string, text: string) {
+  await t.handle.db
+    .update(acts)
+    .set({ status: 'ACQUITTE', idActe: `035-213502388-20260115-${number}-DE` })
+    .where(eq(acts.id, id));
+  const [letter] = await t.handle.db
+    .insert(actLetters)
+    .values({ actId: id, code: '3-1', letterDate: '2026-02-01', text, receivedAt: new Date(), dedupeKey: `t-${id}` })
+    .returning();
+  return letter;
+}
+
 describe('agent answers', () => {
   it('replies to a 3-1 with a refusal once, refuses a wrong code and a second answer, cancels an acknowledged act', async () => {
     const res = await app.request('/api/acts', {
@@ -53,22 +66,7 @@ describe('agent answers', () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    // The state the ministry's 1-2 and 3-1 leave (applied by apply-message.ts in the full chain).
-    await t.handle.db
-      .update(acts)
-      .set({ status: 'ACQUITTE', idActe: '035-213502388-20260115-R2026_001-DE' })
-      .where(eq(acts.id, id));
-    const [letter] = await t.handle.db
-      .insert(actLetters)
-      .values({
-        actId: id,
-        code: '3-1',
-        letterDate: '2026-02-01',
-        text: 'Pièces demandées',
-        receivedAt: new Date(),
-        dedupeKey: `t-${id}`,
-      })
-      .returning();
+    const letter = await acknowledgedWithLetter(id, 'R2026_001', 'Pièces demandées');
 
     const wrong = await postJson(`/api/acts/${id}/replies`, { letterId: letter!.id, code: '2-2' });
     expect(wrong.status).toBe(400);
@@ -94,21 +92,7 @@ describe('agent answers', () => {
       body: actForm(metadata('R2026_002'), samplePdf()),
     });
     const { id } = (await res.json()) as { id: string };
-    await t.handle.db
-      .update(acts)
-      .set({ status: 'ACQUITTE', idActe: '035-213502388-20260115-R2026_002-DE' })
-      .where(eq(acts.id, id));
-    const [letter] = await t.handle.db
-      .insert(actLetters)
-      .values({
-        actId: id,
-        code: '3-1',
-        letterDate: '2026-02-01',
-        text: 'Pièces',
-        receivedAt: new Date(),
-        dedupeKey: `t-${id}`,
-      })
-      .returning();
+    const letter = await acknowledgedWithLetter(id, 'R2026_002', 'Pièces');
     const filesBefore = (await t.handle.db.select().from(storedFiles)).length;
     const form = new FormData();
     form.append('metadata', JSON.stringify({ letterId: letter!.id, code: '3-4' }));

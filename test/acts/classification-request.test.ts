@@ -1,81 +1,37 @@
 // The 7-1 classification request on the real chain: the worker sends DemandeClassification over mutual TLS to the
 // demo ministry, which holds a newer file and answers 7-2 by mail; the hub stores the file. Asked again with that
 // file's date, the ministry answers 7-3 (no change).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  DEMO_CLASSIFICATION,
-  deliverToMaildir,
-  httpsMinistryClient,
-  openMaildirMailbox,
-} from '../../src/acts/index.ts';
-import type { ActsDeps } from '../../src/acts/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLASSIFICATION } from '../../src/acts/index.ts';
 import { currentClassification } from '../../src/acts/queries/classification.ts';
-import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
-import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
-import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { actsTestDeps, demoRennesToken } from './harness.ts';
+import { startActsChain, type ActsChain } from './chain.ts';
+import { demoRennesToken } from './harness.ts';
 
 const t = useTestDatabase();
-const maildir = mkdtempSync(join(tmpdir(), 'hub-acts-classif-'));
 const MINISTRY_FILE = { ...DEMO_CLASSIFICATION, date: '2026-03-02' };
-let ministry: DemoMinistry;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
-let deps: ActsDeps;
+let chain: ActsChain;
 let app: ReturnType<typeof createApp>;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  ministry = await startDemoMinistry({
-    deliver: (raw) => deliverToMaildir(maildir, raw, `${Date.now()}.${randomBytes(6).toString('hex')}.m`),
-    ackDelayMs: 100,
-    classification: MINISTRY_FILE,
+  chain = await startActsChain(t.handle, {
+    mailbox: 'maildir',
+    ministry: { ackDelayMs: 100, classification: MINISTRY_FILE },
   });
-  client = await testTemporalClient();
-  const taskQueue = `acts-classif-${randomBytes(4).toString('hex')}`;
-  deps = actsTestDeps(t.handle, {
-    temporal: client,
-    taskQueue,
-    acts: {
-      settings: { trigram: 'HUB', application: 'EACT', pollSeconds: 1 },
-      returnAddress: 'actes@demo.hub.bzh',
-      ministry: httpsMinistryClient({
-        url: ministry.url,
-        cert: ministry.clientCert,
-        key: ministry.clientKey,
-        ca: ministry.ca,
-      }),
-      openMailbox: () => openMaildirMailbox(maildir),
-    },
-  });
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
-  running = worker.run();
-  app = createApp(deps);
+  app = createApp(chain.deps);
   auth = { authorization: `Bearer ${await demoRennesToken(app)}` };
 }, 120_000);
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await client?.connection.close();
-  await ministry?.close();
+  await chain?.stop();
 });
 
 async function answered(id: string): Promise<Record<string, unknown>> {
   const end = Date.now() + 60_000;
   for (;;) {
-    await createActivities(deps).actsReadMailbox();
+    await chain.readMailbox();
     const res = await app.request(`/api/acts/classification-requests/${id}`, { headers: auth });
     expect(res.status).toBe(200);
     const request = (await res.json()) as Record<string, unknown>;
@@ -108,7 +64,7 @@ describe('classification request (7-1)', () => {
       classificationDate: '2026-03-02',
       archiveName: expect.stringMatching(/^HUB-EACT--213502388--\d{8}-\d+\.tar\.gz$/),
     });
-    const taken = ministry.received.filter((r) => r.messageName === '035-213502388----7-1_0.xml');
+    const taken = chain.ministry.received.filter((r) => r.messageName === '035-213502388----7-1_0.xml');
     expect(taken.map((r) => r.archiveName)).toEqual([got.archiveName]);
     expect((await currentClassification(t.handle.db, rennes!.id))?.date).toBe('2026-03-02');
 

@@ -34,7 +34,7 @@ const password = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)
 const logInAs = (email: string) => PageClient.logIn(app, email, password(email));
 
 beforeAll(async () => {
-  chain = await startActsChain(t.handle);
+  chain = await startActsChain(t.handle, { windowMs: 3_600_000 });
   app = createApp(chain.deps);
   app.route('/', portalRoutes);
   // Langouët's accountant is also its agent here: an agent of another collectivity.
@@ -293,7 +293,7 @@ describe('acts pages', () => {
     expect(html).toMatch(new RegExp(`<table id="sans-accuse">[\\s\\S]*href="/actes/${stuckId}">PAGE2026_009<`));
     expect((await operator.get('/operateur/actes')).html).not.toContain('PAGE2026_009');
 
-    await deliverToMaildir(chain.dovecot.maildir, raw, 'illisible.pages');
+    await deliverToMaildir(chain.maildir, raw, 'illisible.pages');
     await chain.readMailbox();
     const kept = await operator.get('/operateur/actes');
     expect(kept.html).toMatch(/<table id="courriels">[\s\S]*reponse illisible/);

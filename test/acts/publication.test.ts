@@ -1,10 +1,7 @@
 // Publication of an act after the real chain (mutual TLS to the demo ministry, its 1-2 by mail through dovecot):
 // the stamped PDF carries the four lines, the public page lists it and finds it by a word.
-import { randomBytes } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acts } from '../../db/schema/acts.ts';
 import { structures } from '../../db/schema/directory.ts';
 import { execFileSync } from 'node:child_process';
@@ -12,78 +9,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and } from 'drizzle-orm';
-import { deliverToMaildir, httpsMinistryClient, openImapMailbox, type ActsDeps } from '../../src/acts/index.ts';
-import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
-import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
-import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { startDovecot, type RunningDovecot } from './dovecot.ts';
-import { actForm, actsTestDeps, demoRennesToken, metadata, samplePdf } from './harness.ts';
+import { startActsChain, type ActsChain } from './chain.ts';
+import { actForm, demoRennesToken, metadata, samplePdf } from './harness.ts';
 
 const t = useTestDatabase();
-let dovecot: RunningDovecot;
-let ministry: DemoMinistry;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
-let deps: ActsDeps;
+let chain: ActsChain;
 let app: ReturnType<typeof createApp>;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  ministry = await startDemoMinistry({
-    deliver: (raw) =>
-      deliverToMaildir(dovecot.maildir, raw, `${Date.now()}.${randomBytes(6).toString('hex')}.ministere`),
-    ackDelayMs: 200,
-  });
-  client = await testTemporalClient();
-  const taskQueue = `acts-pub-${randomBytes(4).toString('hex')}`;
-  deps = actsTestDeps(t.handle, {
-    temporal: client,
-    taskQueue,
-    actsTiming: { windowMs: 600_000 },
-    acts: {
-      settings: { trigram: 'HUB', application: 'EACT', pollSeconds: 1 },
-      returnAddress: 'actes@demo.hub.bzh',
-      ministry: httpsMinistryClient({
-        url: ministry.url,
-        cert: ministry.clientCert,
-        key: ministry.clientKey,
-        ca: ministry.ca,
-      }),
-      openMailbox: () => openImapMailbox(dovecot.url),
-    },
-  });
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
-  running = worker.run();
-  app = createApp(deps);
+  chain = await startActsChain(t.handle, { windowMs: 600_000 });
+  app = createApp(chain.deps);
   auth = { authorization: `Bearer ${await demoRennesToken(app)}` };
 }, 120_000);
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await client?.connection.close();
-  await ministry?.close();
-  await dovecot?.stop();
+  await chain?.stop();
 });
-
-const activities = () => createActivities(deps);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await activities().actsReadMailbox();
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 const detail = async (id: string) =>
   (await (await app.request(`/api/acts/${id}`, { headers: auth })).json()) as Record<string, any>;
@@ -124,7 +68,7 @@ describe('act publication', () => {
   it('stamps, publishes and lists an acknowledged act; refuses the stamp before acknowledgement', async () => {
     const id = await createAct('P2026_001', 'Tarifs de la médiathèque municipale');
     const unpublishedId = await createAct('P2026_002', 'Tarifs de la piscine municipale');
-    await until('the acknowledgements', async () => {
+    await chain.until('the acknowledgements', async () => {
       const [a, b] = [await detail(id), await detail(unpublishedId)];
       return a.status === 'ACQUITTE' && b.status === 'ACQUITTE' ? true : undefined;
     });

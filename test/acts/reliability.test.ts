@@ -8,70 +8,37 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actEvents, acts } from '../../db/schema/acts.ts';
-import {
-  actesAttr,
-  deliverToMaildir,
-  httpsMinistryClient,
-  openMaildirMailbox,
-  type ActsDeps,
-} from '../../src/acts/index.ts';
+import { actesAttr, deliverToMaildir } from '../../src/acts/index.ts';
 import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
-import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
 import { createHubWorker } from '../../src/platform/temporal/worker.ts';
 import { createFileStore, diskBackend } from '../../src/platform/files/index.ts';
 import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
-import { testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { actForm, actsTestDeps, demoRennesToken, metadata, samplePdf } from './harness.ts';
+import { startActsChain, type ActsChain } from './chain.ts';
+import { actForm, demoRennesToken, metadata, samplePdf } from './harness.ts';
 
 const t = useTestDatabase();
 const source = inject('testDatabase');
 const filesRoot = mkdtempSync(join(tmpdir(), 'hub-acts-rel-files-'));
-const maildir = mkdtempSync(join(tmpdir(), 'hub-acts-maildir-'));
-let ministry: DemoMinistry;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
-let deps: ActsDeps;
+let chain: ActsChain;
 let app: ReturnType<typeof createApp>;
 let auth: Record<string, string>;
 let child: ChildProcess | undefined;
 let replacement: { worker: Worker; running: Promise<void> } | undefined;
 
 beforeAll(async () => {
-  ministry = await startDemoMinistry({
-    deliver: (raw) => deliverToMaildir(maildir, raw, `${Date.now()}.${randomBytes(6).toString('hex')}.m`),
-    ackDelayMs: 100,
+  chain = await startActsChain(t.handle, {
+    mailbox: 'maildir',
+    ministry: { ackDelayMs: 100 },
+    deps: { files: createFileStore({ db: t.handle.db, backend: diskBackend(filesRoot) }) },
   });
-  client = await testTemporalClient();
-  const taskQueue = `acts-rel-${randomBytes(4).toString('hex')}`;
-  deps = actsTestDeps(t.handle, {
-    temporal: client,
-    taskQueue,
-    files: createFileStore({ db: t.handle.db, backend: diskBackend(filesRoot) }),
-    acts: {
-      settings: { trigram: 'HUB', application: 'EACT', pollSeconds: 1 },
-      returnAddress: 'actes@demo.hub.bzh',
-      ministry: httpsMinistryClient({
-        url: ministry.url,
-        cert: ministry.clientCert,
-        key: ministry.clientKey,
-        ca: ministry.ca,
-      }),
-      openMailbox: () => openMaildirMailbox(maildir),
-    },
-  });
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
-  running = worker.run();
-  app = createApp(deps);
+  app = createApp(chain.deps);
   auth = { authorization: `Bearer ${await demoRennesToken(app)}` };
 }, 120_000);
 
@@ -79,16 +46,13 @@ afterAll(async () => {
   child?.kill('SIGKILL');
   replacement?.worker.shutdown();
   await replacement?.running;
-  worker?.shutdown();
-  await running;
-  await client?.connection.close();
-  await ministry?.close();
+  await chain?.stop();
 });
 
 async function untilStatus(id: string, status: string, on = app): Promise<void> {
   const end = Date.now() + 90_000;
   for (;;) {
-    await createActivities(deps).actsReadMailbox();
+    await chain.readMailbox();
     const act = (await (await on.request(`/api/acts/${id}`, { headers: auth })).json()) as { status: string };
     if (act.status === status) return;
     if (Date.now() > end) throw new Error(`act ${id} still ${act.status}`);
@@ -101,7 +65,7 @@ describe('act transmission reliability', () => {
     'retries the ministry’s 503s with backoff, one archive taken; the same answer mail twice makes one event',
     { timeout: 90_000 },
     async () => {
-      ministry.failNext = 2;
+      chain.ministry.failNext = 2;
       const res = await app.request('/api/acts', {
         method: 'POST',
         headers: auth,
@@ -110,16 +74,20 @@ describe('act transmission reliability', () => {
       expect(res.status).toBe(201);
       const { id } = (await res.json()) as { id: string };
       await untilStatus(id, 'ACQUITTE');
-      expect(ministry.failNext).toBe(0);
-      expect(ministry.uploads).toBe(3);
-      expect(ministry.received.filter((r) => r.acte)).toHaveLength(1);
+      expect(chain.ministry.failNext).toBe(0);
+      expect(chain.ministry.uploads).toBe(3);
+      expect(chain.ministry.received.filter((r) => r.acte)).toHaveLength(1);
 
       // The acknowledgement delivered again, as a mail server might after a crash.
-      const handled = (await readdir(join(maildir, 'cur'))).sort();
+      const handled = (await readdir(join(chain.maildir, 'cur'))).sort();
       expect(handled.length).toBeGreaterThan(0);
       for (const name of handled)
-        await deliverToMaildir(maildir, await readFile(join(maildir, 'cur', name)), `again-${name.split(':')[0]}`);
-      await createActivities(deps).actsReadMailbox();
+        await deliverToMaildir(
+          chain.maildir,
+          await readFile(join(chain.maildir, 'cur', name)),
+          `again-${name.split(':')[0]}`,
+        );
+      await chain.readMailbox();
       const acks = await t.handle.db
         .select()
         .from(actEvents)
@@ -134,7 +102,7 @@ describe('act transmission reliability', () => {
     async () => {
       // A task queue of its own, so that only the worker about to be killed takes this act's work.
       const killQueue = `acts-kill-${randomBytes(4).toString('hex')}`;
-      const killDeps = { ...deps, taskQueue: killQueue };
+      const killDeps = { ...chain.deps, taskQueue: killQueue };
       const killApp = createApp(killDeps);
       const [{ name }] = (await t.handle.db.execute(sql`select current_database() as name`)) as unknown as [
         { name: string },
@@ -146,7 +114,7 @@ describe('act transmission reliability', () => {
           if (line) resolve(line[1]!);
         }),
       );
-      const uploadsBefore = ministry.uploads;
+      const uploadsBefore = chain.ministry.uploads;
 
       const res = await killApp.request('/api/acts', {
         method: 'POST',
@@ -159,7 +127,7 @@ describe('act transmission reliability', () => {
       child.kill('SIGKILL');
       await new Promise((resolve) => child!.once('exit', resolve));
       // The ministry has the archive, the hub has not recorded it.
-      expect(ministry.received.filter((r) => r.archiveName === archiveName)).toHaveLength(1);
+      expect(chain.ministry.received.filter((r) => r.archiveName === archiveName)).toHaveLength(1);
       const [unrecorded] = await t.handle.db.select().from(acts).where(eq(acts.id, id));
       expect(unrecorded).toMatchObject({ archiveName, sentAt: null, status: 'EN_ATTENTE_TRANSMISSION' });
 
@@ -174,9 +142,11 @@ describe('act transmission reliability', () => {
       await untilStatus(id, 'ACQUITTE', killApp);
 
       // The same archive (name and bytes) posted again and taken once: one transmission, one acknowledgement.
-      expect(ministry.uploads - uploadsBefore).toBe(2);
-      expect(ministry.received.filter((r) => r.archiveName === archiveName)).toHaveLength(1);
-      expect(ministry.received.filter((r) => actesAttr(r.acte!, 'NumeroInterne') === 'K2026_001')).toHaveLength(1);
+      expect(chain.ministry.uploads - uploadsBefore).toBe(2);
+      expect(chain.ministry.received.filter((r) => r.archiveName === archiveName)).toHaveLength(1);
+      expect(chain.ministry.received.filter((r) => actesAttr(r.acte!, 'NumeroInterne') === 'K2026_001')).toHaveLength(
+        1,
+      );
       const steps = await t.handle.db.select().from(actEvents).where(eq(actEvents.actId, id));
       expect(steps.map((e) => e.kind)).toEqual(['created', 'sent', 'acknowledged']);
     },
@@ -193,11 +163,11 @@ async function spawnDyingWorker(dbUrl: string, taskQueue: string): Promise<Child
       ACTS_TEMPORAL_ADDRESS: inject('temporalAddress'),
       ACTS_TASK_QUEUE: taskQueue,
       ACTS_FILES_ROOT: filesRoot,
-      ACTS_MINISTRY_URL: ministry.url,
-      ACTS_MINISTRY_CERT: ministry.clientCert,
-      ACTS_MINISTRY_KEY: ministry.clientKey,
-      ACTS_MINISTRY_CA: ministry.ca,
-      ACTS_MAILDIR: maildir,
+      ACTS_MINISTRY_URL: chain.ministry.url,
+      ACTS_MINISTRY_CERT: chain.ministry.clientCert,
+      ACTS_MINISTRY_KEY: chain.ministry.clientKey,
+      ACTS_MINISTRY_CA: chain.ministry.ca,
+      ACTS_MAILDIR: chain.maildir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,93 +5,51 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acts } from '../../db/schema/acts.ts';
 import { structures } from '../../db/schema/directory.ts';
-import { deliverToMaildir, httpsMinistryClient, openImapMailbox, type ActsDeps } from '../../src/acts/index.ts';
-import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
-import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
 import { createPerson } from '../../src/platform/auth/people.ts';
 import { issueS2lowApiPassword } from '../../src/platform/auth/s2low/index.ts';
-import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { startDovecot, type RunningDovecot } from './dovecot.ts';
-import { actsTestDeps, samplePdf } from './harness.ts';
+import { startActsChain, type ActsChain } from './chain.ts';
+import { samplePdf } from './harness.ts';
 
 const t = useTestDatabase();
 const secretKey = randomBytes(32);
 const RENNES_AGENT = { email: 'agent.actes@rennes.example', password: 'Délibérations-2026' };
 const LANGOUET_AGENT = { email: 'agent.actes@langouet.example', password: 'Langouët-2026-actes' };
-let dovecot: RunningDovecot;
-let ministry: DemoMinistry;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
-let deps: ActsDeps;
+let chain: ActsChain;
 let server: ServerType;
 let base: string;
 let apiPassword: string;
 
 beforeAll(async () => {
   process.env.S2LOW_SECRET_KEY = secretKey.toString('base64');
-  dovecot = await startDovecot();
-  ministry = await startDemoMinistry({
-    deliver: (raw) =>
-      deliverToMaildir(dovecot.maildir, raw, `${Date.now()}.${randomBytes(6).toString('hex')}.ministere`),
-    ackDelayMs: 200,
-  });
-  client = await testTemporalClient();
-  const taskQueue = `acts-s2low-${randomBytes(4).toString('hex')}`;
-  deps = actsTestDeps(t.handle, {
-    temporal: client,
-    taskQueue,
-    // The window stays open for the whole test: cancelling needs an acknowledged act.
-    actsTiming: { windowMs: 10 * 60_000 },
-    acts: {
-      settings: { trigram: 'HUB', application: 'EACT', pollSeconds: 1 },
-      returnAddress: 'actes@demo.hub.bzh',
-      ministry: httpsMinistryClient({
-        url: ministry.url,
-        cert: ministry.clientCert,
-        key: ministry.clientKey,
-        ca: ministry.ca,
-      }),
-      openMailbox: () => openImapMailbox(dovecot.url),
-    },
-  });
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
-  running = worker.run();
+  // The window stays open for the whole test: cancelling needs an acknowledged act.
+  chain = await startActsChain(t.handle, { windowMs: 10 * 60_000 });
   const siren = async (s: string) =>
     (await t.handle.db.select({ id: structures.id }).from(structures).where(eq(structures.siren, s)))[0]!.id;
-  const rennes = await createPerson(deps, {
+  const rennes = await createPerson(chain.deps, {
     ...RENNES_AGENT,
     displayName: 'Agent des actes de Rennes',
     grants: [{ role: 'agent', structureId: await siren('213502388') }],
   });
-  await createPerson(deps, {
+  await createPerson(chain.deps, {
     ...LANGOUET_AGENT,
     displayName: 'Agent des actes de Langouët',
     grants: [{ role: 'agent', structureId: await siren('213501463') }],
   });
-  apiPassword = await issueS2lowApiPassword(deps, secretKey, rennes.id);
-  server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' });
+  apiPassword = await issueS2lowApiPassword(chain.deps, secretKey, rennes.id);
+  server = serve({ fetch: createApp(chain.deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 120_000);
 
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
-  worker?.shutdown();
-  await running;
-  await client?.connection.close();
-  await ministry?.close();
-  await dovecot?.stop();
+  await chain?.stop();
   delete process.env.S2LOW_SECRET_KEY;
 });
 
@@ -163,17 +121,8 @@ function pastellCreate(number: string, extra: Part[] = []) {
   ]);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 40_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  const read = createActivities(deps);
-  for (;;) {
-    await read.actsReadMailbox();
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+// The mailbox read as the hub's schedule does, with a longer wait than the chain's default.
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => chain.until(what, probe, 40_000);
 
 const statusLine = async (id: string) =>
   (await call(`/modules/actes/actes_transac_get_status.php?transaction=${id}`)).text;
@@ -351,7 +300,7 @@ describe('a Pastell connector’s ACTES sequence', () => {
   });
 
   it('lists a prefecture letter (3-1), gives its archive, marks it read and sends the 3-4 reply', async () => {
-    await ministry.sendLetter(idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
+    await chain.ministry.sendLetter(idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
     const letter = await until('the 3-1 in the unread list', async () => {
       const list = (await call('/modules/actes/api/list_document_prefecture.php')).json() as Record<string, string>[];
       return list.find((l) => l.related_transaction_id === actId);
@@ -383,7 +332,7 @@ describe('a Pastell connector’s ACTES sequence', () => {
     const sent = await call('/modules/actes/actes_transac_reponse_create.php', { method: 'POST', ...reply });
     expect(sent.text).toBe(`OK\n${letterId}\n\n`);
     await until('the 3-4 at the ministry', async () =>
-      ministry.received.find((r) => r.messageName.endsWith('-3-4_0.xml')),
+      chain.ministry.received.find((r) => r.messageName.endsWith('-3-4_0.xml')),
     );
     expect(
       await until('the letter answered', async () =>

@@ -1,93 +1,38 @@
 // An act through the real chain: the hub's worker sends the archive over mutual TLS to the demo ministry, which
 // answers by mail into a real dovecot Maildir; the hub's IMAP reading signals the act's workflow.
-import { randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
-import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actEvents, actLetters, actMails, acts } from '../../db/schema/acts.ts';
 import { legalityWindowEnd } from '../../src/acts/domain/legality-window.ts';
 import { parisDate } from '../../src/platform/calendar/index.ts';
-import { deliverToMaildir, httpsMinistryClient, openImapMailbox, type ActsDeps } from '../../src/acts/index.ts';
-import { createActivities } from '../../src/activities.ts';
 import { createApp } from '../../src/app.ts';
-import { startDemoMinistry, type DemoMinistry } from '../../src/demo-ministry/index.ts';
-import { createHubWorker } from '../../src/platform/temporal/worker.ts';
-import { testTemporalClient } from '../helpers/test-deps.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import { startDovecot, type RunningDovecot } from './dovecot.ts';
-import { actForm, actsTestDeps, demoRennesToken, metadata, samplePdf } from './harness.ts';
+import { deliverToMaildir } from '../../src/acts/index.ts';
+import { startActsChain, type ActsChain } from './chain.ts';
+import { actForm, demoRennesToken, metadata, samplePdf } from './harness.ts';
 
 const t = useTestDatabase();
-let dovecot: RunningDovecot;
-let ministry: DemoMinistry;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
-let deps: ActsDeps;
+let chain: ActsChain;
 let app: ReturnType<typeof createApp>;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  ministry = await startDemoMinistry({
-    deliver: (raw) =>
-      deliverToMaildir(dovecot.maildir, raw, `${Date.now()}.${randomBytes(6).toString('hex')}.ministere`),
-    ackDelayMs: 200,
-  });
-  client = await testTemporalClient();
-  const taskQueue = `acts-${randomBytes(4).toString('hex')}`;
-  deps = actsTestDeps(t.handle, {
-    temporal: client,
-    taskQueue,
-    actsTiming: { windowMs: 4000 },
-    acts: {
-      settings: { trigram: 'HUB', application: 'EACT', pollSeconds: 1 },
-      returnAddress: 'actes@demo.hub.bzh',
-      ministry: httpsMinistryClient({
-        url: ministry.url,
-        cert: ministry.clientCert,
-        key: ministry.clientKey,
-        ca: ministry.ca,
-      }),
-      openMailbox: () => openImapMailbox(dovecot.url),
-    },
-  });
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createHubWorker({ connection, namespace: 'default', taskQueue, activities: createActivities(deps) });
-  running = worker.run();
-  app = createApp(deps);
+  chain = await startActsChain(t.handle, { windowMs: 4000 });
+  app = createApp(chain.deps);
   auth = { authorization: `Bearer ${await demoRennesToken(app)}` };
 }, 120_000);
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await client?.connection.close();
-  await ministry?.close();
-  await dovecot?.stop();
+  await chain?.stop();
 });
-
-const activities = () => createActivities(deps);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await activities().actsReadMailbox();
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** The entries of a stored .tar.gz, by name, in archive order. */
 async function tarEntries(fileId: string): Promise<Map<string, Buffer>> {
-  const opened = (await deps.files!.get(fileId))!;
+  const opened = (await chain.deps.files!.get(fileId))!;
   const extract = tar.extract();
   const entries = new Map<string, Buffer>();
   extract.on('entry', (header, entry, next) => {
@@ -116,11 +61,11 @@ describe('act transmission', () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const acked = await until('the acknowledgement', statusIs(id, 'ACQUITTE'));
+    const acked = await chain.until('the acknowledgement', statusIs(id, 'ACQUITTE'));
     expect(acked.idActe).toBe('035-213502388-20260115-T2026_001-DE');
     expect(acked.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(acked.legalityWindowEndsAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(ministry.received.filter((r) => r.acte).map((r) => r.archiveName)).toEqual([acked.archiveName]);
+    expect(chain.ministry.received.filter((r) => r.acte).map((r) => r.archiveName)).toEqual([acked.archiveName]);
     expect(acked.archiveName).toMatch(/^HUB-EACT--213502388--20260115-\d+\.tar\.gz$/);
 
     // The archive as sent.
@@ -130,8 +75,8 @@ describe('act transmission', () => {
     expect(bytes[0]).toBe(0x1f);
     expect(bytes[1]).toBe(0x8b);
 
-    await ministry.sendLetter(acked.idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
-    const letter = await until('the 3-1 letter', async () => {
+    await chain.ministry.sendLetter(acked.idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
+    const letter = await chain.until('the 3-1 letter', async () => {
       const [row] = await t.handle.db.select().from(actLetters).where(eq(actLetters.actId, id));
       return row;
     });
@@ -154,8 +99,8 @@ describe('act transmission', () => {
     const again = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: reply });
     expect(again.status).toBe(409);
 
-    const received = await until('the 3-4 at the ministry', async () =>
-      ministry.received.find((r) => r.messageName.endsWith('-3-4_0.xml')),
+    const received = await chain.until('the 3-4 at the ministry', async () =>
+      chain.ministry.received.find((r) => r.messageName.endsWith('-3-4_0.xml')),
     );
     const [sent] = await t.handle.db.select().from(actLetters).where(eq(actLetters.id, letter.id));
     expect(sent!.replyArchiveName).toBe(received.archiveName);
@@ -174,12 +119,12 @@ describe('act transmission', () => {
     expect(message.match(/<actes:NomFichier>/g)).toHaveLength(3);
     expect(entries.get(`99_DE-${stem}_2.pdf`)!.toString('latin1')).toContain('% Rapport');
     // The window restarts two months from the day the pieces were sent (CE 29 Oct 2008).
-    const restarted = await until('the restarted window', async () => {
+    const restarted = await chain.until('the restarted window', async () => {
       const act = await detail(id);
       return act.legalityWindowSuspended ? undefined : act;
     });
     expect(restarted.legalityWindowEndsAt).toBe(legalityWindowEnd(parisDate(new Date())));
-    const validated = await until('the window closing', statusIs(id, 'VALIDE'));
+    const validated = await chain.until('the window closing', statusIs(id, 'VALIDE'));
     const kinds = validated.events.map((e: { kind: string }) => e.kind);
     // The 3-5 (the prefecture's receipt of the pieces) comes back within the restarted window.
     expect(kinds).toEqual([
@@ -200,9 +145,9 @@ describe('act transmission', () => {
       'From: actes@ministere.demo.gouv.fr\r\nTo: actes@demo.hub.bzh\r\nSubject: illisible\r\nMessage-ID: <casse@ministere.demo.gouv.fr>\r\n' +
         'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: application/xml\r\nContent-Disposition: attachment; filename="x-1-2_0.xml"\r\n\r\n<actes:ARActe xmlns:actes="http://www.interieur.gouv.fr/ACTES#v1.1-20040216"\r\n--b--\r\n',
     );
-    await deliverToMaildir(dovecot.maildir, raw, 'casse.1');
-    await deliverToMaildir(dovecot.maildir, raw, 'casse.2');
-    await activities().actsReadMailbox();
+    await deliverToMaildir(chain.maildir, raw, 'casse.1');
+    await deliverToMaildir(chain.maildir, raw, 'casse.2');
+    await chain.readMailbox();
     const kept = await t.handle.db
       .select()
       .from(actMails)

@@ -19,19 +19,10 @@ import { clamdMissing, EICAR, EICAR_SIGNATURE, startClamd, type RunningClamd } f
 import { personActing } from '../helpers/invoices.ts';
 import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
-import {
-  bytesOf,
-  depositFiles,
-  eventually,
-  publishTestConsultation,
-  refusal,
-  startTenderHarness,
-  type TenderHarness,
-} from './harness.ts';
+import { bytesOf, depositFiles, eventually, publishTestConsultation, refusal, useTenderHarness } from './harness.ts';
 
 const missing = skipUnlessCi(clamdMissing(), 'clamd');
 const t = useTestDatabase();
-let h: TenderHarness;
 let clamd: RunningClamd | undefined;
 // The hub's antivirus setting stays the same; what answers behind it changes (clamd stopped, another started).
 let current: Antivirus | undefined;
@@ -47,12 +38,12 @@ beforeAll(async () => {
   requireTools(['pdftotext'], 'poppler-utils');
   clamd = await startClamd({ timeoutMs: 5_000 });
   current = clamd.antivirus;
-  h = await startTenderHarness(t.handle, { antivirus });
 }, 120_000);
 afterAll(async () => {
-  await h?.stop();
   await clamd?.stop();
 });
+// After clamd's hooks: started once clamd runs, stopped before it.
+const h = useTenderHarness(t, { antivirus, skip: missing });
 
 const verdictsOf = (consultationId: string) =>
   t.handle.db.select().from(tenderAntivirusVerdicts).where(eq(tenderAntivirusVerdicts.consultationId, consultationId));

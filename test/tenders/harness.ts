@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll } from 'vitest';
 import type { Antivirus } from '../../src/platform/antivirus/index.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { createApp } from '../../src/app.ts';
@@ -39,6 +40,26 @@ export interface TenderHarnessOptions {
   antivirus?: Antivirus;
   /** false: no worker here, the test starts its own on `deps.taskQueue`. */
   inProcessWorker?: boolean;
+}
+
+/**
+ * The harness of the calling test file, started before its tests on the file's database and stopped after them
+ * (before the hooks registered earlier, such as the database's). Not started when `skip` is set.
+ */
+export function useTenderHarness(
+  db: { readonly handle: DatabaseHandle },
+  options: TenderHarnessOptions & { skip?: unknown } = {},
+): TenderHarness {
+  const { skip, ...harnessOptions } = options;
+  const holder = {} as TenderHarness;
+  beforeAll(async () => {
+    if (skip) return;
+    Object.assign(holder, await startTenderHarness(db.handle, harnessOptions));
+  }, 120_000);
+  afterAll(async () => {
+    await holder.stop?.();
+  });
+  return holder;
 }
 
 export async function startTenderHarness(

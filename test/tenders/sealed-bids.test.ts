@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { storedFiles } from '../../db/schema/files.ts';
 import { tenderConsultations, tenderDepositFiles, tenderDeposits } from '../../db/schema/tenders.ts';
@@ -23,20 +23,12 @@ import {
   eventually,
   publishTestConsultation,
   refusal,
-  startTenderHarness,
-  type TenderHarness,
+  useTenderHarness,
 } from './harness.ts';
 
 const run = promisify(execFile);
 const t = useTestDatabase();
-let h: TenderHarness;
-
-beforeAll(async () => {
-  h = await startTenderHarness(t.handle);
-}, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useTenderHarness(t);
 
 describe('a test consultation from publication to opening', () => {
   it('keeps a bid ending 1 s late, refuses and audits early opening, closes by timer, detects tampering, and time-stamps receipts', async () => {

@@ -4,7 +4,7 @@
 // (a consultation whose deadline passed while no worker ran).
 import type { ChildProcess } from 'node:child_process';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { tenderConsultations, tenderLots } from '../../db/schema/tenders.ts';
 import { tenderWorkflowId } from '../../src/tenders/domain/index.ts';
@@ -15,29 +15,18 @@ import { skipUnlessCi } from '../helpers/required-under-ci.ts';
 import { urlForDatabase } from '../helpers/test-database.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
 import { startWorker, type RunningWorker } from '../invoices/lifecycle-fixtures.ts';
-import {
-  bytesOf,
-  depositFiles,
-  eventually,
-  publishTestConsultation,
-  refusal,
-  startTenderHarness,
-  type TenderHarness,
-} from './harness.ts';
+import { bytesOf, depositFiles, eventually, publishTestConsultation, refusal, useTenderHarness } from './harness.ts';
 
 const t = useTestDatabase();
 const source = inject('testDatabase');
-let h: TenderHarness;
+const h = useTenderHarness(t, { inProcessWorker: false });
 let child: ChildProcess | undefined;
 let replacement: RunningWorker | undefined;
 
-beforeAll(async () => {
-  h = await startTenderHarness(t.handle, { inProcessWorker: false });
-}, 120_000);
+// Registered after the harness's, so it runs before the harness stops.
 afterAll(async () => {
   if (child) await killWorker(child);
   await replacement?.stop();
-  await h?.stop();
 });
 
 const consultationRow = async (id: string) =>
