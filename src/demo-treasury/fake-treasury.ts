@@ -179,16 +179,19 @@ export class FakeTreasury {
       root: this.root,
     };
     const pasvMin = 20000 + Math.floor(Math.random() * 30000);
-    const server = new FtpSrv({
-      url: `ftp://127.0.0.1:${this.port}`,
-      pasv_url: '127.0.0.1',
-      pasv_min: pasvMin,
-      pasv_max: pasvMin + 2000,
-      anonymous: false,
-      greeting: ['Passerelle DGFiP (simulateur)'],
-      ...(this.options.tls ? { tls: this.options.tls } : {}),
-      log: silentLog,
-    });
+    const server = withoutSignalHandlers(
+      () =>
+        new FtpSrv({
+          url: `ftp://127.0.0.1:${this.port}`,
+          pasv_url: '127.0.0.1',
+          pasv_min: pasvMin,
+          pasv_max: pasvMin + 2000,
+          anonymous: false,
+          greeting: ['Passerelle DGFiP (simulateur)'],
+          ...(this.options.tls ? { tls: this.options.tls } : {}),
+          log: silentLog,
+        }),
+    );
     server.on('login', ({ connection, username, password }, resolve, reject) => {
       if (username !== fake.user || password !== fake.password) return reject(new Error('Identifiants refusés'));
       const routed = connection as FtpConnection & { routing?: Routing };
@@ -274,4 +277,20 @@ export class FakeTreasury {
     }, ms);
     this.timers.add(timer);
   }
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const;
+
+/**
+ * ftp-srv's constructor adds SIGTERM/SIGINT/SIGQUIT handlers that close it and then call process.exit(0): inside
+ * `hub start` that ended the hub in the middle of its own shutdown, leaving its Temporal dev server running. The
+ * hub stops this server itself (stop()), so the handlers the constructor added are taken off again.
+ */
+function withoutSignalHandlers<T>(create: () => T): T {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const created = create();
+  for (const signal of SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.includes(listener)) process.off(signal, listener as (...args: unknown[]) => void);
+  return created;
 }
