@@ -184,19 +184,18 @@ async function openOneFile(
   if (!scan.sink.writableEnded) scan.sink.destroy();
   const verdict = await scan.verdict;
   const scannedAt = deps.clock.now();
+  const kept = {
+    consultationId: consultation.id,
+    storedFileId: file.storedFileId,
+    depositFileId: file.id,
+    fileName: file.fileName,
+    stage: 'opening',
+    verdict,
+    scannedAt,
+  } as const;
   // An intact file the antivirus could not judge stops the opening (done again once it answers).
   if (check.intact && verdict.result === 'failed') {
-    await keepVerdicts(deps.db, [
-      {
-        consultationId: consultation.id,
-        storedFileId: file.storedFileId,
-        depositFileId: file.id,
-        fileName: file.fileName,
-        stage: 'opening',
-        verdict,
-        scannedAt,
-      },
-    ]);
+    await keepVerdicts(deps.db, [kept]);
     throw new RetryLaterError(
       'ANTIVIRUS_UNAVAILABLE',
       `L’analyse antivirus du fichier « ${file.fileName} » n’a pas abouti (${verdict.detail}) : ` +
@@ -222,17 +221,7 @@ async function openOneFile(
       .update(tenderDepositFiles)
       .set({ integrity: check.intact ? 'intact' : 'altere', scanVerdict: verdict.result })
       .where(eq(tenderDepositFiles.id, file.id));
-    await keepVerdicts(tx, [
-      {
-        consultationId: consultation.id,
-        storedFileId: file.storedFileId,
-        depositFileId: file.id,
-        fileName: file.fileName,
-        stage: 'opening',
-        verdict,
-        scannedAt,
-      },
-    ]);
+    await keepVerdicts(tx, [kept]);
     await recordAudit(tx, {
       actor,
       action: infected ? 'tender.file_quarantined' : check.intact ? 'tender.open_file' : 'tender.open_file_tampered',
