@@ -88,6 +88,31 @@ async function showForm(
 }
 
 /** The act for its structure's agents (who may act) and the operators (who read); anyone else gets the 404. */
+/**
+ * A page form's multipart body streamed to the store, then its CSRF token checked (the token is one of its fields).
+ * A refusal the user can fix (4xx) is returned to be shown on the page; a forged post leaves nothing stored.
+ */
+async function receiveFormUpload(
+  c: Context<AppEnv>,
+  fileFields: readonly string[],
+): Promise<ReceivedActUpload | AppError> {
+  const store = filesOf(depsOf(c));
+  let upload: ReceivedActUpload;
+  try {
+    upload = await receiveActUpload(c.req.raw, store, { fileFields });
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) return error;
+    throw error;
+  }
+  try {
+    verifyCsrf(c, upload.fields[CSRF_FIELD]?.[0]);
+  } catch (error) {
+    await discardUpload(store, upload);
+    throw error;
+  }
+  return upload;
+}
+
 async function visibleAct(c: Context<AppEnv>, viewer: Viewer) {
   const act = await getActDetail(depsOf(c), viewer.actor, c.req.param('id') ?? '');
   const canAct = hasRole(viewer.actor, 'agent', act.structureId);
@@ -216,21 +241,8 @@ export const actPages = new Hono<AppEnv>()
   })
   .post(`${ACTS_PATH}/nouveau`, async (c) => {
     const viewer = await requireViewerWith(c, 'agent');
-    const store = filesOf(depsOf(c));
-    let upload: ReceivedActUpload;
-    try {
-      upload = await receiveActUpload(c.req.raw, store, { fileFields: FILE_FIELDS });
-    } catch (error) {
-      if (error instanceof AppError && error.status < 500)
-        return showForm(c, viewer, {}, problemOf(error, []), error.status as 400);
-      throw error;
-    }
-    try {
-      verifyCsrf(c, upload.fields[CSRF_FIELD]?.[0]);
-    } catch (error) {
-      await discardUpload(store, upload);
-      throw error;
-    }
+    const upload = await receiveFormUpload(c, FILE_FIELDS);
+    if (upload instanceof AppError) return showForm(c, viewer, {}, problemOf(upload, []), upload.status as 400);
     return createFromForm(c, viewer, upload);
   })
   .get(`${ACTS_PATH}/:id{[0-9a-fA-F-]{36}}`, async (c) =>
@@ -260,21 +272,8 @@ export const actPages = new Hono<AppEnv>()
   })
   .post(`${ACTS_PATH}/:id/courriers/:letterId/pieces`, async (c) => {
     const viewer = await requireViewerWith(c, 'agent');
-    const store = filesOf(depsOf(c));
-    let upload: ReceivedActUpload;
-    try {
-      upload = await receiveActUpload(c.req.raw, store, { fileFields: PIECE_FILE_FIELDS });
-    } catch (error) {
-      if (error instanceof AppError && error.status < 500)
-        return showAct(c, viewer, { error: error.message }, error.status as 400);
-      throw error;
-    }
-    try {
-      verifyCsrf(c, upload.fields[CSRF_FIELD]?.[0]);
-    } catch (error) {
-      await discardUpload(store, upload);
-      throw error;
-    }
+    const upload = await receiveFormUpload(c, PIECE_FILE_FIELDS);
+    if (upload instanceof AppError) return showAct(c, viewer, { error: upload.message }, upload.status as 400);
     return sendPieces(c, viewer, upload);
   })
   .post(`${ACTS_PATH}/:id/courriers/:letterId/lu`, async (c) => {

@@ -38,7 +38,7 @@ export async function receiveActUpload(
   request: Request,
   store: FileStore,
   options: {
-    fileFields: string[];
+    fileFields: readonly string[];
     owningStructureId?: string | null;
     maxBytes?: number;
     /** `latin1` keeps a text field's bytes as they came (S²LOW clients send ISO-8859-1 or UTF-8). */
