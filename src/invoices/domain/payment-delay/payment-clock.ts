@@ -7,6 +7,12 @@
 // after receipt and starts at its own Paris midnight, so a delay that crosses a change of summer time still ends at
 // the last millisecond of its due day in Paris.
 
+import {
+  parisDate as parisDateOf,
+  parisMidnight as parisMidnightOf,
+  type CalendarDate,
+} from '../../../platform/calendar/index.ts';
+
 /** Art. 4: after a suspension, a new delay of thirty days, or the remaining balance if it is greater. */
 export const NEW_DELAY_AFTER_SUSPENSION_DAYS = 30;
 
@@ -43,41 +49,18 @@ export function startOfLegalDay(anchor: ClockAnchor, day: number): number {
   return anchor.dayZeroStartMs + day * anchor.dayMs;
 }
 
-// Europe/Paris wall clock, from the ICU data: deterministic, so usable in workflow code.
-const PARIS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parisWallClock(atMs: number): { date: string; asUtcMs: number } {
-  const p = Object.fromEntries(PARIS.formatToParts(new Date(atMs)).map((part) => [part.type, part.value]));
-  const date = `${p.year}-${p.month}-${p.day}`;
-  return {
-    date,
-    asUtcMs:
-      parseDate(date) +
-      ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 +
-      (((atMs % 1000) + 1000) % 1000),
-  };
-}
-
-/** Calendar date in Paris of an instant. */
+/**
+ * Calendar date in Paris of an instant. The platform calendar computes it with integer arithmetic: no Intl object
+ * built in workflow code, where every new run re-evaluates this module (an Intl.DateTimeFormat costs about a
+ * millisecond to build), and the same answer as the ICU data for every instant since 1996.
+ */
 export function parisDate(atMs: number): string {
-  return parisWallClock(atMs).date;
+  return parisDateOf(new Date(atMs));
 }
 
 /** Instant of 00:00 in Paris on `date` (summer time never changes at midnight there). */
 export function parisMidnight(date: string): number {
-  const utcMidnight = parseDate(date);
-  const offset = (at: number) => parisWallClock(at).asUtcMs - at;
-  const guess = utcMidnight - offset(utcMidnight);
-  return utcMidnight - offset(guess);
+  return parisMidnightOf(date as CalendarDate).getTime();
 }
 
 /** Instant at which a delay ending on legal day `dueDay` expires: the end of that day (last millisecond). */
