@@ -13,7 +13,14 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Workflow code is bundled once per process, however many workers are created. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath,
+    // Evaluated once per worker thread and shared by every run, rather than re-evaluated (all workflows and their
+    // domain modules) at the start of each new run. Safe because no module of the bundle keeps per-run state at
+    // module level (test/platform/workflow-bundle.test.ts checks it); the SDK deep-freezes their exports.
+    preloadModules: [workflowsPath],
+    logger: quietBundlerLogger,
+  });
   return bundle;
 }
 
