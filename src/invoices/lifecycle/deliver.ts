@@ -1,6 +1,6 @@
 // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION in one transaction, with the notifications of each event.
 // The workflow runs it as one local activity: reaching the recipient costs one workflow task, not five activities,
-// and seven statements, whatever the number of people to tell.
+// and four round trips, whatever the number of people to tell.
 import { eq } from 'drizzle-orm';
 import { structures } from '../../../db/schema/directory.ts';
 import { invoiceEvents, invoices, type InvoiceStatus } from '../../../db/schema/invoices.ts';
@@ -114,28 +114,32 @@ export async function deliverToRecipient(deps: DeliveryDeps, input: DeliveryInpu
       from = to;
       return event;
     });
-    await tx.insert(invoiceEvents).values(events);
-    for (const e of events)
-      await auditStatusChange(tx, {
-        invoiceId: row.id,
-        buyerId: row.buyerId,
-        from: e.fromStatus,
-        to: e.toStatus,
-        actor: e.actor,
-        actorName: e.actorName,
-        sequence: e.sequence,
-        data: e.data,
-      });
-    await tx
-      .update(invoices)
-      .set({
-        status: 'MISE_A_DISPOSITION',
-        statusChangedAt: now,
-        eventCount: sequence,
-        madeAvailableAt: now,
-        legalDueAt,
-      })
-      .where(eq(invoices.id, row.id));
+    // Sent together on the transaction's connection (postgres.js pipelines them): one round trip, not four.
+    await Promise.all([
+      tx.insert(invoiceEvents).values(events),
+      ...events.map((e) =>
+        auditStatusChange(tx, {
+          invoiceId: row.id,
+          buyerId: row.buyerId,
+          from: e.fromStatus,
+          to: e.toStatus,
+          actor: e.actor,
+          actorName: e.actorName,
+          sequence: e.sequence,
+          data: e.data,
+        }),
+      ),
+      tx
+        .update(invoices)
+        .set({
+          status: 'MISE_A_DISPOSITION',
+          statusChangedAt: now,
+          eventCount: sequence,
+          madeAvailableAt: now,
+          legalDueAt,
+        })
+        .where(eq(invoices.id, row.id)),
+    ]);
 
     const notices: PlannedNotice[] = events.map((e) => ({
       eventKey: noticeKey({ kind: 'transition', invoiceId: row.id, sequence: e.sequence }),

@@ -99,23 +99,25 @@ export async function writeNotices(tx: Db, invoice: NotifiedInvoice, notices: Pl
     })),
   );
   if (rows.length === 0) return [];
-  await tx.insert(notifications).values(rows).onConflictDoNothing();
-
   const sides = [...new Set(notices.flatMap((n) => n.sides))];
-  const recipients = await tx
-    .selectDistinct({ structureId: roleGrants.structureId, role: roleGrants.role, email: people.email })
-    .from(roleGrants)
-    .innerJoin(people, eq(people.id, roleGrants.personId))
-    .where(
-      and(
-        eq(people.active, true),
-        or(
-          ...sides.map((side) =>
-            and(eq(roleGrants.structureId, structureOf(side)), eq(roleGrants.role, ROLE_OF_SIDE[side])),
+  // The insert and the select go out together (pipelined on the transaction's connection).
+  const [, recipients] = await Promise.all([
+    tx.insert(notifications).values(rows).onConflictDoNothing(),
+    tx
+      .selectDistinct({ structureId: roleGrants.structureId, role: roleGrants.role, email: people.email })
+      .from(roleGrants)
+      .innerJoin(people, eq(people.id, roleGrants.personId))
+      .where(
+        and(
+          eq(people.active, true),
+          or(
+            ...sides.map((side) =>
+              and(eq(roleGrants.structureId, structureOf(side)), eq(roleGrants.role, ROLE_OF_SIDE[side])),
+            ),
           ),
         ),
       ),
-    );
+  ]);
   const mails = notices.flatMap((n) =>
     n.sides.flatMap((side) =>
       recipients
