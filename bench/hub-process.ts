@@ -1,7 +1,9 @@
 // What the end-to-end benches share: running `bin/hub.mjs` as a child process, undoing what a run set up, and the
 // few figures they print.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_CLIENT } from '../src/seed/demo-accounts.ts';
 
@@ -53,6 +55,13 @@ export async function startHubProcess(
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // BENCH_HUB_LOG_DIR=DIR keeps each hub process's warnings and errors in DIR/hub-<mode>-<pid>.log.
+  const logDir = process.env.BENCH_HUB_LOG_DIR;
+  const logFile = logDir ? createWriteStream(join(logDir, `hub-${mode}-${child.pid}.log`)) : undefined;
+  if (logFile) {
+    child.stdout?.pipe(logFile);
+    child.stderr?.pipe(logFile);
+  }
   let output = '';
   const seen = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

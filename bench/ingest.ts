@@ -15,6 +15,7 @@
 //                           [--topology dev|postgres] [--serves S] [--workers W] [--no-floor]
 //   --rate R: deposits sent at R per second (open loop, at most C in flight) instead of as fast as C allow.
 //   BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" passes Node flags to the hub processes (e.g. to profile them).
+//   BENCH_HUB_LOG_DIR=DIR keeps what each hub process logs (warnings and errors) in DIR.
 //   BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), TEMPORAL_ADDRESS (optional)
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
