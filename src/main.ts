@@ -82,6 +82,8 @@ export async function startHub(mode: HubMode, config: Config, logger: Logger): P
     }
 
     const temporalTarget = await resolveTemporal(mode, config, logger, stack, temporalBinary);
+    // Before any native connection: the Temporal runtime takes its logger once, when it is created.
+    installTemporalRuntimeLogger(logger);
     const client = await connectClient(temporalTarget.target);
     stack.push('temporal client', async () => {
       // Workflow starts of the last deposits finish first; the relay would start them anyway, a minute later.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../config.ts';
 
@@ -21,14 +21,13 @@ function tlsOptions(target: TemporalTarget) {
   return target.apiKey ? true : undefined;
 }
 
+/**
+ * The hub's Temporal client, on the SDK's native (Rust) connection rather than the pure-JavaScript gRPC one: every
+ * deposit starts a workflow, and the JavaScript transport spent a millisecond or more of the event loop per call.
+ * The connection is independent of the worker's; install the runtime's logger first (installTemporalRuntimeLogger).
+ */
 export async function connectClient(target: TemporalTarget): Promise<Client> {
-  const tls = tlsOptions(target);
-  const connection = await Connection.connect({
-    address: target.address,
-    ...(tls ? { tls } : {}),
-    ...(target.apiKey ? { apiKey: target.apiKey } : {}),
-  });
-  return new Client({ connection, namespace: target.namespace });
+  return new Client({ connection: await connectWorker(target), namespace: target.namespace });
 }
 
 export async function connectWorker(target: TemporalTarget): Promise<NativeConnection> {
