@@ -166,7 +166,10 @@ const COURRIER_PREF_ATTRIBUTES = new Set([`{${ACTES_NS}}IDActe`, `{${ACTES_NS}}D
  * A 3-2 ARDemandePieceComplementaire or 4-2 ARLettreObservations: type DonneesCourrierPref, so the two prefixed
  * attributes IDActe and DateCourrierPref (the date of the letter acknowledged) and nothing else, no child.
  */
-export function checkLetterAcknowledgement(node: XmlNode, code: keyof typeof LETTER_ACKNOWLEDGEMENT_ROOTS): Violation[] {
+export function checkLetterAcknowledgement(
+  node: XmlNode,
+  code: keyof typeof LETTER_ACKNOWLEDGEMENT_ROOTS,
+): Violation[] {
   const c = new Collector();
   const name = LETTER_ACKNOWLEDGEMENT_ROOTS[code];
   if (!root(node, name, c)) return c.list;

@@ -55,10 +55,7 @@ export async function relayAgentRequests(
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         result.undeliverable += 1;
-        await deps.db
-          .update(actAgentRequests)
-          .set({ undeliverable: ENDED })
-          .where(eq(actAgentRequests.id, request.id));
+        await deps.db.update(actAgentRequests).set({ undeliverable: ENDED }).where(eq(actAgentRequests.id, request.id));
         deps.logger.warn({ actId: request.actId, key: request.requestKey }, 'agent request undeliverable');
       } else {
         result.failed += 1;

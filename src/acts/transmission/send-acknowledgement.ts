@@ -8,7 +8,7 @@ import { systemActor } from '../../platform/auth/index.ts';
 import { runtimeOf, type ActsDeps } from '../deps.ts';
 import { replyXml } from '../domain/messages.ts';
 import { archiveFileName, envelopeFileName, messageFileName } from '../domain/names.ts';
-import type { ActStatus } from '../domain/statuses.ts';
+import { LETTER_LABELS, type ActStatus } from '../domain/statuses.ts';
 import { recordActStep } from '../events.ts';
 import { checkLetterAcknowledgement } from '../protocol/checks.ts';
 import { readXml } from '../protocol/xml-read.ts';
@@ -18,8 +18,7 @@ import { archiveEntries, keyOf, serial, uploadSmallArchive } from './send.ts';
 const ACKNOWLEDGEMENT_OF = { '3-1': '3-2', '4-1': '4-2' } as const;
 
 export type AcknowledgementResult =
-  | { sent: true; code: '3-2' | '4-2'; archiveName: string }
-  | { sent: false; reason: 'no_acknowledgement_expected' };
+  { sent: true; code: '3-2' | '4-2'; archiveName: string } | { sent: false; reason: 'no_acknowledgement_expected' };
 
 /** The archive name of the letter's acknowledgement: the one recorded, or a new serial claimed once. */
 async function fixedArchiveName(deps: ActsDeps, act: typeof acts.$inferSelect, letterId: string, siren: string) {
@@ -62,10 +61,16 @@ export async function sendLetterAcknowledgement(
     await uploadSmallArchive(
       deps,
       archiveName,
-      archiveEntries(deps, key, envelopeFileName(application, key.siren, act.decisionDate, n), {
-        name: messageFileName(key, code),
-        bytes,
-      }, []),
+      archiveEntries(
+        deps,
+        key,
+        envelopeFileName(application, key.siren, act.decisionDate, n),
+        {
+          name: messageFileName(key, code),
+          bytes,
+        },
+        [],
+      ),
     );
   }
   const now = deps.clock.now();
@@ -76,7 +81,7 @@ export async function sendLetterAcknowledgement(
       structureId: act.structureId,
       kind: 'acknowledgement_sent',
       status: current!.status as ActStatus,
-      label: `Accusé de réception du courrier envoyé à la préfecture (${code})`,
+      label: `Acquittement envoyé à la préfecture (${code}) : « ${LETTER_LABELS[letter.code as '3-1' | '4-1']} » du ${letter.letterDate} bien reçue`,
       detail: { code, letterId, archiveName },
       dedupeKey: `acknowledgement:${letterId}`,
       at: now,
