@@ -1,7 +1,9 @@
 // One act's life at the prefecture: send its archive once, wait for the acknowledgement (or an anomaly), then hold
 // the two-month legality window, following the prefecture's letters and the agent's replies; a 3-1 request
-// suspends the window and the reply to it restarts the two months.
-import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+// suspends the window and the reply to it restarts the two months. A 3-1 or 4-1 is acknowledged (3-2 / 4-2) as
+// soon as it arrives, and always before the reply to it. An agent's request signalled twice (the request relay
+// after a late confirmation, a repeated request) is taken once.
+import { condition, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ActsActivities } from '../src/acts/activities.ts';
 import { windowClosesAtMs } from '../src/acts/domain/legality-window.ts';
 import {
@@ -37,9 +39,24 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
     seen.add(signal.key);
     inbox.push(signal);
   });
+  const asked = new Set<string>();
   setHandler(agentRequest, (request) => {
+    const key = request.kind === 'reply' ? `reply:${request.letterId}` : 'cancel';
+    if (patched('act-agent-request-dedupe')) {
+      if (asked.has(key)) return;
+      asked.add(key);
+    }
     requests.push(request);
   });
+  // Histories written before the acknowledgements were sent replay without them.
+  const acknowledge = async (letterId: string) => {
+    if (!patched('act-letter-acknowledgement')) return;
+    try {
+      await send.actSendLetterAcknowledgement(actId, letterId);
+    } catch {
+      // Refused for good by the ministry (4xx): the letter stays unacknowledged, the act's follow-up goes on.
+    }
+  };
 
   try {
     await send.actSendArchive(actId);
@@ -78,6 +95,7 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
     while (inbox.length > 0) {
       const signal = inbox.shift()!;
       await record.actApplyMinistryMessage(actId, signal);
+      if (signal.code === '3-1' || signal.code === '4-1') await acknowledge(signal.letterId);
       if (signal.code === '3-1') suspended = true;
       if (signal.code === '5-1') return { status: 'DEFERE' };
       if (signal.code === '6-2') return { status: 'ANNULE' };
@@ -88,6 +106,8 @@ export async function actTransmissionWorkflow(input: ActWorkflowInput): Promise<
         await send.actSendCancellation(actId);
         continue;
       }
+      // The letter's 3-2 / 4-2 goes first even if the agent's reply came before the letter's signal (a no-op once sent).
+      if (request.code !== '2-2') await acknowledge(request.letterId);
       const sent = await send.actSendReply(actId, request.letterId, request.code);
       if (sent.restarted) {
         suspended = false;

@@ -15,3 +15,4 @@ export { pesReturnsPollWorkflow } from './pes-returns-poll.ts';
 export { actTransmissionWorkflow } from './act-transmission.ts';
 export { actsMailboxPollWorkflow } from './acts-mailbox-poll.ts';
 export { actClassificationRequestWorkflow } from './act-classification-request.ts';
+export { actsRequestRelayWorkflow } from './acts-request-relay.ts';

@@ -71,6 +71,8 @@ export const actClassificationRequests = pgTable(
     answeredAt: at('answered_at'),
     /** The DateClassification of the answer. */
     answerDate: date('answer_date', { mode: 'string' }),
+    /** Temporal took the start of its workflow; until then the request relay starts it. */
+    startedAt: at('started_at'),
   },
   (t) => [index('act_classification_requests_structure_idx').on(t.structureId, t.requestedAt)],
 );
@@ -202,6 +204,9 @@ export const actLetters = pgTable(
     /** The reply's archive as built and sent (pieces of a 3-4 can be large: streamed into the store once). */
     replyArchiveFileId: uuid('reply_archive_file_id').references(() => storedFiles.id),
     dedupeKey: text('dedupe_key').notNull(),
+    /** The 3-2 / 4-2 acknowledging a 3-1 / 4-1: its archive name, fixed at its first build, and when it was sent. */
+    ackArchiveName: text('ack_archive_name'),
+    ackSentAt: at('ack_sent_at'),
   },
   (t) => [uniqueIndex('act_letters_dedupe_uq').on(t.dedupeKey), index('act_letters_act_idx').on(t.actId)],
 );
@@ -237,4 +242,32 @@ export const actNotifications = pgTable(
     readAt: at('read_at'),
   },
   (t) => [index('act_notifications_person_idx').on(t.personId, t.createdAt)],
+);
+
+/**
+ * The outbox of the agent's requests to an act's workflow (a reply to a letter, a cancellation): written in the
+ * verb's transaction, marked once Temporal took the signal; the request relay signals again what stays unmarked.
+ */
+export const actAgentRequests = pgTable(
+  'act_agent_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => acts.id, { onDelete: 'cascade' }),
+    /** `reply:{letterId}` or `cancel`: the workflow's dedupe key too, so a request is one row and one send. */
+    requestKey: text('request_key').notNull(),
+    /** The AgentSignal as sent to the workflow. */
+    signal: jsonb('signal').notNull(),
+    committedAt: at('committed_at').notNull(),
+    signalledAt: at('signalled_at'),
+    /** Why the relay gave up (the act's workflow has ended): shown to operators, never retried. */
+    undeliverable: text('undeliverable'),
+  },
+  (t) => [
+    uniqueIndex('act_agent_requests_key_uq').on(t.actId, t.requestKey),
+    index('act_agent_requests_pending_idx')
+      .on(t.committedAt)
+      .where(sql`${t.signalledAt} is null and ${t.undeliverable} is null`),
+  ],
 );

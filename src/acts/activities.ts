@@ -1,5 +1,6 @@
-// The activities of the acts workflows: build and send the archive, apply the ministry's messages, send the
-// agent's replies and cancellations, close the window, read the answers mailbox.
+// The activities of the acts workflows: build and send the archive, apply the ministry's messages, acknowledge a
+// 3-1 / 4-1 (3-2 / 4-2), send the agent's replies and cancellations, close the window, read the answers mailbox,
+// relay the agent's requests whose signal or start did not reach Temporal.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, isNull, lt } from 'drizzle-orm';
@@ -13,6 +14,8 @@ import { ArchiveRefused } from './transmission/build-archive.ts';
 import { launchActWorkflow } from './transmission/launch.ts';
 import { MinistryRefusal } from './transmission/ministry-client.ts';
 import { sendClassificationRequest } from './transmission/send-classification-request.ts';
+import { relayAgentRequests } from './requests/relay-requests.ts';
+import { sendLetterAcknowledgement } from './transmission/send-acknowledgement.ts';
 import { sendActArchive, sendCancellation, sendLetterReply } from './transmission/send.ts';
 
 /** How often a send tells Temporal it is alive: a worker that dies mid-upload is noticed within the timeout. */
@@ -42,6 +45,8 @@ export function createActsActivities(deps: ActsDeps) {
     actApplyMinistryMessage: (actId: string, signal: MinistrySignal) => applyMinistryMessage(deps, actId, signal),
     actSendReply: (actId: string, letterId: string, code: ReplyCode) =>
       final(() => sendLetterReply(deps, actId, letterId, code)),
+    actSendLetterAcknowledgement: (actId: string, letterId: string) =>
+      final(() => sendLetterAcknowledgement(deps, actId, letterId)),
     actSendCancellation: (actId: string) => final(() => sendCancellation(deps, actId)),
     actCloseWindow: (actId: string) => closeLegalityWindow(deps, actId),
     actSendClassificationRequest: (requestId: string) => final(() => sendClassificationRequest(deps, requestId)),
@@ -62,6 +67,7 @@ export function createActsActivities(deps: ActsDeps) {
       for (const act of waiting) await launchActWorkflow(deps, act.id);
       return { ...result, relayed: waiting.length };
     },
+    actsRelayRequests: () => relayAgentRequests(deps),
   };
 }
 

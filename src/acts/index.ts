@@ -7,7 +7,13 @@ export type { ActsDeps } from './deps.ts';
 export { DEMO_CLASSIFICATION } from './demo-classification.ts';
 export { storeClassification } from './queries/classification.ts';
 // The protocol, for the demo ministry (state side) and the tests.
-export { checkActe, checkEnvelope, listedFiles, type Violation } from './protocol/checks.ts';
+export {
+  checkActe,
+  checkEnvelope,
+  checkLetterAcknowledgement,
+  listedFiles,
+  type Violation,
+} from './protocol/checks.ts';
 export { readXml, actesAttr, child, childrenNamed, XmlReadError, type XmlNode } from './protocol/xml-read.ts';
 export { parseMinistryMessage, MessageError, type MinistryMessage } from './protocol/inbound.ts';
 export { createActsActivities, type ActsActivities } from './activities.ts';

@@ -1,7 +1,10 @@
 // Recurring workflows of the acts module.
 import type { ScheduleDefinition } from '../platform/schedules/index.ts';
 
-/** The answers mailbox read every `pollSeconds`; a reading still running when the next is due makes it skip. */
+/**
+ * The answers mailbox read every `pollSeconds`; the agents' requests whose signal Temporal did not take relayed
+ * every minute. A run still going when the next is due makes it skip.
+ */
 export function actsSchedules(pollSeconds: number): ScheduleDefinition[] {
   return [
     {
@@ -11,6 +14,14 @@ export function actsSchedules(pollSeconds: number): ScheduleDefinition[] {
       catchupWindow: '1 minute',
       overlap: 'SKIP',
       note: 'Lecture des réponses du ministère (ACTES) et relance des transmissions restées en attente',
+    },
+    {
+      scheduleId: 'hub-acts-request-relay',
+      workflowType: 'actsRequestRelayWorkflow',
+      every: '1 minute',
+      catchupWindow: '1 minute',
+      overlap: 'SKIP',
+      note: 'Transmission des demandes des agents (réponses, annulations, classification) restées sans suite',
     },
   ];
 }

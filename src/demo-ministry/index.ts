@@ -1,8 +1,10 @@
 // The state side of ACTES for the demo and the tests: an HTTPS endpoint requiring the hub's client certificate,
 // taking each archive once by name, checking it as the ministry does (archive name, envelope and message
 // structure, files listed ↔ present, annex count, SIREN known, size), then answering by mail to the envelope's
-// AdressesRetour: 1-2 ARActe, or AnomalieEnveloppe; on request 2-1, 3-1, 4-1, 5-1, 6-2 and 3-5; to a 7-1, its
-// classification file (7-2) or, when the collectivity already uses it, 7-3.
+// AdressesRetour: 1-2 ARActe, or AnomalieEnveloppe; on request 2-1, 3-1, 4-1, 5-1, 6-2; to a 3-3/3-4 a 3-5 and to a
+// 4-3/4-4 a 4-5; to a 7-1, its classification file (7-2) or, when the collectivity already uses it, 7-3. The
+// collectivity's 3-2 / 4-2 acknowledging a 3-1 / 4-1 is checked (structure, a letter sent under that IDActe and
+// date) and recorded in `acknowledgements`.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import { createGunzip } from 'node:zlib';
@@ -14,6 +16,7 @@ import {
   actesAttr,
   checkActe,
   checkEnvelope,
+  checkLetterAcknowledgement,
   child,
   childrenNamed,
   listedFiles,
@@ -57,7 +60,28 @@ interface Received {
   returnAddresses: string[];
   acte?: XmlNode;
   messageName: string;
+  /** The bytes of the archive's message (the last form listed), as received. */
+  messageXml?: Buffer;
 }
+
+/** A 3-2 / 4-2 taken: the letter it acknowledges, and the message as received. */
+export interface ReceivedAcknowledgement {
+  archiveName: string;
+  code: '3-2' | '4-2';
+  idActe: string;
+  letterDate: string;
+  xml: Buffer;
+}
+
+const ACKNOWLEDGED = { ARDemandePieceComplementaire: '3-2', ARLettreObservations: '4-2' } as const;
+const LETTER_OF = { '3-2': '3-1', '4-2': '4-1' } as const;
+/** The replies the ministry acknowledges, and with what (ARReponseCL). */
+const REPLY_RECEIPT = {
+  PieceComplementaire: '3-5',
+  RefusPieceComplementaire: '3-5',
+  ReponseLettreObservations: '4-5',
+  RejetLettreObservations: '4-5',
+} as const;
 
 export interface DemoMinistry {
   url: string;
@@ -66,6 +90,8 @@ export interface DemoMinistry {
   clientKey: string;
   /** Archives taken (a name sent twice counts once). */
   received: Received[];
+  /** The 3-2 / 4-2 taken, in order. */
+  acknowledgements: ReceivedAcknowledgement[];
   uploads: number;
   failNext: number;
   sendLetter(idActe: string, code: '2-1' | '3-1' | '4-1' | '5-1' | '6-2', text?: string): Promise<void>;
@@ -98,7 +124,14 @@ const pdf = (text: string) =>
 export async function startDemoMinistry(options: DemoMinistryOptions): Promise<DemoMinistry> {
   const pki = makeDemoCertificates();
   const byIdActe = new Map<string, Received>();
-  const ministry = { received: [] as Received[], uploads: 0, failNext: options.failNext ?? 0 } as DemoMinistry;
+  /** The 3-1 and 4-1 sent, by `{IDActe} {code}`: their dates (a 3-2 / 4-2 must name one of them). */
+  const lettersSent = new Map<string, string[]>();
+  const ministry = {
+    received: [] as Received[],
+    acknowledgements: [] as ReceivedAcknowledgement[],
+    uploads: 0,
+    failNext: options.failNext ?? 0,
+  } as DemoMinistry;
   const today = () => new Date().toISOString().slice(0, 10);
 
   async function answer(r: Received) {
@@ -172,6 +205,7 @@ export async function startDemoMinistry(options: DemoMinistryOptions): Promise<D
       }
       const message = readXml(bytes);
       r.messageName = form;
+      r.messageXml = bytes;
       if (message.name === 'Acte') {
         issues.push(...checkActe(message).map((v) => `${v.path} : ${v.message}`));
         for (const f of listedFiles(message)) if (!sizes.has(f)) issues.push(`fichier ${f} annoncé mais absent`);
@@ -182,19 +216,30 @@ export async function startDemoMinistry(options: DemoMinistryOptions): Promise<D
       } else if (message.name === 'DemandeClassification') {
         const inUse = child(message, 'DateClassification')?.text;
         setTimeout(() => void answerClassification(r, inUse).catch(() => undefined), options.ackDelayMs ?? 500);
-      } else if (message.name === 'PieceComplementaire' || message.name === 'RefusPieceComplementaire') {
+      } else if (message.name in ACKNOWLEDGED) {
+        const code = ACKNOWLEDGED[message.name as keyof typeof ACKNOWLEDGED];
+        const violations = checkLetterAcknowledgement(message, code);
+        issues.push(...violations.map((v) => `${v.path} : ${v.message}`));
+        const idActe = actesAttr(message, 'IDActe') ?? '';
+        const letterDate = actesAttr(message, 'DateCourrierPref') ?? '';
+        if (violations.length === 0 && !lettersSent.get(`${idActe} ${LETTER_OF[code]}`)?.includes(letterDate))
+          issues.push(`${code} : aucun courrier ${LETTER_OF[code]} du ${letterDate} pour l'acte ${idActe}`);
+        else if (violations.length === 0)
+          ministry.acknowledgements.push({ archiveName, code, idActe, letterDate, xml: bytes });
+      } else if (message.name in REPLY_RECEIPT) {
+        const code = REPLY_RECEIPT[message.name as keyof typeof REPLY_RECEIPT];
         const idActe = actesAttr(message, 'IDActe')!;
         const letterDate = actesAttr(message, 'DateCourrierPref')!;
         const back = byIdActe.get(idActe);
         if (back)
           setTimeout(async () => {
-            const name = `${idActe}-3-5_0.xml`;
-            const mail = await compose(back.returnAddresses, `ACTES : accusé de réception des pièces ${idActe}`, [
+            const name = `${idActe}-${code}_0.xml`;
+            const mail = await compose(back.returnAddresses, `ACTES : accusé de réception de la réponse ${idActe}`, [
               {
                 name: `EACT--PREF${back.departement}-${back.siren}-1.xml`,
                 bytes: returnEnvelopeXml(back.departement, back.siren, [name]),
               },
-              { name, bytes: arReplyXml('3-5', idActe, letterDate, today()) },
+              { name, bytes: arReplyXml(code, idActe, letterDate, today()) },
             ]);
             await options.deliver(mail, back.returnAddresses);
           }, options.ackDelayMs ?? 500);
@@ -300,6 +345,8 @@ export async function startDemoMinistry(options: DemoMinistryOptions): Promise<D
         { name: `${stem}_0.xml`, bytes: letterXml(code, idActe, today(), text, `${stem}_1.pdf`) },
         { name: `${stem}_1.pdf`, bytes: pdf(text) },
       );
+    if (code === '3-1' || code === '4-1')
+      lettersSent.set(`${idActe} ${code}`, [...(lettersSent.get(`${idActe} ${code}`) ?? []), today()]);
     const mail = await compose(r.returnAddresses, `ACTES : ${code} ${idActe}`, [
       {
         name: `EACT--PREF${r.departement}-${r.siren}-2.xml`,

@@ -301,11 +301,12 @@ describe('a Pastell connector’s ACTES sequence', () => {
 
   it('lists a prefecture letter (3-1), gives its archive, marks it read and sends the 3-4 reply', async () => {
     await chain.ministry.sendLetter(idActe, '3-1', 'Merci de transmettre le rapport de présentation.');
-    const letter = await until('the 3-1 in the unread list', async () => {
+    // 7 once read, 8 once the hub sent its 3-2 (acquittement envoyé), which follows within moments.
+    const letter = await until('the 3-1 acknowledged in the unread list', async () => {
       const list = (await call('/modules/actes/api/list_document_prefecture.php')).json() as Record<string, string>[];
-      return list.find((l) => l.related_transaction_id === actId);
+      return list.find((l) => l.related_transaction_id === actId && l.last_status_id === '8');
     });
-    expect(letter).toMatchObject({ type: '3', number: 'S2026_001', unique_id: idActe, last_status_id: '7' });
+    expect(letter).toMatchObject({ type: '3', number: 'S2026_001', unique_id: idActe, last_status_id: '8' });
     letterId = letter.id!;
     expect(await statusLine(actId)).toBe('OK\n7\n');
 

@@ -95,7 +95,11 @@ describe('act transmission', () => {
     reply.append('annexes', new Blob([samplePdf('Plan')], { type: 'application/pdf' }), 'plan.pdf');
     const answered = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: reply });
     expect(answered.status).toBe(202);
-    expect(await answered.json()).toEqual({ status: 'DEMANDE_ENREGISTREE', letterId: letter.id });
+    expect(await answered.json()).toEqual({
+      status: 'DEMANDE_ENREGISTREE',
+      letterId: letter.id,
+      message: 'Demande enregistrée : elle est transmise à la préfecture.',
+    });
     const again = await app.request(`/api/acts/${id}/replies`, { method: 'POST', headers: auth, body: reply });
     expect(again.status).toBe(409);
 
@@ -132,6 +136,7 @@ describe('act transmission', () => {
       'sent',
       'acknowledged',
       'letter_received',
+      'acknowledgement_sent',
       'reply_requested',
       'reply_sent',
       'reply_acknowledged',

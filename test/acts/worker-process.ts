@@ -2,7 +2,8 @@
 // its ministry client, once an archive is taken, prints "uploaded <name>" and never returns, so the test kills it
 // (SIGKILL) at exactly that point. The ministry is the parent's demo ministry; the file store the parent's disk.
 // Environment: ACTS_DB_URL, ACTS_TEMPORAL_ADDRESS, ACTS_TASK_QUEUE, ACTS_FILES_ROOT, ACTS_MINISTRY_URL,
-// ACTS_MINISTRY_CERT, ACTS_MINISTRY_KEY, ACTS_MINISTRY_CA (PEM text), ACTS_MAILDIR. Prints "ready" once polling.
+// ACTS_MINISTRY_CERT, ACTS_MINISTRY_KEY, ACTS_MINISTRY_CA (PEM text), ACTS_MAILDIR; ACTS_DIE_AT_UPLOAD (default 1):
+// the upload after which it stops, the earlier ones returning as usual. Prints "ready" once polling.
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '../../db/client.ts';
 import { httpsMinistryClient, openMaildirMailbox } from '../../src/acts/index.ts';
@@ -26,6 +27,8 @@ const ministry = httpsMinistryClient({
   key: env('ACTS_MINISTRY_KEY'),
   ca: env('ACTS_MINISTRY_CA'),
 });
+const dieAt = Number(process.env['ACTS_DIE_AT_UPLOAD'] ?? '1');
+let uploads = 0;
 const connection = await NativeConnection.connect({ address: env('ACTS_TEMPORAL_ADDRESS') });
 const worker = await createHubWorker({
   connection,
@@ -43,6 +46,8 @@ const worker = await createHubWorker({
       ministry: {
         async upload(archive) {
           await ministry.upload(archive);
+          uploads += 1;
+          if (uploads < dieAt) return;
           process.stdout.write(`uploaded ${archive.archiveName}\n`);
           await new Promise(() => {});
         },

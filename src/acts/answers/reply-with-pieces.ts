@@ -1,16 +1,15 @@
 // The JSON API's reply to a letter carrying documents (above all the 3-4 with the pieces the prefecture asked for):
 // a multipart form (`metadata` = JSON `{letterId, code, documentType?, annexTypes?}`, `document` = the reply's
 // letter, `annexes` = the pieces), streamed to the file store, then the reply verb. A refused reply leaves nothing
-// stored; a recorded one not yet signalled keeps its pieces, which a repeated request sends.
+// stored; a recorded one keeps its pieces, sent when the workflow is signalled (now, or by the request relay).
 import type { Actor } from '../../platform/auth/index.ts';
-import { AppError } from '../../platform/errors.ts';
 import { invalidField } from '../create/act-input.ts';
 import { filesOf, type ActsDeps } from '../deps.ts';
 import type { ReplyCode } from '../domain/messages.ts';
 import { ACT_NATURES, type ActNature } from '../domain/natures.ts';
 import { TYPOLOGY_CODE } from '../domain/rules.ts';
 import { findVisibleLetter, replyToLetter } from '../requests/reply-to-letter.ts';
-import { WORKFLOW_UNREACHABLE } from '../requests/signal-agent.ts';
+import { ANSWER_RELAYED, ANSWER_SIGNALLED } from '../requests/signal-agent.ts';
 import { discardUpload, receiveActUpload } from '../upload/receive-act-upload.ts';
 
 interface ReplyMetadata {
@@ -52,7 +51,7 @@ export async function replyWithPieces(
   actor: Actor,
   actId: string,
   request: Request,
-): Promise<{ status: string; letterId: string }> {
+): Promise<{ status: string; letterId: string; message: string }> {
   const store = filesOf(deps);
   const upload = await receiveActUpload(request, store, { fileFields: ['document', 'annexes'] });
   try {
@@ -69,13 +68,14 @@ export async function replyWithPieces(
         .filter((f) => f.field === 'annexes')
         .map((part, i) => ({ part, typology: metadata.annexTypes[i] ?? fallback })),
     ];
-    const { letterId } = await replyToLetter({
+    const { letterId, signalled } = await replyToLetter({
       ctx: { deps, actor },
       input: { letterId: letter.id, code: metadata.code as ReplyCode, pieces },
     });
-    return { status: 'DEMANDE_ENREGISTREE', letterId };
+    return { status: 'DEMANDE_ENREGISTREE', letterId, message: signalled ? ANSWER_SIGNALLED : ANSWER_RELAYED };
   } catch (error) {
-    if (!(error instanceof AppError && error.code === WORKFLOW_UNREACHABLE)) await discardUpload(store, upload);
+    // Nothing was recorded: the verb refused before its commit.
+    await discardUpload(store, upload);
     throw error;
   }
 }

@@ -1,17 +1,19 @@
 // The agent's answers: a reply to a letter of the prefecture (2-2, 3-3, 4-3, 4-4) or the cancellation of the act
-// (6-1). Scope (an agent of the act's structure), validation, one transaction (request noted, event, audit row),
-// then the act's workflow is signalled after the commit; it sends the message.
+// (6-1). Scope (an agent of the act's structure), validation, one transaction (request noted in the outbox, event,
+// audit row), then the act's workflow is signalled after the commit; it sends the message. A signal Temporal did
+// not take is sent by the request relay: the request is recorded either way, and the answer says which.
 import { and, eq } from 'drizzle-orm';
 import { actLetters } from '../../../db/schema/acts.ts';
 import { auditActorRef } from '../../platform/audit/index.ts';
 import { requireActorPresent, structuresWithRole } from '../../platform/auth/index.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { VerbCall } from '../../platform/verb.ts';
-import { actWorkflowId, type ActsDeps } from '../deps.ts';
+import type { ActsDeps } from '../deps.ts';
 import type { ReplyCode } from '../domain/messages.ts';
-import { AGENT_SIGNAL, type AgentSignal } from '../domain/workflow-contract.ts';
+import type { AgentSignal } from '../domain/workflow-contract.ts';
 import { recordActStep } from '../events.ts';
 import { findVisibleAct } from '../queries/find-act.ts';
+import { ANSWER_RELAYED, ANSWER_SIGNALLED, noteAgentRequest, signalAgentRequest } from '../requests/signal-agent.ts';
 
 /** The answers a letter admits, by the letter's code; documents (3-4) are not taken by this verb. */
 const ANSWERS: Record<string, ReplyCode[]> = {
@@ -31,7 +33,13 @@ async function agentAct(deps: ActsDeps, call: VerbCall<ActsDeps, AnswerInput>) {
   return { act, actor: actor! };
 }
 
-export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): Promise<{ status: string }> {
+export interface AnswerRequested {
+  status: 'DEMANDE_ENREGISTREE';
+  /** French: transmitted now, or as soon as the transmission engine is reachable again. */
+  message: string;
+}
+
+export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): Promise<AnswerRequested> {
   const deps = call.ctx.deps;
   const { act, actor } = await agentAct(deps, call);
   const input = call.input;
@@ -41,8 +49,10 @@ export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): P
     if (act.status !== 'ACQUITTE')
       throw new AppError('ACT_NOT_CANCELLABLE', 'Seul un acte acquitté par la préfecture peut être annulé.', 409);
     signal = { kind: 'cancel' };
-    await deps.db.transaction((tx) =>
-      recordActStep(tx, {
+    const noted = signal;
+    await deps.db.transaction(async (tx) => {
+      await noteAgentRequest(tx, act.id, noted, now);
+      await recordActStep(tx, {
         actId: act.id,
         structureId: act.structureId,
         kind: 'cancellation_requested',
@@ -51,8 +61,8 @@ export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): P
         at: now,
         actor: auditActorRef(actor),
         dedupeKey: `cancel-request:${act.id}`,
-      }),
-    );
+      });
+    });
   } else {
     const [letter] = await deps.db
       .select()
@@ -70,7 +80,9 @@ export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): P
     if (letter.replyRequestedAt)
       throw new AppError('LETTER_ALREADY_ANSWERED', 'Une réponse à ce courrier a déjà été demandée.', 409);
     signal = { kind: 'reply', letterId: letter.id, code: input.code as ReplyCode };
+    const noted = signal;
     await deps.db.transaction(async (tx) => {
+      await noteAgentRequest(tx, act.id, noted, now);
       await tx
         .update(actLetters)
         .set({ replyCode: input.code, replyRequestedAt: now })
@@ -87,7 +99,6 @@ export async function requestActAnswer(call: VerbCall<ActsDeps, AnswerInput>): P
       });
     });
   }
-  if (!deps.temporal) throw new AppError('TEMPORAL_UNAVAILABLE', 'Le moteur de transmission est indisponible.', 503);
-  await deps.temporal.workflow.getHandle(actWorkflowId(act.id)).signal(AGENT_SIGNAL, signal);
-  return { status: 'DEMANDE_ENREGISTREE' };
+  const signalled = await signalAgentRequest(deps, act.id, signal);
+  return { status: 'DEMANDE_ENREGISTREE', message: signalled ? ANSWER_SIGNALLED : ANSWER_RELAYED };
 }

@@ -1,6 +1,7 @@
 // The verb by which an agent asks the prefecture for the collectivity's classification (7-1 DemandeClassification),
 // with the date of the file in use (the ministry then answers 7-3 when nothing changed) or none (`forced`: the
-// ministry sends the whole file, 7-2). The request and its audit row are one transaction; its workflow sends it.
+// ministry sends the whole file, 7-2). The request and its audit row are one transaction; its workflow sends it,
+// started after the commit or, when Temporal was out of reach, by the request relay.
 import { eq } from 'drizzle-orm';
 import { actClassificationRequests } from '../../../db/schema/acts.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
@@ -10,8 +11,8 @@ import type { VerbCall } from '../../platform/verb.ts';
 import type { Actor } from '../../platform/auth/index.ts';
 import { chooseStructure } from '../create/create-act.ts';
 import type { ActsDeps } from '../deps.ts';
-import { CLASSIFICATION_REQUEST_WORKFLOW_TYPE, classificationRequestWorkflowId } from '../domain/workflow-contract.ts';
 import { currentClassification } from '../queries/classification.ts';
+import { launchClassificationRequest } from './launch-request.ts';
 
 export interface ClassificationRequestInput {
   siren?: string | undefined;
@@ -41,21 +42,11 @@ export async function requestClassification({
     });
     return row!;
   });
-  const { temporal, taskQueue } = deps;
+  // After the commit; a start Temporal did not confirm is made by the request relay within minutes.
   try {
-    if (!temporal || !taskQueue) throw new Error('no Temporal client or task queue configured');
-    await temporal.workflow.start(CLASSIFICATION_REQUEST_WORKFLOW_TYPE, {
-      workflowId: classificationRequestWorkflowId(request.id),
-      taskQueue,
-      args: [request.id],
-    });
+    await launchClassificationRequest(deps, request.id);
   } catch (error) {
-    deps.logger.error({ err: error, requestId: request.id }, 'classification request recorded but not started');
-    throw new AppError(
-      'WORKFLOW_UNREACHABLE',
-      'Demande enregistrée, mais son envoi n’a pas pu être lancé : renouvelez la demande dans quelques minutes.',
-      503,
-    );
+    deps.logger.warn({ err: error, requestId: request.id }, 'classification request noted; the relay will start it');
   }
   return { id: request.id, status: 'DEMANDE_ENREGISTREE' };
 }

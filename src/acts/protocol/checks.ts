@@ -1,6 +1,7 @@
 // Structural checks of the messages the collectivity sends, written from the XSD actesv1_1 (types
-// DonneesEnveloppeCLMISILL and DonneesActe): element order and cardinality, the prefixed attributes and their
+// DonneesEnveloppeCLMISILL, DonneesActe and DonneesCourrierPref): element order and cardinality, the prefixed attributes and their
 // patterns. The hub runs them before sending; the demo ministry runs them on what it receives.
+import { ID_ACTE } from '../domain/names.ts';
 import { ACTES_NS, INSEE_NS } from '../domain/xml-text.ts';
 import { actesAttr, child, childrenNamed, type XmlNode } from './xml-read.ts';
 
@@ -150,6 +151,36 @@ export function checkActe(node: XmlNode): Violation[] {
   }
   const paper = child(node, 'DocumentPapier');
   if (paper && !/^[ON]?$/.test(paper.text.trim())) c.add(`${p}/DocumentPapier`, 'valeur attendue : O ou N');
+  return c.list;
+}
+
+/** The two acknowledgements of a prefecture letter the collectivity sends: 3-2 to a 3-1, 4-2 to a 4-1. */
+export const LETTER_ACKNOWLEDGEMENT_ROOTS = {
+  '3-2': 'ARDemandePieceComplementaire',
+  '4-2': 'ARLettreObservations',
+} as const;
+
+const COURRIER_PREF_ATTRIBUTES = new Set([`{${ACTES_NS}}IDActe`, `{${ACTES_NS}}DateCourrierPref`]);
+
+/**
+ * A 3-2 ARDemandePieceComplementaire or 4-2 ARLettreObservations: type DonneesCourrierPref, so the two prefixed
+ * attributes IDActe and DateCourrierPref (the date of the letter acknowledged) and nothing else, no child.
+ */
+export function checkLetterAcknowledgement(
+  node: XmlNode,
+  code: keyof typeof LETTER_ACKNOWLEDGEMENT_ROOTS,
+): Violation[] {
+  const c = new Collector();
+  const name = LETTER_ACKNOWLEDGEMENT_ROOTS[code];
+  if (!root(node, name, c)) return c.list;
+  const p = `/${name}`;
+  c.attr(node, p, 'IDActe', ID_ACTE);
+  c.attr(node, p, 'DateCourrierPref', DATE);
+  for (const key of Object.keys(node.attrs))
+    if (key.startsWith(`{${ACTES_NS}}`) && !COURRIER_PREF_ATTRIBUTES.has(key))
+      c.add(`${p}/@${key.slice(ACTES_NS.length + 2)}`, `attribut ${key.slice(ACTES_NS.length + 2)} inattendu`);
+  c.sequence(node, p, []);
+  if (node.text.trim()) c.add(p, "l'élément ne porte pas de texte (attributs seuls)");
   return c.list;
 }
 

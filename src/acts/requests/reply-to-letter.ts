@@ -1,7 +1,7 @@
 // The verb by which an agent answers a prefecture letter: 2-2 to a 2-1, 3-3 (refusal) or 3-4 (the pieces) to a
 // 3-1, 4-3 (rejection) or 4-4 (justification) to a 4-1; a 5-1 takes no answer. The reply's pieces are kept with
-// the act (act_pieces.reply_id = the letter) in one transaction with the request; the workflow sends them when
-// signalled.
+// the act (act_pieces.reply_id = the letter) in one transaction with the request and its outbox row; the workflow
+// sends them when signalled, after the commit or by the request relay.
 import { and, eq, isNull } from 'drizzle-orm';
 import { actLetters, actPieces, acts } from '../../../db/schema/acts.ts';
 import { structures } from '../../../db/schema/directory.ts';
@@ -20,7 +20,7 @@ import { recordActStep } from '../events.ts';
 import { currentClassification, typologiesOf } from '../queries/classification.ts';
 import { findVisibleAct } from '../queries/find-act.ts';
 import type { ReceivedPart } from '../upload/receive-act-upload.ts';
-import { signalAgentRequest } from './signal-agent.ts';
+import { noteAgentRequest, signalAgentRequest } from './signal-agent.ts';
 
 export interface ReplyInput {
   letterId: string;
@@ -44,7 +44,10 @@ export async function findVisibleLetter(deps: ActsDeps, actor: Parameters<typeof
   return { letter, act };
 }
 
-export async function replyToLetter({ ctx, input }: VerbCall<ActsDeps, ReplyInput>): Promise<{ letterId: string }> {
+export async function replyToLetter({
+  ctx,
+  input,
+}: VerbCall<ActsDeps, ReplyInput>): Promise<{ letterId: string; signalled: boolean }> {
   const { deps } = ctx;
   const actor = requireActorPresent(ctx.actor);
   const { letter, act } = await findVisibleLetter(deps, actor, input.letterId);
@@ -60,7 +63,7 @@ export async function replyToLetter({ ctx, input }: VerbCall<ActsDeps, ReplyInpu
       409,
     );
   if (letter.replyRequestedAt || letter.repliedAt) {
-    // A repeat after a lost signal delivers it; the workflow sends a reply once whatever it is told.
+    // A repeat while the signal waits for the relay delivers it now; the workflow drops a repeated request.
     if (!letter.repliedAt && letter.replyCode)
       await signalAgentRequest(deps, act.id, {
         kind: 'reply',
@@ -105,6 +108,7 @@ export async function replyToLetter({ ctx, input }: VerbCall<ActsDeps, ReplyInpu
       .where(and(eq(actLetters.id, letter.id), isNull(actLetters.replyRequestedAt)))
       .returning({ id: actLetters.id });
     if (claimed.length === 0) throw alreadyAnswered();
+    await noteAgentRequest(tx, act.id, { kind: 'reply', letterId: letter.id, code: input.code }, now);
     await tx.insert(actPieces).values(
       input.pieces.map((p, i) => ({
         actId: act.id,
@@ -130,6 +134,6 @@ export async function replyToLetter({ ctx, input }: VerbCall<ActsDeps, ReplyInpu
       actor: auditActorRef(actor),
     });
   });
-  await signalAgentRequest(deps, act.id, { kind: 'reply', letterId: letter.id, code: input.code });
-  return { letterId: letter.id };
+  const signalled = await signalAgentRequest(deps, act.id, { kind: 'reply', letterId: letter.id, code: input.code });
+  return { letterId: letter.id, signalled };
 }

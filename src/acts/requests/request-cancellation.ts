@@ -1,5 +1,6 @@
 // The verb by which an agent asks the prefecture to cancel an act's transmission (6-1): only once the act is
-// acknowledged (it needs the IDActe), once per act. The workflow sends the 6-1 when signalled.
+// acknowledged (it needs the IDActe), once per act. The request is noted in the outbox with its step; the workflow
+// sends the 6-1 when signalled, after the commit or by the request relay.
 import { eq } from 'drizzle-orm';
 import { acts } from '../../../db/schema/acts.ts';
 import { auditActorRef } from '../../platform/audit/index.ts';
@@ -9,7 +10,7 @@ import type { VerbCall } from '../../platform/verb.ts';
 import type { ActsDeps } from '../deps.ts';
 import { recordActStep } from '../events.ts';
 import { findVisibleAct } from '../queries/find-act.ts';
-import { signalAgentRequest } from './signal-agent.ts';
+import { noteAgentRequest, signalAgentRequest } from './signal-agent.ts';
 
 export const cancellationPending = (): AppError =>
   new AppError('CANCELLATION_PENDING', "Une demande d'annulation est déjà en cours pour cette transaction.", 409);
@@ -33,6 +34,7 @@ export async function requestCancellation({ ctx, input }: VerbCall<ActsDeps, { a
   const written = await deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(acts).where(eq(acts.id, act.id)).for('update');
     if (current!.status !== 'ACQUITTE') throw notCancellable();
+    await noteAgentRequest(tx, act.id, { kind: 'cancel' }, now);
     return recordActStep(tx, {
       actId: act.id,
       structureId: act.structureId,
@@ -44,8 +46,8 @@ export async function requestCancellation({ ctx, input }: VerbCall<ActsDeps, { a
       actor: auditActorRef(actor),
     });
   });
-  // Signalled again on a second request: the workflow's 6-1 keeps its archive name, so a repeat sends nothing new,
-  // and a request whose first signal was lost (Temporal out of reach) is delivered now.
+  // Signalled again on a second request: the workflow drops the repeat, and a request still waiting for the relay
+  // (Temporal out of reach at its first signal) is delivered now.
   await signalAgentRequest(deps, act.id, { kind: 'cancel' });
   if (!written) throw cancellationPending();
 }

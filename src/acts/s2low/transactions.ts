@@ -32,9 +32,12 @@ export async function actS2lowStatus(deps: ActsDeps, act: ActRow): Promise<numbe
   return s2lowStatus(act.status as ActStatus, unanswered.has(act.id));
 }
 
-/** A letter: 21 when it takes no acknowledgement (2-1, 5-1), else 7 until answered, then 9 (document envoyé). */
+/**
+ * A letter: 21 when it takes no acknowledgement (2-1, 5-1); a 3-1 or 4-1 is 7 (document reçu), 8 once its 3-2 /
+ * 4-2 is sent (acquittement envoyé, as S²LOW's ActesEnvoiAR sets it), 9 once answered (document envoyé).
+ */
 export const letterS2lowStatus = (letter: LetterRow): number =>
-  letter.code === '2-1' || letter.code === '5-1' ? 21 : letter.repliedAt ? 9 : 7;
+  letter.code === '2-1' || letter.code === '5-1' ? 21 : letter.repliedAt ? 9 : letter.ackSentAt ? 8 : 7;
 
 export type Transaction = { kind: 'act'; act: ActRow } | { kind: 'letter'; act: ActRow; letter: LetterRow };
 

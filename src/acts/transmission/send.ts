@@ -53,7 +53,7 @@ export async function sendActArchive(deps: ActsDeps, actId: string): Promise<{ a
   return { archiveName: built.archiveName };
 }
 
-async function keyOf(deps: ActsDeps, act: typeof acts.$inferSelect) {
+export async function keyOf(deps: ActsDeps, act: typeof acts.$inferSelect) {
   const [structure] = await deps.db.select().from(structures).where(eq(structures.id, act.structureId));
   const key: ActKey = {
     departement: departementCode3(structure!.departementCode ?? '000'),
