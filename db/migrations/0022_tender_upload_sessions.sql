@@ -16,7 +16,6 @@ CREATE TABLE "tender_upload_sessions" (
 	"length" bigint NOT NULL,
 	"stored_bytes" bigint DEFAULT 0 NOT NULL,
 	"segment_count" integer DEFAULT 0 NOT NULL,
-	"nonce_prefix" text NOT NULL,
 	"wrapped_key" text NOT NULL,
 	"sealed_data_key" text,
 	"resumed" boolean DEFAULT false NOT NULL,

@@ -213,7 +213,8 @@ export const tenderDepositFiles = pgTable(
     wrappedKey: text('wrapped_key').notNull(),
     /**
      * 'aes-256-gcm': one GCM stream, its tag in auth_tag (a plain deposit); 'aes-256-gcm-segments': framed segments,
-     * each with its index and final flag in its nonce (a resumable upload; iv holds the nonce prefix).
+     * each with its own nonce and its index and final flag bound as additional data (a resumable upload; iv and
+     * auth_tag are empty).
      */
     cipher: text('cipher').notNull().default('aes-256-gcm'),
     /**
@@ -372,8 +373,6 @@ export const tenderUploadSessions = pgTable(
     /** Upload-Offset: plaintext bytes sealed and stored so far (always the end of a stored segment). */
     storedBytes: bigint('stored_bytes', { mode: 'number' }).notNull().default(0),
     segmentCount: integer('segment_count').notNull().default(0),
-    /** The 7 random bytes that start every segment's nonce (base64). */
-    noncePrefix: text('nonce_prefix').notNull(),
     wrappedKey: text('wrapped_key').notNull(),
     /** The data key sealed under the seal secret, bound to this session; null once deposited. */
     sealedDataKey: text('sealed_data_key'),
