@@ -117,6 +117,7 @@ export async function recordDeposit(deps: TenderDeps, actor: Actor, record: Depo
         iv: f.iv,
         authTag: f.authTag,
         wrappedKey: f.wrappedKey,
+        cipher: f.cipher ?? 'aes-256-gcm',
         scanVerdict: scans[i]!.result,
       })),
     );

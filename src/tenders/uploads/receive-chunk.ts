@@ -39,6 +39,8 @@ export interface ReceiveChunkInput {
   /** Upload-Offset as the client sent it. */
   offset: number;
   body: ReadableStream<Uint8Array> | null;
+  /** Content-Length, when sent: a body ending short of it was cut (a broken connection may look like an end). */
+  declaredLength?: number | undefined;
 }
 
 export async function receiveChunk({ ctx, input }: VerbCall<TenderDeps, ReceiveChunkInput>): Promise<UploadStatus> {
@@ -78,7 +80,7 @@ export async function receiveChunk({ ctx, input }: VerbCall<TenderDeps, ReceiveC
     live = await resumeFromStore(deps, files, session, dataKey);
   }
   keepLive(deps, session.id, live);
-  const receiving = receive(deps, files, session, live, dataKey, input.body);
+  const receiving = receive(deps, files, session, live, dataKey, input.body, input.declaredLength);
   live.active = { stop: receiving.stop, done: receiving.done };
   try {
     await receiving.done;
@@ -143,11 +145,13 @@ function receive(
   live: LiveUpload,
   dataKey: Buffer,
   body: ReadableStream<Uint8Array> | null,
+  declaredLength: number | undefined,
 ): { stop: () => void; done: Promise<void> } {
   const reader = body?.getReader();
   let stopped = false;
   const buffer = Buffer.allocUnsafe(SEGMENT_BYTES);
   let filled = 0;
+  let received = 0;
 
   const commit = async (): Promise<void> => {
     const index = live.segmentCount;
@@ -213,6 +217,7 @@ function receive(
         if (stopped) throw uploadConflict();
         if (ended) break;
         let chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        received += chunk.length;
         if (live.storedBytes + filled + chunk.length > session.length) throw lengthExceeded(session.length);
         while (chunk.length > 0) {
           const take = Math.min(SEGMENT_BYTES - filled, chunk.length);
@@ -222,6 +227,8 @@ function receive(
           if (filled === SEGMENT_BYTES) await commit();
         }
       }
+      // Cut short of its Content-Length: the segment being filled is dropped, as for a broken connection.
+      if (declaredLength !== undefined && received !== declaredLength) throw new Error('body cut short');
       if (filled > 0) await commit();
     } catch (error) {
       await reader?.cancel().catch(() => undefined);

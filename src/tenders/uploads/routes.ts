@@ -264,7 +264,14 @@ tenderUploadRoutes
     const offset = offsetHeader(c, 'upload-offset');
     const status = await receiveChunk({
       ctx: { deps: c.get('deps'), actor: requireActor(c) },
-      input: { uploadId: c.req.valid('param').uploadId, offset, body: c.req.raw.body },
+      input: {
+        uploadId: c.req.valid('param').uploadId,
+        offset,
+        body: c.req.raw.body,
+        declaredLength: /^\d+$/.test(c.req.header('content-length') ?? '')
+          ? Number(c.req.header('content-length'))
+          : undefined,
+      },
     });
     return c.body(null, 204, uploadHeaders(status));
   })
