@@ -284,9 +284,12 @@ describe('resumable bid uploads', () => {
       [byId.get(armorDeposit)!.files.find((f) => f.part === 'offre')!, offer],
       [byId.get(armorDeposit)!.files.find((f) => f.part === 'candidature')!, dc1],
     ] as const) {
-      const read = await fetch(`${base}/api/tenders/consultations/${id}/deposits/${armorDeposit}/files/${file.fileId}`, {
-        headers: { authorization: agentToken },
-      });
+      const read = await fetch(
+        `${base}/api/tenders/consultations/${id}/deposits/${armorDeposit}/files/${file.fileId}`,
+        {
+          headers: { authorization: agentToken },
+        },
+      );
       expect(read.status).toBe(200);
       expect(sha(Buffer.from(await read.arrayBuffer()))).toBe(sha(expected));
     }
