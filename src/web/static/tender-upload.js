@@ -40,7 +40,7 @@
     var message = 'Envoi refusé (' + xhr.status + ').';
     try {
       message = JSON.parse(xhr.responseText).message || message;
-    } catch (e) {
+    } catch (_error) {
       /* not JSON */
     }
     var error = new Error(message);
