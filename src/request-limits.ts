@@ -84,6 +84,8 @@ function streamedUploads(): BodyRule[] {
       streamed: true,
       maxBytes: 8 * GB,
     },
+    // A resumable bid upload's PATCH: the route seals and stores it segment by segment within the file's length.
+    { method: 'PATCH', path: /^\/api\/tenders\/uploads\/[^/]+$/, streamed: true, maxBytes: GB + ENVELOPE },
     // The same two uploads from the tender room's pages.
     { method: 'POST', path: /^\/acheteur\/consultations\/[^/]+\/documents$/, streamed: true, maxBytes: GB + ENVELOPE },
     { method: 'POST', path: /^\/consultations\/[^/]+\/lots\/[^/]+\/depot$/, streamed: true, maxBytes: 8 * GB },

@@ -212,6 +212,12 @@ export const tenderDepositFiles = pgTable(
     authTag: text('auth_tag').notNull(),
     wrappedKey: text('wrapped_key').notNull(),
     /**
+     * 'aes-256-gcm': one GCM stream, its tag in auth_tag (a plain deposit); 'aes-256-gcm-segments': framed segments,
+     * each with its own nonce and its index and final flag bound as additional data (a resumable upload; iv and
+     * auth_tag are empty).
+     */
+    cipher: text('cipher').notNull().default('aes-256-gcm'),
+    /**
      * The latest antivirus verdict (every one is in tender_antivirus_verdicts): 'infected' means quarantined, kept
      * sealed and never opened; 'failed' is scanned again before opening; 'not_scanned' without clamd.
      */
@@ -222,6 +228,7 @@ export const tenderDepositFiles = pgTable(
     index('tender_deposit_files_deposit_idx').on(t.depositId),
     check('tender_deposit_files_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('tender_deposit_files_scan_verdict', sql`${t.scanVerdict} in ('clean', 'infected', 'not_scanned', 'failed')`),
+    check('tender_deposit_files_cipher', sql`${t.cipher} in ('aes-256-gcm', 'aes-256-gcm-segments')`),
   ],
 );
 
@@ -337,3 +344,69 @@ export const tenderTimeStampAuthority = pgTable('tender_time_stamp_authority', {
   sealedPrivateKey: text('sealed_private_key').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
+
+/**
+ * A resumable upload (tus 1.0.0) of one bid file by a company, for one lot and one part. Its bytes are sealed as
+ * they arrive, segment by segment (`tender_upload_segments`), then assembled into one stored ciphertext once the
+ * last byte is stored (`completed_at`: the END that decides lateness; `created_at`: the START). The data key is
+ * wrapped with the consultation's public key like any bid file's, and also sealed under the hub's seal secret while
+ * the upload runs (to re-hash a resumed prefix and scan it); that copy is wiped once the deposit is made.
+ */
+export const tenderUploadSessions = pgTable(
+  'tender_upload_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => tenderConsultations.id),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => tenderLots.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => structures.id),
+    part: tenderBidPart('part').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    /** Upload-Length: the plaintext's size, declared at creation. */
+    length: bigint('length', { mode: 'number' }).notNull(),
+    /** Upload-Offset: plaintext bytes sealed and stored so far (always the end of a stored segment). */
+    storedBytes: bigint('stored_bytes', { mode: 'number' }).notNull().default(0),
+    segmentCount: integer('segment_count').notNull().default(0),
+    wrappedKey: text('wrapped_key').notNull(),
+    /** The data key sealed under the seal secret, bound to this session; null once deposited. */
+    sealedDataKey: text('sealed_data_key'),
+    /** Set when the plaintext hash had to be rebuilt from the stored prefix (the upload was resumed elsewhere). */
+    resumed: boolean('resumed').notNull().default(false),
+    sha256: text('sha256'),
+    /** The antivirus verdict on the whole plaintext, once complete. */
+    scanVerdict: jsonb('scan_verdict'),
+    /** The assembled ciphertext, once complete. */
+    storedFileId: uuid('stored_file_id').references(() => storedFiles.id),
+    createdAt: at('created_at').notNull(),
+    completedAt: at('completed_at'),
+    expiresAt: at('expires_at').notNull(),
+    depositId: uuid('deposit_id').references(() => tenderDeposits.id),
+  },
+  (t) => [
+    index('tender_upload_sessions_company_idx').on(t.companyId, t.lotId),
+    index('tender_upload_sessions_expires_idx').on(t.expiresAt),
+    check('tender_upload_sessions_offset', sql`${t.storedBytes} >= 0 and ${t.storedBytes} <= ${t.length}`),
+  ],
+);
+
+/** One sealed segment of an upload not yet assembled: its plaintext size and its framed ciphertext in the store. */
+export const tenderUploadSegments = pgTable(
+  'tender_upload_segments',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => tenderUploadSessions.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    plainSize: integer('plain_size').notNull(),
+    storedFileId: uuid('stored_file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+  },
+  (t) => [uniqueIndex('tender_upload_segments_uq').on(t.sessionId, t.index)],
+);

@@ -17,6 +17,7 @@ import { receiveSealedFiles } from './deposits/receive-sealed-files.ts';
 import { openBids } from './opening/open-bids.ts';
 import { readBidFile } from './opening/read-bid-file.ts';
 import { tenderFollowUpRoutes } from './routes-follow-up.ts';
+import { tenderUploadRoutes } from './uploads/routes.ts';
 import {
   ConsultationSchema,
   DepositParam,
@@ -293,4 +294,5 @@ export const tenderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       'Cache-Control': 'private, no-store',
     });
   })
-  .route('/', tenderFollowUpRoutes);
+  .route('/', tenderFollowUpRoutes)
+  .route('/', tenderUploadRoutes);

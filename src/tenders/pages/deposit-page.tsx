@@ -1,5 +1,6 @@
 // A company deposits its bid for one lot: candidature and offer files, sent as one plain multipart form (works
-// without script); /static/tender-upload.js shows the progress of the upload when scripts run.
+// without script); when scripts run, /static/tender-upload.js sends each file by the resumable upload protocol
+// (data-uploads-url), with a progress bar, resuming after a broken connection, then makes the deposit.
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { Notice } from '../../web/components/notice.tsx';
 import { Page } from '../../web/layout/page.tsx';
@@ -37,9 +38,16 @@ export function DepositPage(props: {
         </li>
         <li>Vos fichiers sont chiffrés dès leur arrivée ; personne ne peut les lire avant l’ouverture des plis.</li>
         <li>Un nouveau dépôt avant la date limite remplace le précédent (tous restent conservés).</li>
+        <li>Une connexion coupée pendant l’envoi reprend d’elle-même là où elle s’était arrêtée.</li>
         {view.signatureRequired ? <li>L’acheteur exige une offre signée électroniquement.</li> : null}
       </ul>
-      <form method="post" action={action} enctype="multipart/form-data" data-upload-progress>
+      <form
+        method="post"
+        action={action}
+        enctype="multipart/form-data"
+        data-upload-progress
+        data-uploads-url={`/api/tenders/consultations/${view.id}/lots/${lot.number}/uploads`}
+      >
         {/* First in the form: the server reads it before the files stream in. */}
         <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
         <div class="field dropzone" data-dropzone>

@@ -17,6 +17,7 @@ import {
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { seal, unseal } from './aead.ts';
+import { openingSegments, SEGMENT_CIPHER } from './segment-cipher.ts';
 
 export interface SealedFileKeys {
   iv: string;
@@ -40,6 +41,12 @@ export function createConsultationKeys(
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     sealedPrivateKey: seal(secret, boundTo(consultationId), der),
   };
+}
+
+/** A fresh data key for one file, and that key wrapped with the consultation's public key. */
+export function newWrappedDataKey(publicKeyPem: string): { dataKey: Buffer; wrappedKey: string } {
+  const dataKey = randomBytes(32);
+  return { dataKey, wrappedKey: publicEncrypt({ key: publicKeyPem, ...OAEP }, dataKey).toString('base64') };
 }
 
 export function unsealConsultationKey(secret: Buffer, consultationId: string, sealed: string): KeyObject {
@@ -95,11 +102,12 @@ export interface OpenedFileCheck {
 
 /**
  * Decrypts a stored ciphertext to `sink` (or to nowhere, to check it): the GCM tag, checked at the end, detects any
- * altered byte; the plaintext SHA-256 must also match the receipt's.
+ * altered byte; the plaintext SHA-256 must also match the receipt's. A file of a resumable upload (`cipher`
+ * 'aes-256-gcm-segments') is opened segment by segment, each tag checked with its index and final flag.
  */
 export async function openSealedFile(
   privateKey: KeyObject,
-  file: { iv: string; authTag: string; wrappedKey: string; sha256: string },
+  file: { iv: string; authTag: string; wrappedKey: string; sha256: string; cipher?: string },
   ciphertext: Readable,
   sink?: NodeJS.WritableStream,
 ): Promise<OpenedFileCheck> {
@@ -110,9 +118,14 @@ export async function openSealedFile(
     ciphertext.destroy();
     return { intact: false, reason: 'clé de fichier illisible' };
   }
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(file.iv, 'base64'));
+  let decipher: Transform;
+  if (file.cipher === SEGMENT_CIPHER) decipher = openingSegments(dataKey);
+  else {
+    const gcm = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(file.iv, 'base64'));
+    gcm.setAuthTag(Buffer.from(file.authTag, 'base64'));
+    decipher = gcm;
+  }
   dataKey.fill(0);
-  decipher.setAuthTag(Buffer.from(file.authTag, 'base64'));
   const hash = createHash('sha256');
   let size = 0;
   const meter = new Transform({
