@@ -6,7 +6,7 @@
 // ones included), a consultation's public page, the buyer's list of a big buyer and a consultation's follow page.
 // Asserts nothing.
 //
-//   npx tsx bench/tenders-pages.ts [--consultations 45000] [--requests 100] [--keep]
+//   npx tsx bench/tenders-pages.ts [--consultations 45000] [--requests 100] [--keep] [--database NAME]
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
@@ -18,7 +18,7 @@ import { createLogger } from '../src/platform/logging.ts';
 import { seedAll } from '../src/seed/index.ts';
 import { searchCpv } from '../src/tenders/cpv/cpv-list.ts';
 import { CookieJar } from '../test/helpers/auth-test-support.ts';
-import { load, log, runBench } from './hub-process.ts';
+import { ADMIN_URL, load, log, runBench } from './hub-process.ts';
 import { scratchDatabaseUrl } from './scratch-database.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -29,6 +29,8 @@ const CONSULTATIONS = arg('consultations', 45_000);
 const REQUESTS = arg('requests', 100);
 const BUYERS = 780;
 const KEEP = process.argv.includes('--keep');
+// `--database NAME`: a database kept by an earlier `--keep` run, migrated to the current schema, not seeded again.
+const REUSE = process.argv.includes('--database') ? process.argv[process.argv.indexOf('--database') + 1] : undefined;
 const RENNES = '213502388';
 const LIMIT_MS = 200;
 // Words of public buyers' titles; the text search looks for some of them.
@@ -165,14 +167,18 @@ async function fill(pool: postgres.Sql, count: number): Promise<void> {
 }
 
 runBench(async (cleanup) => {
-  const url = await scratchDatabaseUrl('hub_bench_tender_pages', cleanup);
+  const url = REUSE
+    ? Object.assign(new URL(ADMIN_URL), { pathname: `/${REUSE}` }).toString()
+    : await scratchDatabaseUrl('hub_bench_tender_pages', cleanup);
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   cleanup.push(() => sql.end({ timeout: 5 }));
   const db = drizzle(sql, { schema }) as unknown as Db;
   await migrate(drizzle(sql, { schema }), { migrationsFolder });
-  await seedAll(db);
   const t0 = performance.now();
-  await fill(sql, CONSULTATIONS);
+  if (!REUSE) {
+    await seedAll(db);
+    await fill(sql, CONSULTATIONS);
+  }
   const [counts] = await sql<Record<string, number>[]>`select
     (select count(*)::int from tender_consultations) as consultations,
     (select count(*)::int from tender_consultations where status = 'published') as open,
@@ -181,7 +187,9 @@ runBench(async (cleanup) => {
     (select count(*)::int from tender_deposits) as deposits,
     (select count(*)::int from tender_questions) as questions`;
   log(
-    `seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(counts ?? {})
+    `${REUSE ? `reused ${REUSE}` : 'seeded'} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(
+      counts ?? {},
+    )
       .map(([k, v]) => `${v} ${k}`)
       .join(', ')}; load ${load()}`,
   );

@@ -154,13 +154,24 @@ export async function searchConsultations(
   }));
 }
 
-/** The buyers that have published at least one consultation, for the search's buyer filter. */
+/**
+ * The buyers that have published at least one consultation, for the search's buyer filter. A loose index scan of
+ * `tender_consultations_published_buyer_idx`: one probe per buyer (hundreds) rather than a pass over every
+ * consultation (9,000 a year), since the search page shows this list on every visit.
+ */
 export async function publishingBuyers(deps: TenderDeps): Promise<{ id: string; name: string }[]> {
+  const c = tenderConsultations;
+  const walked = sql`with recursive buyer(id) as (
+      (select ${c.buyerId} from ${c} where ${c.status} <> 'draft' order by ${c.buyerId} limit 1)
+      union all
+      select (select next.buyer_id from ${c} next where next.buyer_id > buyer.id and next.status <> 'draft'
+              order by next.buyer_id limit 1)
+      from buyer where buyer.id is not null
+    ) select id from buyer where id is not null`;
   return deps.db
-    .selectDistinct({ id: structures.id, name: structures.name })
-    .from(tenderConsultations)
-    .innerJoin(structures, eq(structures.id, tenderConsultations.buyerId))
-    .where(ne(tenderConsultations.status, 'draft'))
+    .select({ id: structures.id, name: structures.name })
+    .from(structures)
+    .where(sql`${structures.id} in (${walked})`)
     .orderBy(asc(structures.name))
     .limit(1000);
 }

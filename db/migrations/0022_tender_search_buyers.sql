@@ -1,0 +1,1 @@
+CREATE INDEX "tender_consultations_published_buyer_idx" ON "tender_consultations" USING btree ("buyer_id") WHERE "tender_consultations"."status" <> 'draft';
