@@ -101,6 +101,8 @@ export const tenderLots = pgTable(
   },
   (t) => [
     uniqueIndex('tender_lots_consultation_number_uq').on(t.consultationId, t.number),
+    // The search with closed consultations walks the lots in deadline order and stops at a page's worth.
+    index('tender_lots_deadline_idx').on(t.deadline),
     check('tender_lots_cpv_format', sql`${t.cpv} ~ '^[0-9]{8}$'`),
   ],
 );

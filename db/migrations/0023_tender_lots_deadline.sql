@@ -1,0 +1,1 @@
+CREATE INDEX "tender_lots_deadline_idx" ON "tender_lots" USING btree ("deadline");
