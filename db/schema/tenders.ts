@@ -74,6 +74,11 @@ export const tenderConsultations = pgTable(
   (t) => [
     uniqueIndex('tender_consultations_buyer_reference_uq').on(t.buyerId, t.reference),
     index('tender_consultations_status_idx').on(t.status, t.publishedAt),
+    // The search's buyer list walks the distinct buyers of published consultations through it (a few hundred
+    // probes instead of reading every consultation).
+    index('tender_consultations_published_buyer_idx')
+      .on(t.buyerId)
+      .where(sql`${t.status} <> 'draft'`),
     check('tender_consultations_reference_format', sql`char_length(${t.reference}) between 1 and 16`),
     check('tender_consultations_cpv_format', sql`${t.cpv} ~ '^[0-9]{8}$'`),
     check('tender_consultations_day_ms_positive', sql`${t.dayMs} > 0`),
@@ -96,6 +101,8 @@ export const tenderLots = pgTable(
   },
   (t) => [
     uniqueIndex('tender_lots_consultation_number_uq').on(t.consultationId, t.number),
+    // The search with closed consultations walks the lots in deadline order and stops at a page's worth.
+    index('tender_lots_deadline_idx').on(t.deadline),
     check('tender_lots_cpv_format', sql`${t.cpv} ~ '^[0-9]{8}$'`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "tender_consultations_published_buyer_idx" ON "tender_consultations" USING btree ("buyer_id") WHERE "tender_consultations"."status" <> 'draft';--> statement-breakpoint
+CREATE INDEX "tender_lots_deadline_idx" ON "tender_lots" USING btree ("deadline");
