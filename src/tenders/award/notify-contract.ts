@@ -3,12 +3,7 @@
 // whatever the decision; only an accepted contract notifies. Its essential data are published at notification
 // (DECP export), well within the two months of R. 2196-1.
 import { and, eq, isNull } from 'drizzle-orm';
-import {
-  tenderAwards,
-  tenderConsultations,
-  tenderContractSignatures,
-  tenderLots,
-} from '../../../db/schema/tenders.ts';
+import { tenderAwards, tenderConsultations, tenderContractSignatures, tenderLots } from '../../../db/schema/tenders.ts';
 import type { Actor } from '../../platform/auth/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';

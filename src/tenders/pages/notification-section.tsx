@@ -129,10 +129,12 @@ function LotNotification(props: NotificationSectionProps & { award: FollowUp['aw
         >
           <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
           <div class="field">
-            <label for={field}>{`Marché signé du lot ${lot} (PDF signé électroniquement, PAdES, 20 Mio au plus)`}</label>
+            <label
+              for={field}
+            >{`Marché signé du lot ${lot} (PDF signé électroniquement, PAdES, 20 Mio au plus)`}</label>
             <p class="hint" id={`${field}-aide`}>
-              Chaque signature est vérifiée : intégrité, certificat valide à la date de signature, certificat
-              qualifié déclaré. Le fichier et le rapport sont conservés.
+              Chaque signature est vérifiée : intégrité, certificat valide à la date de signature, certificat qualifié
+              déclaré. Le fichier et le rapport sont conservés.
             </p>
             {error ? (
               <p class="field-error" id={`${field}-erreur`}>
