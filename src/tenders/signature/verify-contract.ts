@@ -68,8 +68,6 @@ export interface VerifyOptions {
   trustAnchorsPem?: string | undefined;
 }
 
-const iso = (d: Date | undefined) => d?.toISOString() ?? null;
-
 async function openStream(files: FileStore, fileId: string) {
   const opened = await files.get(fileId);
   if (!opened) throw notFound('Fichier');
