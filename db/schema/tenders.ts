@@ -360,7 +360,9 @@ export const tenderContractSignatures = pgTable(
   },
   (t) => [
     index('tender_contract_signatures_award_idx').on(t.awardId),
-    uniqueIndex('tender_contract_signatures_accepted_uq').on(t.awardId).where(sql`${t.decision} = 'accepte'`),
+    uniqueIndex('tender_contract_signatures_accepted_uq')
+      .on(t.awardId)
+      .where(sql`${t.decision} = 'accepte'`),
     check('tender_contract_signatures_decision', sql`${t.decision} in ('accepte', 'refuse')`),
   ],
 );
