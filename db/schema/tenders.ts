@@ -417,3 +417,32 @@ export const tenderUploadSegments = pgTable(
   },
   (t) => [uniqueIndex('tender_upload_segments_uq').on(t.sessionId, t.index)],
 );
+
+/**
+ * Each signed contract uploaded for a lot's notification, kept with its verification report (French JSON, see
+ * src/tenders/signature/verify-contract.ts), accepted or refused. One accepted contract per award.
+ */
+export const tenderContractSignatures = pgTable(
+  'tender_contract_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => tenderAwards.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    decision: text('decision').notNull(),
+    /** The refusal's reason (NO_SIGNATURE, INTEGRITY, CERTIFICATE_NOT_VALID_AT_SIGNING_TIME) when refused. */
+    refusalReason: text('refusal_reason'),
+    report: jsonb('report').notNull(),
+    checkedAt: at('checked_at').notNull(),
+  },
+  (t) => [
+    index('tender_contract_signatures_award_idx').on(t.awardId),
+    uniqueIndex('tender_contract_signatures_accepted_uq')
+      .on(t.awardId)
+      .where(sql`${t.decision} = 'accepte'`),
+    check('tender_contract_signatures_decision', sql`${t.decision} in ('accepte', 'refuse')`),
+  ],
+);

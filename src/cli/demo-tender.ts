@@ -1,10 +1,11 @@
 // `hub demo tender [--url URL] [--out DIR]`: one test consultation (OE-06) run end to end against a running hub,
 // through its public API only, with durations in seconds: publication, a document, a question and its answer, two
-// bids (the second ends 1 s after the deadline: kept, late), opening, award, standstill, notification, and the DECP
-// export. For each bid it writes the acknowledgement (the exact bytes time-stamped), the RFC 3161 token and the
+// bids (the second ends 1 s after the deadline: kept, late), opening, award, standstill, notification with a contract
+// signed on the fly by a demonstration certificate, and the DECP export. For each bid it writes the acknowledgement (the exact bytes time-stamped), the RFC 3161 token and the
 // authority's chain, so that `openssl ts -verify -data ACK -in TOKEN.tsr -CAfile CHAIN.pem` succeeds.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { contractPdf, createDemoSigner, signPdf } from '../tenders/index.ts';
 import type { Io } from './io.ts';
 
 const BUYER = { id: 'hub-demo-rennes', secret: 'hub-demo-rennes-secret' };
@@ -198,7 +199,38 @@ class Demo {
     );
     this.say(`Attribué ; signature possible à partir de ${award.standstillEndsAt}`);
     await sleep(new Date(award.standstillEndsAt).getTime() - Date.now() + 500);
-    await this.call(buyer, 'POST', `/api/tenders/consultations/${id}/lots/1/notification`);
+    // The contract is signed with a certificate made here: a demonstration certificate, not a qualified one.
+    const signer = await createDemoSigner('Agent signataire de démonstration (Rennes)');
+    const contract = await signPdf(
+      await contractPdf([
+        'Acte d’engagement (consultation de test)',
+        `Consultation ${id} - lot 1`,
+        'Montant : 27 400,00 EUR HT',
+      ]),
+      signer,
+      'Signature du marché (démonstration)',
+    );
+    this.say('Marché signé avec un certificat de démonstration créé pour l’occasion (non qualifié, AC non reconnue).');
+    const form = new FormData();
+    form.append('contrat', new File([contract], 'marche-signe.pdf', { type: 'application/pdf' }));
+    const res = await fetch(`${this.base}/api/tenders/consultations/${id}/lots/1/notification`, {
+      method: 'POST',
+      headers: { authorization: buyer },
+      body: form,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new DemoFailure(`POST …/lots/1/notification → ${res.status} ${text}`);
+    const notified = JSON.parse(text) as {
+      report: {
+        signatures: { signataire: string; integrite: string; qualifieDeclare: boolean }[];
+        avertissements: string[];
+      };
+    };
+    const s = notified.report.signatures[0];
+    this.say(
+      `Signature vérifiée : ${s?.signataire} — intégrité ${s?.integrite}, qualifié déclaré : ${s?.qualifieDeclare ? 'oui' : 'non'} ; ${notified.report.avertissements.length} avertissement(s).`,
+    );
+    for (const warning of notified.report.avertissements) this.say(`  ${warning}`);
     this.say('Marché signé et notifié.');
 
     const dir = resolve(outDir ?? join('demo-tender', id));

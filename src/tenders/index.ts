@@ -3,3 +3,4 @@ export { createTenderActivities, type TenderActivities } from './activities.ts';
 export { tenderPages } from './pages/routes.ts';
 export { tenderRoutes } from './routes.ts';
 export type { TenderDeps, TenderSettings } from './settings.ts';
+export { contractPdf, createDemoSigner, signPdf } from './signature/demo-signer.ts';

@@ -11,7 +11,7 @@ import { receiveUpload } from '../platform/files/index.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { csvResponse } from '../web/csv.ts';
 import { awardLot } from './award/award-lot.ts';
-import { notifyContract } from './award/notify-contract.ts';
+import { notificationTarget, notifyContract } from './award/notify-contract.ts';
 import { exportRegister } from './consultations/registers.ts';
 import { exportDecp } from './decp/export-decp.ts';
 import { addDocument } from './documents/add-document.ts';
@@ -230,12 +230,46 @@ const notifyRoute = createRoute({
   path: '/api/tenders/consultations/{id}/lots/{lot}/notification',
   tags: TAGS,
   summary:
-    'Signer et notifier le marché d’un lot (après le délai de suspension) ; ses données essentielles sont publiées',
-  request: { params: LotParam },
+    'Notifier le marché d’un lot avec le marché signé (PDF PAdES), après le délai de suspension ; ses données ' +
+    'essentielles sont publiées',
+  description:
+    'Formulaire multipart : le marché signé dans « contrat » (PDF, 20 Mio au plus). Chaque signature est vérifiée ' +
+    '(intégrité des plages signées, signature CMS, attribut signingCertificateV2, validité du certificat à la date ' +
+    'de signature, certificat déclaré qualifié) ; le fichier et le rapport de vérification sont conservés. Refus ' +
+    '422 CONTRACT_SIGNATURE_INVALID (details.reason : NO_SIGNATURE, INTEGRITY, ' +
+    'CERTIFICATE_NOT_VALID_AT_SIGNING_TIME ; details.report) ou CONTRACT_NOT_PDF ; les autres constats sont des ' +
+    'avertissements du rapport. La chaîne de confiance n’est vérifiée que si TENDERS_TRUST_ANCHORS est configuré.',
+  request: {
+    params: LotParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { contrat: { type: 'string', format: 'binary' } },
+            required: ['contrat'],
+          },
+        },
+      },
+    },
+  },
   responses: {
-    200: json(z.object({ notifiedAt: z.string(), allNotified: z.boolean() }), 'Notifié'),
+    200: json(
+      z.object({
+        notifiedAt: z.string(),
+        allNotified: z.boolean(),
+        signatureId: z.string(),
+        report: z.record(z.string(), z.unknown()).openapi({ description: 'Rapport de vérification (en français)' }),
+      }),
+      'Notifié',
+    ),
+    400: error('Envoi invalide'),
     404: error('Introuvable'),
-    409: error('Délai de suspension en cours'),
+    409: error('Délai de suspension en cours, ou marché déjà notifié'),
+    413: error('Fichier trop volumineux'),
+    415: error('Formulaire multipart attendu'),
+    422: error('Signature refusée ou fichier qui n’est pas un PDF'),
   },
 });
 
@@ -391,14 +425,22 @@ export const tenderFollowUpRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
   })
   .openapi(notifyRoute, async (c) => {
     checkCsrfHeader(c);
+    const deps = c.get('deps');
+    const actor = requireActor(c);
     const { id, lot } = c.req.valid('param');
-    return c.json(
-      await notifyContract({
-        ctx: { deps: c.get('deps'), actor: requireActor(c) },
-        input: { consultationId: id, lotNumber: lot },
-      }),
-      200,
-    );
+    const input = { consultationId: id, lotNumber: lot };
+    // The standstill and the agent's rights are checked before a byte of the contract is read.
+    await notificationTarget(deps, actor, input);
+    if (!deps.files) throw new AppError('FILE_STORAGE_UNAVAILABLE', 'Stockage des fichiers indisponible.', 503);
+    const { file } = await receiveUpload(c.req.raw, { store: deps.files, kind: 'attachment', fieldName: 'contrat' });
+    try {
+      const result = await notifyContract({ ctx: { deps, actor }, input: { ...input, fileId: file.id } });
+      return c.json({ ...result, report: { ...result.report } }, 200);
+    } catch (e) {
+      // A checked contract is kept with its report (its row refers to it); an unread one is removed.
+      await deps.files.delete(file.id).catch(() => undefined);
+      throw e;
+    }
   })
   .openapi(lettersRoute, async (c) => c.json({ items: await companyLetters(c.get('deps'), c.get('actor')) }, 200))
   .openapi(letterRoute, async (c) => {

@@ -8,6 +8,7 @@ import { emailOutbox } from '../../db/schema/invoices.ts';
 import { DEMO_SUPPLIER_KERLANN_INFORMATIQUE } from '../../src/directory/index.ts';
 import { DecpDocumentSchema } from '../../src/tenders/decp/decp-schema.ts';
 import { officialDecpIssues } from '../../src/tenders/decp/official-schema.ts';
+import { contractPdf, createDemoSigner, signPdf } from '../../src/tenders/signature/demo-signer.ts';
 import { partyBySiren } from '../helpers/invoices.ts';
 import { multipartBody } from '../helpers/multipart.ts';
 import { useTestDatabase } from '../helpers/use-database.ts';
@@ -173,14 +174,19 @@ describe('the tender room through its API', () => {
     ).toBe('%PDF-');
 
     // Signature refused during the standstill, accepted after it.
-    const tooSoon = await api(`/api/tenders/consultations/${id}/lots/1/notification`, { method: 'POST', token: buyer });
+    const signer = await createDemoSigner('Agent signataire de Rennes');
+    const contract = await signPdf(await contractPdf(['Acte d’engagement', 'Lot 1']), signer, 'Signature du marché');
+    const notification = () => {
+      const body = new FormData();
+      body.append('contrat', new File([contract], 'marche-signe.pdf', { type: 'application/pdf' }));
+      return api(`/api/tenders/consultations/${id}/lots/1/notification`, { method: 'POST', token: buyer, body });
+    };
+    const tooSoon = await notification();
     expect(tooSoon.status).toBe(409);
     await new Promise((r) =>
       setTimeout(r, Math.max(0, new Date(awarded.standstillEndsAt).getTime() - Date.now() + 200)),
     );
-    expect(
-      (await api(`/api/tenders/consultations/${id}/lots/1/notification`, { method: 'POST', token: buyer })).status,
-    ).toBe(200);
+    expect((await notification()).status).toBe(200);
 
     // The registers and the DECP export.
     const depots = await api(`/api/tenders/consultations/${id}/registers/depots.csv`, { token: buyer });

@@ -12,6 +12,7 @@ import { requireViewerWith } from '../../web/guard.ts';
 import { sendPage } from '../../web/render.ts';
 import { structuresAs, type Viewer } from '../../web/viewer.ts';
 import { awardLot } from '../award/award-lot.ts';
+import { contractReports, notificationTarget, notifyContract } from '../award/notify-contract.ts';
 import { buyerConsultations, consultationsAwaitingOpening } from '../consultations/buyer-consultations.ts';
 import { draftConsultation } from '../consultations/draft-consultation.ts';
 import { followUp } from '../consultations/follow-up.ts';
@@ -34,13 +35,18 @@ type Status = 200 | 400 | 403 | 409 | 413 | 415 | 422;
 async function showFollow(
   c: Context<AppEnv>,
   viewer: Viewer,
-  outcome: { done?: Child; error?: AppError } = {},
+  outcome: { done?: Child; error?: AppError; contractLot?: number } = {},
 ): Promise<Response> {
   const deps = c.get('deps');
   const id = c.req.param('id') ?? '';
   // followUp first: it answers 404 to anyone but the buyer's agents and the operator.
   const follow = await followUp(deps, viewer.actor, id);
   const view = await readConsultation(deps, viewer.actor, id);
+  const contracts = await contractReports(deps, view.id);
+  const contractError =
+    outcome.error && outcome.contractLot !== undefined
+      ? { lot: outcome.contractLot, message: outcome.error.message }
+      : undefined;
   return sendPage(
     c,
     <FollowPage
@@ -51,19 +57,25 @@ async function showFollow(
       canAct={hasRole(viewer.actor, 'agent', view.buyer.id)}
       done={outcome.done}
       error={outcome.error?.message}
+      contracts={contracts}
+      contractError={contractError}
     />,
     (outcome.error?.status ?? 200) as Status,
   );
 }
 
 /** Runs an action of the follow-up page: its outcome, or its refusal shown at the top of the page. */
-async function act(c: Context<AppEnv>, run: (viewer: Viewer) => Promise<Child>): Promise<Response> {
+async function act(
+  c: Context<AppEnv>,
+  run: (viewer: Viewer) => Promise<Child>,
+  contractLot?: number,
+): Promise<Response> {
   const viewer = await requireViewerWith(c, 'agent');
   try {
     return await showFollow(c, viewer, { done: await run(viewer) });
   } catch (error) {
     if (error instanceof AppError && error.status < 500 && error.status !== 401 && error.status !== 404)
-      return showFollow(c, viewer, { error });
+      return showFollow(c, viewer, { error, ...(contractLot !== undefined ? { contractLot } : {}) });
     throw error;
   }
 }
@@ -198,6 +210,36 @@ export const buyerTenderPages = new Hono<AppEnv>()
       return `Lot ${c.req.param('lot')} attribué. Lettres envoyées : 1 d’attribution, ${rejected} de rejet. Fin du délai de suspension : ${formatDateTime(r.standstillEndsAt)}.`;
     }),
   )
+  .post('/acheteur/consultations/:id/lots/:lot/notification', (c) => {
+    const lotNumber = Number(c.req.param('lot'));
+    return act(
+      c,
+      async (viewer) => {
+        const deps = c.get('deps');
+        const input = { consultationId: c.req.param('id'), lotNumber };
+        // Refused during the standstill before the contract is read.
+        await notificationTarget(deps, viewer.actor, input);
+        if (!deps.files)
+          throw new AppError('FILE_STORAGE_UNAVAILABLE', 'Le stockage des fichiers est indisponible.', 503);
+        const { file, fields } = await receiveUpload(c.req.raw, {
+          store: deps.files,
+          kind: 'attachment',
+          fieldName: 'contrat',
+        });
+        try {
+          verifyCsrf(c, fields[CSRF_FIELD]);
+          const r = await notifyContract({ ctx: { deps, actor: viewer.actor }, input: { ...input, fileId: file.id } });
+          const warnings = r.report.avertissements.length;
+          return `Signature vérifiée, lot ${lotNumber} notifié le ${formatDateTime(r.notifiedAt)}${warnings ? ` (${warnings} avertissement${warnings > 1 ? 's' : ''} au rapport)` : ''}.`;
+        } catch (error) {
+          // A checked contract stays with its report; an unread one is removed.
+          await deps.files.delete(file.id).catch(() => undefined);
+          throw error;
+        }
+      },
+      lotNumber,
+    );
+  })
   .get('/acheteur/consultations/:id/plis/:depositId/fichiers/:fileId', async (c) => {
     const viewer = await requireViewerWith(c, 'agent');
     const file = await readBidFile({

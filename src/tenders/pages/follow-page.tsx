@@ -10,6 +10,7 @@ import type { Viewer } from '../../web/viewer.ts';
 import type { FollowUp } from '../consultations/follow-up.ts';
 import type { ConsultationView } from '../consultations/read-consultation.ts';
 import { procedureLabel } from './draft-page.tsx';
+import { NotificationSection, type ContractReportRow } from './notification-section.tsx';
 import { LotsTable, StatusBadge } from './tender-parts.tsx';
 
 export interface FollowPageProps {
@@ -21,6 +22,10 @@ export interface FollowPageProps {
   canAct: boolean;
   done?: Child;
   error?: string | undefined;
+  /** The contracts' verification reports, latest first. */
+  contracts?: ContractReportRow[];
+  /** A refused contract upload, shown at its lot's field. */
+  contractError?: { lot: number; message: string } | undefined;
 }
 
 function ActionForm(props: { action: string; csrf: string; children: Child; multipart?: boolean }) {
@@ -274,6 +279,15 @@ export function FollowPage(props: FollowPageProps) {
               ))}
             </>
           ) : null}
+          <NotificationSection
+            consultationId={v.id}
+            csrf={csrf}
+            canAct={props.canAct}
+            now={props.now}
+            awards={props.follow.awards}
+            reports={props.contracts ?? []}
+            fieldError={props.contractError}
+          />
         </>
       ) : null}
     </Page>
