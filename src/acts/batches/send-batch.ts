@@ -50,7 +50,10 @@ export function parseActIds(raw: unknown): string[] {
 }
 
 /** The selection's key: the same acts, in any order, give the same key. */
-export const actsKeyOf = (ids: string[]) => createHash('sha256').update([...ids].sort().join(',')).digest('hex');
+export const actsKeyOf = (ids: string[]) =>
+  createHash('sha256')
+    .update([...ids].sort().join(','))
+    .digest('hex');
 
 export async function batchLines(db: ActsDeps['db'] | Tx, batchId: string): Promise<BatchLine[]> {
   return db
@@ -189,5 +192,9 @@ export async function sendBatch({ ctx, input }: VerbCall<ActsDeps, { actIds: unk
 }
 
 const meetingsOf = (rows: (typeof acts.$inferSelect)[]) => [
-  ...new Set(rows.flatMap((r) => (r.meetingLabel || r.meetingDate ? [`${r.meetingLabel ?? ''} ${r.meetingDate ?? ''}`.trim()] : []))),
+  ...new Set(
+    rows.flatMap((r) =>
+      r.meetingLabel || r.meetingDate ? [`${r.meetingLabel ?? ''} ${r.meetingDate ?? ''}`.trim()] : [],
+    ),
+  ),
 ];

@@ -208,7 +208,12 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
         pieceRows(
           actId,
           key,
-          pieces.map((p) => ({ fileId: p.part.file.id, typology: p.typology, ext: p.ext, originalName: p.part.file.fileName })),
+          pieces.map((p) => ({
+            fileId: p.part.file.id,
+            typology: p.typology,
+            ext: p.ext,
+            originalName: p.part.file.fileName,
+          })),
         ),
       );
       await recordActStep(tx, {
@@ -216,7 +221,9 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
         structureId: structure.id,
         kind: m.draft ? 'draft_created' : 'created',
         status,
-        label: m.draft ? `Brouillon de l’acte ${m.number} enregistré` : `Acte ${m.number} créé, en attente de transmission`,
+        label: m.draft
+          ? `Brouillon de l’acte ${m.number} enregistré`
+          : `Acte ${m.number} créé, en attente de transmission`,
         detail: {
           number: m.number,
           nature: m.nature,

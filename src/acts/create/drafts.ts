@@ -95,7 +95,12 @@ export async function editDraft({ ctx, input }: VerbCall<ActsDeps, EditDraftInpu
         ext: p.ext,
         originalName: p.part.file.fileName,
       }))
-    : kept.map((p, i) => ({ fileId: p.fileId, typology: typologies[i]!, ext: p.extension, originalName: p.originalName }));
+    : kept.map((p, i) => ({
+        fileId: p.fileId,
+        typology: typologies[i]!,
+        ext: p.extension,
+        originalName: p.originalName,
+      }));
   if (m.number !== act.number) {
     const [taken] = await deps.db
       .select({ id: acts.id })
@@ -130,7 +135,15 @@ export async function editDraft({ ctx, input }: VerbCall<ActsDeps, EditDraftInpu
         kind: 'draft_edited',
         status: 'BROUILLON',
         label: `Brouillon de l’acte ${m.number} modifié${replacing ? ' (pièces remplacées)' : ''}`,
-        detail: { ...metadataOfRow({ ...before, ...m, meetingLabel: m.meetingLabel ?? null, meetingDate: m.meetingDate ?? null }), piecesReplaced: replacing },
+        detail: {
+          ...metadataOfRow({
+            ...before,
+            ...m,
+            meetingLabel: m.meetingLabel ?? null,
+            meetingDate: m.meetingDate ?? null,
+          }),
+          piecesReplaced: replacing,
+        },
         before: metadataOfRow(before),
         at: now,
         actor: actorRefOf(actor),
@@ -142,7 +155,11 @@ export async function editDraft({ ctx, input }: VerbCall<ActsDeps, EditDraftInpu
     throw error;
   }
   // The replaced files belong to nothing once the commit is done.
-  if (replacing) for (const p of kept) await filesOf(deps).delete(p.fileId).catch(() => false);
+  if (replacing)
+    for (const p of kept)
+      await filesOf(deps)
+        .delete(p.fileId)
+        .catch(() => false);
   return { id: act.id, status: 'BROUILLON' as const };
 }
 
@@ -164,6 +181,9 @@ export async function deleteDraft({ ctx, input }: VerbCall<ActsDeps, { actId: st
     // Its pieces, events and notifications go with it (on delete cascade).
     await tx.delete(acts).where(eq(acts.id, act.id));
   });
-  for (const p of pieces) await filesOf(deps).delete(p.fileId).catch(() => false);
+  for (const p of pieces)
+    await filesOf(deps)
+      .delete(p.fileId)
+      .catch(() => false);
   return { id: act.id, deleted: true as const };
 }
