@@ -23,6 +23,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Repeated from src/acts/domain/statuses.ts (a test keeps the two equal). */
 export const actStatuses = [
+  'BROUILLON',
   'EN_ATTENTE_TRANSMISSION',
   'TRANSMIS',
   'ACQUITTE',
@@ -85,6 +86,30 @@ export const actEnvelopeSerials = pgTable('act_envelope_serials', {
   last: integer('last').notNull(),
 });
 
+/**
+ * Drafts sent together in one action (typically the decisions of one council meeting). Each act keeps its own
+ * transmission (one archive per act); the batch is the agent's view of their progress. `actsKey` (the sorted act
+ * ids, hashed) makes sending the same selection twice answer the first batch.
+ */
+export const actBatches = pgTable(
+  'act_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    structureId: uuid('structure_id')
+      .notNull()
+      .references(() => structures.id),
+    actsKey: text('acts_key').notNull(),
+    actCount: integer('act_count').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdByPersonId: uuid('created_by_person_id').references(() => people.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('act_batches_structure_key_uq').on(t.structureId, t.actsKey),
+    index('act_batches_structure_created_idx').on(t.structureId, t.createdAt),
+  ],
+);
+
 export const acts = pgTable(
   'acts',
   {
@@ -99,6 +124,13 @@ export const acts = pgTable(
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     object: text('object').notNull(),
     status: actStatus('status').notNull(),
+    /** The council meeting (« séance ») a draft belongs to, to select its decisions together; free label and date. */
+    meetingLabel: text('meeting_label'),
+    meetingDate: date('meeting_date', { mode: 'string' }),
+    /** When it was queued for transmission: its creation, or the sending of the draft (the relay's clock). */
+    submittedAt: at('submitted_at'),
+    /** The batch that sent it, when it was a draft sent with others. */
+    batchId: uuid('batch_id').references(() => actBatches.id),
     /** Assigned by the ministry in ARActe. */
     idActe: text('id_acte'),
     /** DateReception of ARActe: the start of the legality window. */
@@ -125,6 +157,9 @@ export const acts = pgTable(
     uniqueIndex('acts_structure_number_uq').on(t.structureId, t.number),
     index('acts_structure_created_idx').on(t.structureId, t.createdAt),
     index('acts_status_idx').on(t.status),
+    index('acts_batch_idx')
+      .on(t.batchId)
+      .where(sql`${t.batchId} is not null`),
     index('acts_published_idx').on(t.structureId, t.publishedAt),
     // The public publication page: a collectivity's published acts, newest first, and the words of their object
     // (the expression of src/acts/publication/public-acts.ts, accents folded with translate: no extension needed).

@@ -3,7 +3,7 @@
 // relay the agent's requests whose signal or start did not reach Temporal.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { acts } from '../../db/schema/acts.ts';
 import type { ActsDeps } from './deps.ts';
 import type { ReplyCode } from './domain/messages.ts';
@@ -52,7 +52,8 @@ export function createActsActivities(deps: ActsDeps) {
     actSendClassificationRequest: (requestId: string) => final(() => sendClassificationRequest(deps, requestId)),
     async actsReadMailbox() {
       const result = await readAnswerMails(deps);
-      // The relay: an act whose workflow start failed after its creation is started here.
+      // The relay: an act whose workflow start failed after its creation, or after the sending of its draft (alone
+      // or in a batch), is started here; a minute after it was queued, so that the caller's own start goes first.
       const waiting = await deps.db
         .select({ id: acts.id })
         .from(acts)
@@ -60,7 +61,10 @@ export function createActsActivities(deps: ActsDeps) {
           and(
             eq(acts.status, 'EN_ATTENTE_TRANSMISSION'),
             isNull(acts.sentAt),
-            lt(acts.createdAt, new Date(deps.clock.now().getTime() - 60_000)),
+            lt(
+              sql`coalesce(${acts.submittedAt}, ${acts.createdAt})`,
+              new Date(deps.clock.now().getTime() - 60_000).toISOString(),
+            ),
           ),
         )
         .limit(100);

@@ -17,6 +17,7 @@ import type { Readable } from 'node:stream';
 import { requestActAnswer } from './answers/request-answer.ts';
 import { replyWithPieces } from './answers/reply-with-pieces.ts';
 import { classificationRoutes } from './classification/routes.ts';
+import { draftRoutes } from './batches/routes.ts';
 
 const TAGS = ['Actes'];
 const ErrorSchema = z
@@ -29,11 +30,13 @@ const createActRoute = createRoute({
   method: 'post',
   path: '/api/acts',
   tags: TAGS,
-  summary: 'Créer un acte et lancer sa transmission à la préfecture',
+  summary: 'Créer un acte et lancer sa transmission à la préfecture (ou l’enregistrer comme brouillon)',
   description:
     'Formulaire multipart/form-data : `metadata` = JSON `{"nature": 1, "classification": "1.1", "number": "D2026_001", ' +
-    '"decisionDate": "AAAA-MM-JJ", "object": "…", "documentType"?: "99_DE", "annexTypes"?: ["99_DE"]}`, `document` = le PDF ' +
-    "de l'acte, `annexes` = fichiers (PDF, JPEG, PNG, XML). 150 Mio au total.",
+    '"decisionDate": "AAAA-MM-JJ", "object": "…", "documentType"?: "99_DE", "annexTypes"?: ["99_DE"], "draft"?: false, ' +
+    '"meetingLabel"?: "Conseil municipal du 12 mars", "meetingDate"?: "AAAA-MM-JJ"}`, `document` = le PDF ' +
+    'de l\'acte, `annexes` = fichiers (PDF, JPEG, PNG, XML). 150 Mio au total. Avec `"draft": true`, l\'acte est ' +
+    'enregistré comme brouillon (statut BROUILLON) : rien ne part vers la préfecture avant son envoi (`POST /api/acts/batches`).',
   responses: {
     201: {
       description: 'Acte créé ; sa transmission est lancée',
@@ -149,6 +152,8 @@ export function sendStream(
 }
 
 export const actRoutes = new OpenAPIHono<AppEnv>()
+  // Before `/api/acts/{id}`: `/api/acts/batches/…` are the batches' own paths.
+  .route('/', draftRoutes)
   .openapi(createActRoute, async (c) => {
     const deps = c.get('deps') as ActsDeps;
     const actor = requireActor(c);
@@ -162,7 +167,7 @@ export const actRoutes = new OpenAPIHono<AppEnv>()
         ctx: { deps, actor },
         input: { metadata, document: documents[0], annexes: upload.files.filter((f) => f.field === 'annexes') },
       });
-      await launchAfterCommit(deps, created.id);
+      if (created.status !== 'BROUILLON') await launchAfterCommit(deps, created.id);
       return c.json({ id: created.id, status: created.status }, 201);
     } catch (e) {
       await discardUpload(store, upload);

@@ -16,7 +16,14 @@ export interface ActMetadata {
   annexTypes: (string | undefined)[];
   /** For an agent of several structures: the SIREN of the one the act is for. */
   siren: string | undefined;
+  /** Kept as a draft (editable, nothing sent) instead of being transmitted at once. */
+  draft: boolean;
+  /** The council meeting a draft belongs to (« séance »): a label and a date, both optional. */
+  meetingLabel: string | undefined;
+  meetingDate: string | undefined;
 }
+
+export const MAX_MEETING_LABEL_LENGTH = 120;
 
 export const invalidField = (field: string, message: string): AppError =>
   new AppError('VALIDATION_FAILED', `${field} : ${message}`, 400, { field });
@@ -71,5 +78,27 @@ export function parseMetadata(raw: unknown, today: string): ActMetadata {
     throw invalidField('annexTypes', 'liste de codes de typologie attendue, une par annexe');
   const annexTypes = ((m.annexTypes as unknown[] | undefined) ?? []).map((v, i) => typology(v, `annexTypes[${i}]`));
   const siren = typeof m.siren === 'string' && /^\d{9}$/.test(m.siren) ? m.siren : undefined;
-  return { nature, classification, number, decisionDate, object, documentType, annexTypes, siren };
+  if (m.draft !== undefined && typeof m.draft !== 'boolean')
+    throw invalidField('draft', 'valeur attendue : true (brouillon) ou false (transmission immédiate)');
+  const meetingLabel = typeof m.meetingLabel === 'string' ? m.meetingLabel.trim() || undefined : undefined;
+  if (m.meetingLabel !== undefined && m.meetingLabel !== null && typeof m.meetingLabel !== 'string')
+    throw invalidField('meetingLabel', 'texte attendu (par exemple « Conseil municipal du 12 mars »)');
+  if (meetingLabel && [...meetingLabel].length > MAX_MEETING_LABEL_LENGTH)
+    throw invalidField('meetingLabel', `le libellé de la séance dépasse ${MAX_MEETING_LABEL_LENGTH} caractères`);
+  const rawMeetingDate = m.meetingDate === null || m.meetingDate === '' ? undefined : m.meetingDate;
+  if (rawMeetingDate !== undefined && (typeof rawMeetingDate !== 'string' || !isCalendarDate(rawMeetingDate)))
+    throw invalidField('meetingDate', 'date de la séance attendue au format AAAA-MM-JJ');
+  return {
+    nature,
+    classification,
+    number,
+    decisionDate,
+    object,
+    documentType,
+    annexTypes,
+    siren,
+    draft: m.draft === true,
+    meetingLabel,
+    meetingDate: rawMeetingDate as string | undefined,
+  };
 }

@@ -1,6 +1,6 @@
 // The verb that creates an act: scope (an agent of the structure), validation against the structure's current
 // classification and the formats the ministry accepts, then one transaction (act, pieces, first event, audit row).
-// Its transmission workflow is started after the commit by the caller.
+// Its transmission workflow is started after the commit by the caller; a draft (`draft: true`) starts nothing.
 import { and, eq } from 'drizzle-orm';
 import { acts, actPieces } from '../../../db/schema/acts.ts';
 import { structures } from '../../../db/schema/directory.ts';
@@ -25,7 +25,7 @@ export interface CreateActInput {
 
 export interface CreatedAct {
   id: string;
-  status: 'EN_ATTENTE_TRANSMISSION';
+  status: 'EN_ATTENTE_TRANSMISSION' | 'BROUILLON';
   structureId: string;
 }
 
@@ -61,13 +61,24 @@ export async function chooseStructure(deps: ActsDeps, actor: Actor | undefined, 
   return { ...chosen, siren: chosen.siren, departement: departementCode3(chosen.departement) };
 }
 
-export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInput>): Promise<CreatedAct> {
-  const { deps, actor } = ctx;
-  const now = deps.clock.now();
-  const m = input.metadata;
-  const structure = await chooseStructure(deps, actor, m.siren);
+/** The act's pieces as checked: the main PDF then the annexes, each with its typology and extension. */
+export interface CheckedPiece {
+  part: ReceivedPart;
+  typology: string;
+  ext: string;
+}
 
-  const classification = await currentClassification(deps.db, structure.id);
+/**
+ * The checks an act passes at its creation and again when a draft is edited or sent: a classification received,
+ * the matière in it, the typologies admitted for the nature, a PDF as main document, annexes of accepted formats.
+ */
+export async function checkAgainstClassification(
+  deps: ActsDeps,
+  structureId: string,
+  m: Pick<ActMetadata, 'nature' | 'classification' | 'documentType' | 'annexTypes'>,
+  annexCount: number,
+) {
+  const classification = await currentClassification(deps.db, structureId);
   if (!classification)
     throw new AppError(
       'CLASSIFICATION_MISSING',
@@ -88,11 +99,22 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
       );
   };
   checkTypology(m.documentType, 'documentType');
+  const annexTypes = Array.from({ length: annexCount }, (_, i) => m.annexTypes[i] ?? m.documentType);
+  annexTypes.forEach((code, i) => checkTypology(code, `annexTypes[${i}]`));
+  return { date: classification.date, annexTypes };
+}
 
-  if (!input.document) throw invalidField('document', "le document principal de l'acte (PDF) est obligatoire");
-  if (sniffExtension(input.document.head) !== 'pdf')
-    throw invalidField('document', `le fichier « ${input.document.file.fileName} » n'est pas un PDF`);
-  const annexExtensions = input.annexes.map((annex, i) => {
+/** The uploaded pieces checked (a PDF first, then PDF, JPEG, PNG or XML annexes) with their typologies. */
+export function checkPieces(
+  document: ReceivedPart | undefined,
+  annexes: ReceivedPart[],
+  documentType: string,
+  annexTypes: string[],
+): CheckedPiece[] {
+  if (!document) throw invalidField('document', "le document principal de l'acte (PDF) est obligatoire");
+  if (sniffExtension(document.head) !== 'pdf')
+    throw invalidField('document', `le fichier « ${document.file.fileName} » n'est pas un PDF`);
+  const annexExtensions = annexes.map((annex, i) => {
     const ext = sniffExtension(annex.head);
     if (!ext)
       throw invalidField(
@@ -101,8 +123,54 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
       );
     return ext;
   });
-  const annexTypes = input.annexes.map((_, i) => m.annexTypes[i] ?? m.documentType);
-  annexTypes.forEach((code, i) => checkTypology(code, `annexTypes[${i}]`));
+  return [
+    { part: document, typology: documentType, ext: 'pdf' },
+    ...annexes.map((part, i) => ({ part, typology: annexTypes[i]!, ext: annexExtensions[i]! })),
+  ];
+}
+
+/** The rows of the pieces, named in the archive after the act's key (number, date, nature). */
+export const pieceRows = (
+  actId: string,
+  key: ActKey,
+  pieces: { fileId: string; typology: string; ext: string; originalName: string }[],
+) =>
+  pieces.map((p, i) => ({
+    actId,
+    position: i + 1,
+    fileId: p.fileId,
+    typology: p.typology,
+    extension: p.ext,
+    archiveName: pieceFileName(key, '1-1', p.typology, i + 1, p.ext),
+    originalName: p.originalName || `piece-${i + 1}.${p.ext}`,
+  }));
+
+export const actKeyOf = (
+  structure: { departement: string; siren: string },
+  m: Pick<ActMetadata, 'decisionDate' | 'number' | 'nature'>,
+): ActKey => ({
+  departement: structure.departement,
+  siren: structure.siren,
+  decisionDate: m.decisionDate,
+  number: m.number,
+  nature: m.nature,
+});
+
+export const actorRefOf = (actor: Actor | undefined) =>
+  actor ? auditActorRef(actor) : { kind: 'system' as const, id: 'anonyme', label: 'anonyme' };
+
+/** A unique-index refusal on the number (a concurrent creation) told as the duplicate it is. */
+export function isDuplicateNumber(error: unknown): boolean {
+  return (error as { code?: string }).code === '23505' || /acts_structure_number_uq/.test(String(error));
+}
+
+export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInput>): Promise<CreatedAct> {
+  const { deps, actor } = ctx;
+  const now = deps.clock.now();
+  const m = input.metadata;
+  const structure = await chooseStructure(deps, actor, m.siren);
+  const checked = await checkAgainstClassification(deps, structure.id, m, input.annexes.length);
+  const pieces = checkPieces(input.document, input.annexes, m.documentType, checked.annexTypes);
 
   const [existing] = await deps.db
     .select({ id: acts.id })
@@ -110,14 +178,9 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
     .where(and(eq(acts.structureId, structure.id), eq(acts.number, m.number)));
   if (existing) throw duplicateNumber(m.number);
 
-  const key: ActKey = {
-    departement: structure.departement,
-    siren: structure.siren,
-    decisionDate: m.decisionDate,
-    number: m.number,
-    nature: m.nature,
-  };
-  const actorRef = actor ? auditActorRef(actor) : { kind: 'system' as const, id: 'anonyme', label: 'anonyme' };
+  const key = actKeyOf(structure, m);
+  const actorRef = actorRefOf(actor);
+  const status = m.draft ? ('BROUILLON' as const) : ('EN_ATTENTE_TRANSMISSION' as const);
   try {
     return await deps.db.transaction(async (tx) => {
       const [act] = await tx
@@ -126,11 +189,14 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
           structureId: structure.id,
           nature: m.nature,
           classification: m.classification,
-          classificationDate: classification.date,
+          classificationDate: checked.date,
           number: m.number,
           decisionDate: m.decisionDate,
           object: m.object,
-          status: 'EN_ATTENTE_TRANSMISSION',
+          status,
+          meetingLabel: m.meetingLabel ?? null,
+          meetingDate: m.meetingDate ?? null,
+          submittedAt: m.draft ? null : now,
           createdBy: actorRef.label,
           createdByPersonId: actor?.kind === 'person' ? actor.personId : null,
           createdAt: now,
@@ -138,47 +204,46 @@ export async function createAct({ ctx, input }: VerbCall<ActsDeps, CreateActInpu
         })
         .returning({ id: acts.id });
       const actId = act!.id;
-      const pieces = [
-        { part: input.document!, typology: m.documentType, ext: 'pdf' },
-        ...input.annexes.map((part, i) => ({ part, typology: annexTypes[i]!, ext: annexExtensions[i]! })),
-      ];
       await tx.insert(actPieces).values(
-        pieces.map((p, i) => ({
+        pieceRows(
           actId,
-          position: i + 1,
-          fileId: p.part.file.id,
-          typology: p.typology,
-          extension: p.ext,
-          archiveName: pieceFileName(key, '1-1', p.typology, i + 1, p.ext),
-          originalName: p.part.file.fileName || `piece-${i + 1}.${p.ext}`,
-        })),
+          key,
+          pieces.map((p) => ({
+            fileId: p.part.file.id,
+            typology: p.typology,
+            ext: p.ext,
+            originalName: p.part.file.fileName,
+          })),
+        ),
       );
       await recordActStep(tx, {
         actId,
         structureId: structure.id,
-        kind: 'created',
-        status: 'EN_ATTENTE_TRANSMISSION',
-        label: `Acte ${m.number} créé, en attente de transmission`,
+        kind: m.draft ? 'draft_created' : 'created',
+        status,
+        label: m.draft
+          ? `Brouillon de l’acte ${m.number} enregistré`
+          : `Acte ${m.number} créé, en attente de transmission`,
         detail: {
           number: m.number,
           nature: m.nature,
           classification: m.classification,
           decisionDate: m.decisionDate,
           annexes: input.annexes.length,
+          ...(m.meetingLabel || m.meetingDate ? { meetingLabel: m.meetingLabel, meetingDate: m.meetingDate } : {}),
         },
         at: now,
         actor: actorRef,
       });
-      return { id: actId, status: 'EN_ATTENTE_TRANSMISSION' as const, structureId: structure.id };
+      return { id: actId, status, structureId: structure.id };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505' || /acts_structure_number_uq/.test(String(error)))
-      throw duplicateNumber(m.number);
+    if (isDuplicateNumber(error)) throw duplicateNumber(m.number);
     throw error;
   }
 }
 
-const duplicateNumber = (number: string) =>
+export const duplicateNumber = (number: string) =>
   new AppError(
     'DUPLICATE_ACT_NUMBER',
     `number : un acte portant le numéro ${number} existe déjà pour cette collectivité.`,

@@ -1,6 +1,7 @@
 // The life of an act in the hub, and the S²LOW status number each one is reported with (ActesStatus).
 
 export const ACT_STATUSES = [
+  'BROUILLON',
   'EN_ATTENTE_TRANSMISSION',
   'TRANSMIS',
   'ACQUITTE',
@@ -14,6 +15,7 @@ export const ACT_STATUSES = [
 export type ActStatus = (typeof ACT_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ActStatus, string> = {
+  BROUILLON: 'Brouillon (non transmis)',
   EN_ATTENTE_TRANSMISSION: 'En attente de transmission',
   TRANSMIS: 'Transmis',
   ACQUITTE: 'Acquittement reçu',
@@ -24,10 +26,15 @@ export const STATUS_LABELS: Record<ActStatus, string> = {
   VALIDE: 'Validé (délai de contrôle écoulé)',
 };
 
-/** S²LOW's numbers: −1 error, 0 cancelled, 2 waiting, 3 sent, 4 acknowledged, 5 validated, 7 letter received, 21 letter without AR. */
+/** A draft: editable and deletable, nothing of it reaches the ministry until it is sent (alone or in a batch). */
+export const isDraft = (status: ActStatus): boolean => status === 'BROUILLON';
+
+/** S²LOW's numbers: −1 error, 0 cancelled, 17 waiting to be posted (a draft), 2 waiting, 3 sent, 4 acknowledged, 5 validated, 7 letter received, 21 letter without AR. */
 export function s2lowStatus(status: ActStatus, unansweredLetter: boolean): number {
   if (unansweredLetter && (status === 'ACQUITTE' || status === 'DEFERE')) return 7;
   switch (status) {
+    case 'BROUILLON':
+      return 17;
     case 'EN_ATTENTE_TRANSMISSION':
       return 2;
     case 'TRANSMIS':

@@ -1,6 +1,6 @@
 // `/actes/nouveau`: an agent enters an act (nature, matière from the structure's classification, number, decision
-// date, object, the main PDF and annexes with their typologies); sending the form creates it and starts its
-// transmission. A refusal names its field; the text fields are kept, the files must be chosen again.
+// date, object, an optional council meeting, the main PDF and annexes with their typologies); « Transmettre »
+// creates it and starts its transmission, « Enregistrer comme brouillon » keeps it as a draft. A refusal names its field; the text fields are kept, the files must be chosen again.
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { ErrorSummary } from '../../web/components/error-summary.tsx';
 import { FieldError, fieldErrorAttributes } from '../../web/components/field-error.tsx';
@@ -10,7 +10,15 @@ import type { ClassificationTree } from '../domain/ministry-messages.ts';
 import { ACT_NATURES } from '../domain/natures.ts';
 import { MAX_OBJECT_LENGTH } from '../domain/rules.ts';
 import { ACTS_PATH } from './act-parts.tsx';
-import { annexField, annexRows, annexTypeField, type ActFormValues, type FieldProblem } from './act-form.ts';
+import { MAX_MEETING_LABEL_LENGTH } from '../create/act-input.ts';
+import {
+  annexField,
+  annexRows,
+  annexTypeField,
+  DRAFT_SUBMIT,
+  type ActFormValues,
+  type FieldProblem,
+} from './act-form.ts';
 
 export interface FormStructure {
   id: string;
@@ -162,6 +170,28 @@ export function ActFormPage(props: ActFormProps) {
           </textarea>
         </Field>
         <fieldset>
+          <legend>Séance (facultatif, pour transmettre ensemble les décisions d’une séance)</legend>
+          <Field id="seance" label="Séance" hint=" Par exemple « Conseil municipal du 12 mars »." problem={p}>
+            <input
+              id="seance"
+              name="seance"
+              value={v['seance']}
+              maxlength={MAX_MEETING_LABEL_LENGTH}
+              autocomplete="off"
+              {...invalid('seance')}
+            />
+          </Field>
+          <Field id="date-seance" label="Date de la séance" problem={p}>
+            <input
+              id="date-seance"
+              name="date_seance"
+              type="date"
+              value={v['date_seance']}
+              {...invalid('date-seance')}
+            />
+          </Field>
+        </fieldset>
+        <fieldset>
           <legend>Document principal</legend>
           <Field id="document" label="Acte signé (PDF)" hint=" L’acte et ses annexes : 150 Mio au total." problem={p}>
             <input
@@ -206,7 +236,17 @@ export function ActFormPage(props: ActFormProps) {
             </div>
           ))}
         </fieldset>
-        <button type="submit">Transmettre à la préfecture</button>
+        <div class="form-actions">
+          <button type="submit" name="envoi" value="transmettre">
+            Transmettre
+          </button>{' '}
+          <button type="submit" name="envoi" value={DRAFT_SUBMIT} class="secondary">
+            Enregistrer comme brouillon
+          </button>
+          <p class="hint">
+            Un brouillon n’est pas transmis : vous pourrez l’envoyer plus tard, seul ou avec sa séance.
+          </p>
+        </div>
       </form>
     </Page>
   );

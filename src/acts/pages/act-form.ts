@@ -17,7 +17,21 @@ export interface FieldProblem {
   message: string;
 }
 
-const TEXT_FIELDS = ['structure', 'nature', 'classification', 'numero', 'date_decision', 'objet', 'typologie_document'];
+const TEXT_FIELDS = [
+  'structure',
+  'nature',
+  'classification',
+  'numero',
+  'date_decision',
+  'objet',
+  'typologie_document',
+  'seance',
+  'date_seance',
+  'envoi',
+];
+
+/** The form's two submit buttons: `envoi=brouillon` keeps a draft, anything else transmits. */
+export const DRAFT_SUBMIT = 'brouillon';
 
 export function formValues(fields: Record<string, string[]>): ActFormValues {
   const names = [...TEXT_FIELDS, ...annexRows().map(annexTypeField)];
@@ -43,6 +57,9 @@ export function metadataOf(values: ActFormValues, annexes: { row: number }[], si
     documentType: values['typologie_document'] || undefined,
     annexTypes: annexes.map((a) => values[annexTypeField(a.row)] || undefined),
     siren,
+    draft: values['envoi'] === DRAFT_SUBMIT,
+    meetingLabel: values['seance'] || undefined,
+    meetingDate: values['date_seance'] || undefined,
   };
 }
 
@@ -56,6 +73,8 @@ const FIELD_IDS: Record<string, string> = {
   object: 'objet',
   document: 'document',
   documentType: 'typologie-document',
+  meetingLabel: 'seance',
+  meetingDate: 'date-seance',
 };
 
 /** A verb's message without the API's field name in front (`number : …`): the page names the field itself. */

@@ -159,7 +159,22 @@ export function ActPage(props: {
           </li>
         ) : null}
       </ul>
-      {canPublish || (props.canAct && a.status === 'ACQUITTE') ? <h2>Actions</h2> : null}
+      {canPublish || (props.canAct && (a.status === 'ACQUITTE' || a.status === 'BROUILLON')) ? <h2>Actions</h2> : null}
+      {props.canAct && a.status === 'BROUILLON' ? (
+        <>
+          <p class="hint">Ce brouillon n’est pas transmis : rien n’est parti vers la préfecture.</p>
+          <form method="post" action={`${actPath(a.id)}/transmettre`} class="inline-form">
+            <Csrf viewer={props.viewer} />
+            <button type="submit">Transmettre à la préfecture</button>
+          </form>
+          <form method="post" action={`${actPath(a.id)}/supprimer`} class="inline-form">
+            <Csrf viewer={props.viewer} />
+            <button type="submit" class="button-link">
+              Supprimer le brouillon
+            </button>
+          </form>
+        </>
+      ) : null}
       {canPublish ? (
         <form method="post" action={`${actPath(a.id)}/publier`} class="inline-form">
           <Csrf viewer={props.viewer} />

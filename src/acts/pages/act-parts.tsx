@@ -3,6 +3,7 @@ import { ACT_NATURES, type ActNature } from '../domain/natures.ts';
 import { STATUS_LABELS, type ActStatus } from '../domain/statuses.ts';
 
 const TONE: Record<ActStatus, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
+  BROUILLON: 'neutral',
   EN_ATTENTE_TRANSMISSION: 'neutral',
   TRANSMIS: 'info',
   ACQUITTE: 'success',

@@ -43,6 +43,9 @@ export function ActsListPage(props: {
       <p>
         <a class="button" href={`${ACTS_PATH}/nouveau`}>
           Transmettre un acte
+        </a>{' '}
+        <a class="button secondary" href={`${ACTS_PATH}/brouillons`}>
+          Brouillons et envoi par séance
         </a>
       </p>
       <p class="hint">

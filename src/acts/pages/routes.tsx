@@ -47,12 +47,19 @@ import { ACTS_PATH, actPath } from './act-parts.tsx';
 import { ACTS_PAGE_SIZE, ActsListPage } from './acts-list-page.tsx';
 import { HEALTH_PATH, HealthPage } from './health-page.tsx';
 import { PIECE_FILE_FIELDS } from './pieces-form.tsx';
+import { BatchPage, batchPath } from './batch-page.tsx';
+import { DRAFTS_PATH, DraftsPage, meetingKey } from './drafts-page.tsx';
+import { findVisibleBatch } from '../batches/find-batch.ts';
+import { MAX_BATCH_ACTS, sendBatch } from '../batches/send-batch.ts';
+import { startBatch } from '../batches/start-batch.ts';
+import { deleteDraft } from '../create/drafts.ts';
 
 const depsOf = (c: Context<AppEnv>) => c.get('deps') as ActsDeps;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const NOTICES: Record<string, string> = {
   cree: 'Acte enregistré : sa transmission à la préfecture est lancée.',
+  brouillon: 'Brouillon enregistré : rien n’est transmis tant que vous ne l’envoyez pas.',
   reponse: 'Réponse enregistrée : elle part vers la préfecture.',
   lu: 'Courrier marqué comme lu.',
   annulation: 'Demande d’annulation enregistrée : elle part vers la préfecture.',
@@ -138,6 +145,7 @@ async function createFromForm(c: Context<AppEnv>, viewer: Viewer, upload: Receiv
         annexes: annexes.map((a) => a.part),
       },
     });
+    if (created.status === 'BROUILLON') return c.redirect(`${actPath(created.id)}?fait=brouillon`, 303);
     await launchAfterCommit(deps, created.id);
     return c.redirect(`${actPath(created.id)}?fait=cree`, 303);
   } catch (error) {
@@ -146,6 +154,33 @@ async function createFromForm(c: Context<AppEnv>, viewer: Viewer, upload: Receiv
       return showForm(c, viewer, values, problemOf(error, annexes), error.status as 400);
     throw error;
   }
+}
+
+/** The drafts of the agent's collectivities, oldest meeting first (a batch holds at most MAX_BATCH_ACTS). */
+async function listDrafts(c: Context<AppEnv>, viewer: Viewer) {
+  const { items } = await listAgentActs(
+    depsOf(c),
+    structuresAs(viewer, 'agent').map((s) => s.id),
+    { status: 'BROUILLON', page: 1, pageSize: MAX_BATCH_ACTS },
+  );
+  return items.sort(
+    (a, b) =>
+      (a.meetingDate ?? '9999').localeCompare(b.meetingDate ?? '9999') ||
+      (a.meetingLabel ?? '').localeCompare(b.meetingLabel ?? '') ||
+      a.number.localeCompare(b.number),
+  );
+}
+
+/** Sends the drafts as one batch, starts their transmissions after the commit, and shows the batch. */
+async function sendFromPage(c: Context<AppEnv>, viewer: Viewer, actIds: string[]) {
+  const deps = depsOf(c);
+  const batch = await sendBatch({ ctx: { deps, actor: viewer.actor }, input: { actIds } });
+  if (!batch.replayed)
+    await startBatch(
+      deps,
+      batch.acts.map((a) => a.id),
+    );
+  return c.redirect(`${batchPath(batch.id)}?fait=envoye`, 303);
 }
 
 async function showAct(
@@ -291,6 +326,69 @@ export const actPages = new Hono<AppEnv>()
     const { act } = await visibleAct(c, viewer);
     await requestCancellation({ ctx: { deps: depsOf(c), actor: viewer.actor }, input: { actId: act.id } });
     return c.redirect(`${actPath(act.id)}?fait=annulation`, 303);
+  })
+  .get(DRAFTS_PATH, async (c) => {
+    const viewer = await requireViewerWith(c, 'agent');
+    const query = new URL(c.req.url).searchParams;
+    const drafts = await listDrafts(c, viewer);
+    const seance = query.get('seance');
+    const chosen = new Set(query.getAll('selection'));
+    const selected = new Set(
+      drafts.filter((d) => (seance !== null && meetingKey(d) === seance) || chosen.has(d.id)).map((d) => d.id),
+    );
+    const notice = query.get('fait') === 'supprime' ? 'Brouillon supprimé.' : undefined;
+    return sendPage(c, <DraftsPage viewer={viewer} drafts={drafts} selected={selected} notice={notice} />);
+  })
+  .post(DRAFTS_PATH, async (c) => {
+    const viewer = await requireViewerWith(c, 'agent');
+    const form = await c.req.parseBody({ all: true });
+    verifyCsrf(c, form[CSRF_FIELD]);
+    const picked = [form['actes'] ?? []].flat().filter((v): v is string => typeof v === 'string');
+    try {
+      if (picked.length === 0) throw invalidField('actIds', 'cochez au moins un brouillon à transmettre');
+      return await sendFromPage(c, viewer, picked);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 401 || error.status === 403)
+        throw error;
+      const drafts = await listDrafts(c, viewer);
+      return sendPage(
+        c,
+        <DraftsPage
+          viewer={viewer}
+          drafts={drafts}
+          selected={new Set(picked)}
+          error={withoutFieldName(error.message)}
+        />,
+        error.status as 400,
+      );
+    }
+  })
+  .get(`${ACTS_PATH}/lots/:id`, async (c) => {
+    const viewer = await requireViewer(c);
+    const batch = await findVisibleBatch(depsOf(c), viewer.actor, c.req.param('id'));
+    if (!hasRole(viewer.actor, 'agent', batch.structureId) && !isOperator(viewer.actor)) throw notFound('Lot');
+    const notice =
+      c.req.query('fait') === 'envoye' ? 'Lot enregistré : chaque acte part vers la préfecture.' : undefined;
+    return sendPage(c, <BatchPage viewer={viewer} batch={batch} notice={notice} />);
+  })
+  .post(`${ACTS_PATH}/:id/transmettre`, async (c) => {
+    const viewer = await requireViewerWith(c, 'agent');
+    verifyCsrf(c, (await c.req.parseBody())[CSRF_FIELD]);
+    const { act } = await visibleAct(c, viewer);
+    try {
+      return await sendFromPage(c, viewer, [act.id]);
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500 && error.status !== 401 && error.status !== 403)
+        return showAct(c, viewer, { error: withoutFieldName(error.message) }, error.status as 400);
+      throw error;
+    }
+  })
+  .post(`${ACTS_PATH}/:id/supprimer`, async (c) => {
+    const viewer = await requireViewerWith(c, 'agent');
+    verifyCsrf(c, (await c.req.parseBody())[CSRF_FIELD]);
+    const { act } = await visibleAct(c, viewer);
+    await deleteDraft({ ctx: { deps: depsOf(c), actor: viewer.actor }, input: { actId: act.id } });
+    return c.redirect(`${DRAFTS_PATH}?fait=supprime`, 303);
   })
   .get(HEALTH_PATH, async (c) => {
     const viewer = await requireViewerWith(c, 'operator');

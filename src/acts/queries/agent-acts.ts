@@ -32,6 +32,8 @@ export interface AgentActItem {
   windowEndsOn: string | null;
   windowSuspended: number;
   createdAt: Date;
+  meetingLabel: string | null;
+  meetingDate: string | null;
   structureName: string;
   awaitingAnswers: number;
   lateAnswers: number;
@@ -76,6 +78,8 @@ export async function listAgentActs(
         windowEndsOn: acts.windowEndsOn,
         windowSuspended: acts.windowSuspended,
         createdAt: acts.createdAt,
+        meetingLabel: acts.meetingLabel,
+        meetingDate: acts.meetingDate,
         structureName: structures.name,
         awaitingAnswers: awaiting,
         lateAnswers: lateCount,

@@ -1,7 +1,7 @@
 // What the operator watches on `/operateur/actes`: acts sent without an acknowledgement after 4 hours (the
 // ministry acknowledges within minutes on working days) or never sent, acts in error (1-3, AnomalieEnveloppe),
 // and the answer mails kept aside because they could not be read or matched.
-import { and, desc, eq, isNotNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { actMails, acts } from '../../../db/schema/acts.ts';
 import { structures } from '../../../db/schema/directory.ts';
 import type { ActsDeps } from '../deps.ts';
@@ -54,7 +54,11 @@ export async function transmissionHealth(deps: ActsDeps): Promise<TransmissionHe
       .where(
         or(
           and(eq(acts.status, 'TRANSMIS'), isNotNull(acts.sentAt), lt(acts.sentAt, before)),
-          and(eq(acts.status, 'EN_ATTENTE_TRANSMISSION'), lt(acts.createdAt, before)),
+          // Queued since: its creation, or the sending of its draft.
+          and(
+            eq(acts.status, 'EN_ATTENTE_TRANSMISSION'),
+            lt(sql`coalesce(${acts.submittedAt}, ${acts.createdAt})`, before.toISOString()),
+          ),
         ),
       )
       .orderBy(acts.createdAt)

@@ -45,6 +45,8 @@ export function createMetadata(fields: FormFields, today: string): ActMetadata {
       documentType: field(fields, 'type_acte')?.trim(),
       annexTypes: fieldList(fields, 'type_pj').map((t) => t.trim()),
       siren: field(fields, 'siren')?.trim(),
+      // S²LOW's en_attente=1: the act waits for the agent to post it (status 17); the hub keeps it as a draft.
+      draft: field(fields, 'en_attente')?.trim() === '1',
     },
     today,
   );

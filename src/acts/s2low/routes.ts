@@ -111,6 +111,17 @@ function replyCode(letterCode: string, typeEnvoie: string | undefined): ReplyCod
 
 export function s2lowActRoutes(settings: S2lowAuthSettings): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // S²LOW's confirmation of a transaction created with en_attente=1 (status 17): the client sends the agent's
+  // browser there, S²LOW posts it once the agent shows an RGS certificate. The hub posts nothing on a GET: it
+  // shows the agent its drafts with these ones checked, and « Transmettre la sélection » (a CSRF-checked form)
+  // sends them. Being a plain redirect, it needs no credentials; `url_return` is not followed (an open redirect).
+  const confirm = (c: Context<AppEnv>) => {
+    const ids = (c.req.queries('id[]') ?? c.req.queries('id') ?? []).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const query = new URLSearchParams(ids.map((id): [string, string] => ['selection', id]));
+    return c.redirect(`/actes/brouillons${ids.length > 0 ? `?${query.toString()}` : ''}`, 302);
+  };
+  routes.get('/modules/actes/actes_transac_post_confirm_api.php', confirm);
+  routes.get('/modules/actes/actes_transac_post_confirm_api_multi.php', confirm);
   // Client software sends its credentials with every call; a browser's session cookie is not enough here, so
   // that a page elsewhere cannot make a logged-in agent's browser create, cancel or mark anything (these GETs
   // change state, as S²LOW's do).
