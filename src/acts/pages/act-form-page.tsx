@@ -1,6 +1,7 @@
 // `/actes/nouveau`: an agent enters an act (nature, matière from the structure's classification, number, decision
-// date, object, an optional council meeting, the main PDF and annexes with their typologies); « Transmettre »
-// creates it and starts its transmission, « Enregistrer comme brouillon » keeps it as a draft. A refusal names its field; the text fields are kept, the files must be chosen again.
+// date, object, an optional council meeting, the main PDF and annexes with their typologies). « Transmettre à la
+// préfecture » creates it and starts its transmission, « Enregistrer comme brouillon » keeps it as a draft. A
+// refusal names its field; the text fields are kept, the files must be chosen again.
 import { CSRF_FIELD } from '../../platform/auth/index.ts';
 import { ErrorSummary } from '../../web/components/error-summary.tsx';
 import { FieldError, fieldErrorAttributes } from '../../web/components/field-error.tsx';
@@ -238,7 +239,7 @@ export function ActFormPage(props: ActFormProps) {
         </fieldset>
         <div class="form-actions">
           <button type="submit" name="envoi" value="transmettre">
-            Transmettre
+            Transmettre à la préfecture
           </button>{' '}
           <button type="submit" name="envoi" value={DRAFT_SUBMIT} class="secondary">
             Enregistrer comme brouillon
