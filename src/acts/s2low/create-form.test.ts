@@ -37,7 +37,10 @@ describe('S²LOW create form', () => {
       documentType: '99_AI',
       annexTypes: ['99_AI', '41_NC'],
       siren: undefined,
+      // Without en_attente=1 the act is sent at once, as S²LOW does.
+      draft: false,
     });
+    expect(createMetadata({ ...fields, en_attente: ['1'] }, '2026-02-01').draft).toBe(true);
     expect(() => createMetadata({ ...fields, api: [] }, '2026-02-01')).toThrow(/api : le paramètre api=1/);
   });
 });
